@@ -1,0 +1,116 @@
+"""Command line: argument parsing and dispatch only; each command's work lives in `painmap.commands`.
+
+Exit status: 0 success, 2 bad input (usage or data), 1 unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from painmap import __version__
+from painmap.errors import PainmapError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+COMMANDS: dict[str, str] = {
+    "atlas": "views, regions and landmarks of the body chart",
+    "patterns": "the referral-pattern library, or one pattern in full",
+    "compare": "compare a pain drawing with the pattern library",
+    "render": "draw a drawing report or a pattern sheet to PNG, PDF or SVG",
+    "aggregate": "frequency map of many drawings",
+}
+
+DESCRIPTION = """\
+painmap shows where a muscle sends its pain and how far a pain drawing matches it.
+Run without a command to open the app. It informs and teaches; it does not diagnose."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message} (see --help)\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar, as fixed in the design notes."""
+    epilog = "commands:\n" + "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
+    epilog += "\n\nRun 'painmap COMMAND --help' for a command's options."
+    parser = _Parser(
+        prog="painmap",
+        description=DESCRIPTION,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"painmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("atlas", help=COMMANDS["atlas"], description=COMMANDS["atlas"])
+    _format_option(p)
+
+    p = sub.add_parser("patterns", help=COMMANDS["patterns"], description=COMMANDS["patterns"])
+    p.add_argument("id", nargs="?", metavar="ID", help="one pattern id, e.g. gluteus-medius")
+    _format_option(p)
+
+    p = sub.add_parser("compare", help=COMMANDS["compare"], description=COMMANDS["compare"])
+    p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
+    p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
+    _format_option(p)
+
+    p = sub.add_parser("render", help=COMMANDS["render"], description=COMMANDS["render"])
+    p.add_argument("drawing", nargs="?", metavar="DRAWING", help="a .painmap.json drawing (report)")
+    p.add_argument("--pattern", metavar="ID", help="a pattern sheet instead of a drawing report")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+
+    p = sub.add_parser("aggregate", help=COMMANDS["aggregate"], description=COMMANDS["aggregate"])
+    p.add_argument("paths", nargs="+", metavar="PATH", help="drawing files, folders or globs")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the frequency map")
+    p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
+    p.add_argument("--pattern", metavar="ID", help="outline this pattern on the map")
+    p.add_argument("--strict", action="store_true", help="stop at the first bad file")
+    return parser
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
+    app_parser.add_argument("file", nargs="?", metavar="FILE")
+    args, qt_args = app_parser.parse_known_args(argv)
+    from painmap.app.launch import launch  # Qt widgets are loaded only for the app
+
+    return launch(args.file, qt_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `painmap` and `python -m painmap`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+            if argv and argv[0].startswith("-"):
+                build_parser().parse_args(argv)  # unknown option: one-line usage error
+            return _run_app(argv)
+        args = build_parser().parse_args(argv)
+        module = importlib.import_module(f"painmap.commands.{args.command}")
+        return int(module.run(args))
+    except PainmapError as err:
+        sys.stderr.write(f"painmap: {err}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("painmap: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a bug of ours: one line, the traceback only on request
+        if os.environ.get("PAINMAP_DEBUG"):
+            raise
+        sys.stderr.write(f"painmap: internal error: {type(err).__name__}: {err} (set PAINMAP_DEBUG=1 for details)\n")
+        return EXIT_INTERNAL
