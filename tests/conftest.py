@@ -20,3 +20,19 @@ def _private_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
     (home / "runtime").mkdir(mode=0o700)
     yield home
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    """The bundled atlas, loaded once."""
+    from painmap.atlas import load_atlas
+
+    return load_atlas()
+
+
+@pytest.fixture(scope="session")
+def library(atlas):
+    """The bundled pattern library, loaded once."""
+    from painmap.patterns import load_patterns
+
+    return load_patterns(atlas)
