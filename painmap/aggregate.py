@@ -1,0 +1,472 @@
+"""Streaming frequency maps of many drawings: per view, how many drawings cover each point, plus one CSV row each.
+
+Memory stays flat: each drawing is read, rasterized, compared and added to integer count arrays (one per view),
+then dropped. Files are spread over processes in chunks when that pays; rows come back in input order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import glob
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from painmap.errors import PainmapError
+
+DRAWING_SUFFIX = ".painmap.json"
+AGGREGATE_PX_PER_MM = 1.0  # 1 px per mm: a 640 x 1800 count array for the posterior view
+MAX_SKIPPED_KEPT = 200  # reasons kept in memory; the count is always exact
+CHUNK = 100  # drawings per task sent to a worker process
+ProgressCallback = Callable[[int, int], None]  # (done, total)
+
+
+class AggregateError(PainmapError):
+    """No drawings to aggregate, or (with strict) a drawing that could not be read."""
+
+
+@dataclass
+class DrawingRow:
+    """One drawing's line of the CSV."""
+
+    path: str
+    extent_percent: float
+    extent_by_view: dict[str, float]
+    best_pattern: str
+    best_side: str
+    best_score: float
+    scores: dict[str, float]
+    views_used: tuple[str, ...] = ()
+
+
+@dataclass
+class Processed:
+    """What one drawing adds: its pain masks per view (bool arrays) and its CSV row."""
+
+    masks: dict[str, np.ndarray]
+    row: DrawingRow
+
+
+class Processor(Protocol):
+    """Turns one drawing file into masks and a row; raises PainmapError for a bad file."""
+
+    px_per_mm: float
+    view_ids: tuple[str, ...]
+    pattern_ids: tuple[str, ...]
+
+    def view_shape(self, view_id: str) -> tuple[int, int]: ...
+
+    def process(self, path: Path) -> Processed: ...
+
+
+@dataclass
+class Aggregate:
+    """The frequency map of a cohort of drawings and what happened while reading it."""
+
+    counts: dict[str, np.ndarray]  # view id -> int32 array: drawings whose pain covers each pixel
+    px_per_mm: float
+    n_drawings: int = 0  # drawings read and added
+    n_by_view: dict[str, int] = field(default_factory=dict)  # drawings that mark each view
+    n_skipped: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), the first MAX_SKIPPED_KEPT
+    pattern_ids: tuple[str, ...] = ()
+    view_ids: tuple[str, ...] = ()
+    cancelled: bool = False
+    rows: list[DrawingRow] | None = None  # only when asked for (keep_rows=True)
+
+    def percent(self, view_id: str) -> np.ndarray:
+        """Percentage (0-100, float32) of all aggregated drawings that cover each pixel of a view."""
+        counts = self.counts[view_id]
+        if self.n_drawings == 0:
+            return np.zeros(counts.shape, dtype=np.float32)
+        return counts.astype(np.float32) * np.float32(100.0 / self.n_drawings)
+
+    def views_used(self) -> list[str]:
+        """Views that at least one drawing marks, in atlas order."""
+        return [v for v in self.view_ids if self.n_by_view.get(v, 0) > 0]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Inputs
+
+
+def iter_drawing_paths(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str | None]]:
+    """Expand files, folders (recursively *.painmap.json) and globs, in a stable order.
+
+    Yields (path, None) for each drawing, or (path, reason) for an argument that names nothing usable.
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        text = os.fspath(raw)
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob(f"*{DRAWING_SUFFIX}") if p.is_file())
+        elif path.exists():
+            found = [path]
+        elif glob.has_magic(text):
+            found = sorted(Path(p) for p in glob.glob(text, recursive=True))
+            expanded: list[Path] = []
+            for p in found:
+                if p.is_dir():
+                    expanded += sorted(q for q in p.rglob(f"*{DRAWING_SUFFIX}") if q.is_file())
+                else:
+                    expanded.append(p)
+            found = expanded
+            if not found:
+                yield path, "no file matches this pattern"
+                continue
+        else:
+            yield path, "no such file or folder"
+            continue
+        for p in found:
+            if p not in seen:
+                seen.add(p)
+                yield p, None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The real processor: load, rasterize, compare
+
+
+class DrawingProcessor:
+    """Reads a drawing file, rasterizes it and compares it with the pattern library."""
+
+    def __init__(self, px_per_mm: float = AGGREGATE_PX_PER_MM, atlas=None, library=None) -> None:
+        from painmap.atlas import load_atlas
+        from painmap.compare import Comparator
+        from painmap.patterns import load_patterns
+
+        self.px_per_mm = px_per_mm
+        self.atlas = atlas if atlas is not None else load_atlas()
+        self.library = library if library is not None else load_patterns(self.atlas)
+        self.comparator = Comparator(self.atlas, self.library, px_per_mm)
+        self.view_ids = tuple(self.atlas.views)
+        self.pattern_ids = tuple(sorted(self.library.patterns))
+        self._shapes: dict[str, tuple[int, int]] = {}
+
+    def view_shape(self, view_id: str) -> tuple[int, int]:
+        if view_id not in self._shapes:
+            from painmap.raster import AtlasMasks
+
+            self._shapes[view_id] = AtlasMasks(self.atlas, self.px_per_mm).silhouette(view_id).shape
+        return self._shapes[view_id]
+
+    def process(self, path: Path) -> Processed:
+        from painmap.drawing import load_drawing
+        from painmap.raster import PainMasks
+
+        drawing = load_drawing(path, self.atlas)
+        masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)
+        comparison = self.comparator.compare(masks)
+        used = {v: masks.mask(v) for v in masks.views_used()}
+        scores = {r.pattern: float(r.score) for r in comparison.results}
+        best = comparison.results[0] if comparison.results else None
+        has_best = best is not None and best.score > 0
+        row = DrawingRow(
+            path=os.fspath(path),
+            extent_percent=float(comparison.extent_percent),
+            extent_by_view={v: float(x) for v, x in getattr(comparison, "extent_by_view", {}).items()},
+            best_pattern=best.pattern if has_best else "",
+            best_side=best.side if has_best else "",
+            best_score=float(best.score) if has_best else 0.0,
+            scores=scores,
+            views_used=tuple(used),
+        )
+        return Processed(masks=used, row=row)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# CSV
+
+
+def column_name(prefix: str, ident: str) -> str:
+    """A column name that R and pandas take as is: `extent_lateral_left`, `score_gluteus_medius`."""
+    return f"{prefix}_{ident.replace('-', '_')}"
+
+
+def csv_header(view_ids: Sequence[str], pattern_ids: Sequence[str]) -> list[str]:
+    """path, extent_percent, extent_<view>..., best_pattern, best_side, best_score, score_<pattern>..."""
+    return [
+        "path",
+        "extent_percent",
+        *(column_name("extent", v) for v in view_ids),
+        "best_pattern",
+        "best_side",
+        "best_score",
+        *(column_name("score", p) for p in pattern_ids),
+    ]
+
+
+def csv_record(row: DrawingRow, view_ids: Sequence[str], pattern_ids: Sequence[str]) -> list[str]:
+    """The row's cells as text: '.' decimals, fixed precision, empty text for no best pattern."""
+    return [
+        row.path,
+        f"{row.extent_percent:.3f}",
+        *(f"{row.extent_by_view.get(v, 0.0):.3f}" for v in view_ids),
+        row.best_pattern,
+        row.best_side,
+        f"{row.best_score:.4f}",
+        *(f"{row.scores.get(p, 0.0):.4f}" for p in pattern_ids),
+    ]
+
+
+class _CsvSink:
+    """Writes rows to a temp file next to the target, renamed into place only when the run completes."""
+
+    def __init__(self, path: str | os.PathLike, view_ids: Sequence[str], pattern_ids: Sequence[str]) -> None:
+        self.target = Path(path)
+        self.view_ids, self.pattern_ids = tuple(view_ids), tuple(pattern_ids)
+        folder = self.target.parent if str(self.target.parent) else Path(".")
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=folder)
+        except OSError as err:
+            raise AggregateError(f"{os.fspath(path)}: cannot write: {err.strerror or err}") from None
+        self.stream: io.TextIOWrapper = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.stream, lineterminator="\n")
+        self.writer.writerow(csv_header(self.view_ids, self.pattern_ids))
+
+    def write(self, row: DrawingRow) -> None:
+        self.writer.writerow(csv_record(row, self.view_ids, self.pattern_ids))
+
+    def commit(self) -> None:
+        self.stream.close()
+        try:
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.target)
+        except OSError as err:
+            self.abort()
+            raise AggregateError(f"{os.fspath(self.target)}: cannot write: {err.strerror or err}") from None
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Workers
+
+_WORKER: Processor | None = None
+
+
+def _worker_init(px_per_mm: float) -> None:
+    global _WORKER
+    _WORKER = DrawingProcessor(px_per_mm)
+
+
+def _run_chunk(
+    paths: Sequence[Path], processor: Processor | None = None, strict: bool = False
+) -> tuple[dict[str, np.ndarray], list[DrawingRow], list[tuple[str, str]], int]:
+    """Process a chunk: summed count arrays of the views used, rows in order, bad files, drawings added."""
+    proc = processor if processor is not None else _WORKER
+    assert proc is not None, "worker not initialised"
+    counts: dict[str, np.ndarray] = {}
+    rows: list[DrawingRow] = []
+    bad: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            done = proc.process(path)
+        except PainmapError as err:
+            bad.append((os.fspath(path), _one_line(err)))
+            if strict:
+                break
+            continue
+        except (OSError, ValueError) as err:
+            bad.append((os.fspath(path), _one_line(err)))
+            if strict:
+                break
+            continue
+        for view_id, mask in done.masks.items():
+            if view_id not in counts:
+                counts[view_id] = np.zeros(mask.shape, dtype=np.uint16 if len(paths) < 65535 else np.int32)
+            np.add(counts[view_id], mask, out=counts[view_id], casting="unsafe")
+        rows.append(done.row)
+    return counts, rows, bad, len(rows)
+
+
+def _one_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0] if text else type(err).__name__
+
+
+def _is_cancelled(cancel: Any) -> bool:
+    if cancel is None:
+        return False
+    if hasattr(cancel, "is_set"):
+        return bool(cancel.is_set())
+    return bool(cancel())
+
+
+def default_workers() -> int:
+    """Processes to use: the CPUs this process may run on (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The API
+
+
+def aggregate(
+    paths: Iterable[str | os.PathLike],
+    *,
+    csv_path: str | os.PathLike | None = None,
+    px_per_mm: float = AGGREGATE_PX_PER_MM,
+    workers: int | None = None,
+    strict: bool = False,
+    progress: ProgressCallback | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    cancel: Any = None,
+    keep_rows: bool = False,
+    processor: Processor | None = None,
+    chunk: int = CHUNK,
+) -> Aggregate:
+    """Aggregate drawing files into per-view count arrays (and a CSV, one row per drawing, in input order).
+
+    `paths` are files, folders (recursively *.painmap.json) or globs. A bad file is skipped and reported
+    through `on_skip(path, reason)`; with `strict` the first one raises AggregateError. `progress(done, total)`
+    is called as files complete; `cancel` (a threading.Event or a callable returning True) stops early and
+    returns what was aggregated so far with `cancelled` set (no CSV is written then). `workers` > 1 spreads
+    chunks over processes (default: one per CPU when there are enough files); a given `processor` runs in
+    this process only.
+    """
+    todo: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for path, reason in iter_drawing_paths(paths):
+        if reason:
+            if strict:
+                raise AggregateError(f"{os.fspath(path)}: {reason}")
+            missing.append((os.fspath(path), reason))
+        else:
+            todo.append(path)
+    if not todo:
+        raise AggregateError("no drawings to aggregate" + (f" ({missing[0][0]}: {missing[0][1]})" if missing else ""))
+
+    n_workers = default_workers() if workers is None else max(1, workers)
+    if processor is not None or len(todo) < 2 * chunk:
+        n_workers = 1
+    local = processor if processor is not None else (DrawingProcessor(px_per_mm) if n_workers == 1 else None)
+    info = local if local is not None else _describe(px_per_mm)
+
+    result = Aggregate(
+        counts={v: np.zeros(info.view_shape(v), dtype=np.int32) for v in info.view_ids},
+        px_per_mm=info.px_per_mm,
+        pattern_ids=tuple(info.pattern_ids),
+        view_ids=tuple(info.view_ids),
+        rows=[] if keep_rows else None,
+    )
+    for path, reason in missing:
+        _skip(result, path, reason, on_skip)
+
+    sink = _CsvSink(csv_path, info.view_ids, info.pattern_ids) if csv_path is not None else None
+    total = len(todo)
+    done = 0
+    try:
+        chunks = [todo[i : i + chunk] for i in range(0, total, chunk)]
+        for counts, rows, bad, _n in _chunk_results(chunks, local, n_workers, px_per_mm, strict, cancel):
+            for view_id, arr in counts.items():
+                result.counts[view_id] += arr
+            for row in rows:
+                result.n_drawings += 1
+                for view_id in row.views_used:
+                    result.n_by_view[view_id] = result.n_by_view.get(view_id, 0) + 1
+                if sink:
+                    sink.write(row)
+                if result.rows is not None:
+                    result.rows.append(row)
+            for path, reason in bad:
+                if strict:
+                    raise AggregateError(f"{path}: {reason}")
+                _skip(result, path, reason, on_skip)
+            done += len(rows) + len(bad)
+            if progress:
+                progress(done, total)
+            if _is_cancelled(cancel):
+                result.cancelled = True
+                break
+    except BaseException:
+        if sink:
+            sink.abort()
+        raise
+    if sink:
+        if result.cancelled:
+            sink.abort()
+        else:
+            sink.commit()
+    return result
+
+
+def _skip(result: Aggregate, path: str, reason: str, on_skip: Callable[[str, str], None] | None) -> None:
+    result.n_skipped += 1
+    if len(result.skipped) < MAX_SKIPPED_KEPT:
+        result.skipped.append((path, reason))
+    if on_skip:
+        on_skip(path, reason)
+
+
+@dataclass
+class _Info:
+    px_per_mm: float
+    view_ids: tuple[str, ...]
+    pattern_ids: tuple[str, ...]
+    shapes: dict[str, tuple[int, int]]
+
+    def view_shape(self, view_id: str) -> tuple[int, int]:
+        return self.shapes[view_id]
+
+
+def _describe(px_per_mm: float) -> _Info:
+    """View ids, shapes and pattern ids without building a comparator in this process."""
+    proc = DrawingProcessor(px_per_mm)
+    return _Info(proc.px_per_mm, proc.view_ids, proc.pattern_ids, {v: proc.view_shape(v) for v in proc.view_ids})
+
+
+def _chunk_results(
+    chunks: list[list[Path]],
+    local: Processor | None,
+    n_workers: int,
+    px_per_mm: float,
+    strict: bool,
+    cancel: Any,
+) -> Iterator[tuple[dict[str, np.ndarray], list[DrawingRow], list[tuple[str, str]], int]]:
+    """Chunk results in input order: in this process, or over a pool with a bounded number in flight."""
+    if n_workers == 1:
+        for part in chunks:
+            yield _run_chunk(part, local, strict)
+            if _is_cancelled(cancel):
+                return
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context(
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_worker_init, initargs=(px_per_mm,)) as pool:
+        pending: list[Future] = []
+        queue = iter(chunks)
+        try:
+            for part in queue:
+                pending.append(pool.submit(_run_chunk, part, None, strict))
+                if len(pending) >= 2 * n_workers:
+                    break
+            while pending:
+                result = pending.pop(0).result()
+                if not _is_cancelled(cancel):
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending.append(pool.submit(_run_chunk, nxt, None, strict))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()

@@ -1,0 +1,344 @@
+"""The body chart on a matplotlib Axes, drawn as vectors from the atlas model, plus its overlays.
+
+Overlays: a referral pattern in the Travell & Simons convention (essential solid red, spillover red stipple,
+X at each trigger point), a drawing's intensity image (a raster layer placed in millimetres) and the
+difference of a drawing against a pattern (matched / missed / extra, each with its own hatch so it reads
+in grey-scale). The Axes uses the view's millimetre frame with y pointing down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from painmap import style
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from painmap.atlas import View
+    from painmap.patterns import Pattern
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in mm
+
+# How each kind of outline is stroked: colour, line width (pt), line style, z-order.
+OUTLINE_STYLE: dict[str, tuple[str, float, str, float]] = {
+    "silhouette": (style.OUTLINE, 1.0, "-", 3.0),
+    "bone": (style.BONE, 0.7, "-", 2.6),
+    "muscle": (style.MUSCLE, 0.5, "-", 2.4),
+    "crease": (style.CREASE, 0.6, "-", 2.5),
+    "detail": (style.CREASE, 0.4, ":", 2.3),
+}
+Z_SKIN, Z_IMAGE, Z_ZONE, Z_DIFF, Z_LINES, Z_LANDMARK, Z_TRP, Z_TEXT = 1, 2, 2.2, 2.8, 3, 4, 5, 6
+
+
+def view_box(view: View, box: Box | str | None = None, margin: float = 0.0) -> Box:
+    """Limits of a view: "full" (None), "focus" (the view's lower back and pelvis) or an explicit box + margin."""
+    if box is None or box == "full":
+        x0, y0, x1, y1 = 0.0, 0.0, float(view.width), float(view.height)
+    elif box == "focus":
+        x0, y0, x1, y1 = view.focus if view.focus[2] > view.focus[0] else (0.0, 0.0, view.width, view.height)
+    elif isinstance(box, str):
+        raise ValueError(f"unknown box {box!r}")
+    else:
+        x0, y0, x1, y1 = box
+    x0, y0 = max(0.0, x0 - margin), max(0.0, y0 - margin)
+    x1, y1 = min(float(view.width), x1 + margin), min(float(view.height), y1 + margin)
+    return (x0, y0, x1, y1)
+
+
+def union_box(boxes: Iterable[Box]) -> Box | None:
+    """The smallest box holding every box, or None for none."""
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    arr = np.asarray(boxes, dtype=float)
+    return (float(arr[:, 0].min()), float(arr[:, 1].min()), float(arr[:, 2].max()), float(arr[:, 3].max()))
+
+
+def points_box(points: np.ndarray) -> Box:
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max()))
+
+
+def draw_view(
+    ax: Axes,
+    view: View,
+    *,
+    box: Box | str | None = None,
+    landmarks: bool = True,
+    landmark_labels: bool = True,
+    edge_labels: bool = True,
+    title: str | None = None,
+    label_size: float = 6.5,
+) -> Box:
+    """Draw one atlas view (silhouette filled with skin, outlines by kind) and return the limits used."""
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    x0, y0, x1, y1 = limits = view_box(view, box)
+    for poly in view.silhouette:
+        ax.add_patch(PolygonPatch(np.asarray(poly), closed=True, facecolor=style.SKIN, edgecolor="none", zorder=Z_SKIN))
+    has_silhouette_line = False
+    for outline in view.outlines:
+        color, width, dash, z = OUTLINE_STYLE.get(outline.kind, OUTLINE_STYLE["detail"])
+        pts = np.asarray(outline.points, dtype=float)
+        if outline.closed and len(pts) > 2:
+            pts = np.vstack([pts, pts[:1]])
+        ax.plot(pts[:, 0], pts[:, 1], color=color, lw=width, ls=dash, zorder=z, solid_capstyle="round")
+        has_silhouette_line |= outline.kind == "silhouette"
+    if not has_silhouette_line:
+        for poly in view.silhouette:
+            pts = np.vstack([poly, poly[:1]])
+            ax.plot(pts[:, 0], pts[:, 1], color=style.OUTLINE, lw=1.0, zorder=Z_LINES)
+    if landmarks:
+        draw_landmarks(ax, view, limits, labels=landmark_labels, size=label_size)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y1, y0)  # y down, as in the atlas frame
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if edge_labels:
+        draw_edge_labels(ax, view.edge_labels)
+    heading = view.title if title is None else title
+    if heading:
+        ax.set_title(heading, fontsize=9, fontweight="bold", pad=4)
+    return limits
+
+
+def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10) -> None:
+    """The viewer's left and right edge markers (patient's L / R, or Back / Front) in the top corners."""
+    box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
+    for x, text, align in ((0.015, labels[0], "left"), (0.985, labels[1], "right")):
+        ax.text(
+            x, 0.985, text, transform=ax.transAxes, ha=align, va="top", fontsize=size, fontweight="bold",
+            color=style.SIDE_MARKER, bbox=box, zorder=Z_TEXT,
+        )  # fmt: skip
+
+
+def draw_landmarks(ax: Axes, view: View, limits: Box, *, labels: bool = True, size: float = 6.5) -> None:
+    """Landmark dots (and short labels) that fall inside the limits."""
+    import matplotlib.patheffects as pe
+
+    x0, y0, x1, y1 = limits
+    halo = [pe.withStroke(linewidth=2.0, foreground="white")]
+    for lm in view.landmarks:
+        if not (x0 <= lm.x <= x1 and y0 <= lm.y <= y1):
+            continue
+        ax.plot([lm.x], [lm.y], "o", ms=2.6, color=style.LANDMARK, mec="white", mew=0.4, zorder=Z_LANDMARK)
+        if labels:
+            text = landmark_text(lm)
+            right_half = lm.x > (x0 + x1) / 2
+            ax.annotate(
+                text, (lm.x, lm.y), xytext=(4 if right_half else -4, 0), textcoords="offset points",
+                ha="left" if right_half else "right", va="center", fontsize=size, color=style.LANDMARK,
+                path_effects=halo, zorder=Z_TEXT,
+            )  # fmt: skip
+
+
+def landmark_text(landmark) -> str:
+    """A short label: the landmark's own label without the side words, else its id."""
+    text = landmark.label or landmark.id.replace("-", " ")
+    for word in ("left ", "right ", "Left ", "Right "):
+        text = text.replace(word, "")
+    return text
+
+
+def pattern_box(pattern: Pattern, view_id: str, width: float | None = None) -> Box | None:
+    """Bounds of a pattern's zones and trigger points on one view (bilateral zones mirrored too)."""
+    boxes: list[Box] = []
+    for zone in pattern.zones:
+        if zone.view != view_id:
+            continue
+        boxes.append(points_box(zone.polygon))
+        if zone.bilateral and width is not None and view_id in ("posterior", "anterior"):
+            mirrored = np.asarray(zone.polygon, dtype=float).copy()
+            mirrored[:, 0] = width - mirrored[:, 0]
+            boxes.append(points_box(mirrored))
+    boxes += [(tp.x, tp.y, tp.x, tp.y) for tp in pattern.trigger_points if tp.view == view_id]
+    return union_box(boxes)
+
+
+def zone_polygons(pattern: Pattern, view: View, kind: str | None = None) -> list[tuple[object, np.ndarray]]:
+    """(zone, polygon) pairs of a pattern on a view; bilateral zones on a symmetric view appear mirrored too."""
+    out = []
+    for zone in pattern.zones:
+        if zone.view != view.id or (kind and zone.kind != kind):
+            continue
+        poly = np.asarray(zone.polygon, dtype=float)
+        out.append((zone, poly))
+        if zone.bilateral and view.mirror == view.id:
+            mirrored = poly.copy()
+            mirrored[:, 0] = view.width - mirrored[:, 0]
+            out.append((zone, mirrored))
+    return out
+
+
+def draw_pattern(
+    ax: Axes,
+    pattern: Pattern,
+    view: View,
+    *,
+    trigger_points: bool = True,
+    trigger_labels: bool = True,
+    weights: bool = True,
+    alpha: float = style.ESSENTIAL_ALPHA,
+    outline_only: bool = False,
+) -> int:
+    """Draw a pattern's zones on a view (spillover under essential) and its trigger points; returns zones drawn."""
+    import matplotlib.patheffects as pe
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    drawn = 0
+    for kind in ("spillover", "essential"):
+        for zone, poly in zone_polygons(pattern, view, kind):
+            drawn += 1
+            if outline_only:
+                ax.add_patch(
+                    PolygonPatch(poly, closed=True, fill=False, edgecolor=style.ESSENTIAL, lw=1.2,
+                                 ls="-" if kind == "essential" else "--", zorder=Z_LINES + 0.1)
+                )  # fmt: skip
+                continue
+            if kind == "essential":
+                ax.add_patch(
+                    PolygonPatch(poly, closed=True, facecolor=style.ESSENTIAL, alpha=alpha, edgecolor="none",
+                                 zorder=Z_ZONE + 0.1)
+                )  # fmt: skip
+                ax.add_patch(
+                    PolygonPatch(poly, closed=True, fill=False, edgecolor=style.ESSENTIAL, lw=0.8,
+                                 zorder=Z_ZONE + 0.15)
+                )  # fmt: skip
+            else:
+                ax.add_patch(
+                    PolygonPatch(poly, closed=True, fill=False, hatch=style.SPILLOVER_HATCH,
+                                 edgecolor=style.SPILLOVER, lw=0.6, ls=(0, (3, 2)), zorder=Z_ZONE)
+                )  # fmt: skip
+            if weights and getattr(zone, "weight", 1.0) < 1.0:
+                cx, cy = poly.mean(axis=0)
+                ax.text(
+                    cx, cy, f"{zone.weight * 100:.0f} %", ha="center", va="center", fontsize=6.5,
+                    color=style.SIDE_MARKER, zorder=Z_TEXT,
+                    path_effects=[pe.withStroke(linewidth=2.2, foreground="white")],
+                )  # fmt: skip
+    if trigger_points:
+        draw_trigger_points(ax, pattern, view, labels=trigger_labels)
+    return drawn
+
+
+def draw_trigger_points(ax: Axes, pattern: Pattern, view: View, *, labels: bool = True) -> None:
+    """An X at each trigger point on this view, with its short label."""
+    import matplotlib.patheffects as pe
+
+    halo = [pe.withStroke(linewidth=2.4, foreground="white")]
+    for tp in pattern.trigger_points:
+        if tp.view != view.id:
+            continue
+        ax.plot([tp.x], [tp.y], marker="x", ms=7, mew=2.6, color="white", zorder=Z_TRP, ls="none")
+        ax.plot([tp.x], [tp.y], marker="x", ms=6, mew=1.6, color=style.TRIGGER_POINT, zorder=Z_TRP + 0.1, ls="none")
+        if labels:
+            ax.annotate(
+                tp.label or tp.id.upper().replace("TRP", "TrP"), (tp.x, tp.y), xytext=(5, 4),
+                textcoords="offset points", fontsize=6.5, fontweight="bold", color=style.TRIGGER_POINT,
+                path_effects=halo, zorder=Z_TEXT,
+            )  # fmt: skip
+
+
+def mask_extent(shape: tuple[int, ...], px_per_mm: float) -> Box:
+    """imshow extent (left, right, bottom, top) of a mask whose pixel (0, 0) starts at the frame's origin."""
+    rows, cols = shape[:2]
+    return (0.0, cols / px_per_mm, rows / px_per_mm, 0.0)
+
+
+def draw_intensity(ax: Axes, intensity: np.ndarray, px_per_mm: float, *, alpha: float = 0.9) -> None:
+    """A drawing's intensity array (0 = no pain, 1..10) as an image layer in the view's millimetres."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    cmap = ListedColormap(list(style.INTENSITY_COLORS[1:]))
+    norm = BoundaryNorm(np.arange(0.5, 11.5, 1.0), cmap.N)
+    data = np.ma.masked_equal(np.asarray(intensity), 0)
+    ax.imshow(
+        data, cmap=cmap, norm=norm, extent=mask_extent(data.shape, px_per_mm), origin="upper",
+        interpolation="nearest", alpha=alpha, zorder=Z_IMAGE, resample=False,
+    )  # fmt: skip
+    ax.set_aspect("equal", adjustable="box")
+
+
+def intensity_colorbar(figure, ax: Axes, *, cax=None, orientation: str = "vertical", **kwargs):
+    """A colour bar of the 1..10 pain intensity scale."""
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    cmap = ListedColormap(list(style.INTENSITY_COLORS[1:]))
+    norm = BoundaryNorm(np.arange(0.5, 11.5, 1.0), cmap.N)
+    bar = figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax, cax=cax, orientation=orientation, **kwargs)
+    bar.set_ticks(range(1, 11))
+    bar.outline.set_linewidth(0.5)
+    bar.ax.tick_params(labelsize=6.5, length=2)
+    return bar
+
+
+DIFFERENCE_STYLE = {  # name: (colour, hatch, label)
+    "matched": (style.MATCHED, style.MATCHED_HATCH, "matched (in drawing and pattern)"),
+    "missed": (style.MISSED, style.MISSED_HATCH, "missed (pattern only)"),
+    "extra": (style.EXTRA, style.EXTRA_HATCH, "extra (drawing only)"),
+}
+
+
+def draw_mask_region(ax: Axes, mask: np.ndarray, px_per_mm: float, color: str, hatch: str, alpha: float = 0.45):
+    """One boolean mask as vector filled contours (with a hatch), placed in millimetres."""
+    import matplotlib
+
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return None
+    rows, cols = mask.shape
+    # Pixel centres in mm; a one-pixel frame of zeros closes every contour.
+    padded = np.zeros((rows + 2, cols + 2), dtype=np.float32)
+    padded[1:-1, 1:-1] = mask
+    xs = (np.arange(cols + 2) - 0.5) / px_per_mm
+    ys = (np.arange(rows + 2) - 0.5) / px_per_mm
+    with matplotlib.rc_context({"hatch.color": color, "hatch.linewidth": 0.9}):
+        fill = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors=[color], alpha=alpha, zorder=Z_DIFF)
+        edge = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors="none", hatches=[hatch or None], zorder=Z_DIFF)
+        ax.contour(xs, ys, padded, levels=[0.5], colors=[color], linewidths=0.8, zorder=Z_DIFF + 0.05)
+    return fill, edge
+
+
+def draw_difference(
+    ax: Axes, matched: np.ndarray, missed: np.ndarray, extra: np.ndarray, px_per_mm: float, *, alpha: float = 0.45
+) -> None:
+    """The matched / missed / extra masks of a drawing against a pattern, colour plus hatch."""
+    for name, mask in (("matched", matched), ("missed", missed), ("extra", extra)):
+        color, hatch, _ = DIFFERENCE_STYLE[name]
+        draw_mask_region(ax, mask, px_per_mm, color, hatch, alpha=alpha)
+
+
+def pattern_legend_handles(weights: bool = False) -> list:
+    """Legend entries of the Travell & Simons convention."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=style.ESSENTIAL, alpha=style.ESSENTIAL_ALPHA, edgecolor=style.ESSENTIAL,
+              label="essential zone (solid)"),
+        Patch(facecolor="white", hatch=style.SPILLOVER_HATCH, edgecolor=style.SPILLOVER, ls=(0, (3, 2)),
+              label="spillover zone (stippled)"),
+        Line2D([], [], marker="x", ls="none", color=style.TRIGGER_POINT, mew=1.6, ms=6, label="X = trigger point"),
+        Line2D([], [], marker="o", ls="none", color=style.LANDMARK, mec="white", ms=3.5, label="bony landmark"),
+    ]  # fmt: skip
+    if weights:
+        handles.append(Patch(facecolor="white", edgecolor="none", label="% = share of patients with pain there"))
+    return handles
+
+
+def difference_legend_handles() -> list:
+    """Legend entries of the difference overlay."""
+    from matplotlib.patches import Patch
+
+    return [
+        Patch(facecolor=color, alpha=0.6, hatch=hatch or None, edgecolor=color, label=label)
+        for color, hatch, label in DIFFERENCE_STYLE.values()
+    ]

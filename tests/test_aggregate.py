@@ -1,0 +1,203 @@
+"""The streaming aggregation on synthetic drawings: exact counts, CSV, bad files, cancel (no atlas needed)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from painmap.aggregate import (
+    Aggregate,
+    AggregateError,
+    DrawingRow,
+    Processed,
+    aggregate,
+    csv_header,
+    iter_drawing_paths,
+)
+from painmap.errors import DrawingError
+
+VIEWS = ("posterior", "lateral")
+PATTERNS = ("gluteus-medius", "piriformis")
+SHAPES = {"posterior": (6, 4), "lateral": (6, 3)}
+
+
+class BoxProcessor:
+    """Synthetic drawings: JSON {"posterior": [[r0, r1, c0, c1], ...], ...}; "bad" anywhere makes it bad."""
+
+    px_per_mm = 1.0
+    view_ids = VIEWS
+    pattern_ids = PATTERNS
+
+    def view_shape(self, view_id: str) -> tuple[int, int]:
+        return SHAPES[view_id]
+
+    def process(self, path: Path) -> Processed:
+        data = json.loads(path.read_text())
+        if "bad" in data:
+            raise DrawingError("not a drawing", path=str(path))
+        masks = {}
+        for view, boxes in data.items():
+            mask = np.zeros(SHAPES[view], dtype=bool)
+            for r0, r1, c0, c1 in boxes:
+                mask[r0:r1, c0:c1] = True
+            masks[view] = mask
+        extent = {v: 100.0 * np.count_nonzero(m) / m.size for v, m in masks.items()}
+        total = sum(np.count_nonzero(m) for m in masks.values())
+        area = sum(m.size for m in masks.values()) or 1
+        score = min(1.0, total / 10)
+        row = DrawingRow(
+            path=str(path),
+            extent_percent=100.0 * total / area,
+            extent_by_view=extent,
+            best_pattern="gluteus-medius" if score else "",
+            best_side="right" if score else "",
+            best_score=score,
+            scores={"gluteus-medius": score, "piriformis": score / 2},
+            views_used=tuple(v for v, m in masks.items() if m.any()),
+        )
+        return Processed(masks=masks, row=row)
+
+
+def _write(folder: Path, name: str, data: dict) -> Path:
+    path = folder / f"{name}.painmap.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.fixture
+def cohort(tmp_path):
+    """Three drawings with known overlaps, one in a sub-folder."""
+    _write(tmp_path, "a", {"posterior": [[0, 2, 0, 2]]})
+    _write(tmp_path, "b", {"posterior": [[1, 3, 1, 3]], "lateral": [[0, 1, 0, 3]]})
+    _write(tmp_path / "sub", "c", {"posterior": [[0, 6, 0, 1]]})
+    return tmp_path
+
+
+def test_counts_are_exact(cohort):
+    result = aggregate([cohort], processor=BoxProcessor())
+    expected = np.zeros(SHAPES["posterior"], dtype=np.int32)
+    expected[0:2, 0:2] += 1
+    expected[1:3, 1:3] += 1
+    expected[0:6, 0:1] += 1
+    assert result.n_drawings == 3
+    assert result.counts["posterior"].dtype == np.int32
+    np.testing.assert_array_equal(result.counts["posterior"], expected)
+    assert result.counts["lateral"].sum() == 3
+    assert result.n_by_view == {"posterior": 3, "lateral": 1}
+    assert result.views_used() == ["posterior", "lateral"]
+    assert result.percent("posterior")[5, 0] == pytest.approx(100.0 / 3, rel=1e-5)
+    assert result.percent("posterior")[0, 0] == pytest.approx(200.0 / 3, rel=1e-5)
+
+
+def test_chunking_does_not_change_counts(cohort):
+    one = aggregate([cohort], processor=BoxProcessor(), chunk=1)
+    many = aggregate([cohort], processor=BoxProcessor(), chunk=100)
+    for view in VIEWS:
+        np.testing.assert_array_equal(one.counts[view], many.counts[view])
+
+
+def test_csv_columns_and_rows_are_exact(cohort, tmp_path):
+    out = tmp_path / "out.csv"
+    aggregate([cohort], processor=BoxProcessor(), csv_path=out)
+    text = out.read_text(encoding="utf-8")
+    assert "\r" not in text
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[0] == [
+        "path", "extent_percent", "extent_posterior", "extent_lateral",
+        "best_pattern", "best_side", "best_score", "score_gluteus_medius", "score_piriformis",
+    ]  # fmt: skip
+    assert rows[0] == csv_header(VIEWS, PATTERNS)
+    assert [Path(r[0]).name for r in rows[1:]] == ["a.painmap.json", "b.painmap.json", "c.painmap.json"]
+    a, b = rows[1], rows[2]
+    assert a[1:] == ["16.667", "16.667", "0.000", "gluteus-medius", "right", "0.4000", "0.4000", "0.2000"]
+    assert b[2:4] == ["16.667", "16.667"]
+    for row in rows[1:]:
+        assert len(row) == len(rows[0])
+        for cell in row[1:4] + row[6:]:
+            float(cell)  # plain '.' decimals
+
+
+def test_csv_order_follows_arguments_and_skips_duplicates(tmp_path):
+    z = _write(tmp_path, "z", {"posterior": [[0, 1, 0, 1]]})
+    a = _write(tmp_path, "a", {"posterior": [[0, 1, 0, 1]]})
+    result = aggregate([z, a, z, tmp_path], processor=BoxProcessor(), keep_rows=True)
+    assert [Path(r.path).name for r in result.rows] == ["z.painmap.json", "a.painmap.json"]
+    assert result.n_drawings == 2
+
+
+def test_glob_paths(cohort):
+    paths = [p for p, reason in iter_drawing_paths([str(cohort / "**" / "*.painmap.json")]) if reason is None]
+    assert sorted(p.name for p in paths) == ["a.painmap.json", "b.painmap.json", "c.painmap.json"]
+    [(_path, reason)] = list(iter_drawing_paths([str(cohort / "nothing*.json")]))
+    assert reason == "no file matches this pattern"
+
+
+def test_bad_file_is_skipped_and_reported(cohort, tmp_path):
+    bad = _write(cohort, "broken", {"bad": 1})
+    seen = []
+    out = tmp_path / "rows.csv"
+    result = aggregate([cohort], processor=BoxProcessor(), on_skip=lambda p, r: seen.append((p, r)), csv_path=out)
+    assert result.n_drawings == 3
+    assert result.n_skipped == 1
+    assert seen == [(str(bad), f"{bad}: not a drawing")]
+    assert result.skipped == seen
+    assert len(out.read_text().splitlines()) == 1 + 3
+
+
+def test_missing_path_is_skipped_unless_strict(cohort, tmp_path):
+    missing = tmp_path / "nope.painmap.json"
+    result = aggregate([cohort, missing], processor=BoxProcessor())
+    assert result.n_skipped == 1 and result.skipped[0] == (str(missing), "no such file or folder")
+    with pytest.raises(AggregateError, match=r"nope\.painmap\.json: no such file"):
+        aggregate([cohort, missing], processor=BoxProcessor(), strict=True)
+
+
+def test_strict_stops_at_a_bad_file_and_writes_no_csv(cohort, tmp_path):
+    _write(cohort, "broken", {"bad": 1})
+    out = tmp_path / "rows.csv"
+    with pytest.raises(AggregateError, match=r"broken\.painmap\.json"):
+        aggregate([cohort], processor=BoxProcessor(), strict=True, csv_path=out)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".rows")] == []
+
+
+def test_nothing_to_aggregate(tmp_path):
+    with pytest.raises(AggregateError, match="no drawings"):
+        aggregate([tmp_path], processor=BoxProcessor())
+
+
+def test_progress_and_cancel(tmp_path):
+    for i in range(10):
+        _write(tmp_path, f"d{i:02}", {"posterior": [[0, 1, 0, 1]]})
+    calls = []
+    stop = threading.Event()
+
+    def progress(done, total):
+        calls.append((done, total))
+        if done >= 4:
+            stop.set()
+
+    out = tmp_path / "rows.csv"
+    result = aggregate([tmp_path], processor=BoxProcessor(), chunk=2, progress=progress, cancel=stop, csv_path=out)
+    assert result.cancelled
+    assert calls == [(2, 10), (4, 10)]
+    assert result.n_drawings == 4
+    assert result.counts["posterior"][0, 0] == 4
+    assert not out.exists()  # no partial CSV after a cancel
+
+
+def test_progress_reaches_total(cohort):
+    calls = []
+    aggregate([cohort], processor=BoxProcessor(), chunk=2, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (3, 3)
+
+
+def test_percent_of_empty_aggregate_is_zero():
+    empty = Aggregate(counts={"posterior": np.zeros((2, 2), dtype=np.int32)}, px_per_mm=1.0)
+    assert not empty.percent("posterior").any()
