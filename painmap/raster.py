@@ -1,0 +1,592 @@
+"""The one mark primitive: marks become per-view pixel masks, and every change reports its dirty rectangle.
+
+Pixels sample their centre: pixel (row i, column j) of a view covers the millimetre square whose centre is
+((j + 0.5) / sx, (i + 0.5) / sy), with sx = cols / width and sy = rows / height (≈ px_per_mm). A brush stamp
+is the set of pixel centres within `radius` of a segment (a capsule); a region is the set of pixel centres
+inside its polygon (QPainter on a Grayscale8 QImage over a numpy buffer, antialiasing off). QtGui only: no
+widgets, no QGuiApplication needed.
+
+Intensity is kept per pixel as uint8 (0 = no pain, 1-10); the latest mark wins, an erase sets 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPolygonF
+
+from painmap.atlas import Atlas, View
+from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
+from painmap.errors import PainmapError
+
+# 1 px per mm: the posterior view (640 x 1800 mm) is a 640 x 1800 px grid (1.15 Mpx). A millimetre is far below
+# the precision of a finger or mouse drawing and of the patterns themselves, metrics agree with 2 px/mm within
+# ~1 %, and the whole library scores in a few milliseconds. The canvas scales the masks for display.
+DEFAULT_PX_PER_MM = 1.0
+
+MAX_INTENSITY = 10
+_MIRROR_TOLERANCE = 0.005  # a self-mirror view is symmetrized only when its halves already agree to 0.5 %
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The pixel grid of one view: `shape` is (rows, cols); `sx`, `sy` are pixels per mm on each axis."""
+
+    view: str
+    width: float
+    height: float
+    px_per_mm: float = DEFAULT_PX_PER_MM
+
+    @property
+    def cols(self) -> int:
+        return max(1, round(self.width * self.px_per_mm))
+
+    @property
+    def rows(self) -> int:
+        return max(1, round(self.height * self.px_per_mm))
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (self.rows, self.cols)
+
+    @property
+    def sx(self) -> float:
+        """Pixels per mm along x (cols / width: the grid covers the frame exactly, so mirroring is a flip)."""
+        return self.cols / self.width
+
+    @property
+    def sy(self) -> float:
+        return self.rows / self.height
+
+    def to_px(self, x: float, y: float) -> tuple[float, float]:
+        """Millimetres -> continuous pixel coordinates (pixel j spans [j, j + 1))."""
+        return x * self.sx, y * self.sy
+
+    def to_mm(self, px: float, py: float) -> tuple[float, float]:
+        """Continuous pixel coordinates -> millimetres."""
+        return px / self.sx, py / self.sy
+
+    def col_centres(self, j0: int, j1: int) -> np.ndarray:
+        """x (mm) of the centres of columns j0..j1-1; the same value for a column whatever the range."""
+        return (np.arange(j0, j1, dtype=np.float64) + 0.5) / self.sx
+
+    def row_centres(self, i0: int, i1: int) -> np.ndarray:
+        return (np.arange(i0, i1, dtype=np.float64) + 0.5) / self.sy
+
+    def box(self, xmin: float, ymin: float, xmax: float, ymax: float) -> DirtyRect:
+        """Pixels whose centre may lie in the mm box (one pixel of margin against rounding), clipped."""
+        x0 = max(0, math.floor(xmin * self.sx - 0.5))
+        y0 = max(0, math.floor(ymin * self.sy - 0.5))
+        x1 = min(self.cols, math.ceil(xmax * self.sx - 0.5) + 1)
+        y1 = min(self.rows, math.ceil(ymax * self.sy - 0.5) + 1)
+        return DirtyRect(self.view, x0, y0, max(x0, x1), max(y0, y1), self.sx, self.sy)
+
+
+@dataclass(frozen=True)
+class DirtyRect:
+    """A pixel rectangle of one view, half-open: columns x0..x1-1, rows y0..y1-1."""
+
+    view: str
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    sx: float = DEFAULT_PX_PER_MM  # pixels per mm, for to_mm()
+    sy: float = DEFAULT_PX_PER_MM
+
+    @property
+    def empty(self) -> bool:
+        return self.x1 <= self.x0 or self.y1 <= self.y0
+
+    @property
+    def width(self) -> int:
+        return max(0, self.x1 - self.x0)
+
+    @property
+    def height(self) -> int:
+        return max(0, self.y1 - self.y0)
+
+    @property
+    def slices(self) -> tuple[slice, slice]:
+        """(rows, cols) slices for indexing a view's array."""
+        return slice(self.y0, self.y1), slice(self.x0, self.x1)
+
+    def union(self, other: DirtyRect) -> DirtyRect:
+        """The smallest rectangle holding both (an empty one does not count)."""
+        if other.empty:
+            return self
+        if self.empty:
+            return other
+        if other.view != self.view:
+            raise PainmapError(f"cannot join dirty rectangles of views {self.view!r} and {other.view!r}")
+        return DirtyRect(
+            self.view,
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+            self.sx,
+            self.sy,
+        )
+
+    def to_mm(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) in millimetres of the view."""
+        return (self.x0 / self.sx, self.y0 / self.sy, self.x1 / self.sx, self.y1 / self.sy)
+
+    @staticmethod
+    def none(view: str) -> DirtyRect:
+        """An empty rectangle of `view`."""
+        return DirtyRect(view, 0, 0, 0, 0)
+
+
+@dataclass(frozen=True, eq=False)
+class Patch:
+    """A copy of the intensities under `rect`; put it back with `PainMasks.put_patch` for an exact undo."""
+
+    rect: DirtyRect
+    data: np.ndarray  # uint8, shape (rect.height, rect.width)
+
+
+# --- polygons ---------------------------------------------------------------------------------------------------
+
+
+def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
+    """Rasterize a polygon (mm) on its bounding box only: (rect, bool mask of rect's shape)."""
+    poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
+    if len(poly) < 3 or not np.isfinite(poly).all():
+        return DirtyRect.none(grid.view), np.zeros((0, 0), dtype=bool)
+    rect = grid.box(poly[:, 0].min(), poly[:, 1].min(), poly[:, 0].max(), poly[:, 1].max())
+    if rect.empty:
+        return rect, np.zeros((rect.height, rect.width), dtype=bool)
+    stride = (rect.width + 3) // 4 * 4  # QImage rows are 32-bit aligned
+    buf = np.zeros((rect.height, stride), dtype=np.uint8)
+    image = QImage(buf.data, rect.width, rect.height, stride, QImage.Format.Format_Grayscale8)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255))
+        painter.translate(-rect.x0, -rect.y0)
+        painter.scale(grid.sx, grid.sy)
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in poly.tolist()]), Qt.FillRule.OddEvenFill)
+    finally:
+        painter.end()
+    del image  # the image shared buf's memory; buf outlives it
+    return rect, buf[:, : rect.width] != 0
+
+
+def polygon_mask(grid: Grid, polygon) -> np.ndarray:
+    """Bool mask of the grid's shape: True where the pixel centre is inside the polygon (mm)."""
+    out = np.zeros(grid.shape, dtype=bool)
+    rect, crop = polygon_crop(grid, polygon)
+    if not rect.empty:
+        out[rect.slices] = crop
+    return out
+
+
+def capsule(xs: np.ndarray, ys: np.ndarray, p0: Sequence[float], p1: Sequence[float], radius: float) -> np.ndarray:
+    """Bool (len(ys), len(xs)): pixel centres within `radius` of the segment p0-p1 (a disc when p0 == p1).
+
+    The value for a pixel depends only on its centre, never on the range asked for, so painting segment by
+    segment and painting a whole stroke give identical pixels.
+    """
+    x0, y0 = float(p0[0]), float(p0[1])
+    dx, dy = float(p1[0]) - x0, float(p1[1]) - y0
+    ax = (xs - x0)[None, :]
+    ay = (ys - y0)[:, None]
+    length2 = dx * dx + dy * dy
+    if length2 > 0.0:
+        t = np.clip((ax * dx + ay * dy) / length2, 0.0, 1.0)
+        ax = ax - t * dx
+        ay = ay - t * dy
+    return ax * ax + ay * ay <= radius * radius
+
+
+def _swap_side(region_id: str) -> str:
+    for a, b in (("-left", "-right"), ("-right", "-left")):
+        if region_id.endswith(a):
+            return region_id[: -len(a)] + b
+    return region_id
+
+
+# --- atlas masks ------------------------------------------------------------------------------------------------
+
+
+class ViewMasks:
+    """Silhouette, region labels and region masks of one view at one resolution."""
+
+    def __init__(self, view: View, grid: Grid, silhouette: np.ndarray, labels: np.ndarray) -> None:
+        self.view = view
+        self.grid = grid
+        self.silhouette = silhouette  # bool (rows, cols)
+        self.labels = labels  # uint16: 0 outside the silhouette, k + 1 inside region k of view.regions
+        self.region_ids: tuple[str, ...] = tuple(r.id for r in view.regions)
+        self.zones: tuple[str, ...] = tuple(r.zone for r in view.regions)
+        self._index = {rid: k + 1 for k, rid in enumerate(self.region_ids)}
+        self._rects: dict[str, DirtyRect] = {}
+        self.silhouette_area = int(np.count_nonzero(silhouette))
+
+    def label_of(self, region_id: str) -> int:
+        """The label value of a region (UnknownIdError through the view when unknown)."""
+        if region_id not in self._index:
+            self.view.region(region_id)  # raises UnknownIdError with the view's message
+        return self._index[region_id]
+
+    def region_rect(self, region_id: str) -> DirtyRect:
+        """Bounding rectangle of the region's pixels (empty when it has none at this resolution)."""
+        rect = self._rects.get(region_id)
+        if rect is None:
+            hit = self.labels == self.label_of(region_id)
+            rows, cols = np.flatnonzero(hit.any(axis=1)), np.flatnonzero(hit.any(axis=0))
+            g = self.grid
+            if len(rows):
+                rect = DirtyRect(g.view, int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1, g.sx, g.sy)
+            else:
+                rect = DirtyRect(g.view, 0, 0, 0, 0, g.sx, g.sy)
+            self._rects[region_id] = rect
+        return rect
+
+    def region_crop(self, region_id: str) -> tuple[DirtyRect, np.ndarray]:
+        """(rect, bool mask of the region within rect)."""
+        rect = self.region_rect(region_id)
+        return rect, self.labels[rect.slices] == self.label_of(region_id)
+
+    def region_mask(self, region_id: str) -> np.ndarray:
+        """Bool mask of the grid's shape: exactly the pixels of the region."""
+        return self.labels == self.label_of(region_id)
+
+
+def _fill_gaps(labels: np.ndarray, silhouette: np.ndarray, max_steps: int = 64) -> None:
+    """Give silhouette pixels that no region covered (rasterizing seams) the label of a neighbour, in place."""
+    for _ in range(max_steps):
+        gap = silhouette & (labels == 0)
+        if not gap.any():
+            return
+        grown = labels.copy()
+        for src, dst in (
+            ((slice(None), slice(1, None)), (slice(None), slice(None, -1))),
+            ((slice(None), slice(None, -1)), (slice(None), slice(1, None))),
+            ((slice(1, None), slice(None)), (slice(None, -1), slice(None))),
+            ((slice(None, -1), slice(None)), (slice(1, None), slice(None))),
+        ):
+            take = (grown[dst] == 0) & (labels[src] != 0)
+            grown[dst][take] = labels[src][take]
+        grown[~gap] = labels[~gap]
+        if np.array_equal(grown, labels):
+            return
+        labels[...] = grown
+
+
+def _rasterize_view(view: View, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
+    silhouette = np.zeros(grid.shape, dtype=bool)
+    for poly in view.silhouette:
+        rect, crop = polygon_crop(grid, poly)
+        if not rect.empty:
+            silhouette[rect.slices] |= crop
+    labels = np.zeros(grid.shape, dtype=np.uint16)
+    for k, region in enumerate(view.regions, start=1):
+        rect, crop = polygon_crop(grid, region.polygon)
+        if not rect.empty:
+            labels[rect.slices][crop] = k
+    if not silhouette.any():  # an atlas without an outline: the regions are the body
+        silhouette = labels != 0
+    labels[~silhouette] = 0
+    _fill_gaps(labels, silhouette)
+    return silhouette, labels
+
+
+def _mirror_lut(view: View, source: View) -> np.ndarray | None:
+    """Label lookup table from `source`'s labels to `view`'s for mirrored regions, or None if they do not pair."""
+    index = {r.id: k for k, r in enumerate(view.regions, start=1)}
+    lut = np.zeros(len(source.regions) + 1, dtype=np.uint16)
+    for k, region in enumerate(source.regions, start=1):
+        target = index.get(_swap_side(region.id))
+        if target is None:
+            return None
+        lut[k] = target
+    if len(set(lut[1:].tolist())) != len(view.regions):
+        return None
+    return lut
+
+
+class AtlasMasks:
+    """Cached masks of an atlas at one resolution; views are rasterized on first use.
+
+    `AtlasMasks(atlas, px_per_mm)` returns the same instance for the same atlas object and resolution (a small
+    cache of the most recent few). Mirror pairs are exact: a view whose mirror is listed earlier in the atlas
+    (lateral-left) is the flip of that view, and a self-mirror view (posterior) is made exactly symmetric when
+    its drawn halves already agree (only pixel centres lying on an outline can differ).
+    """
+
+    _cache: OrderedDict[tuple[int, float], AtlasMasks] = OrderedDict()
+    _CACHE_SIZE = 4
+
+    def __new__(cls, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> AtlasMasks:
+        key = (id(atlas), float(px_per_mm))
+        hit = cls._cache.get(key)
+        if hit is not None and hit.atlas is atlas:
+            cls._cache.move_to_end(key)
+            return hit
+        self = super().__new__(cls)
+        self.atlas = atlas
+        self.px_per_mm = float(px_per_mm)
+        self._views: dict[str, ViewMasks] = {}
+        cls._cache[key] = self
+        while len(cls._cache) > cls._CACHE_SIZE:
+            cls._cache.popitem(last=False)
+        return self
+
+    def __init__(self, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> None:
+        if not (math.isfinite(px_per_mm) and 0.05 <= px_per_mm <= 20):
+            raise PainmapError(f"resolution {px_per_mm} px/mm is out of range (0.05-20)")
+
+    def grid(self, view_id: str) -> Grid:
+        return self.view(view_id).grid
+
+    def view(self, view_id: str) -> ViewMasks:
+        """The masks of one view (UnknownIdError for an unknown view)."""
+        masks = self._views.get(view_id)
+        if masks is None:
+            masks = self._build(self.atlas.view(view_id))
+            self._views[view_id] = masks
+        return masks
+
+    def silhouette(self, view_id: str) -> np.ndarray:
+        return self.view(view_id).silhouette
+
+    def region_mask(self, view_id: str, region_id: str) -> np.ndarray:
+        return self.view(view_id).region_mask(region_id)
+
+    def _build(self, view: View) -> ViewMasks:
+        grid = Grid(view.id, view.width, view.height, self.px_per_mm)
+        order = list(self.atlas.views)
+        mirror = self.atlas.views.get(view.mirror)
+        if mirror is not None and mirror is not view and order.index(mirror.id) < order.index(view.id):
+            source = self.view(mirror.id)
+            lut = _mirror_lut(view, mirror)
+            if lut is not None and source.grid.shape == grid.shape:
+                return ViewMasks(view, grid, source.silhouette[:, ::-1].copy(), lut[source.labels[:, ::-1]])
+        silhouette, labels = _rasterize_view(view, grid)
+        if mirror is view:
+            silhouette, labels = _symmetrize(view, silhouette, labels)
+        return ViewMasks(view, grid, silhouette, labels)
+
+
+def _symmetrize(view: View, silhouette: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Copy the viewer's left half onto the right, mirrored, when the halves differ only on outline pixels."""
+    lut = _mirror_lut(view, view)
+    area = max(1, int(np.count_nonzero(silhouette)))
+    if lut is None or np.count_nonzero(silhouette != silhouette[:, ::-1]) > _MIRROR_TOLERANCE * area:
+        return silhouette, labels
+    if np.count_nonzero(labels != lut[labels[:, ::-1]]) > _MIRROR_TOLERANCE * area:
+        return silhouette, labels
+    cols = silhouette.shape[1]
+    half = (cols + 1) // 2  # columns >= half are the mirror of columns < cols - half
+    silhouette = silhouette.copy()
+    labels = labels.copy()
+    silhouette[:, half:] = silhouette[:, : cols - half][:, ::-1]
+    labels[:, half:] = lut[labels[:, : cols - half][:, ::-1]]
+    return silhouette, labels
+
+
+# --- pain masks -------------------------------------------------------------------------------------------------
+
+
+def _check_radius(radius: float) -> float:
+    radius = float(radius)
+    if not (math.isfinite(radius) and radius > 0):
+        raise PainmapError(f"brush radius must be a positive number of mm, not {radius}")
+    return radius
+
+
+def _check_intensity(intensity: int) -> int:
+    if isinstance(intensity, bool) or int(intensity) != intensity or not 1 <= intensity <= MAX_INTENSITY:
+        raise PainmapError(f"intensity must be a whole number from 1 to {MAX_INTENSITY}, not {intensity!r}")
+    return int(intensity)
+
+
+def _check_point(p: Sequence[float]) -> tuple[float, float]:
+    x, y = float(p[0]), float(p[1])
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise PainmapError(f"point ({x}, {y}) is not finite")
+    return x, y
+
+
+def _segments(points: Sequence[Sequence[float]]) -> Iterable[tuple[Sequence[float], Sequence[float]]]:
+    """The segments of a polyline; a single point is one zero-length segment (a disc)."""
+    if len(points) == 1:
+        yield points[0], points[0]
+    for k in range(len(points) - 1):
+        yield points[k], points[k + 1]
+
+
+class PainMasks:
+    """Per-view uint8 intensity arrays (0 = no pain, 1-10) painted by marks; arrays are created on first use.
+
+    Every change works only inside the mark's bounding box and returns that box as a `DirtyRect`.
+    """
+
+    def __init__(self, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> None:
+        self.atlas = atlas
+        self.px_per_mm = float(px_per_mm)
+        self.atlas_masks = AtlasMasks(atlas, px_per_mm)
+        self._arrays: dict[str, np.ndarray] = {}
+        self._counts: dict[str, int] = {}
+
+    # -- construction ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_drawing(cls, drawing: Drawing, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> PainMasks:
+        """Masks of a whole drawing: its marks applied in order."""
+        masks = cls(atlas, px_per_mm)
+        for mark in drawing.marks:
+            masks.apply(mark)
+        return masks
+
+    def copy(self) -> PainMasks:
+        """An independent copy (arrays copied, atlas masks shared)."""
+        other = PainMasks.__new__(PainMasks)
+        other.atlas, other.px_per_mm, other.atlas_masks = self.atlas, self.px_per_mm, self.atlas_masks
+        other._arrays = {v: a.copy() for v, a in self._arrays.items()}
+        other._counts = dict(self._counts)
+        return other
+
+    # -- reading -----------------------------------------------------------------------------------------------
+
+    def grid(self, view: str) -> Grid:
+        return self.atlas_masks.grid(view)
+
+    def array(self, view: str) -> np.ndarray:
+        """The view's live uint8 intensity array (created on first use). Do not write to it directly."""
+        arr = self._arrays.get(view)
+        if arr is None:
+            arr = np.zeros(self.grid(view).shape, dtype=np.uint8)
+            self._arrays[view] = arr
+            self._counts[view] = 0
+        return arr
+
+    def intensity(self, view: str) -> np.ndarray:
+        """A read-only view of the intensities (zeros for a view never painted)."""
+        arr = self._arrays.get(view)
+        out = arr.view() if arr is not None else np.zeros(self.grid(view).shape, dtype=np.uint8)
+        out.flags.writeable = False
+        return out
+
+    def mask(self, view: str) -> np.ndarray:
+        """Bool mask of painted pixels of a view."""
+        arr = self._arrays.get(view)
+        return arr != 0 if arr is not None else np.zeros(self.grid(view).shape, dtype=bool)
+
+    def area(self, view: str) -> int:
+        """Number of painted pixels of a view."""
+        return self._counts.get(view, 0)
+
+    def views_used(self) -> list[str]:
+        """Views holding any painted pixel, in atlas order."""
+        return [v for v in self.atlas.views if self._counts.get(v, 0) > 0]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self._counts.values())
+
+    # -- bounds ------------------------------------------------------------------------------------------------
+
+    def segment_bounds(self, view: str, p0, p1, radius: float) -> DirtyRect:
+        """The pixels a segment may touch."""
+        r = _check_radius(radius)
+        (x0, y0), (x1, y1) = _check_point(p0), _check_point(p1)
+        return self.grid(view).box(min(x0, x1) - r, min(y0, y1) - r, max(x0, x1) + r, max(y0, y1) + r)
+
+    def bounds(self, mark: Mark) -> DirtyRect:
+        """The pixels a mark may touch: take a patch of it before `apply` for an exact undo."""
+        if isinstance(mark, Fill):
+            return self.atlas_masks.view(mark.view).region_rect(mark.region)
+        rect = DirtyRect.none(mark.view)
+        for p0, p1 in _segments(mark.points):
+            rect = rect.union(self.segment_bounds(mark.view, p0, p1, mark.radius))
+        return rect
+
+    # -- painting ----------------------------------------------------------------------------------------------
+
+    def _paint(self, view: str, p0, p1, radius: float, value: int) -> DirtyRect:
+        rect = self.segment_bounds(view, p0, p1, radius)
+        if rect.empty:
+            return rect
+        grid = self.grid(view)
+        hit = capsule(grid.col_centres(rect.x0, rect.x1), grid.row_centres(rect.y0, rect.y1), p0, p1, radius)
+        if value:
+            hit &= self.atlas_masks.view(view).silhouette[rect.slices]
+        elif view not in self._arrays:
+            return rect  # erasing a view that was never painted
+        crop = self.array(view)[rect.slices]
+        before = np.count_nonzero(crop)
+        crop[hit] = value
+        self._counts[view] += np.count_nonzero(crop) - before
+        return rect
+
+    def segment(self, view: str, p0, p1, radius: float, intensity: int) -> DirtyRect:
+        """Paint a capsule (discs of `radius` mm swept from p0 to p1), clipped to the silhouette."""
+        return self._paint(view, p0, p1, radius, _check_intensity(intensity))
+
+    def erase_segment(self, view: str, p0, p1, radius: float) -> DirtyRect:
+        """Erase (set to 0) the capsule from p0 to p1."""
+        return self._paint(view, p0, p1, radius, 0)
+
+    def fill(self, view: str, region: str, intensity: int) -> DirtyRect:
+        """Set exactly the region's pixels to `intensity`."""
+        value = _check_intensity(intensity)
+        rect, inside = self.atlas_masks.view(view).region_crop(region)
+        if rect.empty:
+            return rect
+        crop = self.array(view)[rect.slices]
+        before = np.count_nonzero(crop)
+        crop[inside] = value
+        self._counts[view] += np.count_nonzero(crop) - before
+        return rect
+
+    def apply(self, mark: Mark) -> DirtyRect:
+        """Apply one mark; a stroke is exactly the union of its segments, painted in order."""
+        if isinstance(mark, Fill):
+            return self.fill(mark.view, mark.region, mark.intensity)
+        if isinstance(mark, Stroke):
+            intensity = _check_intensity(mark.intensity)
+            paint = lambda p0, p1: self._paint(mark.view, p0, p1, mark.radius, intensity)  # noqa: E731
+        elif isinstance(mark, Erase):
+            paint = lambda p0, p1: self._paint(mark.view, p0, p1, mark.radius, 0)  # noqa: E731
+        else:
+            raise PainmapError(f"unknown mark type {type(mark).__name__}")
+        rect = DirtyRect.none(mark.view)
+        for p0, p1 in _segments(mark.points):
+            rect = rect.union(paint(p0, p1))
+        return rect
+
+    # -- undo --------------------------------------------------------------------------------------------------
+
+    def take_patch(self, rect: DirtyRect) -> Patch:
+        """A copy of the intensities under `rect`."""
+        arr = self._arrays.get(rect.view)
+        if arr is None:
+            self.grid(rect.view)  # unknown view -> UnknownIdError
+            return Patch(rect, np.zeros((rect.height, rect.width), dtype=np.uint8))
+        return Patch(rect, arr[rect.slices].copy())
+
+    def put_patch(self, patch: Patch) -> DirtyRect:
+        """Put a patch back exactly; returns its rectangle."""
+        rect = patch.rect
+        if rect.empty:
+            return rect
+        crop = self.array(rect.view)[rect.slices]
+        before = np.count_nonzero(crop)
+        crop[...] = patch.data
+        self._counts[rect.view] += np.count_nonzero(crop) - before
+        return rect
+
+    def clear(self) -> None:
+        """Remove all pain."""
+        self._arrays.clear()
+        self._counts.clear()

@@ -1,0 +1,248 @@
+"""Rasterizing: grids, polygons, capsules, fills, erasing, latest-wins intensity, dirty rectangles, exact undo."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_raster_synthetic import rect, synthetic_atlas
+
+from painmap.drawing import Drawing, Erase, Fill, Stroke
+from painmap.errors import PainmapError, UnknownIdError
+from painmap.raster import AtlasMasks, DirtyRect, Grid, PainMasks, capsule, polygon_mask
+
+ATLAS = synthetic_atlas()
+
+
+def stroke(points, radius=5.0, intensity=5, view="posterior") -> Stroke:
+    return Stroke(view=view, radius=radius, intensity=intensity, quality="aching", points=tuple(points))
+
+
+def test_grid_shape_and_centres():
+    g = Grid("posterior", 640.0, 1800.0, 1.0)
+    assert g.shape == (1800, 640)
+    assert g.col_centres(0, 3).tolist() == [0.5, 1.5, 2.5]
+    g2 = Grid("posterior", 640.0, 1800.0, 2.0)
+    assert g2.shape == (3600, 1280)
+    assert g2.to_mm(*g2.to_px(12.5, 40.0)) == (12.5, 40.0)
+
+
+def test_dirty_rect_union_empty_and_mm():
+    a = DirtyRect("posterior", 2, 3, 5, 7, 2.0, 2.0)
+    b = DirtyRect("posterior", 4, 1, 9, 4, 2.0, 2.0)
+    u = a.union(b)
+    assert (u.x0, u.y0, u.x1, u.y1) == (2, 1, 9, 7)
+    assert DirtyRect.none("posterior").empty and not a.empty
+    assert a.union(DirtyRect.none("posterior")) == a
+    assert DirtyRect.none("posterior").union(a) == a
+    assert a.to_mm() == (1.0, 1.5, 2.5, 3.5)
+    with pytest.raises(PainmapError):
+        a.union(DirtyRect("lateral", 0, 0, 1, 1))
+
+
+def test_polygon_mask_samples_pixel_centres():
+    g = Grid("v", 10.0, 10.0, 1.0)
+    m = polygon_mask(g, rect(2, 2, 5, 5))
+    expected = np.zeros((10, 10), bool)
+    expected[2:5, 2:5] = True
+    assert np.array_equal(m, expected)
+    # a triangle: pixel centres below the diagonal y = x are inside
+    tri = polygon_mask(g, [[0, 0], [10, 0], [10, 10]])
+    ys, xs = np.mgrid[0:10, 0:10] + 0.5
+    assert np.array_equal(tri[ys != xs], (ys < xs)[ys != xs])
+
+
+def test_polygon_mask_area_matches_polygon_area():
+    g = Grid("v", 400.0, 400.0, 1.0)
+    t = np.linspace(0, 2 * np.pi, 200, endpoint=False)
+    circle = np.c_[200 + 150 * np.cos(t), 200 + 150 * np.sin(t)]
+    area = np.count_nonzero(polygon_mask(g, circle))
+    assert area == pytest.approx(0.5 * 200 * 150**2 * np.sin(2 * np.pi / 200), rel=2e-3)
+
+
+def test_capsule_is_disc_for_one_point_and_segment_union():
+    xs = np.arange(20) + 0.5
+    disc = capsule(xs, xs, (10, 10), (10, 10), 3.0)
+    yy, xx = np.meshgrid(xs, xs, indexing="ij")
+    assert np.array_equal(disc, (xx - 10) ** 2 + (yy - 10) ** 2 <= 9)
+    line = capsule(xs, xs, (5, 10), (15, 10), 2.0)
+    assert line[10, 5:15].all() and not line[14, 10] and line[11, 10]
+
+
+def test_atlas_masks_are_cached_and_partition_the_silhouette():
+    am = AtlasMasks(ATLAS, 1.0)
+    assert AtlasMasks(ATLAS, 1.0) is am
+    assert AtlasMasks(ATLAS, 2.0) is not am
+    post = am.view("posterior")
+    assert post.silhouette_area == 160 * 260
+    assert np.array_equal(post.labels != 0, post.silhouette)  # every body pixel in exactly one region
+    assert np.count_nonzero(post.region_mask("buttock-right")) == 70 * 130
+    with pytest.raises(UnknownIdError):
+        am.view("anterior")
+    with pytest.raises(UnknownIdError):
+        post.region_mask("nose")
+
+
+def test_mirror_views_are_exact_flips():
+    am = AtlasMasks(ATLAS, 1.0)
+    lat, latl = am.view("lateral"), am.view("lateral-left")
+    assert np.array_equal(latl.silhouette, lat.silhouette[:, ::-1])
+    assert np.array_equal(latl.region_mask("hip-left"), lat.region_mask("hip-right")[:, ::-1])
+    post = am.view("posterior")
+    assert np.array_equal(post.region_mask("back-left"), post.region_mask("back-right")[:, ::-1])
+
+
+def test_segment_paints_capsule_clipped_to_silhouette_and_reports_rect():
+    pm = PainMasks(ATLAS, 1.0)
+    r = pm.segment("posterior", (15, 50), (60, 50), 10.0, 7)
+    arr = pm.intensity("posterior")
+    assert set(np.unique(arr)) == {0, 7}
+    assert not arr[:, :20].any()  # outside the body stays clean
+    assert arr[50, 20] == 7 and arr[50, 59] == 7 and arr[50, 75] == 0
+    rows, cols = np.nonzero(arr)
+    assert r.x0 <= cols.min() and cols.max() < r.x1 and r.y0 <= rows.min() and rows.max() < r.y1
+    assert r.width <= 45 + 20 + 3 and r.height <= 20 + 3  # the bounding box, not the view
+    assert pm.views_used() == ["posterior"]
+    assert pm.area("posterior") == np.count_nonzero(arr)
+
+
+def test_changes_stay_inside_the_dirty_rect():
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply(stroke([(30, 30), (150, 250)], radius=12, intensity=3))
+    before = pm.intensity("posterior").copy()
+    r = pm.apply(stroke([(100, 100), (120, 140), (60, 200)], radius=8, intensity=9))
+    changed = pm.intensity("posterior") != before
+    outside = changed.copy()
+    outside[r.slices] = False
+    assert changed.any() and not outside.any()
+
+
+def test_stroke_equals_union_of_segments_and_single_point_is_disc():
+    pts = [(40, 40), (80, 60), (85, 62), (120, 200), (40, 40)]
+    a = PainMasks(ATLAS, 1.0)
+    a.apply(stroke(pts, radius=6.5))
+    b = PainMasks(ATLAS, 1.0)
+    for p0, p1 in zip(pts, pts[1:], strict=False):
+        b.segment("posterior", p0, p1, 6.5, 5)
+    assert np.array_equal(a.intensity("posterior"), b.intensity("posterior"))
+    c = PainMasks(ATLAS, 1.0)
+    c.apply(stroke([(100, 100)], radius=4))
+    assert np.count_nonzero(c.mask("posterior")) == np.count_nonzero(
+        capsule(np.arange(200) + 0.5, np.arange(300) + 0.5, (100, 100), (100, 100), 4)
+    )
+
+
+def test_fill_is_exactly_the_region_mask():
+    pm = PainMasks(ATLAS, 1.0)
+    r = pm.apply(Fill(view="lateral-left", region="hip-left", intensity=4, quality="aching"))
+    region = AtlasMasks(ATLAS, 1.0).view("lateral-left").region_mask("hip-left")
+    assert np.array_equal(pm.mask("lateral-left"), region)
+    assert (pm.intensity("lateral-left")[region] == 4).all()
+    assert not r.empty and np.count_nonzero(region[r.slices]) == np.count_nonzero(region)
+    with pytest.raises(UnknownIdError):
+        pm.fill("posterior", "hip-left", 3)
+
+
+def test_latest_mark_wins_and_erase_sets_zero():
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply(Fill(view="posterior", region="back-right", intensity=8, quality="aching"))
+    pm.apply(stroke([(140, 80)], radius=10, intensity=2))
+    arr = pm.intensity("posterior")
+    assert arr[80, 140] == 2 and arr[30, 170] == 8
+    pm.apply(Fill(view="posterior", region="back-right", intensity=5, quality="aching"))
+    assert pm.intensity("posterior")[80, 140] == 5
+    pm.apply(Erase(view="posterior", radius=10, points=((140, 80),)))
+    arr = pm.intensity("posterior")
+    assert arr[80, 140] == 0 and arr[30, 170] == 5
+    assert pm.area("posterior") == np.count_nonzero(arr)
+
+
+def test_erasing_everything_leaves_no_view_used():
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply(stroke([(50, 50)], radius=5))
+    pm.apply(Erase(view="posterior", radius=10, points=((50, 50),)))
+    assert pm.views_used() == [] and pm.empty
+    pm.apply(Erase(view="lateral", radius=10, points=((50, 50),)))  # never painted: nothing happens
+    assert pm.views_used() == []
+
+
+def test_patch_undo_is_exact():
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply(stroke([(30, 30), (170, 270)], radius=15, intensity=3))
+    before = pm.intensity("posterior").copy()
+    mark = stroke([(100, 40), (100, 260)], radius=20, intensity=9)
+    patch = pm.take_patch(pm.bounds(mark))
+    r = pm.apply(mark)
+    assert r == pm.bounds(mark)
+    assert not np.array_equal(pm.intensity("posterior"), before)
+    assert pm.put_patch(patch) == patch.rect
+    assert np.array_equal(pm.intensity("posterior"), before)
+    assert pm.area("posterior") == np.count_nonzero(before)
+
+
+def test_patch_of_an_unpainted_view_undoes_to_empty():
+    pm = PainMasks(ATLAS, 1.0)
+    mark = stroke([(50, 100)], radius=10, view="lateral")
+    patch = pm.take_patch(pm.bounds(mark))
+    pm.apply(mark)
+    pm.put_patch(patch)
+    assert pm.views_used() == [] and not pm.mask("lateral").any()
+
+
+def test_from_drawing_and_copy_are_independent():
+    d = Drawing(
+        marks=[stroke([(50, 50), (60, 60)]), Fill(view="lateral", region="hip-right", intensity=2, quality="dull")]
+    )
+    pm = PainMasks.from_drawing(d, ATLAS, 1.0)
+    assert pm.views_used() == ["posterior", "lateral"]
+    cp = pm.copy()
+    cp.apply(Erase(view="posterior", radius=30, points=((55, 55),)))
+    assert pm.area("posterior") > 0 and cp.area("posterior") == 0
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda pm: pm.segment("posterior", (1, 1), (2, 2), 0.0, 5),
+        lambda pm: pm.segment("posterior", (1, 1), (2, 2), float("nan"), 5),
+        lambda pm: pm.segment("posterior", (1, 1), (2, 2), 3.0, 11),
+        lambda pm: pm.segment("posterior", (1, 1), (2, 2), 3.0, 0),
+        lambda pm: pm.segment("posterior", (float("inf"), 1), (2, 2), 3.0, 5),
+        lambda pm: pm.segment("nowhere", (1, 1), (2, 2), 3.0, 5),
+    ],
+)
+def test_bad_arguments_raise_our_errors(call):
+    with pytest.raises(PainmapError):
+        call(PainMasks(ATLAS, 1.0))
+
+
+def test_marks_outside_the_frame_are_clipped():
+    pm = PainMasks(ATLAS, 1.0)
+    r = pm.segment("posterior", (-500, -500), (-400, -400), 10, 5)
+    assert r.empty and pm.empty
+    r = pm.segment("posterior", (-50, 100), (60, 100), 5, 5)
+    assert r.x0 == 0 and pm.area("posterior") > 0
+
+
+coord = st.floats(0, 200, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(coord, st.floats(0, 300)), min_size=1, max_size=6),
+    st.floats(0.5, 30),
+    st.integers(1, 10),
+)
+def test_undo_restores_exactly_and_rect_bounds_changes(points, radius, intensity):
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply(stroke([(60, 60), (150, 220)], radius=18, intensity=4))
+    before = pm.intensity("posterior").copy()
+    mark = stroke(points, radius=radius, intensity=intensity)
+    patch = pm.take_patch(pm.bounds(mark))
+    r = pm.apply(mark)
+    changed = pm.intensity("posterior") != before
+    changed[r.slices] = False
+    assert not changed.any()
+    pm.put_patch(patch)
+    assert np.array_equal(pm.intensity("posterior"), before)
