@@ -15,6 +15,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
@@ -323,8 +324,8 @@ class AtlasMasks:
     its drawn halves already agree (only pixel centres lying on an outline can differ).
     """
 
-    _cache: OrderedDict[tuple[int, float], AtlasMasks] = OrderedDict()
-    _CACHE_SIZE = 4
+    _cache: ClassVar[OrderedDict[tuple[int, float], AtlasMasks]] = OrderedDict()
+    _CACHE_SIZE: ClassVar[int] = 4
 
     def __new__(cls, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> AtlasMasks:
         key = (id(atlas), float(px_per_mm))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -123,7 +125,7 @@ def test_stroke_equals_union_of_segments_and_single_point_is_disc():
     a = PainMasks(ATLAS, 1.0)
     a.apply(stroke(pts, radius=6.5))
     b = PainMasks(ATLAS, 1.0)
-    for p0, p1 in zip(pts, pts[1:], strict=False):
+    for p0, p1 in itertools.pairwise(pts):
         b.segment("posterior", p0, p1, 6.5, 5)
     assert np.array_equal(a.intensity("posterior"), b.intensity("posterior"))
     c = PainMasks(ATLAS, 1.0)
