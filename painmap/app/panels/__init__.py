@@ -4,5 +4,13 @@ from __future__ import annotations
 
 
 def install_panels(window) -> object:
-    """Add the pattern and comparison panels to `window` (a MainWindow); returns the controller or None."""
-    return None
+    """Add the pattern, matches, comparison and info panels and the modes to `window` (a MainWindow).
+
+    Returns the PanelsController; its `modes` attribute is the ModeController.
+    """
+    from painmap.app.modes import ModeController
+    from painmap.app.panels.controller import PanelsController
+
+    panels = PanelsController(window)
+    panels.modes = ModeController(window, panels)
+    return panels

@@ -1,0 +1,238 @@
+"""Canvas layers drawn over the body chart: a referral pattern (Travell & Simons) and a drawing's difference.
+
+A layer has `z`, `visible` and `paint(painter, view)`; the canvas calls `paint` with the painter already in the
+view's millimetre frame (1 unit = 1 mm, y down).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+
+from painmap import style
+
+SIDES = ("right", "left", "both")
+TRP_SIZE_PX = 16.0  # X markers keep their size on screen at any zoom
+STIPPLE_PERIOD_PX = 6  # spillover dots, one per period, constant on screen
+
+
+def polygon_path(polygon: np.ndarray) -> QPainterPath:
+    """A closed QPainterPath through the (N, 2) millimetre polygon."""
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in polygon]))
+    path.closeSubpath()
+    return path
+
+
+def stipple_brush(color: str, period: int = STIPPLE_PERIOD_PX) -> QBrush:
+    """A brush of round dots on a transparent ground: the spillover stipple, readable without colour."""
+    size = period * 2
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(color))
+    r = period * 0.32
+    for cx, cy in ((period * 0.5, period * 0.5), (period * 1.5, period * 1.5)):
+        p.drawEllipse(QPointF(cx, cy), r, r)
+    p.end()
+    return QBrush(image)
+
+
+def _screen_scale(painter: QPainter) -> float:
+    """Device pixels per millimetre of the painter's current transform."""
+    t = painter.worldTransform()
+    return max(1e-6, (t.m11() ** 2 + t.m12() ** 2) ** 0.5)
+
+
+def _unscaled(brush: QBrush, painter: QPainter) -> QBrush:
+    """The brush with its texture counter-scaled, so the dots keep their size in screen pixels."""
+    s = 1.0 / _screen_scale(painter)
+    brush = QBrush(brush)
+    brush.setTransform(QTransform.fromScale(s, s))
+    return brush
+
+
+class PatternLayer:
+    """One referral pattern: essential zones solid, spillover stippled, an X at each trigger point.
+
+    `side` is "right", "left" or "both"; `trigger_point` limits the zones and markers to one TrP (None: all).
+    Bilateral zones show on both sides whatever the side. Only the zones of the painted view are drawn.
+    """
+
+    def __init__(self, atlas, z: int = 50) -> None:
+        self.atlas = atlas
+        self.z = z
+        self.visible = True
+        self.opacity = 0.75
+        self.side = "right"
+        self.trigger_point: str | None = None
+        self._sides: dict[str, object] = {}  # "right"/"left" -> Pattern in that side's coordinates
+        self._paths: dict[tuple[str, str], list[tuple[str, QPainterPath, str]]] = {}
+        self._essential = QColor(style.ESSENTIAL)
+        self._spill = stipple_brush(style.SPILLOVER)
+
+    # -- state ---------------------------------------------------------------------------------------------
+    @property
+    def pattern(self):
+        """The pattern as stored (right side), or None."""
+        return self._sides.get("right")
+
+    def set_pattern(self, pattern, mirrored=None) -> None:
+        """Show `pattern` (stored side); `mirrored` is its left-side mirror (painmap.patterns.mirror_pattern)."""
+        self._sides = {} if pattern is None else {pattern.side: pattern}
+        if pattern is not None:
+            other = "left" if pattern.side == "right" else "right"
+            if mirrored is None:
+                from painmap.patterns import mirror_pattern
+
+                mirrored = mirror_pattern(pattern, self.atlas)
+            self._sides[other] = mirrored
+        self._paths.clear()
+        if self.trigger_point and not any(tp.id == self.trigger_point for tp in self.trigger_points()):
+            self.trigger_point = None
+
+    def set_side(self, side: str) -> None:
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        self.side = side
+
+    def trigger_points(self) -> tuple:
+        """The pattern's trigger points (stored side), in order."""
+        pattern = self.pattern
+        return pattern.trigger_points if pattern is not None else ()
+
+    def step_trigger_point(self, step: int) -> str | None:
+        """Move to the next (+1) or previous (-1) trigger point; the cycle is all, TrP1, TrP2, ..., all."""
+        ids = [None, *(tp.id for tp in self.trigger_points())]
+        i = ids.index(self.trigger_point) if self.trigger_point in ids else 0
+        self.trigger_point = ids[(i + step) % len(ids)]
+        return self.trigger_point
+
+    # -- geometry ------------------------------------------------------------------------------------------
+    def _shown_sides(self) -> tuple[str, ...]:
+        return ("right", "left") if self.side == "both" else (self.side,)
+
+    def shapes(self, view_id: str) -> list[tuple[str, QPainterPath, str]]:
+        """(kind, path, trigger point id) of every zone drawn on this view, essential first."""
+        key = (view_id, self.side)
+        if key not in self._paths:
+            shown = self._shown_sides()
+            out = []
+            for side, pattern in self._sides.items():
+                for zone in pattern.zones:
+                    if zone.view == view_id and (side in shown or zone.bilateral):
+                        out.append((zone.kind, polygon_path(zone.polygon), zone.trigger_point))
+            out.sort(key=lambda s: s[0] != "spillover")  # spillover underneath, essential on top
+            self._paths[key] = out
+        tp = self.trigger_point
+        return [s for s in self._paths[key] if tp is None or not s[2] or s[2] == tp]
+
+    def markers(self, view_id: str) -> list[tuple[float, float, str]]:
+        """(x, y, label) of the trigger points drawn on this view."""
+        out = []
+        for side in self._shown_sides():
+            pattern = self._sides.get(side)
+            if pattern is None:
+                continue
+            for tp in pattern.trigger_points:
+                if tp.view == view_id and (self.trigger_point is None or tp.id == self.trigger_point):
+                    out.append((tp.x, tp.y, tp.label or tp.id))
+        return out
+
+    # -- painting ------------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, view) -> None:
+        if not self.visible or not self._sides:
+            return
+        painter.save()
+        painter.setOpacity(painter.opacity() * self.opacity)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        px = 1.0 / _screen_scale(painter)  # one screen pixel in mm
+        spill = _unscaled(self._spill, painter)
+        fill = QColor(self._essential)
+        fill.setAlphaF(style.ESSENTIAL_ALPHA + 0.25)
+        for kind, path, _tp in self.shapes(view.id):
+            if kind == "essential":
+                painter.setPen(QPen(self._essential, 1.5 * px))
+                painter.setBrush(fill)
+            else:
+                painter.setPen(QPen(self._essential, 1.2 * px, Qt.PenStyle.DashLine))
+                painter.setBrush(spill)
+            painter.drawPath(path)
+        self._paint_markers(painter, view.id, px)
+        painter.restore()
+
+    def _paint_markers(self, painter: QPainter, view_id: str, px: float) -> None:
+        half = TRP_SIZE_PX * px / 2
+        for x, y, _label in self.markers(view_id):
+            for color, width in ((QColor("white"), 5.0), (QColor(style.TRIGGER_POINT), 2.5)):
+                pen = QPen(color, width * px)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x - half, y - half), QPointF(x + half, y + half))
+                painter.drawLine(QPointF(x - half, y + half), QPointF(x + half, y - half))
+
+
+def _rgba(color: str, alpha: int) -> np.ndarray:
+    c = QColor(color)
+    # Format_ARGB32 on little-endian is B, G, R, A in memory
+    return np.array([c.blue(), c.green(), c.red(), alpha], dtype=np.uint8)
+
+
+class DifferenceLayer:
+    """Matched / missed / extra pixels of a drawing against a pattern, by colour and by hatch.
+
+    Matched is solid green, missed orange diagonal lines, extra purple cross-hatch (painmap.style): the three
+    stay apart in grey-scale and for colour-blind viewers. Masks are boolean arrays over the view's frame.
+    """
+
+    HATCH_PERIOD = 6  # mask pixels
+
+    def __init__(self, z: int = 60) -> None:
+        self.z = z
+        self.visible = True
+        self.opacity = 0.85
+        self.view_id: str | None = None
+        self._image: QImage | None = None
+        self._buffer: np.ndarray | None = None  # keeps the QImage's memory alive
+        self._size_mm: tuple[float, float] = (0.0, 0.0)
+        self.counts = {"matched": 0, "missed": 0, "extra": 0}
+
+    def clear(self) -> None:
+        self.view_id, self._image, self._buffer = None, None, None
+        self.counts = {"matched": 0, "missed": 0, "extra": 0}
+
+    def set_masks(self, view_id: str, matched, missed, extra, size_mm: tuple[float, float]) -> None:
+        """Show the three boolean masks of `view_id`, which cover `size_mm` = (width, height) of the view."""
+        matched, missed, extra = (np.asarray(m, dtype=bool) for m in (matched, missed, extra))
+        h, w = matched.shape
+        yy, xx = np.ogrid[:h, :w]
+        period = self.HATCH_PERIOD
+        diag = ((xx + yy) % period) < 2
+        anti = ((xx - yy) % period) < 2
+        rgba = np.zeros((h, w, 4), dtype=np.uint8)
+        rgba[matched] = _rgba(style.MATCHED, 170)
+        rgba[missed] = _rgba(style.MISSED, 60)
+        rgba[missed & diag] = _rgba(style.MISSED, 255)
+        rgba[extra] = _rgba(style.EXTRA, 60)
+        rgba[extra & (diag | anti)] = _rgba(style.EXTRA, 255)
+        self._buffer = np.ascontiguousarray(rgba)
+        self._image = QImage(self._buffer.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
+        self._size_mm = size_mm
+        self.view_id = view_id
+        self.counts = {
+            "matched": int(np.count_nonzero(matched)),
+            "missed": int(np.count_nonzero(missed)),
+            "extra": int(np.count_nonzero(extra)),
+        }
+
+    def paint(self, painter: QPainter, view) -> None:
+        if not self.visible or self._image is None or view.id != self.view_id:
+            return
+        painter.save()
+        painter.setOpacity(painter.opacity() * self.opacity)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(QRectF(0.0, 0.0, *self._size_mm), self._image)
+        painter.restore()

@@ -1,0 +1,164 @@
+"""Patient, educator and quiz modes: which panels show, how large, which words; full screen; TrP stepping.
+
+The mode is remembered with QSettings ("app/mode") and restored by the next window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+
+from painmap.app import texts
+
+MODES = ("patient", "educator", "quiz")
+DEFAULT_MODE = "patient"
+SETTINGS_KEY = "app/mode"
+MODE_SHORTCUTS = {"patient": "Ctrl+Alt+P", "educator": "Ctrl+Alt+E", "quiz": "Ctrl+Alt+Q"}
+# Docks shown per mode: patients see few, a quiz must not give the answer away.
+MODE_DOCKS = {
+    "patient": ("pattern", "ranking", "info"),
+    "educator": ("pattern", "ranking", "comparison", "info"),
+    "quiz": ("pattern", "comparison"),
+}
+LARGE_FONT = 1.25  # patient mode: controls and text a quarter larger
+LANDMARK_SCALE = {"patient": 1.0, "educator": 1.8, "quiz": 1.0}
+
+
+def settings() -> QSettings:
+    """The app's settings store (the user's config folder)."""
+    return QSettings("painmap", "painmap")
+
+
+def saved_mode() -> str:
+    mode = settings().value(SETTINGS_KEY, DEFAULT_MODE)
+    return mode if mode in MODES else DEFAULT_MODE
+
+
+def _shortcut_tip(tip: str, shortcut: str) -> str:
+    return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+
+
+class ModeController(QObject):
+    """Switches the window between the modes and owns their actions (View ▸ Mode, F11, ←/→, Reveal)."""
+
+    mode_changed = Signal(str)
+
+    def __init__(self, window: QMainWindow, panels) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panels = panels
+        self.mode = ""
+        self._base_fonts = {dock: dock.font() for dock in panels.dock_widgets()}
+
+        self.guide = QLabel()
+        self.guide.setObjectName("guide-line")
+        self.guide.setWordWrap(True)
+        self.guide.setToolTip("What to do in this mode")
+        self.guide.setContentsMargins(8, 4, 8, 4)
+        self.guide_bar = QToolBar("Guide", window)
+        self.guide_bar.setObjectName("guide-bar")
+        self.guide_bar.setMovable(False)
+        self.guide_bar.addWidget(self.guide)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.guide_bar)
+
+        self._make_actions()
+        self.set_mode(saved_mode(), save=False)
+
+    def _action(self, text: str, shortcut: str, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(_shortcut_tip(tip, shortcut))
+        action.setStatusTip(tip)
+        self.window.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        menu = self.window.view_menu.addMenu("&Mode")
+        self.group = QActionGroup(self)
+        self.mode_actions: dict[str, QAction] = {}
+        for mode in MODES:
+            action = self._action(f"&{texts.MODE_NAMES[mode]}", MODE_SHORTCUTS[mode], texts.MODE_TIPS[mode])
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_mode(m))
+            self.group.addAction(action)
+            menu.addAction(action)
+            self.mode_actions[mode] = action
+
+        view = self.window.view_menu
+        self.fullscreen_action = self._action("&Full screen", "F11", "Present the chart on the whole screen")
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.toggled.connect(self.set_fullscreen)
+        self.next_trp_action = self._action("Next trigger point", "Right", "Show the next trigger point's zones")
+        self.next_trp_action.triggered.connect(lambda: self.panels.step_trigger_point(+1))
+        self.prev_trp_action = self._action("Previous trigger point", "Left", "Show the previous trigger point's zones")
+        self.prev_trp_action.triggered.connect(lambda: self.panels.step_trigger_point(-1))
+        self.reveal_action = self._action("&Reveal", "Ctrl+Return", "Quiz: show the pattern, difference and score")
+        self.reveal_action.triggered.connect(self.panels.reveal)
+        self.new_quiz_action = self._action("Hide again", "Ctrl+Shift+H", "Quiz: hide the pattern and numbers again")
+        self.new_quiz_action.triggered.connect(lambda: self.panels.set_quiz(True))
+        self.panels.comparison_panel.reveal_clicked.connect(self.panels.reveal)
+        for action in (
+            self.fullscreen_action,
+            self.next_trp_action,
+            self.prev_trp_action,
+            self.reveal_action,
+            self.new_quiz_action,
+        ):
+            view.addAction(action)
+
+    # -- switching -----------------------------------------------------------------------------------------
+    def set_mode(self, mode: str, save: bool = True) -> None:
+        """Apply `mode` to the window; remember it unless `save` is False."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
+        self.mode = mode
+        self.mode_actions[mode].setChecked(True)
+        panels = self.panels
+        panels.set_plain(mode == "patient")
+        panels.set_quiz(mode == "quiz")
+        panels.pattern_panel.set_mode(mode)
+        panels._apply_quiz_texts()
+        for key, dock in panels.docks.items():
+            dock.setVisible(key in MODE_DOCKS[mode])
+            font = self._base_fonts[dock]
+            if mode == "patient" and font.pointSizeF() > 0:
+                font = type(font)(font)
+                font.setPointSizeF(font.pointSizeF() * LARGE_FONT)
+            dock.setFont(font)
+        if mode == "quiz":
+            panels.docks["comparison"].raise_()
+        guide_font = self.guide.font()
+        base = self.window.font().pointSizeF()
+        if base > 0:
+            guide_font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
+        self.guide.setFont(guide_font)
+        self.guide.setText(texts.GUIDE[mode])
+        stepping = mode in ("educator", "quiz")
+        self.next_trp_action.setEnabled(stepping)
+        self.prev_trp_action.setEnabled(stepping)
+        self.reveal_action.setEnabled(mode == "quiz")
+        self.new_quiz_action.setEnabled(mode == "quiz")
+        self._landmarks(mode)
+        if save:
+            settings().setValue(SETTINGS_KEY, mode)
+        self.mode_changed.emit(mode)
+
+    def _landmarks(self, mode: str) -> None:
+        canvas = self.panels.canvas
+        if hasattr(canvas, "set_landmark_scale"):
+            canvas.set_landmark_scale(LANDMARK_SCALE[mode])
+        if mode == "educator" and hasattr(canvas, "landmarks_visible"):
+            canvas.landmarks_visible = True
+            if hasattr(canvas, "update"):
+                canvas.update()
+
+    def set_fullscreen(self, on: bool) -> None:
+        """F11: full screen (educator presentation) and back."""
+        if on:
+            self.window.showFullScreen()
+        else:
+            self.window.showNormal()
+        if self.fullscreen_action.isChecked() != on:
+            self.fullscreen_action.setChecked(on)

@@ -1,0 +1,33 @@
+"""Info panel: what the chosen pattern is, what aggravates it, what an examiner checks, self-care, sources."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from painmap.app import texts
+
+
+class InfoPanel(QWidget):
+    """Read-only text built from the pattern's own data, followed by the note about the comparison."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setToolTip("About the chosen pattern; facts and sources come from the pattern library")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        self.pattern_id: str | None = None
+        self.set_pattern(None)
+
+    def set_pattern(self, pattern) -> None:
+        """Show `pattern` (a painmap.patterns.Pattern), or only the comparison note for None."""
+        if pattern is not None and pattern.id == self.pattern_id:
+            return
+        self.pattern_id = pattern.id if pattern is not None else None
+        body = texts.pattern_html(pattern) if pattern is not None else f"<p>{texts.NO_PATTERNS}</p>"
+        self.browser.setHtml(body + texts.about_html())
+
+    def text(self) -> str:
+        return self.browser.toPlainText()

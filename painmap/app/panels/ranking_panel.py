@@ -1,0 +1,104 @@
+"""Ranked list of all patterns against the drawing: name, the side found, score; a row overlays its pattern."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from painmap.app import texts
+
+COLUMNS = ("Pattern", "Side", "Score")
+PLAIN_COLUMNS = ("Pattern", "Side", "How alike")
+
+
+class RankingPanel(QWidget):
+    """A read-only table, best match first, in the engine's order. Choosing a row emits its pattern id."""
+
+    pattern_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        self.table.verticalHeader().setVisible(True)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("All patterns, most alike first. Choose a row to show that pattern on the chart.")
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setToolTip("How the chosen pattern compares with your drawing")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self._ids: list[str] = []
+
+    def set_plain(self, plain: bool) -> None:
+        self.table.setHorizontalHeaderLabels(PLAIN_COLUMNS if plain else COLUMNS)
+
+    def set_rows(self, rows: list[tuple[str, str, str, float]], current: str | None) -> None:
+        """[(pattern id, name, side, score)] best first; `current` stays selected."""
+        ids = [r[0] for r in rows]
+        old = self.table.blockSignals(True)
+        try:
+            if ids != self._ids:
+                self.table.setRowCount(len(rows))
+            for i, (_pid, name, side, score) in enumerate(rows):
+                for col, text in enumerate((name, texts.SIDE_NAMES.get(side, side), texts.percent(score))):
+                    item = self.table.item(i, col)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        if col == 2:
+                            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        self.table.setItem(i, col, item)
+                    if item.text() != text:
+                        item.setText(text)
+            self._ids = ids
+            self._select(current)
+        finally:
+            self.table.blockSignals(old)
+
+    def _select(self, pattern_id: str | None) -> None:
+        if pattern_id in self._ids:
+            row = self._ids.index(pattern_id)
+            if self.table.currentRow() != row:
+                self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+
+    def select(self, pattern_id: str | None) -> None:
+        """Select the row of `pattern_id` without emitting."""
+        old = self.table.blockSignals(True)
+        try:
+            self._select(pattern_id)
+        finally:
+            self.table.blockSignals(old)
+
+    def order(self) -> list[str]:
+        """Pattern ids in the order shown."""
+        return list(self._ids)
+
+    def row_texts(self, row: int) -> tuple[str, str, str]:
+        return tuple(self.table.item(row, c).text() for c in range(3))
+
+    def _on_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        if 0 <= row < len(self._ids):
+            self.pattern_chosen.emit(self._ids[row])
