@@ -246,21 +246,20 @@ def draw_trigger_points(ax: Axes, pattern: Pattern, view: View, *, labels: bool 
             )  # fmt: skip
 
 
-def mask_extent(shape: tuple[int, ...], px_per_mm: float) -> Box:
-    """imshow extent (left, right, bottom, top) of a mask whose pixel (0, 0) starts at the frame's origin."""
-    rows, cols = shape[:2]
-    return (0.0, cols / px_per_mm, rows / px_per_mm, 0.0)
+def mask_extent(view: View) -> Box:
+    """imshow extent (left, right, bottom, top) of a view's raster: the pixel grid covers the frame exactly."""
+    return (0.0, float(view.width), float(view.height), 0.0)
 
 
-def draw_intensity(ax: Axes, intensity: np.ndarray, px_per_mm: float, *, alpha: float = 0.9) -> None:
-    """A drawing's intensity array (0 = no pain, 1..10) as an image layer in the view's millimetres."""
+def draw_intensity(ax: Axes, intensity: np.ndarray, view: View, *, alpha: float = 0.9) -> None:
+    """A drawing's intensity array (0 = no pain, 1..10) of a view as an image layer in its millimetres."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
     cmap = ListedColormap(list(style.INTENSITY_COLORS[1:]))
     norm = BoundaryNorm(np.arange(0.5, 11.5, 1.0), cmap.N)
     data = np.ma.masked_equal(np.asarray(intensity), 0)
     ax.imshow(
-        data, cmap=cmap, norm=norm, extent=mask_extent(data.shape, px_per_mm), origin="upper",
+        data, cmap=cmap, norm=norm, extent=mask_extent(view), origin="upper",
         interpolation="nearest", alpha=alpha, zorder=Z_IMAGE, resample=False,
     )  # fmt: skip
     ax.set_aspect("equal", adjustable="box")
@@ -287,8 +286,8 @@ DIFFERENCE_STYLE = {  # name: (colour, hatch, label)
 }
 
 
-def draw_mask_region(ax: Axes, mask: np.ndarray, px_per_mm: float, color: str, hatch: str, alpha: float = 0.45):
-    """One boolean mask as vector filled contours (with a hatch), placed in millimetres."""
+def draw_mask_region(ax: Axes, mask: np.ndarray, view: View, color: str, hatch: str, alpha: float = 0.45):
+    """One boolean mask of a view as vector filled contours (with a hatch), placed in millimetres."""
     import matplotlib
 
     mask = np.asarray(mask, dtype=bool)
@@ -298,8 +297,8 @@ def draw_mask_region(ax: Axes, mask: np.ndarray, px_per_mm: float, color: str, h
     # Pixel centres in mm; a one-pixel frame of zeros closes every contour.
     padded = np.zeros((rows + 2, cols + 2), dtype=np.float32)
     padded[1:-1, 1:-1] = mask
-    xs = (np.arange(cols + 2) - 0.5) / px_per_mm
-    ys = (np.arange(rows + 2) - 0.5) / px_per_mm
+    xs = (np.arange(cols + 2) - 0.5) * (view.width / cols)
+    ys = (np.arange(rows + 2) - 0.5) * (view.height / rows)
     with matplotlib.rc_context({"hatch.color": color, "hatch.linewidth": 0.9}):
         fill = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors=[color], alpha=alpha, zorder=Z_DIFF)
         edge = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors="none", hatches=[hatch or None], zorder=Z_DIFF)
@@ -308,12 +307,12 @@ def draw_mask_region(ax: Axes, mask: np.ndarray, px_per_mm: float, color: str, h
 
 
 def draw_difference(
-    ax: Axes, matched: np.ndarray, missed: np.ndarray, extra: np.ndarray, px_per_mm: float, *, alpha: float = 0.45
+    ax: Axes, matched: np.ndarray, missed: np.ndarray, extra: np.ndarray, view: View, *, alpha: float = 0.45
 ) -> None:
     """The matched / missed / extra masks of a drawing against a pattern, colour plus hatch."""
     for name, mask in (("matched", matched), ("missed", missed), ("extra", extra)):
         color, hatch, _ = DIFFERENCE_STYLE[name]
-        draw_mask_region(ax, mask, px_per_mm, color, hatch, alpha=alpha)
+        draw_mask_region(ax, mask, view, color, hatch, alpha=alpha)
 
 
 def pattern_legend_handles(weights: bool = False) -> list:

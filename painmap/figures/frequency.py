@@ -1,0 +1,126 @@
+"""Frequency map: per view, the percentage of drawings that cover each point, over the body chart."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from painmap import __version__, style
+from painmap.figures import chart
+from painmap.figures.page import figure_style, new_figure, output_format, save_figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from painmap.aggregate import Aggregate
+    from painmap.atlas import Atlas
+    from painmap.patterns import Pattern
+
+VIEW_ORDER = ("posterior", "lateral-left", "lateral", "anterior")  # left side on the left, as on a posterior view
+
+
+def frequency_views(aggregate: Aggregate) -> list[str]:
+    """Views to show: those any drawing marks (posterior when none does), in reading order."""
+    used = aggregate.views_used() or [v for v in aggregate.view_ids if v == "posterior"][:1] or aggregate.view_ids[:1]
+    return [v for v in VIEW_ORDER if v in used] + [v for v in used if v not in VIEW_ORDER]
+
+
+def pattern_both_sides(pattern: Pattern, atlas: Atlas) -> list[Pattern]:
+    """The pattern as stored and mirrored, so its outline shows on whichever side drawings use."""
+    try:
+        from painmap.patterns import mirror_pattern
+    except ImportError:  # pragma: no cover - older library without mirroring
+        return [pattern]
+    return [pattern, mirror_pattern(pattern, atlas)]
+
+
+def frequency_box(aggregate: Aggregate, view, margin: float = 40.0) -> chart.Box:
+    """Where the drawings are on a view, joined with the view's focus, plus a margin (full width kept)."""
+    counts = aggregate.counts[view.id]
+    rows = np.flatnonzero(counts.any(axis=1))
+    focus = chart.view_box(view, "focus")
+    if len(rows) == 0:
+        return chart.view_box(view, (0.0, focus[1], view.width, focus[3]), margin=margin)
+    scale = view.height / counts.shape[0]
+    y0, y1 = rows[0] * scale, (rows[-1] + 1) * scale
+    return chart.view_box(view, (0.0, min(y0, focus[1]), view.width, max(y1, focus[3])), margin=margin)
+
+
+def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | None = None) -> Figure:
+    """The figure: one panel per view (full body height), a shared 0-100 % colour bar, counts in the titles."""
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+
+    views = frequency_views(aggregate)
+    boxes = [frequency_box(aggregate, atlas.view(v)) for v in views]
+    # Lay out in inches so every view has the same scale and the colour bar matches the charts' height.
+    chart_h = 6.2
+    scale = chart_h / max(b[3] - b[1] for b in boxes)
+    widths = [(b[2] - b[0]) * scale for b in boxes]
+    left, gap, bar_w, bar_room, top, bottom = 0.3, 0.3, 0.16, 0.85, 1.2, 0.45
+    fig_w = max(6.0, left + sum(widths) + gap * (len(views) - 1) + 0.25 + bar_w + bar_room)
+    fig_h = chart_h + top + bottom
+    figure = new_figure((fig_w, fig_h))
+    cmap = colormaps[style.FREQUENCY_CMAP]
+    norm = Normalize(0, 100)
+    total = aggregate.n_drawings
+    overlays = pattern_both_sides(pattern, atlas) if pattern is not None else []
+    x = left
+    for view_id, box, w in zip(views, boxes, widths, strict=True):
+        view = atlas.view(view_id)
+        h = (box[3] - box[1]) * scale
+        ax = figure.add_axes((x / fig_w, (bottom + chart_h - h) / fig_h, w / fig_w, h / fig_h))
+        x += w + gap
+        chart.draw_view(ax, view, box=box, landmarks=False, edge_labels=True, title="")
+        percent = np.ma.masked_equal(aggregate.percent(view_id), 0)
+        ax.imshow(
+            percent, cmap=cmap, norm=norm, extent=chart.mask_extent(view), origin="upper", interpolation="nearest",
+            zorder=chart.Z_IMAGE, resample=False,
+        )  # fmt: skip
+        for shown in overlays:
+            chart.draw_pattern(ax, shown, view, outline_only=True, trigger_labels=False)
+        ax.set_xlim(box[0], box[2])
+        ax.set_ylim(box[3], box[1])
+        n_view = aggregate.n_by_view.get(view_id, 0)
+        ax.set_title(f"{view.title}\n{n_view} of {total} drawings mark this view", fontsize=8.5)
+    cax = figure.add_axes(((x - gap + 0.25) / fig_w, bottom / fig_h, bar_w / fig_w, chart_h / fig_h))
+    bar = figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+    bar.set_label("% of drawings with pain at this point", fontsize=8)
+    bar.ax.tick_params(labelsize=7)
+    bar.outline.set_linewidth(0.5)
+    heading = f"Pain frequency map · {total} drawing{'s' if total != 1 else ''}"
+    figure.text(left / fig_w, 1 - 0.4 / fig_h, heading, fontsize=12, fontweight="bold", va="baseline")
+    sub = []
+    if pattern is not None:
+        sub.append(f"outline: {pattern.name} (solid essential, dashed spillover, both sides)")
+    if aggregate.n_skipped:
+        sub.append(f"{aggregate.n_skipped} file{'s' if aggregate.n_skipped != 1 else ''} skipped (unreadable)")
+    if aggregate.cancelled:
+        sub.append("stopped early: partial result")
+    if sub:
+        figure.text(left / fig_w, 1 - 0.62 / fig_h, " · ".join(sub), fontsize=7.5, color="#444444", va="baseline")
+    figure.text(left / fig_w, 0.15 / fig_h, "Shows where people drew pain, not why.", fontsize=6.5, color="#555555")
+    figure.text(1 - 0.2 / fig_w, 0.15 / fig_h, f"painmap {__version__}", fontsize=6.5, color="#777777", ha="right")
+    return figure
+
+
+def render_frequency_map(
+    aggregate: Aggregate, path: str | os.PathLike, pattern: Pattern | str | None = None, *, atlas: Atlas | None = None
+) -> Path:
+    """Write the frequency map (PNG, PDF or SVG by extension) atomically; `pattern` may be an id."""
+    output_format(path)
+    if atlas is None:
+        from painmap.atlas import load_atlas
+
+        atlas = load_atlas()
+    if isinstance(pattern, str):
+        from painmap.patterns import load_patterns
+
+        pattern = load_patterns(atlas).get(pattern)
+    with figure_style():
+        figure = build_frequency_map(aggregate, atlas, pattern)
+        return save_figure(figure, path, dpi=200, metadata={"Title": "Pain frequency map"})

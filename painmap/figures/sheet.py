@@ -1,0 +1,125 @@
+"""Pattern sheet: one referral pattern on the body chart in the Travell & Simons convention, with its facts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from painmap import __version__
+from painmap.figures import chart
+from painmap.figures.page import figure_style, new_figure, output_format, paper_size, save_figure
+from painmap.figures.text import Section, draw_sections
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from painmap.atlas import Atlas
+    from painmap.patterns import Pattern
+
+VIEW_ORDER = ("posterior", "lateral", "anterior", "lateral-left")
+ZOOM_MARGIN_MM = 35.0
+SHEET_NOTICE = (
+    "For teaching. Textbook referral patterns; real pain maps vary from person to person. "
+    "A similar-looking pain is not a diagnosis."
+)
+
+
+def pattern_views(pattern: Pattern) -> list[str]:
+    """The views a pattern draws on, posterior first."""
+    used = {z.view for z in pattern.zones} | {tp.view for tp in pattern.trigger_points}
+    return [v for v in VIEW_ORDER if v in used] + sorted(used - set(VIEW_ORDER))
+
+
+def sheet_box(atlas: Atlas, pattern: Pattern, view_id: str) -> chart.Box:
+    """The region of interest of a view: its lower-back focus joined with the pattern's extent, plus a margin."""
+    view = atlas.view(view_id)
+    boxes = [chart.view_box(view, "focus")]
+    extent = chart.pattern_box(pattern, view_id, view.width)
+    if extent is not None:
+        boxes.append(extent)
+    return chart.view_box(view, chart.union_box(boxes), margin=ZOOM_MARGIN_MM)
+
+
+def fact_sections(pattern: Pattern) -> list[Section]:
+    """The pattern's texts as sections, in the order a reader needs them."""
+    tps = [
+        f"{tp.label or tp.id.upper()}: {tp.note}" if tp.note else (tp.label or tp.id) for tp in pattern.trigger_points
+    ]
+    kind = "Joint" if pattern.kind == "joint" else "Muscle"
+    sections = [
+        Section("About", paragraphs=[p for p in (pattern.summary,) if p]),
+        Section(
+            f"{kind} facts",
+            bullets=[f"Innervation: {pattern.innervation}"] + ([f"Action: {pattern.action}"] if pattern.action else []),
+        ),
+        Section("Trigger points" if pattern.kind == "muscle" else "Where it starts", bullets=tps),
+        Section("Aggravated by", bullets=list(pattern.aggravating)),
+        Section("Activating and perpetuating factors", bullets=list(pattern.perpetuating)),
+        Section("Examination", bullets=list(pattern.examination)),
+        Section("Often confused with", bullets=list(pattern.differentials)),
+        Section("Self-care (widely agreed)", bullets=list(pattern.self_care)),
+        Section("Notes", bullets=list(pattern.notes)),
+        Section("Sources", bullets=list(pattern.sources)),
+    ]
+    return sections
+
+
+def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, paper: str = "a4") -> Figure:
+    """The figure of a pattern sheet (landscape page: charts left, facts right)."""
+    views = pattern_views(pattern) or ["posterior"]
+    width, height = paper_size(paper, landscape=landscape)
+    figure = new_figure((width, height))
+    figure.text(0.03, 0.955, pattern.name, fontsize=17, fontweight="bold", va="baseline")
+    subtitle = (
+        f"Referred pain pattern · {'joint' if pattern.kind == 'joint' else 'muscle'} · "
+        f"shown on the patient's {pattern.side} side (the other side is its mirror image)"
+    )
+    figure.text(0.03, 0.925, subtitle, fontsize=9, color="#444444", va="baseline")
+
+    chart_right = 0.58
+    n = len(views)
+    boxes = [sheet_box(atlas, pattern, v) for v in views]
+    # Share the width between the views in proportion to their aspect ratio at the same scale.
+    ratios = [(b[2] - b[0]) / (b[3] - b[1]) for b in boxes]
+    grid = figure.add_gridspec(
+        1, n, left=0.02, right=chart_right, bottom=0.14, top=0.89, width_ratios=ratios, wspace=0.06
+    )
+    has_weights = any(z.weight < 1.0 for z in pattern.zones)
+    for i, (view_id, box) in enumerate(zip(views, boxes, strict=True)):
+        ax = figure.add_subplot(grid[0, i])
+        view = atlas.view(view_id)
+        chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True)
+        chart.draw_pattern(ax, pattern, view)
+        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=4)
+    legend_ax = figure.add_axes((0.02, 0.045, chart_right - 0.02, 0.07))
+    legend_ax.set_axis_off()
+    legend_ax.legend(
+        handles=chart.pattern_legend_handles(weights=has_weights), loc="center", ncol=3 if has_weights else 4,
+        frameon=False, fontsize=8, handlelength=2.2, handleheight=1.4,
+    )  # fmt: skip
+    text_ax = figure.add_axes((chart_right + 0.04, 0.09, 1 - chart_right - 0.07, 0.80))
+    draw_sections(text_ax, fact_sections(pattern), size=8.0)
+    figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
+    figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
+    return figure
+
+
+def render_pattern_sheet(
+    pattern: Pattern | str, path: str | os.PathLike, *, atlas: Atlas | None = None, library=None, paper: str = "a4"
+) -> Path:
+    """Write a pattern sheet (PNG, PDF or SVG by extension) atomically; returns the path written."""
+    output_format(path)  # refuse a bad extension before any work
+    if atlas is None:
+        from painmap.atlas import load_atlas
+
+        atlas = load_atlas()
+    if isinstance(pattern, str):
+        if library is None:
+            from painmap.patterns import load_patterns
+
+            library = load_patterns(atlas)
+        pattern = library.get(pattern)
+    with figure_style():
+        figure = build_pattern_sheet(atlas, pattern, paper=paper)
+        return save_figure(figure, path, metadata={"Title": f"{pattern.name}: referred pain pattern"})
