@@ -1,0 +1,319 @@
+"""Files of the app: New / Open / Save / Save As / recent files / drop, export, autosave and crash recovery.
+
+Autosave: within 2 s of a change the working drawing is written (atomically, with `save_drawing`) to
+`<AppDataLocation>/autosave/<id>.painmap.json`, next to `<id>.origin` (the file it belongs to) and a
+`<id>.lock` QLockFile that this process holds. A clean exit removes all three. On start-up, an autosave whose
+lock is stale (its process was killed or crashed) is offered for recovery. `PAINMAP_RECOVER=yes|no` answers
+that question without a dialog (tests, scripts).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from painmap.app.toolbar import make_action
+from painmap.drawing import load_drawing, save_drawing
+from painmap.errors import PainmapError
+
+SUFFIX = ".painmap.json"
+FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
+AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
+MAX_RECENT = 8
+
+
+def dialogs_allowed() -> bool:
+    """False where nobody could answer a dialog (offscreen test runs)."""
+    return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
+
+
+def with_suffix(path: str | Path) -> Path:
+    """Add `.painmap.json` unless the name already ends in `.json`."""
+    path = Path(path)
+    return path if path.name.endswith(".json") else path.with_name(path.name + SUFFIX)
+
+
+class AutosaveStore:
+    """This process's autosave slot, and the orphaned slots of processes that died."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        if folder is None:
+            base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+            folder = Path(base) / "autosave"
+        self.folder = folder
+        self.id = uuid.uuid4().hex[:12]
+        self._lock: QLockFile | None = None
+
+    def _paths(self, slot: str) -> tuple[Path, Path, Path]:
+        return (self.folder / f"{slot}{SUFFIX}", self.folder / f"{slot}.origin", self.folder / f"{slot}.lock")
+
+    @property
+    def drawing_path(self) -> Path:
+        return self._paths(self.id)[0]
+
+    def save(self, drawing, origin: Path | None) -> Path:
+        """Write the working drawing (and where it belongs) into this process's slot."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        drawing_path, origin_path, lock_path = self._paths(self.id)
+        if self._lock is None:
+            self._lock = QLockFile(str(lock_path))
+            self._lock.setStaleLockTime(0)
+            self._lock.tryLock(0)
+        origin_path.write_text(str(origin) if origin else "", encoding="utf-8")
+        save_drawing(drawing, drawing_path)
+        return drawing_path
+
+    def discard(self) -> None:
+        """Remove this process's slot (after a save or a clean exit)."""
+        for path in self._paths(self.id)[:2]:
+            path.unlink(missing_ok=True)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def orphans(self) -> list[str]:
+        """Slots whose owner is gone, newest first."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in self.folder.glob(f"*{SUFFIX}"):
+            slot = path.name[: -len(SUFFIX)]
+            if slot == self.id:
+                continue
+            lock = QLockFile(str(self._paths(slot)[2]))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):  # nobody holds it (a stale lock of a dead process is taken over)
+                lock.unlock()
+                found.append((path.stat().st_mtime, slot))
+        return [slot for _mtime, slot in sorted(found, reverse=True)]
+
+    def read(self, slot: str, atlas=None):
+        """(drawing, origin path or None) of an orphaned slot."""
+        drawing_path, origin_path, _lock = self._paths(slot)
+        origin = origin_path.read_text(encoding="utf-8").strip() if origin_path.is_file() else ""
+        return load_drawing(drawing_path, atlas=atlas), (Path(origin) if origin else None)
+
+    def remove(self, slot: str) -> None:
+        for path in self._paths(slot):
+            path.unlink(missing_ok=True)
+
+
+class RecentFiles(QObject):
+    """The most recently opened or saved drawings, kept in QSettings."""
+
+    changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+
+    def paths(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        paths = [text] + [p for p in self.paths() if p != text]
+        self.settings.setValue("recent", paths[:MAX_RECENT])
+        self.changed.emit()
+
+    def remove(self, path: str) -> None:
+        self.settings.setValue("recent", [p for p in self.paths() if p != path])
+        self.changed.emit()
+
+
+class FileController(QObject):
+    """File actions of one window; errors show the engine's one-line message and change nothing."""
+
+    def __init__(self, window, session, settings: QSettings, store: AutosaveStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.recent = RecentFiles(settings, self)
+        self.store = store or AutosaveStore()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.timer.timeout.connect(self.autosave)
+        session.marks_changed.connect(self._schedule_autosave)
+        a = self.actions = {}
+        a["new"] = make_action(self, "&New", ["Ctrl+N"], "Start a new, empty drawing", self.new)
+        a["open"] = make_action(self, "&Open…", ["Ctrl+O"], "Open a saved pain drawing", self.open)
+        a["save"] = make_action(self, "&Save", ["Ctrl+S"], "Save the drawing", self.save)
+        a["save_as"] = make_action(
+            self, "Save &As…", ["Ctrl+Shift+S"], "Save the drawing under a new name", self.save_as
+        )
+        a["export_png"] = make_action(
+            self, "Export &picture…", ["Ctrl+E"], "Save the body chart as a PNG picture", self.export_png
+        )
+        a["export_report"] = make_action(
+            self, "Export &report…", ["Ctrl+Shift+E"], "Save a report of the drawing (PNG or PDF)", self.export_report
+        )
+        a["quit"] = make_action(self, "&Quit", ["Ctrl+Q"], "Close painmap", window.close)
+
+    # -- messages ----------------------------------------------------------------------------------------------
+    def error(self, title: str, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+        if dialogs_allowed():
+            QMessageBox.warning(self.window, title, message)
+
+    def confirm_discard(self) -> bool:
+        """True if the unsaved changes may go (saved now, or the user said discard)."""
+        if not self.session.modified:
+            return True
+        if not dialogs_allowed():
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            "The drawing has changes that are not saved. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- actions -----------------------------------------------------------------------------------------------
+    def new(self) -> None:
+        if self.confirm_discard():
+            self.session.new_drawing()
+            self.store.discard()
+
+    def open(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a pain drawing", self._folder(), FILTER)
+        if path:
+            self.open_path(path, confirmed=True)
+
+    def open_path(self, path: str | Path, confirmed: bool = False) -> bool:
+        """Open `path`; a DrawingError is shown and the current drawing stays as it was."""
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            self.session.load(path)
+        except (PainmapError, OSError) as err:
+            self.error("Could not open the drawing", str(err))
+            return False
+        self.recent.add(Path(path))
+        self.store.discard()
+        return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        start = str(self.session.path or Path(self._folder()) / f"pain-drawing{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save the pain drawing", start, FILTER)
+        return self._save_to(with_suffix(path)) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except (PainmapError, OSError, ValueError) as err:
+            self.error("Could not save the drawing", str(err))
+            return False
+        self.recent.add(path)
+        self.store.discard()
+        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def export_png(self) -> bool:
+        start = str(Path(self._folder()) / "pain-drawing.png")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export the body chart", start, "PNG pictures (*.png)")
+        return self.export_png_to(path) if path else False
+
+    def export_png_to(self, path: str | Path) -> bool:
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_name(path.name + ".png")
+        if not self.window.canvas.grab().save(str(path), "PNG"):
+            self.error("Could not export", f"{path}: could not write the picture")
+            return False
+        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        return True
+
+    def export_report(self) -> bool:
+        try:
+            from painmap.report import render_drawing_report
+        except ImportError:  # the report renderer is not there yet: a picture of the canvas instead
+            return self.export_png()
+        start = str(Path(self._folder()) / "pain-drawing-report.pdf")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export a report", start, "PDF documents (*.pdf);;PNG pictures (*.png)"
+        )
+        if not path:
+            return False
+        try:
+            render_drawing_report(self.session.drawing, path)
+        except (PainmapError, OSError) as err:
+            self.error("Could not export the report", str(err))
+            return False
+        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        return True
+
+    def _folder(self) -> str:
+        if self.session.path is not None:
+            return str(self.session.path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    # -- autosave and recovery ---------------------------------------------------------------------------------
+    def _schedule_autosave(self) -> None:
+        if not self.timer.isActive():  # not restarted: a long drawing session still saves every 1.5 s
+            self.timer.start()
+
+    def autosave(self) -> None:
+        if self.session.modified:
+            try:
+                self.store.save(self.session.drawing, self.session.path)
+            except (PainmapError, OSError) as err:
+                self.window.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+        else:
+            self.store.discard()
+
+    def offer_recovery(self, path_hint: Path | None = None) -> bool:
+        """Offer the newest orphaned autosave; True if it was recovered. Older orphans are kept for later."""
+        slots = self.store.orphans()
+        if not slots:
+            return False
+        slot = slots[0]
+        try:
+            drawing, origin = self.store.read(slot, atlas=self.session.atlas)
+        except (PainmapError, OSError) as err:
+            self.error("Could not recover", f"the autosaved drawing could not be read: {err}")
+            self.store.remove(slot)
+            return False
+        answer = os.environ.get("PAINMAP_RECOVER", "").strip().lower()
+        if answer not in ("yes", "no"):
+            if not dialogs_allowed():
+                return False
+            where = f" for {origin.name}" if origin else ""
+            n = len(drawing.marks)
+            reply = QMessageBox.question(
+                self.window,
+                "Recover unsaved drawing?",
+                f"painmap was closed without saving a drawing{where} ({n} mark{'s' if n != 1 else ''}). Recover it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            answer = "yes" if reply == QMessageBox.StandardButton.Yes else "no"
+        self.store.remove(slot)
+        if answer == "no":
+            return False
+        self.session.recover(drawing, path_hint or origin)
+        self.autosave()  # the recovered drawing is now this process's autosave
+        return True
+
+    def shutdown(self) -> None:
+        """Clean exit: the autosave is no longer needed."""
+        self.timer.stop()
+        self.store.discard()

@@ -1,0 +1,208 @@
+"""The toolbars: view switching, drawing tools and brush controls (size, intensity, pain quality).
+
+`ViewActions` and `ToolActions` own the QActions (with shortcuts and tooltips) that the menus reuse;
+`BrushBar` holds the brush widgets. Nothing here paints or knows about marks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QSpinBox, QToolBar, QWidget
+
+from painmap import style
+from painmap.app.tools import RADIUS_RANGE, ToolBox
+from painmap.drawing import INTENSITY_RANGE, QUALITIES
+
+VIEW_KEYS = ("1", "2", "3", "4")
+
+
+def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
+    """A QAction with its shortcut(s) and a tooltip that names the first shortcut."""
+    action = QAction(text, parent)
+    if isinstance(shortcuts, str | QKeySequence.StandardKey):
+        shortcuts = [shortcuts]
+    keys = [QKeySequence(s) for s in shortcuts]
+    action.setShortcuts(keys)
+    first = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+    action.setToolTip(f"{tip} ({first})" if first else tip)
+    action.setStatusTip(tip)
+    action.setCheckable(checkable)
+    if slot is not None:
+        action.triggered.connect(slot)
+    return action
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QColor(style.OUTLINE))
+    painter.drawEllipse(2, 2, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ViewActions(QObject):
+    """One checkable action per atlas view (1, 2, 3 …) plus the zoom and landmark actions."""
+
+    def __init__(self, window, session, canvas) -> None:
+        super().__init__(window)
+        self.session = session
+        self.group = QActionGroup(self)
+        self.views: dict[str, QAction] = {}
+        order = sorted(
+            session.atlas.views,
+            key=lambda v: (
+                ("posterior", "lateral", "lateral-left").index(v)
+                if v in ("posterior", "lateral", "lateral-left")
+                else 9
+            ),
+        )
+        for key, view_id in zip(VIEW_KEYS, order, strict=False):
+            view = session.atlas.view(view_id)
+            action = make_action(
+                self,
+                view.title or view_id,
+                [key, f"Ctrl+{key}"],
+                f"Show the {view.title or view_id} view",
+                lambda _=False, v=view_id: canvas.set_view(v),
+                checkable=True,
+            )
+            action.setData(view_id)
+            self.group.addAction(action)
+            self.views[view_id] = action
+        session.view_changed.connect(self._sync)
+        self._sync(session.view_id)
+        self.zoom_in = make_action(
+            self, "Zoom in", ["+", "=", QKeySequence.StandardKey.ZoomIn], "Zoom in", canvas.zoom_in
+        )
+        self.zoom_out = make_action(
+            self, "Zoom out", ["-", QKeySequence.StandardKey.ZoomOut], "Zoom out", canvas.zoom_out
+        )
+        self.zoom_fit = make_action(self, "Whole body", ["0"], "Fit the whole body in the window", canvas.zoom_fit)
+        self.zoom_focus = make_action(
+            self, "Lower back and pelvis", ["F"], "Zoom onto the lower back and pelvis", canvas.zoom_focus
+        )
+        self.zoom_actual = make_action(
+            self, "Life size (100 %)", ["Ctrl+0"], "Show the body at life size", canvas.zoom_actual
+        )
+        self.landmarks = make_action(self, "Landmark labels", ["L"], "Show or hide the bony landmarks", checkable=True)
+        self.landmarks.setChecked(canvas.landmarks_visible)
+        for action, short in (
+            (self.zoom_in, "+"),
+            (self.zoom_out, "−"),
+            (self.zoom_fit, "Body"),
+            (self.zoom_focus, "Pelvis"),
+            (self.landmarks, "Landmarks"),
+        ):
+            action.setIconText(short)
+        self.landmarks.toggled.connect(lambda on: setattr(canvas, "landmarks_visible", on))
+
+    def _sync(self, view_id: str) -> None:
+        action = self.views.get(view_id)
+        if action is not None:
+            action.setChecked(True)
+
+    def zoom_actions(self) -> list[QAction]:
+        return [self.zoom_in, self.zoom_out, self.zoom_fit, self.zoom_focus, self.zoom_actual]
+
+
+class ToolActions(QObject):
+    """Brush / eraser / fill (checkable, exclusive), brush size and intensity steps."""
+
+    def __init__(self, window, toolbox: ToolBox) -> None:
+        super().__init__(window)
+        self.toolbox = toolbox
+        self.group = QActionGroup(self)
+        specs = (
+            ("brush", "&Brush", "B", "Paint where it hurts (left-drag)"),
+            ("eraser", "&Eraser", "E", "Erase painted pain"),
+            ("fill", "&Fill region", "G", "Click a body region to fill it (the region lights up first)"),
+        )
+        self.tools: dict[str, QAction] = {}
+        for name, text, key, tip in specs:
+            action = make_action(self, text, [key], tip, lambda _=False, n=name: toolbox.set_tool(n), checkable=True)
+            self.group.addAction(action)
+            self.tools[name] = action
+        self.tools[toolbox.tool.name].setChecked(True)
+        toolbox.tool_changed.connect(lambda n: self.tools[n].setChecked(True))
+        self.smaller = make_action(
+            self, "Smaller brush", ["["], "Make the brush smaller", lambda: toolbox.step_radius(-1)
+        )
+        self.bigger = make_action(self, "Bigger brush", ["]"], "Make the brush bigger", lambda: toolbox.step_radius(1))
+        self.weaker = make_action(
+            self,
+            "Less intense",
+            [","],
+            "Lower the pain intensity of the next marks",
+            lambda: toolbox.set_intensity(toolbox.settings.intensity - 1),
+        )
+        self.stronger = make_action(
+            self,
+            "More intense",
+            ["."],
+            "Raise the pain intensity of the next marks",
+            lambda: toolbox.set_intensity(toolbox.settings.intensity + 1),
+        )
+
+    def step_actions(self) -> list[QAction]:
+        return [self.smaller, self.bigger, self.weaker, self.stronger]
+
+
+class BrushBar(QToolBar):
+    """Brush size slider, intensity 1–10 and pain quality; kept in step with the ToolBox."""
+
+    changed = Signal()
+
+    def __init__(self, toolbox: ToolBox, parent: QWidget | None = None) -> None:
+        super().__init__("Brush", parent)
+        self.setObjectName("brush-toolbar")
+        self.toolbox = toolbox
+        self.size = QSlider(Qt.Orientation.Horizontal)
+        self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
+        self.size.setFixedWidth(140)
+        self.size.setToolTip("Brush size (radius in mm of the body; [ and ] change it)")
+        self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
+        self.size_label = QLabel()
+        self.size_label.setMinimumWidth(48)
+        self.intensity = QSpinBox()
+        self.intensity.setRange(*INTENSITY_RANGE)
+        self.intensity.setToolTip("Pain intensity from 1 (mild) to 10 (worst imaginable); , and . change it")
+        self.intensity.valueChanged.connect(toolbox.set_intensity)
+        self.quality = QComboBox()
+        for q in QUALITIES:
+            self.quality.addItem(q, q)
+        self.quality.setToolTip("What the pain feels like")
+        self.quality.currentIndexChanged.connect(lambda i: toolbox.set_quality(self.quality.itemData(i)))
+        self.addWidget(QLabel(" Size "))
+        self.addWidget(self.size)
+        self.addWidget(self.size_label)
+        self.addSeparator()
+        self.addWidget(QLabel(" Intensity "))
+        self.addWidget(self.intensity)
+        self.swatch = QLabel()
+        self.addWidget(self.swatch)
+        self.addSeparator()
+        self.addWidget(QLabel(" Feels "))
+        self.addWidget(self.quality)
+        toolbox.settings_changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        s = self.toolbox.settings
+        for widget, value in ((self.size, round(s.radius)), (self.intensity, s.intensity)):
+            if widget.value() != value:
+                widget.blockSignals(True)
+                widget.setValue(value)
+                widget.blockSignals(False)
+        self.size_label.setText(f"{s.radius:g} mm")
+        self.swatch.setPixmap(_swatch(style.INTENSITY_COLORS[s.intensity]).pixmap(16, 16))
+        index = self.quality.findData(s.quality)
+        if index >= 0 and index != self.quality.currentIndex():
+            self.quality.blockSignals(True)
+            self.quality.setCurrentIndex(index)
+            self.quality.blockSignals(False)
+        self.changed.emit()
