@@ -181,9 +181,7 @@ def _load_library(atlas: Atlas, folder: Path) -> PatternLibrary:
     problems: list[PatternProblem] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         try:
-            pattern = load_pattern(sub, atlas)
-            if pattern.id in patterns:
-                raise PatternError(f"duplicate pattern id {pattern.id!r}", path=str(sub / "pattern.toml"))
+            pattern = load_pattern(sub, atlas)  # its id is its folder's name, so ids are unique
         except PatternError as err:
             problems.append(PatternProblem(err.path or str(sub), err.pattern or sub.name, _reason(err)))
             continue
@@ -210,12 +208,14 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     tp_meta = meta["trigger_points"]
     trigger_points: list[TriggerPoint] = []
     zones: list[Zone] = []
+    svg_of: dict[str, Path] = {}  # view -> its SVG, to point problems at the file to fix
     for view_id in views:
         svg_path = folder / f"{view_id}.svg"
         if view_id not in atlas.views or view_id.endswith("-left"):
             raise fail(f"unknown view {view_id!r} in 'views' (stored views: {', '.join(_stored_views(atlas))})")
         if not svg_path.is_file():
             raise fail(f"missing SVG {svg_path.name} for view {view_id!r}", svg_path)
+        svg_of[view_id] = svg_path
         tps, zs = _read_svg(svg_path, atlas.view(view_id), pid)
         trigger_points += tps
         zones += zs
@@ -226,7 +226,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     seen: dict[str, str] = {}
     for tp in trigger_points:
         if tp.id in seen:
-            raise fail(f"trigger point {tp.id!r} is marked twice ({seen[tp.id]} and {tp.view})")
+            raise fail(f"trigger point {tp.id!r} is marked twice ({seen[tp.id]} and {tp.view})", svg_of[tp.view])
         seen[tp.id] = tp.view
         if tp.id not in tp_meta:
             raise fail(f"trigger point {tp.id!r} is drawn but has no [trigger_points.{tp.id}] table")
@@ -242,9 +242,9 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     zone_ids: set[str] = set()
     for zone in zones:
         if zone.trigger_point and zone.trigger_point not in seen:
-            raise fail(f"zone {zone.id!r} refers to unknown trigger point {zone.trigger_point!r}")
+            raise fail(f"zone {zone.id!r} refers to unknown trigger point {zone.trigger_point!r}", svg_of[zone.view])
         if zone.id in zone_ids:
-            raise fail(f"duplicate zone id {zone.id!r}")
+            raise fail(f"duplicate zone id {zone.id!r}", svg_of[zone.view])
         zone_ids.add(zone.id)
     if not zones:
         raise fail("no zones: draw at least one essential zone")
@@ -410,10 +410,10 @@ def _zone_polygon(el: ET.Element, parent: np.ndarray, fail, name: str) -> np.nda
     if not line.closed and not np.allclose(points[0], points[-1], atol=0.01):
         raise fail(f"zone {name!r} is not closed; close the path (Z)")
     polygon = geometry.as_polygon(points)
+    if len(polygon) >= 3 and geometry.self_intersections(polygon):
+        raise fail(f"zone {name!r} crosses itself")
     if len(polygon) < 3 or geometry.area(polygon) < 1.0:
         raise fail(f"zone {name!r} has no area")
-    if geometry.self_intersections(polygon):
-        raise fail(f"zone {name!r} crosses itself")
     return polygon
 
 
