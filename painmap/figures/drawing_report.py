@@ -81,11 +81,14 @@ class ReportData:
     """Everything a report shows, computed once from a drawing."""
 
     def __init__(self, drawing: Drawing, atlas: Atlas, library: PatternLibrary, comparator: Any = None) -> None:
-        from painmap.compare import Comparator
         from painmap.raster import PainMasks
 
         self.drawing, self.atlas, self.library = drawing, atlas, library
-        self.comparator = comparator if comparator is not None else Comparator(atlas, library, REPORT_PX_PER_MM)
+        if comparator is None:
+            from painmap.compare import Comparator
+
+            comparator = Comparator(atlas, library, REPORT_PX_PER_MM)
+        self.comparator = comparator
         px = float(getattr(self.comparator, "px_per_mm", REPORT_PX_PER_MM))
         self.masks = PainMasks.from_drawing(drawing, atlas, px)
         self.comparison = self.comparator.compare(self.masks)
@@ -283,11 +286,14 @@ def render_drawing_report(
     """
     output_format(path)
     paper_size(paper)
-    from painmap.atlas import load_atlas
-    from painmap.patterns import load_patterns
+    if atlas is None:
+        from painmap.atlas import load_atlas
 
-    atlas = atlas if atlas is not None else load_atlas()
-    library = library if library is not None else load_patterns(atlas)
+        atlas = load_atlas()
+    if library is None:
+        from painmap.patterns import load_patterns
+
+        library = load_patterns(atlas)
     if isinstance(drawing, (str, os.PathLike)):
         from painmap.drawing import load_drawing
 
