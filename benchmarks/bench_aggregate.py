@@ -1,0 +1,130 @@
+"""Aggregating a cohort: 10,000 drawings of ~20 strokes, against a same-run baseline of only parsing the files.
+
+Target: the whole aggregation (read, rasterize, compare with every pattern, count, CSV) in <= 20 s on two
+cores, with memory that does not grow with the number of drawings. `PAINMAP_BENCH_DRAWINGS` changes the
+cohort size (default 10,000).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+N = int(os.environ.get("PAINMAP_BENCH_DRAWINGS", "10000"))
+STROKES = 20
+TARGET_S = 20.0
+
+
+def _stroke(rng: np.random.Generator, view: str) -> dict:
+    if view == "posterior":
+        cx, cy = rng.normal(400, 40), rng.normal(840, 60)
+    else:
+        cx, cy = rng.normal(250, 35), rng.normal(880, 70)
+    steps = rng.normal(0, 12, size=(int(rng.integers(4, 12)), 2)).cumsum(axis=0)
+    points = np.round(np.c_[cx + steps[:, 0], cy + steps[:, 1]], 1)
+    return {
+        "type": "stroke",
+        "view": view,
+        "radius": float(round(rng.uniform(8, 20), 1)),
+        "intensity": int(rng.integers(1, 11)),
+        "quality": "aching",
+        "points": points.tolist(),
+    }
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    """N drawing files in sub-folders of 1,000, written once for all benchmarks of this module."""
+    root = tmp_path_factory.mktemp("cohort")
+    rng = np.random.default_rng(2026)
+    for i in range(N):
+        folder = root / f"batch{i // 1000:02d}"
+        folder.mkdir(exist_ok=True)
+        n = int(rng.integers(STROKES - 4, STROKES + 5))
+        views = rng.choice(["posterior", "lateral"], size=n, p=[0.8, 0.2])
+        doc = {
+            "format": "painmap-drawing",
+            "version": 1,
+            "created": "2026-11-23T10:00:00Z",
+            "meta": {"note": f"synthetic {i}"},
+            "marks": [_stroke(rng, str(v)) for v in views],
+        }
+        (folder / f"d{i:05d}.painmap.json").write_text(json.dumps(doc))
+    paths = sorted(root.rglob("*.painmap.json"))
+    assert len(paths) == N
+    return root, paths
+
+
+def _parse_all(paths):
+    from painmap.atlas import load_atlas
+    from painmap.drawing import load_drawing
+
+    atlas = load_atlas()
+    return sum(len(load_drawing(p, atlas).marks) for p in paths)
+
+
+def test_baseline_parse_only(benchmark, cohort):
+    """Baseline: read and parse every file (painmap.drawing.load_drawing), nothing else."""
+    _, paths = cohort
+    marks = benchmark.pedantic(_parse_all, args=(paths,), rounds=3, iterations=1)
+    assert marks > N * (STROKES - 5)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_aggregate(benchmark, cohort, tmp_path, workers):
+    """The whole aggregation with a CSV, in one process or spread over two."""
+    from painmap.aggregate import aggregate
+
+    root, _ = cohort
+    out = tmp_path / "rows.csv"
+    result = benchmark.pedantic(
+        aggregate, args=([root],), kwargs={"csv_path": out, "workers": workers}, rounds=3 if workers == 2 else 1,
+        iterations=1,
+    )  # fmt: skip
+    assert result.n_drawings == N and result.n_skipped == 0
+    assert sum(1 for _ in out.open()) == N + 1
+    if workers == 2:
+        assert benchmark.stats.stats.median <= TARGET_S
+
+
+PROBE = textwrap.dedent(
+    """
+    import resource, sys
+    from painmap.aggregate import aggregate
+    paths = sys.argv[1:]
+    result = aggregate(paths, workers={workers})
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(result.n_drawings, own, kids)
+    """
+)
+
+
+def _peak_rss(folders, workers):
+    code = PROBE.format(workers=workers)
+    out = subprocess.run([sys.executable, "-c", code, *map(str, folders)], capture_output=True, text=True, check=True)
+    n, own, kids = map(int, out.stdout.split())
+    return n, own / 1024, kids / 1024  # MiB (ru_maxrss is KiB on Linux)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_memory_is_flat(benchmark, cohort, workers):
+    """Peak RSS aggregating a tenth of the cohort vs all of it: it must not grow with the number of drawings."""
+    root, _ = cohort
+    batches = sorted(p for p in root.iterdir() if p.is_dir())
+    small = _peak_rss(batches[:1], workers)  # same-run baseline: 1,000 drawings
+    large = benchmark.pedantic(_peak_rss, args=(batches, workers), rounds=1, iterations=1)
+    for label, (n, own, kids) in (("small", small), ("large", large)):
+        benchmark.extra_info[f"drawings_{label}"] = n
+        benchmark.extra_info[f"peak_rss_mib_{label}"] = round(own, 1)
+        benchmark.extra_info[f"worker_peak_rss_mib_{label}"] = round(kids, 1)
+    print(f"\npeak RSS, workers={workers}: {small[0]} drawings {small[1]:.0f}/{small[2]:.0f} MiB (main/worker), "
+          f"{large[0]} drawings {large[1]:.0f}/{large[2]:.0f} MiB")  # fmt: skip
+    assert large[1] <= small[1] * 1.15 + 8
+    assert large[2] <= small[2] * 1.15 + 8
