@@ -1,0 +1,448 @@
+"""SVG geometry to polylines: path data, transforms and the basic shapes, flattened in user units (mm).
+
+The body chart and the pattern zones are SVG files that people edit in Inkscape, so this reads what Inkscape
+writes: path data with every command (M L H V C S Q T A Z, absolute and relative), `transform` attributes
+(matrix, translate, scale, rotate, skewX, skewY) and <circle>, <ellipse>, <rect>, <polygon>, <polyline>,
+<line>. Curves become polylines within `TOLERANCE` mm of the true curve. Anything else raises SvgPathError.
+
+API: `parse_path(d)`, `parse_subpaths(d)`, `parse_transform(text)`, `element_polylines(elem, transform)`,
+`element_subpaths(elem, transform)`, `iter_shapes(root)`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.etree import ElementTree as ET
+
+import numpy as np
+
+from painmap.errors import PainmapError
+
+TOLERANCE = 0.25  # mm: the largest distance between a flattened curve and the true curve
+SVG_NS = "http://www.w3.org/2000/svg"
+_MAX_SEGMENTS = 4096  # per curve: a guard against absurd coordinates
+
+_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
+_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
+_SHAPES = ("path", "circle", "ellipse", "rect", "polygon", "polyline", "line")
+_SKIPPED = ("defs", "metadata", "title", "desc", "text", "style", "namedview", "script", "clipPath", "mask")
+
+
+class SvgPathError(PainmapError):
+    """SVG geometry we cannot read: bad path data, an unsupported element, transform or unit."""
+
+
+@dataclass(frozen=True, eq=False)
+class Subpath:
+    """One flattened subpath: (N, 2) points (a closed one does not repeat its first point)."""
+
+    points: np.ndarray
+    closed: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Shape:
+    """A shape element of a document with its flattened subpaths in document user units."""
+
+    element: ET.Element
+    subpaths: tuple[Subpath, ...]
+    hidden: bool  # display:none on the element or an ancestor
+
+
+# ----------------------------------------------------------------------------------------------- transforms
+
+
+def parse_transform(text: str | None) -> np.ndarray:
+    """A 3×3 affine matrix from an SVG `transform` attribute (identity for None or empty)."""
+    matrix = np.eye(3)
+    if not text or not text.strip():
+        return matrix
+    pos = 0
+    while pos < len(text):
+        if not text[pos:].strip():
+            break
+        found = _TRANSFORM.match(text, pos)
+        if not found:
+            raise SvgPathError(f"unsupported transform {text[pos:].strip()[:40]!r}")
+        name, args = found.group(1), [float(v) for v in _NUMBER.findall(found.group(2))]
+        matrix = matrix @ _transform_matrix(name, args)
+        pos = found.end()
+    return matrix
+
+
+def _transform_matrix(name: str, a: list[float]) -> np.ndarray:
+    counts = {"matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewX": (1,), "skewY": (1,)}
+    if len(a) not in counts[name]:
+        raise SvgPathError(f"transform {name}() takes {' or '.join(map(str, counts[name]))} numbers, got {len(a)}")
+    if name == "matrix":
+        return np.array([[a[0], a[2], a[4]], [a[1], a[3], a[5]], [0, 0, 1.0]])
+    if name == "translate":
+        return np.array([[1, 0, a[0]], [0, 1, a[1] if len(a) > 1 else 0.0], [0, 0, 1.0]])
+    if name == "scale":
+        sy = a[1] if len(a) > 1 else a[0]
+        return np.array([[a[0], 0, 0], [0, sy, 0], [0, 0, 1.0]])
+    if name == "rotate":
+        c, s = math.cos(math.radians(a[0])), math.sin(math.radians(a[0]))
+        rot = np.array([[c, -s, 0], [s, c, 0], [0, 0, 1.0]])
+        if len(a) == 3:
+            cx, cy = a[1], a[2]
+            return (
+                np.array([[1, 0, cx], [0, 1, cy], [0, 0, 1.0]]) @ rot @ np.array([[1, 0, -cx], [0, 1, -cy], [0, 0, 1]])
+            )
+        return rot
+    t = math.tan(math.radians(a[0]))
+    if name == "skewX":
+        return np.array([[1, t, 0], [0, 1, 0], [0, 0, 1.0]])
+    return np.array([[1, 0, 0], [t, 1, 0], [0, 0, 1.0]])
+
+
+def apply_transform(points: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
+    """Points (N, 2) mapped by a 3×3 affine matrix."""
+    if matrix is None or np.array_equal(matrix, np.eye(3)):
+        return points
+    return points @ matrix[:2, :2].T + matrix[:2, 2]
+
+
+def _scale_of(matrix: np.ndarray | None) -> float:
+    if matrix is None:
+        return 1.0
+    return max(math.sqrt(abs(np.linalg.det(matrix[:2, :2]))), 1e-9)
+
+
+# ----------------------------------------------------------------------------------------------- path data
+
+
+def _tokens(d: str) -> list[str]:
+    out: list[str] = []
+    for found in _TOKEN.finditer(d):
+        command, number, _space, other = found.groups()
+        if other is not None:
+            raise SvgPathError(f"unexpected character {other!r} in path data at offset {found.start()}")
+        if command or number:
+            out.append(command or number)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _bernstein(n: int, degree: int) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, n + 1)[1:, None]
+    if degree == 2:
+        return np.hstack([(1 - t) ** 2, 2 * (1 - t) * t, t**2])
+    return np.hstack([(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3])
+
+
+def _segments(deviation: float, tolerance: float) -> int:
+    """Uniform segments so that the chord error bound deviation / (8 n^2) stays within the tolerance."""
+    if deviation <= tolerance:
+        return 1
+    return min(_MAX_SEGMENTS, math.ceil(math.sqrt(deviation / (8.0 * tolerance))))
+
+
+def _cubic(p0, p1, p2, p3, tolerance: float) -> list[tuple[float, float]]:
+    ax, ay = p0[0] - 2 * p1[0] + p2[0], p0[1] - 2 * p1[1] + p2[1]
+    bx, by = p1[0] - 2 * p2[0] + p3[0], p1[1] - 2 * p2[1] + p3[1]
+    dev = 6.0 * math.sqrt(max(ax * ax + ay * ay, bx * bx + by * by))  # bound of |B''|
+    n = _segments(dev, tolerance)
+    if n == 1:
+        return [p3]
+    pts = _bernstein(n, 3) @ np.array([p0, p1, p2, p3], dtype=float)
+    return [tuple(p) for p in pts.tolist()]
+
+
+def _quadratic(p0, p1, p2, tolerance: float) -> list[tuple[float, float]]:
+    ax, ay = p0[0] - 2 * p1[0] + p2[0], p0[1] - 2 * p1[1] + p2[1]
+    n = _segments(2.0 * math.hypot(ax, ay), tolerance)
+    if n == 1:
+        return [p2]
+    pts = _bernstein(n, 2) @ np.array([p0, p1, p2], dtype=float)
+    return [tuple(p) for p in pts.tolist()]
+
+
+def _arc(p0, rx, ry, phi_deg, large, sweep, p1, tolerance: float) -> list[tuple[float, float]]:
+    """Endpoint arc (SVG implementation notes F.6) flattened to points after p0."""
+    if p0 == p1:
+        return []
+    rx, ry = abs(rx), abs(ry)
+    if rx < 1e-12 or ry < 1e-12:
+        return [p1]
+    phi = math.radians(phi_deg % 360.0)
+    cphi, sphi = math.cos(phi), math.sin(phi)
+    dx, dy = (p0[0] - p1[0]) / 2.0, (p0[1] - p1[1]) / 2.0
+    x1p, y1p = cphi * dx + sphi * dy, -sphi * dx + cphi * dy
+    lam = (x1p / rx) ** 2 + (y1p / ry) ** 2
+    if lam > 1.0:
+        rx, ry = rx * math.sqrt(lam), ry * math.sqrt(lam)
+    num = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p
+    den = rx * rx * y1p * y1p + ry * ry * x1p * x1p
+    coef = math.sqrt(max(num / den, 0.0)) if den > 0 else 0.0
+    if large == sweep:
+        coef = -coef
+    cxp, cyp = coef * rx * y1p / ry, -coef * ry * x1p / rx
+    cx = cphi * cxp - sphi * cyp + (p0[0] + p1[0]) / 2.0
+    cy = sphi * cxp + cphi * cyp + (p0[1] + p1[1]) / 2.0
+    theta1 = math.atan2((y1p - cyp) / ry, (x1p - cxp) / rx)
+    theta2 = math.atan2((-y1p - cyp) / ry, (-x1p - cxp) / rx)
+    delta = theta2 - theta1
+    if sweep and delta < 0:
+        delta += 2 * math.pi
+    elif not sweep and delta > 0:
+        delta -= 2 * math.pi
+    r = max(rx, ry)
+    step = 2.0 * math.acos(max(-1.0, 1.0 - tolerance / r)) if tolerance < r else math.pi / 2
+    n = min(_MAX_SEGMENTS, max(2, math.ceil(abs(delta) / max(step, 1e-6))))
+    out = []
+    for k in range(1, n):
+        t = theta1 + delta * k / n
+        ex, ey = rx * math.cos(t), ry * math.sin(t)
+        out.append((cphi * ex - sphi * ey + cx, sphi * ex + cphi * ey + cy))
+    out.append(p1)
+    return out
+
+
+def _flag(tokens: list[str], i: int) -> tuple[float, int]:
+    """An arc flag: may be glued to what follows ("011" = flags 0, 1 and the number 1)."""
+    token = tokens[i]
+    if token[0] in "01" and len(token) > 1 and token[1] != "." and token[1] not in "eE":
+        tokens.insert(i + 1, token[1:])
+        return float(token[0]), i + 1
+    if token not in ("0", "1"):
+        raise SvgPathError(f"arc flag must be 0 or 1, got {token!r}")
+    return float(token), i + 1
+
+
+def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float = TOLERANCE) -> list[Subpath]:
+    """Path data flattened into subpaths (points in the transformed frame)."""
+    tokens = _tokens(d or "")
+    tol = tolerance / _scale_of(transform)
+    out: list[Subpath] = []
+    current: list[tuple[float, float]] = []
+    x = y = sx = sy = 0.0
+    last_ctrl: tuple[float, float] | None = None
+    last_cmd = ""
+    i, cmd = 0, ""
+
+    def finish(closed: bool) -> None:
+        nonlocal current
+        if len(current) >= 2 or (closed and current):
+            pts = np.array(current, dtype=float)
+            if closed and len(pts) > 1 and np.allclose(pts[0], pts[-1]):
+                pts = pts[:-1]
+            out.append(Subpath(apply_transform(pts, transform), closed))
+        current = []
+
+    while i < len(tokens):
+        token = tokens[i]
+        if token.isalpha():
+            cmd = token
+            i += 1
+        elif not cmd:
+            raise SvgPathError("path data must start with a move-to (M or m)")
+        elif cmd in "Zz":
+            raise SvgPathError("a number follows Z in path data")
+        upper, rel = cmd.upper(), cmd.islower()
+        if not last_cmd and upper != "M":
+            raise SvgPathError("path data must start with a move-to (M or m)")
+        if upper == "Z":
+            if current:
+                finish(True)
+            x, y = sx, sy
+            last_ctrl, last_cmd = None, "Z"
+            continue
+        args: list[float] = []
+        for _ in range(_ARITY[upper]):
+            if i >= len(tokens) or tokens[i].isalpha():
+                raise SvgPathError(f"command {cmd} needs {_ARITY[upper]} numbers")
+            if upper == "A" and len(args) in (3, 4):
+                value, i = _flag(tokens, i)
+            else:
+                value, i = float(tokens[i]), i + 1
+            args.append(value)
+        ox, oy = (x, y) if rel else (0.0, 0.0)
+        if upper == "M":
+            finish(False)
+            x, y = args[0] + ox, args[1] + oy
+            sx, sy = x, y
+            current = [(x, y)]
+            cmd = "l" if rel else "L"  # further pairs are line-tos
+            last_ctrl = None
+        elif upper in "LHV":
+            if upper == "L":
+                x, y = args[0] + ox, args[1] + oy
+            elif upper == "H":
+                x = args[0] + ox
+            else:
+                y = args[0] + oy
+            current.append((x, y))
+            last_ctrl = None
+        elif upper in "CS":
+            if upper == "C":
+                c1 = (args[0] + ox, args[1] + oy)
+                c2, end = (args[2] + ox, args[3] + oy), (args[4] + ox, args[5] + oy)
+            else:
+                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "CS" and last_ctrl else (x, y)
+                c2, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
+            current.extend(_cubic((x, y), c1, c2, end, tol))
+            x, y = end
+            last_ctrl = c2
+        elif upper in "QT":
+            if upper == "Q":
+                c1, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
+            else:
+                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "QT" and last_ctrl else (x, y)
+                end = (args[0] + ox, args[1] + oy)
+            current.extend(_quadratic((x, y), c1, end, tol))
+            x, y = end
+            last_ctrl = c1
+        else:  # A
+            end = (args[5] + ox, args[6] + oy)
+            current.extend(_arc((x, y), args[0], args[1], args[2], bool(args[3]), bool(args[4]), end, tol))
+            x, y = end
+            last_ctrl = None
+        last_cmd = upper
+        if not all(math.isfinite(v) for v in (x, y)):
+            raise SvgPathError("path data has a coordinate that is not finite")
+    finish(False)
+    return out
+
+
+def parse_path(d: str, transform: np.ndarray | None = None, tolerance: float = TOLERANCE) -> list[np.ndarray]:
+    """Path data flattened into one (N, 2) array per subpath."""
+    return [sub.points for sub in parse_subpaths(d, transform, tolerance)]
+
+
+# ----------------------------------------------------------------------------------------------- elements
+
+
+def local_name(tag: str) -> str:
+    """Tag without its namespace: "{http://www.w3.org/2000/svg}path" -> "path"."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _length(elem: ET.Element, name: str, default: float | None = None) -> float:
+    raw = elem.get(name)
+    if raw is None:
+        if default is None:
+            raise SvgPathError(f"<{local_name(elem.tag)}> needs a {name} attribute")
+        return default
+    text = raw.strip()
+    if text.endswith("px"):
+        text = text[:-2]
+    try:
+        value = float(text)
+    except ValueError:
+        raise SvgPathError(
+            f"<{local_name(elem.tag)}> {name}={raw!r} is not a plain number (units unsupported)"
+        ) from None
+    if not math.isfinite(value):
+        raise SvgPathError(f"<{local_name(elem.tag)}> {name}={raw!r} is not finite")
+    return value
+
+
+def _points_attr(elem: ET.Element) -> np.ndarray:
+    values = [float(v) for v in _NUMBER.findall(elem.get("points", ""))]
+    if len(values) % 2 or len(values) < 4:
+        raise SvgPathError(f"<{local_name(elem.tag)}> points must hold an even number (≥ 4) of numbers")
+    return np.array(values, dtype=float).reshape(-1, 2)
+
+
+def _ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    return f"M{cx + rx},{cy} A{rx},{ry} 0 1 1 {cx - rx},{cy} A{rx},{ry} 0 1 1 {cx + rx},{cy} Z"
+
+
+def element_subpaths(
+    elem: ET.Element, transform: np.ndarray | None = None, tolerance: float = TOLERANCE
+) -> list[Subpath]:
+    """One shape element's own geometry (its `transform` attribute applied, then `transform`)."""
+    name = local_name(elem.tag)
+    own = parse_transform(elem.get("transform"))
+    matrix = own if transform is None else transform @ own
+    if name == "path":
+        return parse_subpaths(elem.get("d", ""), matrix, tolerance)
+    if name in ("circle", "ellipse"):
+        cx, cy = _length(elem, "cx", 0.0), _length(elem, "cy", 0.0)
+        if name == "circle":
+            rx = ry = _length(elem, "r")
+        else:
+            rx, ry = _length(elem, "rx"), _length(elem, "ry")
+        if rx <= 0 or ry <= 0:
+            return []
+        return parse_subpaths(_ellipse_d(cx, cy, rx, ry), matrix, tolerance)
+    if name == "rect":
+        x, y = _length(elem, "x", 0.0), _length(elem, "y", 0.0)
+        w, h = _length(elem, "width"), _length(elem, "height")
+        if w <= 0 or h <= 0:
+            return []
+        rx_raw, ry_raw = elem.get("rx"), elem.get("ry")
+        rx = _length(elem, "rx") if rx_raw is not None else None
+        ry = _length(elem, "ry") if ry_raw is not None else None
+        rx = rx if rx is not None else (ry or 0.0)
+        ry = ry if ry is not None else rx
+        rx, ry = min(rx, w / 2), min(ry, h / 2)
+        if rx <= 0 or ry <= 0:
+            d = f"M{x},{y} H{x + w} V{y + h} H{x} Z"
+        else:
+            d = (
+                f"M{x + rx},{y} H{x + w - rx} A{rx},{ry} 0 0 1 {x + w},{y + ry} V{y + h - ry} "
+                f"A{rx},{ry} 0 0 1 {x + w - rx},{y + h} H{x + rx} A{rx},{ry} 0 0 1 {x},{y + h - ry} "
+                f"V{y + ry} A{rx},{ry} 0 0 1 {x + rx},{y} Z"
+            )
+        return parse_subpaths(d, matrix, tolerance)
+    if name in ("polygon", "polyline"):
+        pts = _points_attr(elem)
+        closed = name == "polygon"
+        if closed and len(pts) > 1 and np.allclose(pts[0], pts[-1]):
+            pts = pts[:-1]
+        return [Subpath(apply_transform(pts, matrix), closed)]
+    if name == "line":
+        pts = np.array(
+            [[_length(elem, "x1", 0.0), _length(elem, "y1", 0.0)], [_length(elem, "x2", 0.0), _length(elem, "y2", 0.0)]]
+        )
+        return [Subpath(apply_transform(pts, matrix), False)]
+    raise SvgPathError(f"unsupported SVG element <{name}>")
+
+
+def element_polylines(
+    elem: ET.Element, transform: np.ndarray | None = None, tolerance: float = TOLERANCE
+) -> list[np.ndarray]:
+    """One shape element's geometry as (N, 2) arrays."""
+    return [sub.points for sub in element_subpaths(elem, transform, tolerance)]
+
+
+def is_hidden(elem: ET.Element) -> bool:
+    """True when the element itself says display:none (style or attribute)."""
+    if elem.get("display", "").strip() == "none":
+        return True
+    style = elem.get("style", "")
+    return bool(style) and re.search(r"(?:^|;)\s*display\s*:\s*none\s*(?:;|$)", style) is not None
+
+
+def iter_shapes(
+    root: ET.Element, transform: np.ndarray | None = None, tolerance: float = TOLERANCE, hidden: bool = False
+) -> Iterator[Shape]:
+    """Every shape element under `root` (itself included), depth first, with accumulated transforms.
+
+    <g> and <svg> groups are walked; <defs>, <metadata>, <text> and Inkscape's bookkeeping are skipped;
+    <use>, <image> and other elements raise SvgPathError (the chart must be plain geometry).
+    """
+    name = local_name(root.tag)
+    matrix = np.eye(3) if transform is None else transform
+    hidden = hidden or is_hidden(root)
+    if name in _SHAPES:
+        yield Shape(root, tuple(element_subpaths(root, matrix, tolerance)), hidden)
+        return
+    if name in _SKIPPED or not isinstance(root.tag, str):
+        return
+    if name not in ("g", "svg", "a", "switch"):
+        raise SvgPathError(f"unsupported SVG element <{name}>")
+    if name != "svg":
+        matrix = matrix @ parse_transform(root.get("transform"))
+    for child in root:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            continue
+        yield from iter_shapes(child, matrix, tolerance, hidden)

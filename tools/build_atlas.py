@@ -1,0 +1,808 @@
+"""Author the body chart: writes resources/atlas/posterior.svg and lateral.svg from the parametric shapes below.
+
+Run:  .venv/bin/python tools/build_atlas.py [--out resources/atlas]
+
+The committed SVGs are the source of truth the app loads; this script is how they were made. Contours are
+smooth cubic Bézier curves (Catmull-Rom through the anatomical points listed here, corners where runs meet).
+The posterior view is drawn for the patient's right half (x >= 320) and mirrored, so both sides are exact
+mirror images. Regions are cut at authoring time: the flattened silhouette is intersected with cutting cells
+(QPainterPath boolean operations, in priority order), so the regions partition the silhouette exactly; they are
+written as explicit polygons. Coordinates are millimetres of the reference adult (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath, QPolygonF
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from painmap import style  # noqa: E402
+from painmap.svgpath import parse_path  # noqa: E402
+
+Point = tuple[float, float]
+Seg = tuple[Point, Point, Point, Point]  # cubic Bézier
+
+W_POST, W_LAT, HEIGHT = 640.0, 500.0, 1800.0
+MID = W_POST / 2
+
+
+def mm(cx: float, cy: float) -> Point:
+    """CLINICAL.md authoring frame (X from the midline, Y from the crest line) -> posterior mm, right side."""
+    return (MID + 165.0 * cx, 725.0 + 210.0 * cy)
+
+
+# ----------------------------------------------------------------------------------------------- curves
+
+
+def catmull(points: Sequence[Point], before: Point | None = None, after: Point | None = None) -> list[Seg]:
+    """Cubic segments of the Catmull-Rom spline through the points; `before`/`after` are phantom neighbours."""
+    pts = [tuple(map(float, p)) for p in points]
+    ext = [before or pts[0], *pts, after or pts[-1]]
+    segs = []
+    for i in range(1, len(ext) - 2):
+        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        segs.append((p1, c1, c2, p2))
+    return segs
+
+
+def line(points: Sequence[Point]) -> list[Seg]:
+    """Straight segments written as degenerate cubics (so every path is uniform)."""
+    out = []
+    for a, b in zip(points[:-1], points[1:], strict=True):
+        out.append((a, a, b, b))
+    return out
+
+
+def mirror_pt(p: Point, width: float = W_POST) -> Point:
+    return (width - p[0], p[1])
+
+
+def mirror_segs(segs: list[Seg], width: float = W_POST) -> list[Seg]:
+    """The same curve mirrored (x -> width - x) and reversed in direction."""
+    return [
+        (mirror_pt(s[3], width), mirror_pt(s[2], width), mirror_pt(s[1], width), mirror_pt(s[0], width))
+        for s in segs[::-1]
+    ]
+
+
+def fmt(v: float) -> str:
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def path_d(segs: list[Seg], closed: bool) -> str:
+    """Absolute path data: M, then L for straight pieces and C for curves."""
+    parts = [f"M{fmt(segs[0][0][0])},{fmt(segs[0][0][1])}"]
+    for p0, c1, c2, p3 in segs:
+        if c1 == p0 and c2 == p3:
+            parts.append(f"L{fmt(p3[0])},{fmt(p3[1])}")
+        else:
+            parts.append(f"C{fmt(c1[0])},{fmt(c1[1])} {fmt(c2[0])},{fmt(c2[1])} {fmt(p3[0])},{fmt(p3[1])}")
+    if closed:
+        parts.append("Z")
+    return " ".join(parts)
+
+
+def runs_to_segs(
+    runs: list[list[Point]], smooth_start: Point | None = None, smooth_end: Point | None = None
+) -> list[Seg]:
+    """Consecutive smooth runs joined at corners (each run starts where the previous one ended)."""
+    segs: list[Seg] = []
+    for i, run in enumerate(runs):
+        before = smooth_start if i == 0 else None
+        after = smooth_end if i == len(runs) - 1 else None
+        segs.extend(catmull(run, before, after))
+    return segs
+
+
+def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    return f"M{fmt(cx + rx)},{fmt(cy)} A{fmt(rx)},{fmt(ry)} 0 1 1 {fmt(cx - rx)},{fmt(cy)} A{fmt(rx)},{fmt(ry)} 0 1 1 {fmt(cx + rx)},{fmt(cy)} Z"
+
+
+# ----------------------------------------------------------------------------------------------- Qt geometry
+
+
+def qpath(poly: np.ndarray | Sequence[Point]) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in poly]))
+    path.closeSubpath()
+    return path
+
+
+def polygons(path: QPainterPath) -> list[np.ndarray]:
+    """Fill polygons of a path, cleaned: no closing repeat, no duplicate or collinear vertices, tiny bits dropped."""
+    out = []
+    for poly in path.toFillPolygons():
+        pts = np.array([(p.x(), p.y()) for p in poly], dtype=float)
+        pts = clean(pts)
+        if len(pts) >= 3 and abs(area(pts)) > 0.5:
+            out.append(pts)
+    return out
+
+
+def area(pts: np.ndarray) -> float:
+    x, y = pts[:, 0], pts[:, 1]
+    return float((np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2)
+
+
+def clean(pts: np.ndarray) -> np.ndarray:
+    pts = np.round(pts, 2)
+    if len(pts) > 1 and np.allclose(pts[0], pts[-1]):
+        pts = pts[:-1]
+    keep = [p for i, p in enumerate(pts) if i == 0 or not np.allclose(p, pts[i - 1])]
+    pts = np.array(keep)
+    changed = True
+    while changed and len(pts) > 3:
+        changed = False
+        prev, nxt = np.roll(pts, 1, axis=0), np.roll(pts, -1, axis=0)
+        cross = (pts[:, 0] - prev[:, 0]) * (nxt[:, 1] - prev[:, 1]) - (pts[:, 1] - prev[:, 1]) * (
+            nxt[:, 0] - prev[:, 0]
+        )
+        span = np.hypot(nxt[:, 0] - prev[:, 0], nxt[:, 1] - prev[:, 1])
+        flat = np.abs(cross) <= 0.01 * np.maximum(span, 1e-9)  # vertex within 0.01 mm of its neighbours' chord
+        if flat.any():
+            first = int(np.argmax(flat))
+            pts = np.delete(pts, first, axis=0)
+            changed = True
+    return pts
+
+
+def flatten(d: str) -> np.ndarray:
+    (poly,) = parse_path(d)
+    return poly
+
+
+def offset_band(curve: np.ndarray, above: float, below: float) -> np.ndarray:
+    """A band around a polyline: `above` mm on the side of the normal (ty, -tx), `below` mm on the other."""
+    t = np.gradient(curve, axis=0)
+    t /= np.hypot(t[:, 0], t[:, 1])[:, None]
+    n = np.stack([t[:, 1], -t[:, 0]], axis=1)
+    return np.vstack([curve + above * n, (curve - below * n)[::-1]])
+
+
+def sample(segs: list[Seg], step: float = 2.0) -> np.ndarray:
+    return flatten(path_d(segs, False))[:: max(1, int(step))]
+
+
+def above_curve(curve: np.ndarray, top: float = -10.0) -> np.ndarray:
+    """Polygon of everything above a left-to-right polyline."""
+    return np.vstack([curve, [[curve[-1, 0], top], [curve[0, 0], top]]])
+
+
+def below_curve(curve: np.ndarray, bottom: float = HEIGHT + 10) -> np.ndarray:
+    return np.vstack([curve, [[curve[-1, 0], bottom], [curve[0, 0], bottom]]])
+
+
+def rect(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+
+
+def cut_regions(silhouette: QPainterPath, cells: list[tuple[str, QPainterPath]]) -> dict[str, list[np.ndarray]]:
+    """Priority partition: each cell takes what is left of the silhouette inside it."""
+    remaining = QPainterPath(silhouette)
+    out: dict[str, list[np.ndarray]] = {}
+    for name, cell in cells:
+        piece = remaining.intersected(cell)
+        remaining = remaining.subtracted(cell)
+        out[name] = polygons(piece)
+    left = polygons(remaining)
+    if left:
+        raise SystemExit(f"uncovered silhouette pieces remain: {[round(abs(area(p)), 1) for p in left]}")
+    return out
+
+
+def join_mirror(poly: np.ndarray, width: float = W_POST) -> np.ndarray:
+    """A right-half piece that touches the midline along one edge, joined with its mirror image."""
+    on_mid = np.isclose(poly[:, 0], width / 2, atol=1e-6)
+    if not on_mid.any():
+        raise SystemExit("a midline region does not reach the midline")
+    n = len(poly)
+    # rotate so that the vertices on the midline form the tail of the list
+    start = next(i for i in range(n) if on_mid[i - 1] and not on_mid[i])
+    ring = np.roll(poly, -start, axis=0)
+    flags = np.roll(on_mid, -start)
+    k = int(np.argmax(flags))  # first midline vertex
+    if not flags[k:].all():
+        raise SystemExit("a midline region touches the midline more than once")
+    outer = ring[:k]
+    m_first, m_last = ring[k], ring[-1]
+    mirrored = outer[::-1].copy()
+    mirrored[:, 0] = width - mirrored[:, 0]
+    return np.vstack([[m_last], outer, [m_first], mirrored])
+
+
+def qcell(poly) -> QPainterPath:
+    return qpath(np.asarray(poly, dtype=float))
+
+
+# ----------------------------------------------------------------------------------------------- SVG writing
+
+
+class Svg:
+    """A tiny writer for the chart's SVG: layers of elements with painmap:* data attributes."""
+
+    def __init__(self, view: str, title: str, width: float, focus: tuple[float, float, float, float]) -> None:
+        self.view, self.title, self.width, self.focus = view, title, width, focus
+        self.layers: dict[str, list[str]] = {"art": [], "regions": [], "landmarks": []}
+
+    def add(self, layer: str, element: str) -> None:
+        self.layers[layer].append(element)
+
+    def path(self, layer: str, id_: str, d: str, kind: str, style_: str, **data: str) -> None:
+        attrs = "".join(f' painmap:{k.replace("_", "-")}="{v}"' for k, v in data.items())
+        self.add(layer, f'<path id="{id_}" class="{kind}" painmap:kind="{kind}"{attrs} style="{style_}" d="{d}"/>')
+
+    def text(self) -> str:
+        fx = " ".join(fmt(v) for v in self.focus)
+        head = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<!-- painmap body chart, {self.title.lower()} view. Millimetres of a reference adult (height 1750 mm), "
+            "y down; floor at y=1775. Generated by tools/build_atlas.py, editable in Inkscape: see docs/atlas.md. -->\n"
+            '<svg xmlns="http://www.w3.org/2000/svg" version="1.1"\n'
+            '     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"\n'
+            '     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"\n'
+            '     xmlns:painmap="urn:painmap:atlas:1"\n'
+            f'     width="{fmt(self.width)}mm" height="{fmt(HEIGHT)}mm" viewBox="0 0 {fmt(self.width)} {fmt(HEIGHT)}"\n'
+            f'     painmap:view="{self.view}" painmap:title="{self.title}" painmap:focus="{fx}">\n'
+            f"  <title>painmap body chart: {self.title}</title>\n"
+            '  <sodipodi:namedview id="namedview" inkscape:document-units="mm" showgrid="false"/>\n'
+        )
+        body = []
+        labels = {"art": "art", "regions": "regions", "landmarks": "landmarks"}
+        for layer, items in self.layers.items():
+            hidden = ' style="display:none"' if layer != "art" else ""
+            body.append(f'  <g id="layer-{layer}" inkscape:groupmode="layer" inkscape:label="{labels[layer]}"{hidden}>')
+            body.extend(f"    {item}" for item in items)
+            body.append("  </g>")
+        return head + "\n".join(body) + "\n</svg>\n"
+
+
+SKIN_STYLE = f"fill:{style.SKIN};stroke:{style.OUTLINE};stroke-width:1.6;stroke-linejoin:round"
+CONTOUR_STYLE = f"fill:{style.SKIN};stroke:{style.OUTLINE};stroke-width:1.1;stroke-linejoin:round"
+BONE_STYLE = f"fill:none;stroke:{style.BONE};stroke-width:0.9;stroke-linecap:round"
+BONE_FILL = f"fill:{style.BONE};fill-opacity:0.18;stroke:{style.BONE};stroke-width:0.8"
+MUSCLE_STYLE = f"fill:none;stroke:{style.MUSCLE};stroke-width:0.8;stroke-dasharray:5,2.5;stroke-linecap:round"
+CREASE_STYLE = f"fill:none;stroke:{style.CREASE};stroke-width:0.9;stroke-linecap:round"
+DETAIL_STYLE = f"fill:none;stroke:{style.CREASE};stroke-width:0.6;stroke-linecap:round"
+REGION_STYLE = "fill:#3b7dd8;fill-opacity:0.25;stroke:#1b4d9a;stroke-width:0.5"
+LANDMARK_STYLE = f"fill:{style.LANDMARK};stroke:none"
+
+ZONE_WORDS = {
+    "head-neck": "head and neck",
+    "thoracic": "upper back",
+    "lumbar": "lower back",
+    "lumbar-spine": "lower spine",
+    "iliac-crest": "iliac crest",
+    "sacrum": "sacrum",
+    "coccyx": "tailbone (coccyx)",
+    "sacroiliac-joint": "sacroiliac joint",
+    "buttock": "buttock",
+    "greater-trochanter": "hip point (greater trochanter)",
+    "upper-thigh": "upper thigh",
+    "lower-thigh": "lower thigh",
+    "knee": "knee",
+    "lower-leg": "lower leg",
+    "foot": "ankle and foot",
+    "arm": "arm",
+    "flank": "flank",
+    "abdomen": "belly",
+    "groin": "groin",
+    "hip": "side of the hip",
+    "chest": "chest",
+}
+
+
+def region_label(zone: str, side: str) -> str:
+    words = ZONE_WORDS[zone]
+    return words if side == "midline" else f"{side} {words}"
+
+
+def add_region(svg: Svg, zone: str, side: str, poly: np.ndarray) -> None:
+    rid = zone if side == "midline" else f"{zone}-{side}"
+    d = "M" + " L".join(f"{fmt(x)},{fmt(y)}" for x, y in poly) + " Z"
+    svg.path("regions", rid, d, "region", REGION_STYLE, zone=zone, side=side, label=region_label(zone, side))
+
+
+def add_landmark(svg: Svg, lid: str, side: str, x: float, y: float, label: str) -> None:
+    key = lid if side == "midline" else f"{lid}-{side}"
+    svg.add(
+        "landmarks",
+        f'<circle id="lm-{key}" cx="{fmt(x)}" cy="{fmt(y)}" r="3" style="{LANDMARK_STYLE}" '
+        f'painmap:landmark="{lid}" painmap:side="{side}" painmap:label="{label}"/>',
+    )
+
+
+# ----------------------------------------------------------------------------------------------- posterior
+
+
+def posterior_outline() -> list[Seg]:
+    """The right half from the top of the head (320, 25) round to the crotch (320, 952)."""
+    head_arm = [
+        (320, 25), (360, 33), (389, 62), (401, 108), (400, 148), (407, 166), (405, 198), (394, 222),
+        (382, 245), (377, 270), (380, 292), (398, 309), (432, 322), (474, 334), (512, 346), (538, 362),
+        (552, 390), (557, 428), (557, 480), (558, 545), (563, 612), (568, 672), (573, 740), (578, 815),
+        (582, 885), (586, 925), (594, 965), (597, 1020), (590, 1070), (574, 1103), (554, 1112),
+        (537, 1098), (529, 1058), (528, 1000), (531, 948), (528, 905), (521, 835), (511, 765), (502, 708),
+        (494, 662), (488, 600), (483, 530), (477, 478), (470, 448),
+    ]  # fmt: skip
+    trunk_leg = [
+        (470, 448), (465, 482), (459, 530), (451, 590), (446, 642), (449, 690), (460, 738), (474, 788),
+        (484, 835), (488, 876), (486, 922), (480, 985), (471, 1055), (461, 1130), (453, 1200), (450, 1250),
+        (452, 1292), (458, 1340), (461, 1392), (456, 1450), (444, 1528), (430, 1605), (419, 1665),
+        (416, 1695), (420, 1715), (417, 1740), (408, 1764), (392, 1775),
+    ]  # fmt: skip
+    inner_leg = [
+        (392, 1775), (373, 1773), (362, 1758), (360, 1736), (363, 1712), (361, 1692), (364, 1668),
+        (361, 1625), (352, 1545), (345, 1465), (344, 1400), (346, 1342), (349, 1295), (350, 1262),
+        (347, 1215), (342, 1150), (336, 1075), (330, 1005), (325, 970), (320, 952),
+    ]  # fmt: skip
+    before = mirror_pt(head_arm[1])
+    after = mirror_pt(inner_leg[-2])
+    return runs_to_segs([head_arm, trunk_leg, inner_leg], smooth_start=before, smooth_end=after)
+
+
+def build_posterior() -> str:
+    svg = Svg("posterior", "Back", W_POST, (150.0, 560.0, 490.0, 1000.0))
+    right = posterior_outline()
+    whole = right + mirror_segs(right)
+    sil_d = path_d(whole, True)
+    svg.path("art", "silhouette", sil_d, "silhouette", SKIN_STYLE)
+    sil_poly = flatten(sil_d)
+
+    # --- cutting cells for the right half (x >= 320), in priority order
+    half = qcell(rect(MID, -10, W_POST + 10, HEIGHT + 10))
+    arm_cut = [
+        (498, 322), (470, 446), (471, 480), (468, 560), (466, 640), (474, 700), (489, 770), (503, 860),
+        (506, 950), (502, 1140), (650, 1140), (650, 322),
+    ]  # fmt: skip
+    si_top, si_bottom = np.array(mm(0.25, 0.25)), np.array(mm(0.18, 0.58))
+    direction = (si_bottom - si_top) / np.linalg.norm(si_bottom - si_top)
+    si_a, si_b = si_top - 9 * direction, si_bottom + 6 * direction
+    si_line = np.array([si_a, si_b])
+    si_band = offset_band(np.linspace(si_a, si_b, 20), 10, 10)
+    sacrum_base = mm(0, 0.25)[1]
+    apex = mm(0, 0.68)
+    sacrum_cell = [
+        (MID, sacrum_base),
+        (float(si_line[0, 0]) + 3, sacrum_base),
+        *map(tuple, si_line[1:]),
+        (float(si_b[0]) - 6, float(si_b[1]) + 8),
+        apex,
+    ]
+    coccyx_cell = [(MID, apex[1] - 6), (331, apex[1] - 3), (329, 890), (325, 902), (MID, 906)]
+    crest = sample(
+        catmull(
+            [
+                mm(0.27, 0.38),
+                mm(0.36, 0.22),
+                mm(0.45, 0.12),
+                mm(0.57, 0.04),
+                mm(0.70, 0.0),
+                mm(0.80, 0.02),
+                mm(0.90, 0.10),
+                mm(1.02, 0.22),
+            ]
+        ),
+        1,
+    )
+    crest_band = offset_band(crest, 18, 27)
+    lumbar_top = 598.0
+    lumbar_cell = np.vstack(
+        [[[MID, lumbar_top], [W_POST + 10, lumbar_top], [W_POST + 10, crest[-1, 1]]], crest[::-1], [[MID, sacrum_base]]]
+    )
+    troch = mm(0.95, 0.70)
+    troch_cell = flatten(ellipse_d(troch[0] - 4, troch[1] - 2, 38, 52))
+    fold = sample(
+        catmull([(MID - 5, 946), (360, 947), (400, 942), (430, 932), (460, 915), (500, 898), (W_POST + 10, 880)]), 1
+    )
+    buttock_cell = above_curve(fold, 690)
+    cells = [
+        ("arm", qcell(arm_cut)),
+        ("head-neck", qcell(rect(MID - 1, -10, W_POST + 10, 300))),
+        ("thoracic", qcell(rect(MID - 1, -10, W_POST + 10, lumbar_top))),
+        ("lumbar-spine", qcell(rect(MID - 1, lumbar_top, 332, sacrum_base))),
+        ("sacroiliac-joint", qcell(si_band)),
+        ("sacrum", qcell(sacrum_cell)),
+        ("coccyx", qcell(coccyx_cell)),
+        ("iliac-crest", qcell(crest_band)),
+        ("lumbar", qcell(lumbar_cell)),
+        ("greater-trochanter", qcell(troch_cell)),
+        ("buttock", qcell(buttock_cell)),
+        ("upper-thigh", qcell(rect(MID - 1, -10, W_POST + 10, 1105))),
+        ("lower-thigh", qcell(rect(MID - 1, -10, W_POST + 10, 1215))),
+        ("knee", qcell(rect(MID - 1, -10, W_POST + 10, 1335))),
+        ("lower-leg", qcell(rect(MID - 1, -10, W_POST + 10, 1695))),
+        ("foot", qcell(rect(MID - 1, -10, W_POST + 10, HEIGHT + 10))),
+    ]
+    right_half = qpath(sil_poly).intersected(half)
+    pieces = cut_regions(right_half, cells)
+    midline = {"head-neck", "lumbar-spine", "sacrum", "coccyx"}
+    for zone, polys in pieces.items():
+        if len(polys) != 1:
+            raise SystemExit(f"posterior {zone}: {len(polys)} pieces, expected 1")
+        (poly,) = polys
+        mirrored = poly.copy()
+        mirrored[:, 0] = W_POST - mirrored[:, 0]
+        if zone in midline:
+            add_region(svg, zone, "midline", join_mirror(poly))
+        else:
+            add_region(svg, zone, "left", mirrored[::-1])
+            add_region(svg, zone, "right", poly)
+
+    posterior_art(svg, crest, si_line)
+    posterior_landmarks(svg)
+    return svg.text()
+
+
+def both(svg: Svg, id_: str, segs: list[Seg], kind: str, style_: str, closed: bool = False) -> None:
+    """A right-side art path and its mirror on the left."""
+    svg.path("art", f"{id_}-right", path_d(segs, closed), kind, style_, side="right")
+    svg.path("art", f"{id_}-left", path_d(mirror_segs(segs), closed), kind, style_, side="left")
+
+
+def posterior_art(svg: Svg, crest: np.ndarray, si_line: np.ndarray) -> None:
+    # Skin creases and contours inside the silhouette
+    svg.path(
+        "art",
+        "gluteal-cleft",
+        path_d(catmull([(MID, 842), (MID, 890), (MID + 0.5, 944)]), False),
+        "crease",
+        CREASE_STYLE,
+    )
+    both(
+        svg,
+        "gluteal-fold",
+        catmull([(MID + 6, 943), (350, 947), (385, 946), (415, 938), (436, 928)]),
+        "crease",
+        CREASE_STYLE,
+    )
+    both(svg, "knee-crease", catmull([(366, 1286), (385, 1292), (410, 1293), (432, 1287)]), "crease", CREASE_STYLE)
+    svg.path(
+        "art", "spine-furrow", path_d(catmull([(MID, 330), (MID, 560), (MID, 760)]), False), "detail", DETAIL_STYLE
+    )
+    both(svg, "elbow", catmull([(540, 668), (552, 664), (562, 666)]), "detail", DETAIL_STYLE)
+    both(
+        svg,
+        "scapula",
+        catmull([(362, 395), (420, 382), (448, 392), (430, 470), (392, 532), (366, 520), (362, 470), (362, 395)]),
+        "detail",
+        DETAIL_STYLE,
+    )
+    both(svg, "calf", catmull([(402, 1330), (404, 1400), (400, 1480)]), "detail", DETAIL_STYLE)
+    both(svg, "achilles", catmull([(385, 1600), (384, 1680), (386, 1740)]), "detail", DETAIL_STYLE)
+    both(svg, "thumb", catmull([(531, 948), (540, 985), (545, 1025)]), "detail", DETAIL_STYLE)
+    # Bones: spinous processes, sacrum, coccyx, crest, PSIS, SI joint, trochanter, ischial tuberosity, malleoli
+    for i, cy in enumerate((-0.52, -0.35, -0.17, 0.0, 0.17)):
+        y = mm(0, cy)[1]
+        svg.path("art", f"spinous-l{i + 1}", ellipse_d(MID, y, 4.5, 7.5), "bone", BONE_FILL)
+    base_l, base_r = mm(-0.30, 0.25), mm(0.30, 0.25)
+    apex = mm(0, 0.68)
+    sacrum = catmull([base_r, (362, 800), (350, 832), (335, 856), apex])
+    svg.path(
+        "art",
+        "sacrum",
+        path_d(line([base_l, base_r]) + sacrum + mirror_segs(sacrum), True),
+        "bone",
+        BONE_FILL,
+    )
+    svg.path(
+        "art",
+        "coccyx",
+        path_d(catmull([(MID - 4, apex[1]), (MID - 3, 880), (MID, 893), (MID + 3, 880), (MID + 4, apex[1])]), True),
+        "bone",
+        BONE_FILL,
+    )
+    both(
+        svg,
+        "iliac-crest",
+        catmull([tuple(p) for p in crest[:: max(1, len(crest) // 12)]] + [tuple(crest[-1])]),
+        "bone",
+        BONE_STYLE,
+    )
+    both(
+        svg,
+        "psis",
+        catmull([(362, 800), (367, 801), (369, 806), (365, 810), (361, 808), (360, 803), (362, 800)]),
+        "bone",
+        BONE_STYLE,
+        True,
+    )
+    both(svg, "sacroiliac-joint", catmull([tuple(si_line[0]), tuple(si_line[1])]), "bone", BONE_STYLE)
+    t = mm(0.95, 0.70)
+    both(
+        svg,
+        "greater-trochanter",
+        catmull(
+            [
+                (t[0] + 6, t[1] - 30),
+                (t[0] - 10, t[1] - 24),
+                (t[0] - 16, t[1]),
+                (t[0] - 10, t[1] + 24),
+                (t[0] + 4, t[1] + 34),
+            ]
+        ),
+        "bone",
+        BONE_STYLE,
+    )
+    it = mm(0.30, 0.90)
+    both(
+        svg,
+        "ischial-tuberosity",
+        catmull(
+            [
+                (it[0] - 9, it[1] - 6),
+                (it[0], it[1] - 12),
+                (it[0] + 9, it[1] - 5),
+                (it[0] + 7, it[1] + 7),
+                (it[0] - 5, it[1] + 8),
+                (it[0] - 9, it[1] - 6),
+            ]
+        ),
+        "bone",
+        BONE_STYLE,
+        True,
+    )
+    both(svg, "lateral-malleolus", catmull([(414, 1697), (421, 1708), (417, 1722)]), "bone", BONE_STYLE)
+    both(svg, "medial-malleolus", catmull([(366, 1686), (360, 1696), (363, 1708)]), "bone", BONE_STYLE)
+    # Muscles: gluteus maximus (upper and lower borders) and the exposed gluteus medius
+    gmax = catmull([(372, 800), (404, 790), (440, 808), (470, 842), (490, 900)])
+    gmax_low = catmull([(MID + 8, 905), (360, 935), (400, 965), (440, 985), (478, 1000)])
+    both(svg, "gluteus-maximus-upper-border", gmax, "muscle", MUSCLE_STYLE)
+    both(svg, "gluteus-maximus-lower-border", gmax_low, "muscle", MUSCLE_STYLE)
+    gmed = catmull([(372, 784), (400, 762), (440, 748), (470, 755), (485, 790)])
+    both(svg, "gluteus-medius", gmed, "muscle", MUSCLE_STYLE)
+
+
+def posterior_landmarks(svg: Svg) -> None:
+    for side, sign in (("right", 1), ("left", -1)):
+        for lid, (cx, cy), label in (
+            ("iliac-crest-summit", (0.70, 0.0), "Iliac crest summit"),
+            ("psis", (0.27, 0.38), "PSIS"),
+            ("sacroiliac-joint", (0.22, 0.42), "SI joint"),
+            ("greater-trochanter", (0.95, 0.70), "Greater trochanter"),
+            ("ischial-tuberosity", (0.30, 0.90), "Ischial tuberosity"),
+        ):
+            x, y = mm(sign * cx, cy)
+            add_landmark(svg, lid, side, x, y, label)
+    for i, cy in enumerate((-0.52, -0.35, -0.17, 0.0, 0.17)):
+        add_landmark(svg, f"l{i + 1}-spinous-process", "midline", MID, mm(0, cy)[1], f"L{i + 1}")
+    add_landmark(svg, "coccyx", "midline", MID, mm(0, 0.80)[1], "Coccyx")
+
+
+# ----------------------------------------------------------------------------------------------- lateral
+
+J1, J2 = (372.0, 590.0), (371.0, 657.0)  # where the folded forearm meets the chest and the belly
+
+
+def lateral_arm_runs() -> tuple[list[Point], list[Point]]:
+    """The folded right arm: the outer run (forearm and hand, on the silhouette) and the inner run (on the body)."""
+    outer = [J1, (400, 593), (432, 598), (446, 612), (447, 633), (433, 650), (400, 655), J2]
+    inner = [
+        J2, (345, 664), (318, 667), (296, 654), (280, 612), (262, 548), (240, 482), (220, 422), (211, 385),
+        (220, 356), (242, 345), (274, 355), (294, 385), (304, 440), (318, 510), (335, 560), J1,
+    ]  # fmt: skip
+    return outer, inner
+
+
+def lateral_outline() -> list[Seg]:
+    outer, _ = lateral_arm_runs()
+    front = [
+        J2, (369, 690), (367, 740), (361, 795), (351, 850), (343, 890), (346, 940), (347, 1000), (342, 1080),
+        (332, 1160), (321, 1225), (327, 1260), (321, 1300), (307, 1350), (300, 1420), (294, 1520), (287, 1620),
+        (284, 1678), (292, 1703), (322, 1720), (366, 1737), (414, 1751), (452, 1761), (468, 1769), (464, 1775),
+    ]  # fmt: skip
+    sole = [(464, 1775), (214, 1775)]
+    back = [
+        (214, 1775), (202, 1761), (199, 1737), (210, 1700), (219, 1660), (217, 1600), (205, 1520), (191, 1445),
+        (186, 1390), (193, 1330), (209, 1284), (207, 1230), (196, 1150), (185, 1065), (178, 995), (173, 948),
+    ]  # fmt: skip
+    back_up = [
+        (173, 948), (150, 920), (140, 872), (142, 822), (154, 776), (168, 738), (178, 700), (181, 660),
+        (176, 600), (164, 530), (156, 462), (159, 400), (172, 352), (190, 312), (199, 284), (196, 252),
+        (180, 228), (156, 200), (141, 150), (146, 95), (173, 52), (220, 28), (270, 27), (309, 48), (331, 84),
+        (339, 120), (339, 136), (352, 156), (362, 172), (352, 182), (342, 188), (346, 203), (340, 214),
+        (344, 232), (335, 252), (312, 264), (299, 276), (302, 306), (318, 340), (345, 378), (367, 428),
+        (377, 490), (376, 548), J1,
+    ]  # fmt: skip
+    segs = catmull(outer) + catmull(front) + line(sole) + catmull(back) + catmull(back_up)
+    return segs
+
+
+def build_lateral() -> str:
+    svg = Svg("lateral", "Right side", W_LAT, (100.0, 600.0, 420.0, 1000.0))
+    sil_d = path_d(lateral_outline(), True)
+    svg.path("art", "silhouette", sil_d, "silhouette", SKIN_STYLE)
+    sil_poly = flatten(sil_d)
+    outer, inner = lateral_arm_runs()
+    arm_d = path_d(catmull(outer) + catmull(inner), True)
+    arm_poly = flatten(arm_d)
+
+    crest = sample(
+        catmull(
+            [
+                (100, 830),
+                (150, 815),
+                (176, 800),
+                (192, 770),
+                (208, 745),
+                (235, 725),
+                (270, 730),
+                (305, 750),
+                (330, 778),
+                (345, 800),
+                (380, 812),
+                (520, 820),
+            ]
+        ),
+        1,
+    )
+    crest_band = offset_band(crest[crest[:, 0] <= 350], 18, 27)
+    troch_cell = flatten(ellipse_d(250, 868, 42, 50))
+    thigh_line = sample(
+        catmull(
+            [(-10, 950), (100, 948), (173, 946), (200, 925), (215, 906), (260, 904), (305, 904), (345, 893), (510, 885)]
+        ),
+        1,
+    )
+    cells = [
+        ("arm", qcell(arm_poly)),
+        ("head-neck", qcell([(-10, -10), (510, -10), (510, 310), (-10, 330)])),
+        ("thoracic", qcell(rect(-10, -10, 510, 620))),
+        ("iliac-crest", qcell(crest_band)),
+        ("greater-trochanter", qcell(troch_cell)),
+        ("lumbar", qcell(above_curve(crest)).intersected(qcell(rect(-10, -10, 200, 1000)))),
+        ("flank", qcell(above_curve(crest)).intersected(qcell(rect(-10, -10, 305, 1000)))),
+        ("abdomen", qcell(above_curve(crest))),
+        (
+            "buttock",
+            qcell([(-10, 700), (218, 700), (220, 830), (215, 1000), (-10, 1000)]).intersected(
+                qcell(above_curve(thigh_line))
+            ),
+        ),
+        ("hip", qcell(above_curve(thigh_line)).intersected(qcell(rect(-10, -10, 305, 1000)))),
+        ("groin", qcell(above_curve(thigh_line))),
+        ("upper-thigh", qcell(rect(-10, -10, 510, 1105))),
+        ("lower-thigh", qcell(rect(-10, -10, 510, 1215))),
+        ("knee", qcell(rect(-10, -10, 510, 1335))),
+        ("lower-leg", qcell(rect(-10, -10, 510, 1695))),
+        ("foot", qcell(rect(-10, -10, 510, HEIGHT + 10))),
+    ]
+    pieces = cut_regions(qpath(sil_poly), cells)
+    for zone, polys in pieces.items():
+        if len(polys) != 1:
+            where = [(round(abs(area(p))), p.mean(axis=0).round().tolist()) for p in polys]
+            raise SystemExit(f"lateral {zone}: {len(polys)} pieces {where}, expected 1")
+        side = "midline" if zone == "head-neck" else "right"
+        add_region(svg, zone, side, polys[0])
+
+    lateral_art(svg, crest, arm_d)
+    for lid, x, y, label in (
+        ("asis", 335, 790, "ASIS"),
+        ("iliac-crest-summit", 235, 725, "Iliac crest summit"),
+        ("greater-trochanter", 250, 872, "Greater trochanter"),
+        ("lateral-femoral-condyle", 255, 1276, "Lateral femoral condyle"),
+        ("lateral-malleolus", 245, 1707, "Lateral malleolus"),
+    ):
+        add_landmark(svg, lid, "right", x, y, label)
+    return svg.text()
+
+
+def lateral_art(svg: Svg, crest: np.ndarray, arm_d: str) -> None:
+    # Bones
+    part = crest[(crest[:, 0] >= 172) & (crest[:, 0] <= 340)]
+    svg.path(
+        "art",
+        "iliac-crest",
+        path_d(catmull([tuple(p) for p in part[:: max(1, len(part) // 10)]]), False),
+        "bone",
+        BONE_STYLE,
+    )
+    svg.path("art", "asis", ellipse_d(335, 790, 5, 4), "bone", BONE_FILL)
+    svg.path(
+        "art",
+        "greater-trochanter",
+        path_d(catmull([(226, 850), (236, 836), (262, 838), (276, 858), (272, 890), (258, 904)]), False),
+        "bone",
+        BONE_STYLE,
+    )
+    svg.path(
+        "art",
+        "lateral-femoral-condyle",
+        path_d(
+            catmull([(238, 1262), (252, 1254), (270, 1262), (272, 1285), (256, 1296), (240, 1288), (238, 1262)]), True
+        ),
+        "bone",
+        BONE_STYLE,
+    )
+    svg.path(
+        "art",
+        "patella",
+        path_d(catmull([(306, 1236), (318, 1244), (320, 1272), (310, 1285)]), False),
+        "bone",
+        BONE_STYLE,
+    )
+    svg.path("art", "fibular-head", ellipse_d(244, 1320, 7, 6), "bone", BONE_STYLE)
+    svg.path("art", "lateral-malleolus", ellipse_d(245, 1707, 9, 11), "bone", BONE_FILL)
+    # Muscles: gluteus maximus front border, gluteus medius, tensor fasciae latae, iliotibial band
+    svg.path(
+        "art",
+        "gluteus-maximus-border",
+        path_d(catmull([(176, 792), (206, 805), (225, 840), (226, 905), (222, 960), (215, 1000)]), False),
+        "muscle",
+        MUSCLE_STYLE,
+    )
+    svg.path(
+        "art",
+        "gluteus-medius",
+        path_d(catmull([(206, 775), (230, 758), (275, 760), (305, 778), (300, 810), (272, 838)]), False),
+        "muscle",
+        MUSCLE_STYLE,
+    )
+    svg.path(
+        "art",
+        "tensor-fasciae-latae",
+        path_d(catmull([(330, 800), (318, 840), (296, 900), (280, 960)]), False),
+        "muscle",
+        MUSCLE_STYLE,
+    )
+    svg.path(
+        "art",
+        "iliotibial-band",
+        path_d(catmull([(280, 960), (268, 1080), (262, 1180), (258, 1250)]), False),
+        "muscle",
+        MUSCLE_STYLE,
+    )
+    svg.path(
+        "art",
+        "iliotibial-band-back",
+        path_d(catmull([(222, 990), (232, 1100), (240, 1200), (244, 1255)]), False),
+        "muscle",
+        MUSCLE_STYLE,
+    )
+    # Creases and details
+    svg.path(
+        "art", "gluteal-fold", path_d(catmull([(173, 946), (190, 941), (206, 930)]), False), "crease", CREASE_STYLE
+    )
+    svg.path(
+        "art", "inguinal-crease", path_d(catmull([(338, 815), (338, 860), (343, 890)]), False), "crease", CREASE_STYLE
+    )
+    svg.path(
+        "art", "knee-crease", path_d(catmull([(209, 1284), (222, 1290), (236, 1292)]), False), "crease", CREASE_STYLE
+    )
+    svg.path(
+        "art",
+        "ear",
+        path_d(catmull([(232, 142), (248, 138), (258, 155), (256, 180), (246, 196), (236, 190)]), False),
+        "detail",
+        DETAIL_STYLE,
+    )
+    svg.path("art", "achilles", path_d(catmull([(229, 1600), (232, 1660), (226, 1720)]), False), "detail", DETAIL_STYLE)
+    svg.path("art", "arm", arm_d, "contour", CONTOUR_STYLE)
+    svg.path(
+        "art", "elbow-crease", path_d(catmull([(310, 625), (322, 640), (338, 650)]), False), "detail", DETAIL_STYLE
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "atlas")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in (("posterior.svg", build_posterior()), ("lateral.svg", build_lateral())):
+        (args.out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out / name} ({len(text) / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
