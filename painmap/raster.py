@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 import numpy as np
@@ -31,6 +32,7 @@ from painmap.errors import PainmapError
 DEFAULT_PX_PER_MM = 1.0
 
 MAX_INTENSITY = 10
+MAX_COORDINATE = 1e6  # mm; far beyond any view, small enough that pixel arithmetic stays exact
 _MIRROR_TOLERANCE = 0.005  # a self-mirror view is symmetrized only when its halves already agree to 0.5 %
 
 
@@ -43,11 +45,11 @@ class Grid:
     height: float
     px_per_mm: float = DEFAULT_PX_PER_MM
 
-    @property
+    @cached_property
     def cols(self) -> int:
         return max(1, round(self.width * self.px_per_mm))
 
-    @property
+    @cached_property
     def rows(self) -> int:
         return max(1, round(self.height * self.px_per_mm))
 
@@ -55,12 +57,12 @@ class Grid:
     def shape(self) -> tuple[int, int]:
         return (self.rows, self.cols)
 
-    @property
+    @cached_property
     def sx(self) -> float:
         """Pixels per mm along x (cols / width: the grid covers the frame exactly, so mirroring is a flip)."""
         return self.cols / self.width
 
-    @property
+    @cached_property
     def sy(self) -> float:
         return self.rows / self.height
 
@@ -81,11 +83,18 @@ class Grid:
 
     def box(self, xmin: float, ymin: float, xmax: float, ymax: float) -> DirtyRect:
         """Pixels whose centre may lie in the mm box (one pixel of margin against rounding), clipped."""
-        x0 = max(0, math.floor(xmin * self.sx - 0.5))
-        y0 = max(0, math.floor(ymin * self.sy - 0.5))
-        x1 = min(self.cols, math.ceil(xmax * self.sx - 0.5) + 1)
-        y1 = min(self.rows, math.ceil(ymax * self.sy - 0.5) + 1)
-        return DirtyRect(self.view, x0, y0, max(x0, x1), max(y0, y1), self.sx, self.sy)
+        x0, y0, x1, y1 = (
+            int(v[0]) for v in self.boxes(*(np.array([v], dtype=np.float64) for v in (xmin, ymin, xmax, ymax)))
+        )
+        return DirtyRect(self.view, x0, y0, x1, y1, self.sx, self.sy)
+
+    def boxes(self, xmin: np.ndarray, ymin: np.ndarray, xmax: np.ndarray, ymax: np.ndarray) -> tuple[np.ndarray, ...]:
+        """`box` for many boxes at once: int arrays x0, y0, x1, y1 (x1 >= x0, y1 >= y0)."""
+        x0 = np.clip(np.floor(xmin * self.sx - 0.5), 0, self.cols).astype(np.int64)
+        y0 = np.clip(np.floor(ymin * self.sy - 0.5), 0, self.rows).astype(np.int64)
+        x1 = np.maximum(np.clip(np.ceil(xmax * self.sx - 0.5) + 1, 0, self.cols).astype(np.int64), x0)
+        y1 = np.maximum(np.clip(np.ceil(ymax * self.sy - 0.5) + 1, 0, self.rows).astype(np.int64), y0)
+        return x0, y0, x1, y1
 
 
 @dataclass(frozen=True)
@@ -411,19 +420,125 @@ def _check_intensity(intensity: int) -> int:
     return int(intensity)
 
 
-def _check_point(p: Sequence[float]) -> tuple[float, float]:
-    x, y = float(p[0]), float(p[1])
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise PainmapError(f"point ({x}, {y}) is not finite")
-    return x, y
+def _as_points(points) -> np.ndarray:
+    """(n, 2) float array of finite points, n >= 1."""
+    pts = np.asarray(points, dtype=np.float64)
+    if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) == 0:
+        raise PainmapError("a stroke needs at least one [x, y] point")
+    if not (np.isfinite(pts).all() and np.abs(pts).max() <= MAX_COORDINATE):
+        raise PainmapError(f"stroke points must be finite numbers within ±{MAX_COORDINATE:g} mm")
+    return pts
 
 
-def _segments(points: Sequence[Sequence[float]]) -> Iterable[tuple[Sequence[float], Sequence[float]]]:
-    """The segments of a polyline; a single point is one zero-length segment (a disc)."""
+def stroke_rect(grid: Grid, points: np.ndarray, radius: float) -> DirtyRect:
+    """The pixels a polyline of discs may touch (the union of its segments' boxes)."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    return grid.box(lo[0] - radius, lo[1] - radius, hi[0] + radius, hi[1] + radius)
+
+
+def _stroke_rects(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> list[DirtyRect]:
+    """`stroke_rect` of many strokes at once (the same numbers)."""
+    points = np.concatenate([pts for pts, _ in strokes])
+    starts = np.cumsum([0] + [len(pts) for pts, _ in strokes[:-1]])
+    lo, hi = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
+    r = np.array([radius for _, radius in strokes])
+    boxes = grid.boxes(lo[:, 0] - r, lo[:, 1] - r, hi[:, 0] + r, hi[:, 1] + r)
+    sx, sy, view = grid.sx, grid.sy, grid.view
+    return [
+        DirtyRect(view, x0, y0, x1, y1, sx, sy) for x0, y0, x1, y1 in zip(*(v.tolist() for v in boxes), strict=True)
+    ]
+
+
+def polyline_segments(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Segment starts and ends of a polyline; one point is one zero-length segment (a disc)."""
     if len(points) == 1:
-        yield points[0], points[0]
-    for k in range(len(points) - 1):
-        yield points[k], points[k + 1]
+        return points, points
+    return points[:-1], points[1:]
+
+
+def capsule_spans(
+    grid: Grid, a: np.ndarray, b: np.ndarray, radius: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row spans of the capsules a[k]-b[k] (radius[k]): arrays (row, first column, end column, k).
+
+    A pixel belongs to a capsule when its centre lies in the capsule's closed horizontal slice at the pixel's
+    row. The slice's ends come from the two end discs and the two long sides. Every span is computed on its own
+    from its segment alone, so a stroke is exactly the union of its segments however they are batched, and a
+    mirrored segment gives mirrored spans (the slice is closed at both ends).
+    """
+    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
+        r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
+        ax, ay, bx, by = a[:, 0], a[:, 1], b[:, 0], b[:, 1]
+        i0 = np.clip(np.floor((np.minimum(ay, by) - r) * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
+        i1 = np.clip(np.ceil((np.maximum(ay, by) + r) * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
+        counts = np.maximum(i1 - i0, 0)
+        total = int(counts.sum())
+        seg = np.repeat(np.arange(len(a)), counts)
+        starts = np.cumsum(counts) - counts
+        row = np.repeat(i0 - starts, counts) + np.arange(total)
+        y = (row + 0.5) / grid.sy
+        dx, dy = bx - ax, by - ay
+        length = np.sqrt(dx * dx + dy * dy)
+        slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
+        inv_dy = np.where(slanted, 1.0 / dy, np.nan)
+        nxr = np.where(slanted, -dy / length * r, 0.0)  # the normal scaled by the radius
+        nyr = np.where(slanted, dx / length * r, 0.0)
+        x0, x1, r2 = np.repeat(ax, counts), np.repeat(bx, counts), np.repeat(r * r, counts)
+        d0 = y - np.repeat(ay, counts)
+        d1 = y - np.repeat(by, counts)
+        h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
+        left = np.fmin(x0 - h0, x1 - h1)
+        right = np.fmax(x0 + h0, x1 + h1)
+        if slanted.any():
+            dxs, inv, nx, ny = (np.repeat(v, counts) for v in (dx, inv_dy, nxr, nyr))
+            for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
+                xs = np.where((t >= 0.0) & (t <= 1.0), x0 + t * dxs + xoff, np.nan)
+                left = np.fmin(left, xs)
+                right = np.fmax(right, xs)
+        keep = left <= right
+        c0 = np.clip(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
+        c1 = np.clip(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
+    nonempty = c1 > c0
+    return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
+
+
+def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect) -> np.ndarray:
+    """Bool mask of rect's shape covering the union of the spans (which must lie inside rect)."""
+    h, w = rect.height, rect.width
+    base = (rows - rect.y0) * (w + 1)
+    size = h * (w + 1)
+    edges = np.bincount(base + (c0 - rect.x0), minlength=size) - np.bincount(base + (c1 - rect.x0), minlength=size)
+    return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
+
+
+_BATCH_PIXELS = 1 << 21  # work buffer of one batch of strokes (int64 edges): about 16 MB
+
+
+def _stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], rects: list[DirtyRect]) -> list[np.ndarray]:
+    """The union masks of many strokes at once, each over its own rect (one vectorized pass)."""
+    a_parts, b_parts, r_parts, owner = [], [], [], []
+    for m, (pts, radius) in enumerate(strokes):
+        a, b = polyline_segments(pts)
+        a_parts.append(a)
+        b_parts.append(b)
+        r_parts.append(np.full(len(a), radius))
+        owner.append(np.full(len(a), m))
+    rows, c0, c1, seg = capsule_spans(grid, np.concatenate(a_parts), np.concatenate(b_parts), np.concatenate(r_parts))
+    mark = np.concatenate(owner)[seg]
+    x0 = np.array([r.x0 for r in rects], dtype=np.int64)
+    y0 = np.array([r.y0 for r in rects], dtype=np.int64)
+    w1 = np.array([r.width + 1 for r in rects], dtype=np.int64)
+    sizes = np.array([r.height for r in rects], dtype=np.int64) * w1
+    offsets = np.cumsum(sizes) - sizes
+    base = offsets[mark] + (rows - y0[mark]) * w1[mark] - x0[mark]
+    total = int(sizes.sum())
+    # every row's +1/-1 pairs cancel, so one running sum over all rows of all rects is each row's own
+    edges = np.bincount(base + c0, minlength=total) - np.bincount(base + c1, minlength=total)
+    flat = np.cumsum(edges, dtype=np.int32) > 0
+    return [
+        flat[off : off + size].reshape(rect.height, rect.width + 1)[:, : rect.width]
+        for off, size, rect in zip(offsets.tolist(), sizes.tolist(), rects, strict=True)
+    ]
 
 
 class PainMasks:
@@ -445,8 +560,7 @@ class PainMasks:
     def from_drawing(cls, drawing: Drawing, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> PainMasks:
         """Masks of a whole drawing: its marks applied in order."""
         masks = cls(atlas, px_per_mm)
-        for mark in drawing.marks:
-            masks.apply(mark)
+        masks.apply_marks(drawing.marks)
         return masks
 
     def copy(self) -> PainMasks:
@@ -499,44 +613,60 @@ class PainMasks:
 
     def segment_bounds(self, view: str, p0, p1, radius: float) -> DirtyRect:
         """The pixels a segment may touch."""
-        r = _check_radius(radius)
-        (x0, y0), (x1, y1) = _check_point(p0), _check_point(p1)
-        return self.grid(view).box(min(x0, x1) - r, min(y0, y1) - r, max(x0, x1) + r, max(y0, y1) + r)
+        return stroke_rect(self.grid(view), _as_points([p0, p1]), _check_radius(radius))
 
     def bounds(self, mark: Mark) -> DirtyRect:
-        """The pixels a mark may touch: take a patch of it before `apply` for an exact undo."""
+        """The pixels a mark may touch (what `apply` returns): take a patch of it before `apply` to undo."""
         if isinstance(mark, Fill):
             return self.atlas_masks.view(mark.view).region_rect(mark.region)
-        rect = DirtyRect.none(mark.view)
-        for p0, p1 in _segments(mark.points):
-            rect = rect.union(self.segment_bounds(mark.view, p0, p1, mark.radius))
-        return rect
+        return stroke_rect(self.grid(mark.view), _as_points(mark.points), _check_radius(mark.radius))
 
     # -- painting ----------------------------------------------------------------------------------------------
 
-    def _paint(self, view: str, p0, p1, radius: float, value: int) -> DirtyRect:
-        rect = self.segment_bounds(view, p0, p1, radius)
-        if rect.empty:
-            return rect
+    def _paint(self, view: str, points, radius: float, value: int) -> DirtyRect:
+        return self._paint_many(view, [(points, radius, value)])[0]
+
+    def _paint_many(self, view: str, items: list[tuple[object, float, int]]) -> list[DirtyRect]:
+        """Paint brush marks (points, radius, value; value 0 erases) in order; their rects."""
         grid = self.grid(view)
-        hit = capsule(grid.col_centres(rect.x0, rect.x1), grid.row_centres(rect.y0, rect.y1), p0, p1, radius)
-        if value:
-            hit &= self.atlas_masks.view(view).silhouette[rect.slices]
-        elif view not in self._arrays:
-            return rect  # erasing a view that was never painted
-        crop = self.array(view)[rect.slices]
-        before = np.count_nonzero(crop)
-        crop[hit] = value
-        self._counts[view] += np.count_nonzero(crop) - before
-        return rect
+        strokes = [(_as_points(points), _check_radius(radius)) for points, radius, _ in items]
+        rects = _stroke_rects(grid, strokes)
+        todo = [k for k, rect in enumerate(rects) if not rect.empty]
+        if view not in self._arrays:  # erasing a view never painted changes nothing
+            while todo and items[todo[0]][2] == 0:
+                todo.pop(0)
+        if not todo:
+            return rects
+        arr = self.array(view)
+        silhouette = self.atlas_masks.view(view).silhouette
+        start = 0
+        while start < len(todo):  # batches of bounded work-buffer size
+            stop, pixels = start, 0
+            while stop < len(todo) and (
+                stop == start or pixels + rects[todo[stop]].height * (rects[todo[stop]].width + 1) <= _BATCH_PIXELS
+            ):
+                pixels += rects[todo[stop]].height * (rects[todo[stop]].width + 1)
+                stop += 1
+            batch = todo[start:stop]
+            hits = _stack_masks(grid, [strokes[k] for k in batch], [rects[k] for k in batch])
+            for k, hit in zip(batch, hits, strict=True):
+                rect, value = rects[k], items[k][2]
+                if value:
+                    hit &= silhouette[rect.slices]
+                crop = arr[rect.slices]
+                before = np.count_nonzero(crop)
+                crop[hit] = value
+                self._counts[view] += np.count_nonzero(crop) - before
+            start = stop
+        return rects
 
     def segment(self, view: str, p0, p1, radius: float, intensity: int) -> DirtyRect:
         """Paint a capsule (discs of `radius` mm swept from p0 to p1), clipped to the silhouette."""
-        return self._paint(view, p0, p1, radius, _check_intensity(intensity))
+        return self._paint(view, (p0, p1), radius, _check_intensity(intensity))
 
     def erase_segment(self, view: str, p0, p1, radius: float) -> DirtyRect:
         """Erase (set to 0) the capsule from p0 to p1."""
-        return self._paint(view, p0, p1, radius, 0)
+        return self._paint(view, (p0, p1), radius, 0)
 
     def fill(self, view: str, region: str, intensity: int) -> DirtyRect:
         """Set exactly the region's pixels to `intensity`."""
@@ -551,20 +681,35 @@ class PainMasks:
         return rect
 
     def apply(self, mark: Mark) -> DirtyRect:
-        """Apply one mark; a stroke is exactly the union of its segments, painted in order."""
+        """Apply one mark; a stroke is exactly the union of its segments (a one-point stroke is a disc)."""
         if isinstance(mark, Fill):
             return self.fill(mark.view, mark.region, mark.intensity)
         if isinstance(mark, Stroke):
-            intensity = _check_intensity(mark.intensity)
-            paint = lambda p0, p1: self._paint(mark.view, p0, p1, mark.radius, intensity)  # noqa: E731
-        elif isinstance(mark, Erase):
-            paint = lambda p0, p1: self._paint(mark.view, p0, p1, mark.radius, 0)  # noqa: E731
-        else:
-            raise PainmapError(f"unknown mark type {type(mark).__name__}")
-        rect = DirtyRect.none(mark.view)
-        for p0, p1 in _segments(mark.points):
-            rect = rect.union(paint(p0, p1))
-        return rect
+            return self._paint(mark.view, mark.points, mark.radius, _check_intensity(mark.intensity))
+        if isinstance(mark, Erase):
+            return self._paint(mark.view, mark.points, mark.radius, 0)
+        raise PainmapError(f"unknown mark type {type(mark).__name__}")
+
+    def apply_marks(self, marks: Sequence[Mark]) -> list[DirtyRect]:
+        """Apply marks in order (the same pixels as `apply` one by one, batched for speed); their rects."""
+        rects: list[DirtyRect] = []
+        k = 0
+        while k < len(marks):
+            mark = marks[k]
+            if not isinstance(mark, Stroke | Erase):
+                rects.append(self.apply(mark))
+                k += 1
+                continue
+            run = k
+            while run < len(marks) and isinstance(marks[run], Stroke | Erase) and marks[run].view == mark.view:
+                run += 1
+            items = [
+                (m.points, m.radius, _check_intensity(m.intensity) if isinstance(m, Stroke) else 0)
+                for m in marks[k:run]
+            ]
+            rects.extend(self._paint_many(mark.view, items))
+            k = run
+        return rects
 
     # -- undo --------------------------------------------------------------------------------------------------
 

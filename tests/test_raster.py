@@ -12,7 +12,18 @@ from test_raster_synthetic import rect, synthetic_atlas
 
 from painmap.drawing import Drawing, Erase, Fill, Stroke
 from painmap.errors import PainmapError, UnknownIdError
-from painmap.raster import AtlasMasks, DirtyRect, Grid, PainMasks, capsule, polygon_mask
+from painmap.raster import (
+    AtlasMasks,
+    DirtyRect,
+    Grid,
+    PainMasks,
+    capsule,
+    capsule_spans,
+    polygon_mask,
+    polyline_segments,
+    spans_mask,
+    stroke_rect,
+)
 
 ATLAS = synthetic_atlas()
 
@@ -248,3 +259,59 @@ def test_undo_restores_exactly_and_rect_bounds_changes(points, radius, intensity
     assert not changed.any()
     pm.put_patch(patch)
     assert np.array_equal(pm.intensity("posterior"), before)
+
+
+point = st.tuples(st.floats(-20, 220), st.floats(-20, 320))
+brush = st.builds(
+    lambda pts, r, i, erase: (
+        Erase(view="posterior", radius=r, points=tuple(pts)) if erase else stroke(pts, radius=r, intensity=i)
+    ),
+    st.lists(point, min_size=1, max_size=8),
+    st.floats(0.3, 40),
+    st.integers(1, 10),
+    st.booleans(),
+)
+fill = st.builds(
+    lambda region, i: Fill(view="posterior", region=region, intensity=i, quality="aching"),
+    st.sampled_from(["back-left", "spine", "back-right", "buttock-left", "buttock-right"]),
+    st.integers(1, 10),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(brush, brush, fill), min_size=1, max_size=12))
+def test_batched_marks_equal_one_by_one(marks):
+    one = PainMasks(ATLAS, 1.0)
+    rects = [one.apply(m) for m in marks]
+    many = PainMasks(ATLAS, 1.0)
+    assert many.apply_marks(marks) == rects
+    assert np.array_equal(one.intensity("posterior"), many.intensity("posterior"))
+    assert one.area("posterior") == many.area("posterior") == np.count_nonzero(many.intensity("posterior"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(point, min_size=1, max_size=5), st.floats(0.5, 30), st.sampled_from([1.0, 2.0, 1.37]))
+def test_brush_pixels_match_the_distance_definition(points, radius, px_per_mm):
+    """Span rasterizing = pixel centres within `radius` of the polyline (up to floating-point ties)."""
+    grid = Grid("posterior", 200.0, 300.0, px_per_mm)
+    pts = np.asarray(points, dtype=float)
+    rect = stroke_rect(grid, pts, radius)
+    if rect.empty:
+        return
+    a, b = polyline_segments(pts)
+    rows, c0, c1, _ = capsule_spans(grid, a, b, np.full(len(a), radius))
+    spans = spans_mask(rows, c0, c1, rect)
+    xs, ys = grid.col_centres(rect.x0, rect.x1), grid.row_centres(rect.y0, rect.y1)
+    ref = np.zeros_like(spans)
+    for p0, p1 in zip(a, b, strict=True):
+        ref |= capsule(xs, ys, p0, p1, radius)
+    assert np.count_nonzero(spans != ref) <= 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(point, min_size=1, max_size=5), st.floats(0.5, 30))
+def test_brush_is_mirror_exact(points, radius):
+    pm, mirrored = PainMasks(ATLAS, 1.0), PainMasks(ATLAS, 1.0)
+    pm.apply(stroke(points, radius=radius))
+    mirrored.apply(stroke([(200.0 - x, y) for x, y in points], radius=radius))
+    assert np.count_nonzero(pm.mask("posterior")[:, ::-1] != mirrored.mask("posterior")) == 0
