@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,12 +37,19 @@ def app_settings() -> QSettings:
     return QSettings(APP_NAME, APP_NAME)
 
 
+def set_app_identity() -> None:
+    """Name the application, so QStandardPaths.AppDataLocation is painmap's own folder."""
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+
+
 class MainWindow(QMainWindow):
     """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`."""
 
     def __init__(self, atlas, art: BodyArt | None = None, store: AutosaveStore | None = None) -> None:
         super().__init__()
         self.setObjectName("painmap-main")
+        set_app_identity()
         self.settings = app_settings()
         self.session = DrawingSession(atlas, parent=self)
         self.toolbox = ToolBox(self)

@@ -1,0 +1,198 @@
+"""The app shell: window, views, zoom, landmarks, side markers, status bar, shortcuts, settings, start-up errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from app_helpers import inside_point, isolated_settings, make_window, to_widget  # noqa: F401 (fixture)
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+
+pytestmark = pytest.mark.usefixtures("qapp", "isolated_settings")
+
+
+def test_window_opens_on_the_posterior_view_zoomed_onto_the_pelvis(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    assert "painmap" in window.windowTitle()
+    assert window.session.view_id == "posterior"
+    canvas = window.canvas
+    view = canvas.view()
+    shown = canvas.mm_to_widget().inverted()[0].mapRect(QRectF(canvas.rect()))
+    x0, y0, x1, y1 = view.focus
+    assert shown.contains(QRectF(x0, y0, x1 - x0, y1 - y0))  # the whole focus box is visible …
+    assert shown.height() < 0.6 * view.height  # … and the view is zoomed in, not the whole body
+
+
+def test_menus_of_the_contract_exist(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    for name in ("file_menu", "edit_menu", "view_menu", "tools_menu", "help_menu"):
+        assert getattr(window, name).actions(), name
+    assert window.session is window.canvas.session
+
+
+def test_view_shortcuts_switch_views_and_each_view_keeps_its_zoom(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    canvas = window.canvas
+    canvas.zoom_by(2.0)
+    posterior_zoom = canvas.zoom_percent()
+    QTest.keyClick(canvas, Qt.Key.Key_2)
+    assert window.session.view_id == "lateral"
+    assert canvas.zoom_percent() != pytest.approx(posterior_zoom)
+    QTest.keyClick(canvas, Qt.Key.Key_3)
+    assert window.session.view_id == "lateral-left"
+    QTest.keyClick(canvas, Qt.Key.Key_1)
+    assert window.session.view_id == "posterior"
+    assert canvas.zoom_percent() == pytest.approx(posterior_zoom)
+
+
+def test_wheel_zoom_keeps_the_point_under_the_pointer(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    canvas = window.canvas
+    anchor = QPointF(300, 250)
+    before = canvas.widget_to_mm(anchor)
+    scale_before = canvas.mm_to_widget().m11()
+    canvas.zoom_by(1.25**2, anchor)
+    assert canvas.mm_to_widget().m11() == pytest.approx(scale_before * 1.5625)
+    after = canvas.widget_to_mm(anchor)
+    assert after == pytest.approx(before, abs=1e-6)
+
+
+def test_zoom_actions_fit_focus_and_life_size(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    canvas = window.canvas
+    view = canvas.view()
+    window.view_actions.zoom_fit.trigger()
+    shown = canvas.mm_to_widget().inverted()[0].mapRect(QRectF(canvas.rect()))
+    assert shown.contains(QRectF(0, 0, view.width, view.height))
+    window.view_actions.zoom_actual.trigger()
+    assert canvas.zoom_percent() == pytest.approx(100.0)
+    QTest.keyClick(canvas, Qt.Key.Key_Plus)
+    assert canvas.zoom_percent() == pytest.approx(125.0)
+
+
+def test_pan_with_the_middle_button_moves_the_picture(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    canvas = window.canvas
+    start = QPoint(400, 400)
+    before = canvas.widget_to_mm(QPointF(start))
+    QTest.mousePress(canvas, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(canvas, start + QPoint(60, -40))
+    QTest.mouseRelease(canvas, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start + QPoint(60, -40))
+    after = canvas.widget_to_mm(QPointF(start + QPoint(60, -40)))
+    assert after == pytest.approx(before, abs=1e-6)  # the body moved with the pointer
+    assert not window.session.drawing.marks  # panning does not paint
+
+
+def test_region_under_the_pointer_is_named_in_the_status_bar(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    region = window.session.view().region("buttock-right")
+    point = inside_point(window.session, "posterior", "buttock-right")
+    QTest.mouseMove(window.canvas, to_widget(window.canvas, point))
+    text = window.region_label.text()
+    assert text and text == (region.label or "buttock right")
+
+
+def test_landmarks_toggle_and_side_markers_stay_visible(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    canvas = window.canvas
+    assert canvas.landmarks_visible
+    QTest.keyClick(canvas, Qt.Key.Key_L)
+    assert not canvas.landmarks_visible
+    for view_id in ("posterior", "lateral", "lateral-left"):
+        canvas.set_view(view_id)
+        canvas.zoom_by(8.0)
+        left, right = canvas.side_marker_rects()
+        inside = QRectF(canvas.rect())
+        assert inside.contains(left) and inside.contains(right)
+        assert left.right() < right.left()
+        image = canvas.grab().toImage()
+        # the marker badge is drawn in the dark marker colour whatever the zoom
+        dark = image.pixelColor(int(left.left()) + 3, int(left.center().y()))
+        assert dark.lightness() < 80
+
+
+def test_every_action_has_a_shortcut_and_a_tooltip_and_help_lists_them(qtbot, atlas):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QToolBar
+
+    window = make_window(qtbot, atlas)
+    missing = []
+    qt_made = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)}
+    qt_made |= {bar.toggleViewAction() for bar in window.findChildren(QToolBar)}
+    for action in window.findChildren(QAction):
+        if action.isSeparator() or action.menu() is not None or not action.text() or action in qt_made:
+            continue
+        if action.parent() is window.recent_menu:
+            continue
+        if not action.shortcuts() or not action.toolTip():
+            missing.append(action.text())
+    assert not missing
+    rows = window.shortcut_rows()
+    names = {name for name, _keys, _tip in rows}
+    assert {"Undo", "Save", "Brush", "Zoom in"} <= names
+    window.show_shortcuts()
+    assert window.shortcuts_dialog.isVisible()
+
+
+def test_brush_settings_and_last_view_are_remembered(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    QTest.keyClick(window.canvas, Qt.Key.Key_BracketRight)
+    QTest.keyClick(window.canvas, Qt.Key.Key_BracketRight)
+    window.toolbox.set_intensity(8)
+    window.toolbox.set_quality("burning")
+    window.canvas.set_view("lateral")
+    radius = window.toolbox.settings.radius
+    window.close()
+    again = make_window(qtbot, atlas)
+    assert again.toolbox.settings.radius == radius
+    assert again.toolbox.settings.intensity == 8
+    assert again.toolbox.settings.quality == "burning"
+    assert again.session.view_id == "lateral"
+    assert again.brush_bar.intensity.value() == 8
+
+
+def _run_painmap(env_extra, *args, timeout=60):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
+    return subprocess.run(
+        [sys.executable, "-m", "painmap", *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def test_missing_resources_stop_start_up_with_one_line(tmp_path):
+    result = _run_painmap({"PAINMAP_RESOURCES": str(tmp_path)})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("painmap: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_body_art_stops_start_up_with_one_line(tmp_path):
+    import shutil
+
+    from painmap.resources import resources_dir
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir(), copy)
+    (copy / "atlas" / "posterior.svg").write_text("<svg broken", encoding="utf-8")
+    result = _run_painmap({"PAINMAP_RESOURCES": str(copy)})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_start_up_paints_once_and_does_not_import_matplotlib():
+    code = (
+        "import os, sys, json\n"
+        "os.environ['PAINMAP_BENCHMARK_STARTUP'] = '1'\n"
+        "from painmap.app.launch import launch\n"
+        "status = launch(None, [])\n"
+        "print(json.dumps({'status': status, 'mpl': 'matplotlib' in sys.modules}))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result == {"status": 0, "mpl": False}
