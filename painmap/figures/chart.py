@@ -70,6 +70,7 @@ def draw_view(
     box: Box | str | None = None,
     landmarks: bool = True,
     landmark_labels: bool = True,
+    label_sides: Sequence[str] | None = None,
     edge_labels: bool = True,
     title: str | None = None,
     label_size: float = 6.5,
@@ -93,7 +94,7 @@ def draw_view(
             pts = np.vstack([poly, poly[:1]])
             ax.plot(pts[:, 0], pts[:, 1], color=style.OUTLINE, lw=1.0, zorder=Z_LINES)
     if landmarks:
-        draw_landmarks(ax, view, limits, labels=landmark_labels, size=label_size)
+        draw_landmarks(ax, view, limits, labels=landmark_labels, sides=label_sides, size=label_size)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y1, y0)  # y down, as in the atlas frame
     ax.set_aspect("equal", adjustable="box")
@@ -110,17 +111,20 @@ def draw_view(
 
 
 def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10) -> None:
-    """The viewer's left and right edge markers (patient's L / R, or Back / Front) in the top corners."""
-    box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
-    for x, text, align in ((0.015, labels[0], "left"), (0.985, labels[1], "right")):
-        ax.text(
-            x, 0.985, text, transform=ax.transAxes, ha=align, va="top", fontsize=size, fontweight="bold",
-            color=style.SIDE_MARKER, bbox=box, zorder=Z_TEXT,
+    """The viewer's left and right edge markers (patient's L / R, or Back / Front) just above the top corners."""
+    box = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
+    for x, text, align in ((0.0, labels[0], "left"), (1.0, labels[1], "right")):
+        ax.annotate(
+            text, (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),
+            textcoords="offset points", ha=align, va="bottom", fontsize=size, fontweight="bold",
+            color=style.SIDE_MARKER, bbox=box, zorder=Z_TEXT, annotation_clip=False,
         )  # fmt: skip
 
 
-def draw_landmarks(ax: Axes, view: View, limits: Box, *, labels: bool = True, size: float = 6.5) -> None:
-    """Landmark dots (and short labels) that fall inside the limits."""
+def draw_landmarks(
+    ax: Axes, view: View, limits: Box, *, labels: bool = True, sides: Sequence[str] | None = None, size: float = 6.5
+) -> None:
+    """Landmark dots inside the limits, with short labels (only on `sides` when given, e.g. away from a pattern)."""
     import matplotlib.patheffects as pe
 
     x0, y0, x1, y1 = limits
@@ -129,13 +133,13 @@ def draw_landmarks(ax: Axes, view: View, limits: Box, *, labels: bool = True, si
         if not (x0 <= lm.x <= x1 and y0 <= lm.y <= y1):
             continue
         ax.plot([lm.x], [lm.y], "o", ms=2.6, color=style.LANDMARK, mec="white", mew=0.4, zorder=Z_LANDMARK)
-        if labels:
+        if labels and (sides is None or lm.side in sides):
             text = landmark_text(lm)
             right_half = lm.x > (x0 + x1) / 2
             ax.annotate(
                 text, (lm.x, lm.y), xytext=(4 if right_half else -4, 0), textcoords="offset points",
                 ha="left" if right_half else "right", va="center", fontsize=size, color=style.LANDMARK,
-                path_effects=halo, zorder=Z_TEXT,
+                path_effects=halo, zorder=Z_LANDMARK + 0.2,
             )  # fmt: skip
 
 

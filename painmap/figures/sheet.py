@@ -89,9 +89,12 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
     for i, (view_id, box) in enumerate(zip(views, boxes, strict=True)):
         ax = figure.add_subplot(grid[0, i])
         view = atlas.view(view_id)
-        chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True)
+        # Paired landmarks are labelled on the side away from the pattern, so labels never hide its zones.
+        away = ("left", "midline") if pattern.side == "right" else ("right", "midline")
+        sides = away if view.mirror == view.id else None
+        chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, label_sides=sides)
         chart.draw_pattern(ax, pattern, view)
-        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=4)
+        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=6)
     legend_ax = figure.add_axes((0.02, 0.045, chart_right - 0.02, 0.07))
     legend_ax.set_axis_off()
     legend_ax.legend(
