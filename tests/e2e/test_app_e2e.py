@@ -1,0 +1,206 @@
+"""End-to-end: the real app on a private Xvfb screen, driven by real X input (xdotool).
+
+The window is placed at a known geometry; strokes are drawn around the middle of the body chart, which opens
+on the lower back and pelvis. The tests do not assume where the canvas sits inside the window: they check that
+the saved strokes are the drawn ones by the geometry of the points (one scale and offset maps screen pixels to
+millimetres for every stroke).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+GEOMETRY = (0, 0, 1280, 900)
+# three strokes in screen pixels, around the middle of the canvas (the pelvis)
+STROKES = [
+    [(330, 430), (360, 445), (390, 470), (410, 500)],
+    [(470, 420), (500, 460), (520, 500), (530, 540)],
+    [(300, 560), (350, 570), (400, 575)],
+]
+
+
+def _need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"end-to-end tests need {', '.join(missing)} (apt-get install xvfb xdotool)")
+
+
+@pytest.fixture
+def xserver():
+    """A private Xvfb display; yields its DISPLAY string."""
+    _need("Xvfb", "xdotool")
+    number = next(
+        n
+        for n in range(150, 250)
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
+    )
+    display = f":{number}"
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = dict(os.environ, DISPLAY=display)
+    for _ in range(100):
+        if subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True).returncode == 0:
+            break
+        time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.skip("Xvfb did not start")
+    yield display
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+class App:
+    """`python -m painmap` on the test display, with helpers to drive it."""
+
+    def __init__(self, display: str, args: list[str], extra_env: dict[str, str] | None = None) -> None:
+        self.env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", **(extra_env or {}))
+        self.env.pop("PAINMAP_BENCHMARK_STARTUP", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "painmap", *args],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.window = self._wait_for_window()
+        x, y, w, h = GEOMETRY
+        self.xdo("windowmove", "--sync", self.window, str(x), str(y))
+        self.xdo("windowsize", "--sync", self.window, str(w), str(h))
+        if self.xdo("windowactivate", "--sync", self.window, check=False).returncode != 0:
+            self.xdo("windowfocus", "--sync", self.window)  # no window manager: give focus directly
+        time.sleep(0.8)  # first paint at the final size
+
+    def xdo(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=20)
+        if check and result.returncode != 0:
+            raise AssertionError(f"xdotool {' '.join(args)} failed: {result.stderr.strip()}")
+        return result
+
+    def _wait_for_window(self) -> str:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"painmap exited early ({self.proc.returncode}): {self.proc.stderr.read()}")
+            found = self.xdo("search", "--onlyvisible", "--name", "painmap", check=False).stdout.split()
+            if found:
+                return found[0]
+            time.sleep(0.1)
+        raise AssertionError("no painmap window appeared within 20 s")
+
+    def stroke(self, points) -> None:
+        (x0, y0), rest = points[0], points[1:]
+        args = ["mousemove", "--sync", str(x0), str(y0), "mousedown", "1"]
+        for (xa, ya), (xb, yb) in zip([points[0], *rest[:-1]], rest, strict=True):
+            for t in (0.25, 0.5, 0.75, 1.0):  # several motion events per segment, like a real hand
+                args += ["mousemove", "--sync", str(round(xa + t * (xb - xa))), str(round(ya + t * (yb - ya)))]
+        args += ["mouseup", "1"]
+        self.xdo(*args)
+        time.sleep(0.15)
+
+    def key(self, keys: str) -> None:
+        self.xdo("key", "--clearmodifiers", keys)
+        time.sleep(0.3)
+
+    def wait_exit(self, timeout: float = 15) -> int:
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise AssertionError("painmap did not quit") from None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+
+def _load_marks(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["marks"]
+
+
+def _assert_same_strokes(marks: list[dict], drawn: list[list[tuple[int, int]]]) -> None:
+    """The saved strokes are the drawn ones: their end points map by one common scale and offset."""
+    assert [m["type"] for m in marks] == ["stroke"] * len(drawn)
+    screen = np.array([p for stroke in drawn for p in (stroke[0], stroke[-1])], dtype=float)
+    mm = np.array([p for m in marks for p in (m["points"][0], m["points"][-1])], dtype=float)
+    # mm = screen * s + (ox, oy): least squares over every end point, then every point must fit
+    a = np.zeros((2 * len(screen), 3))
+    a[0::2, 0], a[0::2, 1] = screen[:, 0], 1
+    a[1::2, 0], a[1::2, 2] = screen[:, 1], 1
+    (s, ox, oy), *_ = np.linalg.lstsq(a, mm.reshape(-1), rcond=None)
+    assert s > 0
+    fitted = screen * s + [ox, oy]
+    assert np.abs(fitted - mm).max() < 3 * s + 0.5  # within ~3 screen pixels
+
+
+def _compare_json(path: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "painmap", "compare", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_draw_undo_save_quit_keeps_exactly_the_remaining_strokes(xserver, tmp_path):
+    path = tmp_path / "e2e.painmap.json"
+    app = App(xserver, [str(path)], {"PAINMAP_RECOVER": "no"})
+    try:
+        for stroke in STROKES:
+            app.stroke(stroke)
+        app.key("ctrl+z")  # the third stroke goes
+        app.key("ctrl+s")  # FILE did not exist: saved straight to it, no dialog
+        deadline = time.monotonic() + 10
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        app.key("ctrl+q")
+        assert app.wait_exit() == 0
+    finally:
+        app.kill()
+    marks = _load_marks(path)
+    _assert_same_strokes(marks, STROKES[:2])
+    assert _compare_json(path)["extent_percent"] > 0
+
+
+def test_after_kill_9_the_autosaved_strokes_are_recovered(xserver, tmp_path):
+    first = App(xserver, [], {"PAINMAP_RECOVER": "no"})
+    try:
+        first.stroke(STROKES[0])
+        first.stroke(STROKES[1])
+        time.sleep(2.5)  # the autosave runs within 2 s of a change
+        first.stroke(STROKES[2])  # not autosaved yet when the process dies
+    finally:
+        first.kill()
+    path = tmp_path / "recovered.painmap.json"
+    second = App(xserver, [str(path)], {"PAINMAP_RECOVER": "yes"})
+    try:
+        second.key("ctrl+s")
+        deadline = time.monotonic() + 10
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second.key("ctrl+q")
+        assert second.wait_exit() == 0
+    finally:
+        second.kill()
+    _assert_same_strokes(_load_marks(path), STROKES[:2])
