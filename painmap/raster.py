@@ -553,6 +553,7 @@ class PainMasks:
         self.atlas_masks = AtlasMasks(atlas, px_per_mm)
         self._arrays: dict[str, np.ndarray] = {}
         self._counts: dict[str, int] = {}
+        self._extents: dict[str, DirtyRect] = {}
 
     # -- construction ------------------------------------------------------------------------------------------
 
@@ -569,6 +570,7 @@ class PainMasks:
         other.atlas, other.px_per_mm, other.atlas_masks = self.atlas, self.px_per_mm, self.atlas_masks
         other._arrays = {v: a.copy() for v, a in self._arrays.items()}
         other._counts = dict(self._counts)
+        other._extents = dict(self._extents)
         return other
 
     # -- reading -----------------------------------------------------------------------------------------------
@@ -583,6 +585,7 @@ class PainMasks:
             arr = np.zeros(self.grid(view).shape, dtype=np.uint8)
             self._arrays[view] = arr
             self._counts[view] = 0
+            self._extents[view] = DirtyRect.none(view)
         return arr
 
     def intensity(self, view: str) -> np.ndarray:
@@ -600,6 +603,15 @@ class PainMasks:
     def area(self, view: str) -> int:
         """Number of painted pixels of a view."""
         return self._counts.get(view, 0)
+
+    def extent(self, view: str) -> DirtyRect:
+        """A rectangle holding every painted pixel of a view (it may be larger than needed; empty if none)."""
+        if not self._counts.get(view):
+            return DirtyRect.none(view)
+        return self._extents[view]
+
+    def _grow(self, rect: DirtyRect) -> None:
+        self._extents[rect.view] = self._extents[rect.view].union(rect)
 
     def views_used(self) -> list[str]:
         """Views holding any painted pixel, in atlas order."""
@@ -657,6 +669,8 @@ class PainMasks:
                 before = np.count_nonzero(crop)
                 crop[hit] = value
                 self._counts[view] += np.count_nonzero(crop) - before
+                if value:
+                    self._grow(rect)
             start = stop
         return rects
 
@@ -678,6 +692,7 @@ class PainMasks:
         before = np.count_nonzero(crop)
         crop[inside] = value
         self._counts[view] += np.count_nonzero(crop) - before
+        self._grow(rect)
         return rect
 
     def apply(self, mark: Mark) -> DirtyRect:
@@ -730,9 +745,11 @@ class PainMasks:
         before = np.count_nonzero(crop)
         crop[...] = patch.data
         self._counts[rect.view] += np.count_nonzero(crop) - before
+        self._grow(rect)
         return rect
 
     def clear(self) -> None:
         """Remove all pain."""
         self._arrays.clear()
         self._counts.clear()
+        self._extents.clear()

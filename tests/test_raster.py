@@ -315,3 +315,16 @@ def test_brush_is_mirror_exact(points, radius):
     pm.apply(stroke(points, radius=radius))
     mirrored.apply(stroke([(200.0 - x, y) for x, y in points], radius=radius))
     assert np.count_nonzero(pm.mask("posterior")[:, ::-1] != mirrored.mask("posterior")) == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(brush, fill), min_size=1, max_size=8))
+def test_extent_holds_every_painted_pixel(marks):
+    pm = PainMasks(ATLAS, 1.0)
+    pm.apply_marks(marks)
+    painted = pm.mask("posterior")
+    ext = pm.extent("posterior")
+    inside = np.zeros_like(painted)
+    inside[ext.slices] = True
+    assert not (painted & ~inside).any()
+    assert ext.empty == (not painted.any())
