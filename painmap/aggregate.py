@@ -47,12 +47,27 @@ class DrawingRow:
     views_used: tuple[str, ...] = ()
 
 
+MaskPatch = tuple[int, int, np.ndarray]  # (row, col) of the top-left pixel, bool array: the painted part of a view
+
+
 @dataclass
 class Processed:
-    """What one drawing adds: its pain masks per view (bool arrays) and its CSV row."""
+    """What one drawing adds: the painted part of each view it marks, and its CSV row."""
 
-    masks: dict[str, np.ndarray]
+    masks: dict[str, MaskPatch]
     row: DrawingRow
+
+
+def crop_painted(intensity: np.ndarray) -> MaskPatch | None:
+    """The smallest patch holding every painted (non-zero) pixel, as a bool array; None when nothing is painted."""
+    rows = np.flatnonzero(intensity.any(axis=1))
+    if len(rows) == 0:
+        return None
+    r0, r1 = int(rows[0]), int(rows[-1]) + 1
+    band = intensity[r0:r1]
+    cols = np.flatnonzero(band.any(axis=0))
+    c0, c1 = int(cols[0]), int(cols[-1]) + 1
+    return r0, c0, band[:, c0:c1] != 0
 
 
 class Processor(Protocol):
@@ -166,7 +181,7 @@ class DrawingProcessor:
         drawing = load_drawing(path, self.atlas)
         masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)
         comparison = self.comparator.compare(masks)
-        used = {v: masks.mask(v) for v in masks.views_used()}
+        used = {v: patch for v in masks.views_used() if (patch := crop_painted(masks.intensity(v))) is not None}
         scores = {r.pattern: float(r.score) for r in comparison.results}
         best = comparison.results[0] if comparison.results else None
         has_best = best is not None and best.score > 0
@@ -285,10 +300,13 @@ def _run_chunk(
             if strict:
                 break
             continue
-        for view_id, mask in done.masks.items():
+        for view_id, (r0, c0, mask) in done.masks.items():
             if view_id not in counts:
-                counts[view_id] = np.zeros(mask.shape, dtype=np.uint16 if len(paths) < 65535 else np.int32)
-            np.add(counts[view_id], mask, out=counts[view_id], casting="unsafe")
+                counts[view_id] = np.zeros(
+                    proc.view_shape(view_id), dtype=np.uint16 if len(paths) < 65535 else np.int32
+                )
+            target = counts[view_id][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
+            np.add(target, mask, out=target, casting="unsafe")
         rows.append(done.row)
     return counts, rows, bad, len(rows)
 

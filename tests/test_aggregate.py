@@ -16,6 +16,7 @@ from painmap.aggregate import (
     DrawingRow,
     Processed,
     aggregate,
+    crop_painted,
     csv_header,
     iter_drawing_paths,
 )
@@ -60,7 +61,8 @@ class BoxProcessor:
             scores={"gluteus-medius": score, "piriformis": score / 2},
             views_used=tuple(v for v, m in masks.items() if m.any()),
         )
-        return Processed(masks=masks, row=row)
+        patches = {v: patch for v, m in masks.items() if (patch := crop_painted(m)) is not None}
+        return Processed(masks=patches, row=row)
 
 
 def _write(folder: Path, name: str, data: dict) -> Path:
@@ -201,3 +203,13 @@ def test_progress_reaches_total(cohort):
 def test_percent_of_empty_aggregate_is_zero():
     empty = Aggregate(counts={"posterior": np.zeros((2, 2), dtype=np.int32)}, px_per_mm=1.0)
     assert not empty.percent("posterior").any()
+
+
+def test_crop_painted():
+    arr = np.zeros((5, 6), np.uint8)
+    assert crop_painted(arr) is None
+    arr[1, 2] = 3
+    arr[3, 4] = 1
+    r0, c0, patch = crop_painted(arr)
+    assert (r0, c0) == (1, 2)
+    np.testing.assert_array_equal(patch, arr[1:4, 2:5] != 0)
