@@ -31,6 +31,7 @@ OUTLINE_STYLE: dict[str, tuple[str, float, str, float]] = {
     "crease": (style.CREASE, 0.6, "-", 2.5),
     "detail": (style.CREASE, 0.4, ":", 2.3),
 }
+TITLE_PAD = 17  # points between a chart and its title: room for the edge markers in between
 Z_SKIN, Z_IMAGE, Z_ZONE, Z_DIFF, Z_LINES, Z_LANDMARK, Z_TRP, Z_TEXT = 1, 2, 2.2, 2.8, 3, 4, 5, 6
 
 
@@ -106,7 +107,7 @@ def draw_view(
         draw_edge_labels(ax, view.edge_labels)
     heading = view.title if title is None else title
     if heading:
-        ax.set_title(heading, fontsize=9, fontweight="bold", pad=4)
+        ax.set_title(heading, fontsize=9, fontweight="bold", pad=TITLE_PAD if edge_labels else 4)
     return limits
 
 

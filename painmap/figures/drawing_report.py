@@ -110,9 +110,9 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
 
     # Charts: one row per view, the drawing left and the difference against the closest pattern right.
     n = len(data.views)
-    top, bottom = 0.855, 0.485
+    top, bottom = 0.852, 0.455
     grid = figure.add_gridspec(n, 3, left=0.05, right=0.95, top=top, bottom=bottom, width_ratios=[1, 1, 0.06],
-                               hspace=0.18, wspace=0.08)  # fmt: skip
+                               hspace=0.22, wspace=0.08)  # fmt: skip
     shown = patterns_for_side(pattern, best.side, data.atlas) if pattern is not None and best is not None else []
     first_drawing_ax = None
     for row, view_id in enumerate(data.views):
@@ -141,7 +141,7 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
     bar = chart.intensity_colorbar(figure, first_drawing_ax, cax=cax)
     bar.set_label("pain intensity (0-10 scale)", fontsize=7)
     bar.ax.set_box_aspect(None)
-    legend_ax = figure.add_axes((0.05, 0.445, 0.9, 0.03))
+    legend_ax = figure.add_axes((0.05, 0.418, 0.9, 0.03))
     legend_ax.set_axis_off()
     handles = chart.difference_legend_handles()
     from matplotlib.patches import Patch
@@ -154,12 +154,12 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
                      handleheight=1.3, columnspacing=1.4)  # fmt: skip
 
     # Metrics of the closest pattern and its zone coverage.
-    metrics_ax = figure.add_axes((0.05, 0.255, 0.42, 0.165))
+    metrics_ax = figure.add_axes((0.05, 0.225, 0.42, 0.165))
     _metrics_table(metrics_ax, best, pattern)
-    zones_ax = figure.add_axes((0.64, 0.265, 0.31, 0.14))
+    zones_ax = figure.add_axes((0.64, 0.235, 0.31, 0.14))
     _zone_bars(zones_ax, best)
 
-    ranking_ax = figure.add_axes((0.05, 0.095, 0.9, 0.135))
+    ranking_ax = figure.add_axes((0.05, 0.075, 0.9, 0.125))
     _ranking_table(ranking_ax, comparison, data.library)
 
     _notice(figure)
@@ -167,7 +167,7 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
 
 
 def _panel_title(ax: Axes, text: str) -> None:
-    ax.set_title(text, fontsize=8, fontweight="bold", pad=3)
+    ax.set_title(text, fontsize=8, fontweight="bold", pad=chart.TITLE_PAD)
 
 
 def _header(figure: Figure, drawing: Drawing, comparison: Any, source: str) -> None:
@@ -259,7 +259,8 @@ def _ranking_table(ax: Axes, comparison: Any, library: PatternLibrary) -> None:
         cell.set_edgecolor("#bbbbbb")
         cell.set_linewidth(0.4)
         if r == 0:
-            cell.set_text_props(fontweight="bold")
+            cell.set_text_props(fontweight="bold", ha="left")
+            cell._loc = "left"
 
 
 def _notice(figure: Figure) -> None:

@@ -94,7 +94,7 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
         sides = away if view.mirror == view.id else None
         chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, label_sides=sides)
         chart.draw_pattern(ax, pattern, view)
-        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=6)
+        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
     legend_ax = figure.add_axes((0.02, 0.045, chart_right - 0.02, 0.07))
     legend_ax.set_axis_off()
     legend_ax.legend(
