@@ -204,8 +204,8 @@ def test_inkscape_style_edits_still_load(atlas, patterns_copy):
     """Relative path commands, a group transform and an X-shaped path as the trigger point all work."""
     text = svg(patterns_copy).read_text(encoding="utf-8")
     text = text.replace(
-        '<g id="layer-essential"', '<g transform="translate(10,0)" id="layer-essential"'
-    )  # the whole layer moved 10 mm
+        '<g id="layer-essential"', '<g transform="translate(-10,0)" id="layer-essential"'
+    )  # the whole layer moved 10 mm to the left
     text = re.sub(
         r'<circle id="mark-trp2"[^>]*/>',
         '<path id="mark-trp2" painmap:trigger-point="trp2" d="m 415,759 8,8 m -8,0 8,-8" />',
@@ -217,7 +217,7 @@ def test_inkscape_style_edits_still_load(atlas, patterns_copy):
     assert not library.problems
     moved = library.get(VICTIM)
     a, b = (next(z for z in p.zones if z.id == "trp1-essential") for p in (original, moved))
-    assert b.polygon[:, 0].mean() == pytest.approx(a.polygon[:, 0].mean() + 10, abs=0.01)
+    assert b.polygon[:, 0].mean() == pytest.approx(a.polygon[:, 0].mean() - 10, abs=0.01)
     assert moved.trigger_point("trp2").x == pytest.approx(419.0)
     assert moved.trigger_point("trp2").y == pytest.approx(763.0)
 

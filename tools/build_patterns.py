@@ -8,6 +8,7 @@ Y = 0 at the iliac-crest summits and 1 at the gluteal fold); lateral shapes dire
 
     python tools/build_patterns.py            # list what would be written
     python tools/build_patterns.py --write    # overwrite the SVGs (loses hand edits in Inkscape)
+    python tools/build_patterns.py --preview /tmp/pv   # PNG of each loaded pattern over the chart, to look at
 """
 
 from __future__ import annotations
@@ -135,15 +136,15 @@ PATTERNS["gluteus-medius"] = {
                    (0.39, 0.63), (0.31, 0.61)], label="upper inner buttock"),
             # TrP2: oval over mid and lateral buttock; spillover on the posterior and lateral upper thigh
             Shape("trp2-essential", "essential", "trp2",
-                  [(0.48, 0.22), (0.62, 0.15), (0.80, 0.17), (0.92, 0.30), (0.93, 0.48), (0.85, 0.62),
+                  [(0.48, 0.22), (0.62, 0.15), (0.80, 0.17), (0.89, 0.30), (0.93, 0.48), (0.85, 0.62),
                    (0.68, 0.66), (0.52, 0.58), (0.46, 0.40)], label="mid and lateral buttock"),
             Shape("trp2-spillover", "spillover", "trp2",
                   [(0.55, 0.70), (0.75, 0.66), (0.92, 0.74), (0.94, 0.95), (0.88, 1.18), (0.78, 1.38),
                    (0.63, 1.37), (0.53, 1.15), (0.50, 0.90)], label="posterior and lateral upper thigh"),
             # TrP3: band along the crest, and the low back and sacrum on both sides
             Shape("trp3-essential-crest", "essential", "trp3",
-                  [(0.50, 0.03), (0.62, -0.05), (0.76, -0.05), (0.88, 0.04), (0.92, 0.16), (0.84, 0.19),
-                   (0.72, 0.10), (0.58, 0.11)], label="iliac crest"),
+                  [(0.50, 0.03), (0.60, -0.04), (0.70, -0.05), (0.77, 0.00), (0.82, 0.10), (0.83, 0.17),
+                   (0.77, 0.19), (0.69, 0.10), (0.58, 0.11)], label="iliac crest"),
             Shape("trp3-essential-sacral", "essential", "trp3",
                   [(-0.01, 0.02), (0.14, 0.00), (0.26, 0.08), (0.30, 0.30), (0.23, 0.54), (0.11, 0.64),
                    (-0.01, 0.66)], bilateral=True, label="low back and sacrum, both sides"),
@@ -153,16 +154,16 @@ PATTERNS["gluteus-medius"] = {
     "lateral": (
         [
             Shape("trp2-essential-lateral", "essential", "trp2",
-                  [(170, 780), (205, 765), (240, 775), (255, 805), (240, 845), (200, 860), (168, 840)],
+                  [(162, 792), (200, 776), (243, 786), (263, 812), (254, 845), (214, 858), (170, 850), (154, 825)],
                   label="lateral buttock"),
             Shape("trp2-spillover-lateral", "spillover", "trp2",
-                  [(175, 870), (215, 875), (262, 900), (268, 960), (255, 1015), (220, 1020), (190, 975),
-                   (178, 920)], label="lateral upper thigh"),
+                  [(190, 872), (235, 885), (275, 905), (282, 960), (268, 1015), (228, 1022), (196, 985),
+                   (186, 930)], label="lateral upper thigh"),
             Shape("trp3-essential-lateral", "essential", "trp3",
-                  [(175, 740), (215, 722), (260, 728), (300, 748), (318, 775), (300, 790), (262, 770),
-                   (218, 760), (180, 765)], label="iliac crest"),
+                  [(172, 772), (200, 742), (235, 724), (275, 736), (310, 758), (332, 782), (318, 796), (290, 779),
+                   (250, 754), (215, 754), (186, 786)], label="iliac crest"),
         ],
-        [Mark("trp3", 295, 780)],
+        [Mark("trp3", 298, 797)],
     ),
 }
 
@@ -186,7 +187,7 @@ PATTERNS["gluteus-minimus"] = {
                    (232, 1290), (228, 1150), (222, 1000), (200, 930), (178, 890)],
                   label="lower lateral buttock, lateral thigh and knee"),
             Shape("trp1-spillover", "spillover", "trp1",
-                  [(240, 1320), (275, 1320), (280, 1450), (270, 1600), (262, 1690), (238, 1690), (232, 1600),
+                  [(240, 1320), (275, 1320), (280, 1450), (272, 1580), (262, 1672), (240, 1672), (230, 1580),
                    (232, 1450)], label="outer leg to the ankle"),
         ],
         [Mark("trp1", 295, 830)],
@@ -203,7 +204,7 @@ PATTERNS["gluteus-maximus"] = {
                   [(0.08, 1.04), (0.24, 1.02), (0.34, 1.12), (0.31, 1.34), (0.19, 1.42), (0.10, 1.24)],
                   label="back of the upper thigh"),
             Shape("trp2-essential", "essential", "trp2",
-                  [(0.04, 0.46), (0.20, 0.32), (0.45, 0.26), (0.72, 0.20), (0.90, 0.34), (0.94, 0.62),
+                  [(0.04, 0.46), (0.20, 0.32), (0.45, 0.26), (0.72, 0.20), (0.88, 0.34), (0.94, 0.62),
                    (0.84, 0.88), (0.60, 1.00), (0.32, 1.02), (0.10, 0.98), (0.05, 0.72)],
                   label="whole buttock and lower sacrum"),
             Shape("trp3-essential", "essential", "trp3",
@@ -233,8 +234,8 @@ PATTERNS["quadratus-lumborum"] = {
     "posterior": (
         [
             Shape("trp1-essential", "essential", "trp1",
-                  [(0.35, 0.00), (0.50, -0.06), (0.70, -0.10), (0.86, -0.02), (0.90, 0.12), (0.78, 0.10),
-                   (0.62, 0.06), (0.45, 0.14), (0.36, 0.10)], label="along the iliac crest"),
+                  [(0.35, 0.00), (0.50, -0.06), (0.66, -0.10), (0.76, -0.06), (0.80, 0.04), (0.80, 0.12),
+                   (0.72, 0.10), (0.60, 0.06), (0.45, 0.14), (0.36, 0.10)], label="along the iliac crest"),
             Shape("trp2-essential", "essential", "trp2",
                   [(0.82, 0.52), (0.92, 0.55), (0.96, 0.70), (0.94, 0.86), (0.85, 0.86), (0.80, 0.70)],
                   label="greater trochanter"),
@@ -251,8 +252,8 @@ PATTERNS["quadratus-lumborum"] = {
     "lateral": (
         [
             Shape("trp1-essential-lateral", "essential", "trp1",
-                  [(180, 725), (235, 712), (290, 728), (330, 760), (348, 810), (345, 870), (325, 880),
-                   (315, 830), (300, 780), (260, 750), (210, 748)], label="crest, lower abdomen and groin"),
+                  [(185, 728), (235, 714), (290, 728), (328, 758), (342, 800), (335, 850), (318, 872),
+                   (306, 835), (296, 790), (260, 752), (215, 748)], label="crest, lower abdomen and groin"),
             Shape("trp2-essential-lateral", "essential", "trp2",
                   [(215, 845), (255, 838), (290, 855), (292, 900), (268, 935), (228, 930), (210, 890)],
                   label="greater trochanter"),
@@ -288,8 +289,8 @@ PATTERNS["sacroiliac-joint"] = {
                   [(0.40, 0.36), (0.60, 0.28), (0.85, 0.34), (0.93, 0.60), (0.85, 0.88), (0.60, 1.00),
                    (0.41, 0.96), (0.40, 0.66)], weight=0.94, label="buttock (94 %)"),
             Shape("slipman-lumbar", "spillover", "",
-                  [(0.00, -0.16), (0.20, -0.18), (0.42, -0.10), (0.45, 0.10), (0.30, 0.28), (0.12, 0.30),
-                   (0.00, 0.28)], weight=0.72, label="lower lumbar (72 %)"),
+                  [(0.03, -0.16), (0.20, -0.18), (0.42, -0.10), (0.45, 0.10), (0.30, 0.28), (0.12, 0.30),
+                   (0.03, 0.28)], weight=0.72, label="lower lumbar (72 %)"),
             Shape("slipman-thigh", "spillover", "",
                   [(0.22, 1.05), (0.50, 1.00), (0.78, 1.05), (0.74, 1.60), (0.62, 2.30), (0.42, 2.35),
                    (0.32, 1.80)], weight=0.50, label="leg: back of the thigh (50 %)"),
@@ -302,7 +303,7 @@ PATTERNS["sacroiliac-joint"] = {
     "lateral": (
         [
             Shape("slipman-groin", "spillover", "",
-                  [(318, 850), (340, 845), (352, 870), (345, 905), (325, 905), (312, 880)],
+                  [(305, 848), (328, 842), (340, 858), (336, 888), (318, 900), (302, 880)],
                   weight=0.14, label="groin (14 %)"),
             Shape("slipman-foot", "spillover", "",
                   [(220, 1720), (270, 1715), (320, 1730), (330, 1755), (260, 1760), (215, 1750)],
@@ -315,11 +316,120 @@ PATTERNS["sacroiliac-joint"] = {
 # fmt: on
 
 
+def preview(out: Path, ids: list[str], scale: float = 1.5) -> int:
+    """Draw every loaded pattern's zones and trigger points over the chart: one PNG per pattern (all views)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT.parent.parent))
+    import numpy as np
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+
+    from painmap.atlas import load_atlas
+    from painmap.patterns import load_patterns
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    atlas = load_atlas()
+    library = load_patterns(atlas)
+    for problem in library.problems:
+        print(f"problem: {problem}")
+    out.mkdir(parents=True, exist_ok=True)
+
+    def path_of(poly) -> QPainterPath:
+        path = QPainterPath(QPointF(*poly[0]))
+        for x, y in poly[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
+        return path
+
+    from types import SimpleNamespace
+
+    from painmap.patterns import TriggerPoint, Zone
+
+    drafts = []  # patterns that did not load are drawn from the control points above, to fix them
+    for pid, views in PATTERNS.items():
+        if pid in library:
+            continue
+        zones, tps = [], []
+        for view_id, (shapes, marks) in views.items():
+            zones += [Zone(view_id, s.kind, s.tp, np.array(_mm(view_id, s.points))) for s in shapes]
+            tps += [TriggerPoint(m.id, view_id, *_mm(view_id, [(m.x, m.y)])[0], label=m.id) for m in marks]
+        drafts.append(SimpleNamespace(id=pid, zones=tuple(zones), trigger_points=tuple(tps)))
+        drafts[-1].zones_for = lambda view, _z=tuple(zones): [z for z in _z if z.view == view]
+
+    for pattern in [*library, *drafts]:
+        if ids and pattern.id not in ids:
+            continue
+        views = [atlas.view(v) for v in ("posterior", "lateral")]
+        width = sum(v.width for v in views) * scale
+        image = QImage(int(width), int(1800 * scale), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(QFont("DejaVu Sans", 4))
+        x0 = 0.0
+        for view in views:
+            p.save()
+            p.translate(x0, 0)
+            p.scale(scale, scale)
+            p.setPen(QPen(QColor("#4a4038"), 0.8))
+            p.setBrush(QColor("#f4ede6"))
+            for outline in view.silhouette:
+                p.drawPath(path_of(outline))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor("#bbbbbb"), 0.4))
+            for region in view.regions:
+                p.drawPath(path_of(region.polygon))
+                cx, cy = region.polygon.mean(axis=0)
+                p.drawText(QPointF(cx - 10, cy), region.zone)
+            p.setPen(QPen(QColor("#8c7f73"), 0.6))
+            for line in view.outlines:
+                if line.kind != "silhouette":
+                    path = path_of(line.points) if line.closed else None
+                    if path is None:
+                        path = QPainterPath(QPointF(*line.points[0]))
+                        for x, y in line.points[1:]:
+                            path.lineTo(x, y)
+                    p.drawPath(path)
+            for zone in pattern.zones_for(view=view.id):
+                red = QColor(RED)
+                if zone.kind == "essential":
+                    red.setAlpha(150)
+                    p.setBrush(QBrush(red))
+                    p.setPen(QPen(QColor(RED), 0.8))
+                else:
+                    p.setBrush(QBrush(QColor(RED), Qt.BrushStyle.Dense6Pattern))
+                    p.setPen(QPen(QColor(RED), 0.8, Qt.PenStyle.DashLine))
+                p.drawPath(path_of(zone.polygon))
+            p.setPen(QPen(QColor("#2b5d8a"), 0.5))
+            p.setBrush(QColor("#2b5d8a"))
+            for lm in view.landmarks:
+                p.drawEllipse(QPointF(lm.x, lm.y), 1.5, 1.5)
+                p.drawText(QPointF(lm.x + 2.5, lm.y - 1.5), lm.key)
+            p.setPen(QPen(QColor("#111111"), 1.6))
+            for tp in pattern.trigger_points:
+                if tp.view == view.id:
+                    p.drawLine(QPointF(tp.x - 5, tp.y - 5), QPointF(tp.x + 5, tp.y + 5))
+                    p.drawLine(QPointF(tp.x - 5, tp.y + 5), QPointF(tp.x + 5, tp.y - 5))
+                    p.drawText(QRectF(tp.x + 6, tp.y - 4, 60, 10), tp.label)
+            p.restore()
+            x0 += view.width * scale
+        p.end()
+        target = out / f"{pattern.id}.png"
+        image.save(str(target))
+        print(f"wrote {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="overwrite the SVG files")
+    parser.add_argument("--preview", metavar="DIR", help="render the loaded patterns over the chart as PNGs")
     parser.add_argument("ids", nargs="*", help="only these patterns")
     args = parser.parse_args(argv)
+    if args.preview:
+        return preview(Path(args.preview), args.ids)
     for pid, views in PATTERNS.items():
         if args.ids and pid not in args.ids:
             continue

@@ -63,7 +63,9 @@ def table(library: PatternLibrary) -> str:
 
 
 def _wrap(text: str, indent: str = "  ") -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.wrap(
+        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
 
 
 def _bullets(items: tuple[str, ...]) -> list[str]:
@@ -105,8 +107,10 @@ def describe(pattern: Pattern, atlas) -> str:
         if zone.weight < 1.0:
             tags.append(f"weight {zone.weight:g}")
         lines.append(f"  {zone.label or zone.id}: {', '.join(tags)}")
-        touched = [rid for rid, _ in zone_regions(zone, atlas)]
-        lines += textwrap.wrap("touches " + ", ".join(touched), WIDTH, initial_indent="    ", subsequent_indent="    ")
+        touched = "touches " + ", ".join(rid for rid, _ in zone_regions(zone, atlas))
+        if zone.bilateral:
+            touched += ", and the same regions on the other side"
+        lines += textwrap.wrap(touched, WIDTH, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
     lines += ["", "Sources:"]
     for i, source in enumerate(pattern.sources, 1):
         lines += textwrap.wrap(source, WIDTH, initial_indent=f"  {i}. ", subsequent_indent="     ")
