@@ -635,7 +635,11 @@ def check_drawing(drawing: Drawing, atlas: Any = None, source: str = "<memory>")
 
 def dumps_drawing(drawing: Drawing) -> str:
     """The file text: one mark per line, floats written exactly (a load gives back equal marks)."""
-    doc = drawing_to_dict(drawing)
+    return _dumps_document(drawing_to_dict(drawing))
+
+
+def _dumps_document(doc: dict) -> str:
+    doc = dict(doc)
     marks = doc.pop("marks")
     head = json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=2)[:-2]  # drop the closing "\n}"
     if not marks:
@@ -670,8 +674,9 @@ def save_drawing(drawing: Drawing, path: str | os.PathLike, atlas: Any = None) -
     source = os.fspath(path)
     created = drawing.created or now_iso()
     candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created)
-    check_drawing(candidate, atlas, source)
-    data = dumps_drawing(candidate).encode("utf-8")
+    doc = drawing_to_dict(candidate)
+    _document(doc, _Context(source, atlas))  # exactly the checks of a load: what is saved loads back
+    data = _dumps_document(doc).encode("utf-8")
     if target.is_dir():
         raise DrawingError("is a folder, not a drawing file", _one_line(source))
     folder = target.parent

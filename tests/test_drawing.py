@@ -545,3 +545,20 @@ def test_migration_path_applies_each_step_in_order():
     assert old["marks"] == [{"side": "posterior"}]  # the caller's document is not modified
     with pytest.raises(DrawingError, match="no upgrade from version 2 to 3"):
         migrate(old, migrations={1: one_to_two}, current=3)
+
+
+def test_mirror_with_the_bundled_atlas_maps_every_region_onto_a_region(atlas):
+    fills = [Fill(view_id, region.id, 3, "dull") for view_id, view in atlas.views.items() for region in view.regions]
+    strokes = [Stroke(view_id, 5.0, 2, "sharp", ((0.0, 0.0), (view.width, view.height))) for view_id, view in
+               atlas.views.items()]  # fmt: skip
+    drawing = Drawing(marks=fills + strokes)
+    check_drawing(drawing, atlas)  # every bundled region id is a valid id in the file format
+    mirrored = mirror_drawing(drawing, atlas)
+    check_drawing(mirrored, atlas)
+    for mark, image in zip(drawing.marks, mirrored.marks, strict=True):
+        assert image.view == atlas.views[mark.view].mirror
+        if isinstance(mark, Fill):
+            assert atlas.view(image.view).region(image.region).side == {"left": "right", "right": "left"}.get(
+                atlas.view(mark.view).region(mark.region).side, "midline"
+            )
+    assert mirror_drawing(mirrored, atlas) == drawing  # exact for these coordinates
