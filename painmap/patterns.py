@@ -434,7 +434,11 @@ def _inside(view: View, points: np.ndarray) -> bool:
     ok = np.zeros(len(points), dtype=bool)
     for outline in view.silhouette:
         ok |= geometry.contains(outline, points)
-        ok |= geometry.distance_to_boundary(outline, points) <= INSIDE_TOLERANCE_MM
+    for outline in view.silhouette:  # the few points outside: are they within the tolerance?
+        if ok.all():
+            break
+        out = ~ok
+        ok[out] = geometry.distance_to_boundary(outline, points[out]) <= INSIDE_TOLERANCE_MM
     return bool(ok.all())
 
 

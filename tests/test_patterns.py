@@ -20,6 +20,7 @@ IDS = (
     "tensor-fasciae-latae",
     "sacroiliac-joint",
 )
+ALL_IDS = (*IDS, "iliopsoas")  # iliopsoas was added by following docs/adding-a-pattern.md
 BELOW_THIGH = ("lower-thigh", "knee", "lower-leg", "foot")
 MIN_MM2 = 25.0  # a zone "touches" an atlas zone when they share at least this area (1 px = 1 mm²)
 
@@ -166,7 +167,7 @@ def test_look_alikes_refer_where_the_literature_says(atlas, library):
     assert {"iliac-crest", "greater-trochanter", "buttock"} <= set(touched(atlas, ql.zones))
 
 
-@pytest.mark.parametrize("pid", IDS)
+@pytest.mark.parametrize("pid", ALL_IDS)
 def test_stored_shapes_are_on_the_right_side(library, pid):
     pattern = library.get(pid)
     for zone in pattern.zones:
@@ -177,7 +178,7 @@ def test_stored_shapes_are_on_the_right_side(library, pid):
             assert tp.x > 320, tp.id
 
 
-@pytest.mark.parametrize("pid", IDS)
+@pytest.mark.parametrize("pid", ALL_IDS)
 def test_mirrored_pattern_lands_in_the_mirrored_regions(atlas, library, pid):
     pattern = library.get(pid)
     mirrored = mirror_pattern(pattern, atlas)
@@ -205,6 +206,15 @@ def test_mirrored_pattern_lands_in_the_mirrored_regions(atlas, library, pid):
     assert any(k.endswith("-right") for k in right)
     for zone in straddling:
         assert zone.bilateral or abs(geometry.centroid(zone.polygon)[0] - 320) < 10, zone.id
+
+
+def test_iliopsoas_runs_beside_the_spine_to_the_si_joint_and_to_the_groin(atlas, library):
+    psoas = library.get("iliopsoas")
+    back = touched(atlas, psoas.zones_for(view="posterior", kind="essential"))
+    assert {"lumbar", "sacroiliac-joint"} <= set(back), back
+    side = touched(atlas, psoas.zones_for(view="lateral"))
+    assert {"groin", "upper-thigh"} <= set(side), side
+    assert not set(touched(atlas, psoas.zones, min_mm2=1.0)) & set(BELOW_THIGH)
 
 
 def test_mirror_twice_is_the_identity(atlas, library):
