@@ -304,11 +304,18 @@ def test_a_path_with_a_newline_still_gives_one_line(tmp_path):
 # --- the command line ----------------------------------------------------------------------------------------
 
 _HAS_COMPARE = importlib.util.find_spec("painmap.commands.compare") is not None
+_COMMANDS = [
+    pytest.param(
+        "compare",
+        marks=pytest.mark.xfail(not _HAS_COMPARE, reason="painmap.commands.compare is not written yet", strict=False),
+    ),
+    "render",
+]
 
 
-@pytest.mark.xfail(not _HAS_COMPARE, reason="painmap.commands.compare is not written yet", strict=False)
+@pytest.mark.parametrize("command", _COMMANDS)
 @pytest.mark.parametrize("case", ["empty", "nan", "utf16", "directory", "missing", "deep", "unknown-view"])
-def test_compare_command_refuses_bad_drawings_in_one_line(case, tmp_path):
+def test_commands_refuse_bad_drawings_in_one_line(command, case, tmp_path):
     path = tmp_path / f"{case}.painmap.json"
     good = _valid_text()
     contents = {
@@ -324,11 +331,13 @@ def test_compare_command_refuses_bad_drawings_in_one_line(case, tmp_path):
         path.write_bytes(contents[case])
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("PAINMAP_DEBUG", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "painmap", "compare", str(path)], capture_output=True, text=True, timeout=60, env=env
-    )
+    args = [sys.executable, "-m", "painmap", command, str(path)]
+    if command == "render":
+        args += ["-o", str(tmp_path / "out.png")]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 2, proc.stderr
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
-    assert lines[0].startswith("painmap: ")
+    assert lines[0].startswith("painmap: ") and str(path) in lines[0]
+    assert not (tmp_path / "out.png").exists()
