@@ -167,6 +167,7 @@ class BodyCanvas(QWidget):
         self._space = False
         self._pressure: float | None = None
         self._painted_once = False
+        self._last_dirty: QRect | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -329,12 +330,15 @@ class BodyCanvas(QWidget):
             self.zoom_changed.emit(self.zoom_percent())
 
     # -- session signals ---------------------------------------------------------------------------------------
+    def widget_rect_of(self, rect) -> QRect:
+        """Widget pixels showing a DirtyRect of the current view (with a margin for smoothing)."""
+        x0, y0, x1, y1 = rect.to_mm()
+        return self.mm_to_widget().mapRect(QRectF(x0, y0, x1 - x0, y1 - y0)).toAlignedRect().adjusted(-5, -5, 5, 5)
+
     def _on_painted(self, rect) -> None:
-        if rect.view != self.session.view_id or rect.empty:
-            return
-        ppm = self.session.px_per_mm
-        mm = QRectF(rect.x0 / ppm, rect.y0 / ppm, (rect.x1 - rect.x0) / ppm, (rect.y1 - rect.y0) / ppm)
-        self.update_mm_rect(mm)
+        if rect.view == self.session.view_id and not rect.empty:
+            self._last_dirty = self.widget_rect_of(rect)
+            self.update(self._last_dirty)
 
     def _on_view_changed(self, _view_id: str) -> None:
         self._set_hover(None)
@@ -406,28 +410,29 @@ class BodyCanvas(QWidget):
         self._paint_hover(painter)
         painter.resetTransform()
         if self._landmarks_visible:
-            self._paint_landmarks(painter, view, t)
-        self._paint_brush(painter)
-        self._paint_side_markers(painter, view)
+            self._paint_landmarks(painter, view, t, exposed)
+        self._paint_brush(painter, exposed)
+        self._paint_side_markers(painter, view, exposed)
         painter.end()
         if not self._painted_once:
             self._painted_once = True
             self.first_painted.emit()
 
     def _paint_drawing(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
+        """Only the mask pixels under the exposed rectangle: converted once, scaled smoothly."""
         image = self.drawing_image(view.id)
-        ppm = self.session.px_per_mm
         inv, _ok = t.inverted()
         mm = inv.mapRect(QRectF(exposed))
-        x0 = max(0, math.floor(mm.left() * ppm) - 1)
-        y0 = max(0, math.floor(mm.top() * ppm) - 1)
-        x1 = min(image.width(), math.ceil(mm.right() * ppm) + 1)
-        y1 = min(image.height(), math.ceil(mm.bottom() * ppm) + 1)
+        g = self.session.masks.grid(view.id)
+        x0 = max(0, math.floor(mm.left() * g.sx) - 1)
+        y0 = max(0, math.floor(mm.top() * g.sy) - 1)
+        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + 1)
+        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + 1)
         if x1 <= x0 or y1 <= y0:
             return
-        target = QRectF(x0 / ppm, y0 / ppm, (x1 - x0) / ppm, (y1 - y0) / ppm)
+        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, image, QRectF(x0, y0, x1 - x0, y1 - y0))
+        painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)
 
     def _paint_hover(self, painter: QPainter) -> None:
         if self._hover_region is None:
@@ -444,45 +449,74 @@ class BodyCanvas(QWidget):
         painter.setBrush(fill)
         painter.drawPath(path)
 
+    def _brush_radius_px(self) -> int:
+        return max(2, round(self.toolbox.settings.radius * self._view_zoom().scale))
+
     def _brush_rect(self) -> QRect | None:
         if self._pointer is None or not self.toolbox.tool.shows_brush:
             return None
-        r = self.toolbox.settings.radius * self._view_zoom().scale
-        p = self._pointer
-        return QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r).toAlignedRect().adjusted(-3, -3, 3, 3)
+        r = self._brush_radius_px() + 3
+        p = self._pointer.toPoint()
+        return QRect(p.x() - r, p.y() - r, 2 * r + 1, 2 * r + 1)
 
-    def _paint_brush(self, painter: QPainter) -> None:
+    def _ring(self, radius: int) -> QPixmap:
+        """The brush outline (white halo, dark line) as a cached pixmap: cheap to blit on every move."""
+        dpr = self.devicePixelRatioF()
+        key = (radius, dpr)
+        if getattr(self, "_ring_cache", (None,))[0] != key:
+            side = 2 * (radius + 3) + 1
+            pixmap = QPixmap(max(1, round(side * dpr)), max(1, round(side * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            c = QPointF(side / 2, side / 2)
+            p.setPen(QPen(QColor(255, 255, 255, 200), 3))
+            p.drawEllipse(c, radius, radius)
+            p.setPen(QPen(QColor(style.SIDE_MARKER), 1))
+            p.drawEllipse(c, radius, radius)
+            p.end()
+            self._ring_cache = (key, pixmap)
+        return self._ring_cache[1]
+
+    def _paint_brush(self, painter: QPainter, exposed: QRect) -> None:
         rect = self._brush_rect()
-        if rect is None:
-            return
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        r = rect.adjusted(3, 3, -3, -3)
-        painter.setPen(QPen(QColor(255, 255, 255, 200), 3))
-        painter.drawEllipse(QRectF(r))
-        painter.setPen(QPen(QColor(style.SIDE_MARKER), 1))
-        painter.drawEllipse(QRectF(r))
+        if rect is not None and rect.intersects(exposed):
+            painter.drawPixmap(rect.topLeft(), self._ring(self._brush_radius_px()))
 
-    def _paint_landmarks(self, painter: QPainter, view, t: QTransform) -> None:
+    def _fonts(self) -> tuple[QFont, QFontMetricsF, QFont]:
+        """(landmark font, its metrics, side-marker font), rebuilt when the font or landmark scale changes."""
+        key = (self.font().key(), self._landmark_scale)
+        cached = getattr(self, "_font_cache", None)
+        if cached is None or cached[0] != key:
+            label = QFont(self.font())
+            label.setPointSizeF(label.pointSizeF() * 0.9 * self._landmark_scale)
+            marker = QFont(self.font())
+            marker.setBold(True)
+            marker.setPointSizeF(marker.pointSizeF() * 1.6)
+            cached = self._font_cache = (key, (label, QFontMetricsF(label), marker))
+        return cached[1]
+
+    def _paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
         k = self._landmark_scale
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 0.9 * k)
+        font, fm, _marker = self._fonts()
         painter.setFont(font)
-        fm = QFontMetricsF(font)
         dot = 3.5 * k
         ink = QColor(style.LANDMARK)
         halo = QColor(255, 255, 255, 210)
+        mid = t.map(QPointF(view.width / 2, 0)).x()
+        area = QRectF(exposed)
         for landmark in view.landmarks:
             p = t.map(QPointF(landmark.x, landmark.y))
-            if not self.rect().contains(p.toPoint()):
+            text = landmark.label or landmark.key
+            w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
+            x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
+            box = QRectF(x, p.y() - h / 2, w, h)
+            if not (area.intersects(box) or area.contains(p)):
                 continue
             painter.setPen(QPen(halo, 1.5))
             painter.setBrush(ink)
             painter.drawEllipse(p, dot, dot)
-            text = landmark.label or landmark.key
-            w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
-            left = p.x() < t.map(QPointF(view.width / 2, 0)).x() - 1
-            x = p.x() - dot - 3 * k - w if left else p.x() + dot + 3 * k
-            box = QRectF(x, p.y() - h / 2, w, h)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawRoundedRect(box, 3 * k, 3 * k)
@@ -491,8 +525,8 @@ class BodyCanvas(QWidget):
 
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
-        font = self._marker_font()
-        fm = QFontMetricsF(font)
+        _font, _fm, marker = self._fonts()
+        fm = QFontMetricsF(marker)
         left, right = self.session.view().edge_labels
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
@@ -500,16 +534,14 @@ class BodyCanvas(QWidget):
         wr = fm.horizontalAdvance(right) + 2 * pad
         return (QRectF(margin, margin, wl, h), QRectF(self.width() - margin - wr, margin, wr, h))
 
-    def _marker_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        return font
-
-    def _paint_side_markers(self, painter: QPainter, view) -> None:
+    def _paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
+        rects = self.side_marker_rects()
+        area = QRectF(exposed)
+        if not any(area.intersects(r) for r in rects):
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._marker_font())
-        for text, box in zip(view.edge_labels, self.side_marker_rects(), strict=True):
+        painter.setFont(self._fonts()[2])
+        for text, box in zip(view.edge_labels, rects, strict=True):
             painter.setPen(QPen(QColor(255, 255, 255), 2))
             painter.setBrush(QColor(style.SIDE_MARKER))
             painter.drawRoundedRect(box, 6, 6)
@@ -541,12 +573,13 @@ class BodyCanvas(QWidget):
         if self._hover_region is not None:
             self.update()
 
-    def _move_pointer(self, pos: QPointF | None) -> None:
+    def _move_pointer(self, pos: QPointF | None, covered: QRect | None = None) -> None:
+        """Move the brush outline; its old and new places are repainted unless `covered` holds them."""
         before = self._brush_rect()
         self._pointer = pos
         after = self._brush_rect()
         for rect in (before, after):
-            if rect is not None:
+            if rect is not None and not (covered is not None and covered.contains(rect)):
                 self.update(rect)
 
     def tabletEvent(self, event) -> None:
@@ -572,9 +605,11 @@ class BodyCanvas(QWidget):
             self._pan_from = pos
             self.pan_by(delta.x(), delta.y())
             return
-        self._move_pointer(pos)
+        self._last_dirty = None
         if event.buttons() & Qt.MouseButton.LeftButton and self.session.stroking:
             self.toolbox.tool.move(self.session, self.widget_to_mm(pos))
+        # while painting, the segment's dirty rectangle already holds the outline's old and new places
+        self._move_pointer(pos, self._last_dirty)
         self._hover_at(pos)
 
     def mouseReleaseEvent(self, event) -> None:
