@@ -66,7 +66,7 @@ def _pixel(img: QImage, x: float, y: float) -> QColor:
 
 
 def _is_reddish(c: QColor) -> bool:
-    return c.red() > 150 and c.green() < 140 and c.blue() < 140
+    return c.red() > 150 and c.red() > c.green() + 60 and c.red() > c.blue() + 50
 
 
 def _changed_fraction(img: QImage, x0, y0, x1, y1) -> float:

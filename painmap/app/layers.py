@@ -41,6 +41,42 @@ def stipple_brush(color: str, period: int = STIPPLE_PERIOD_PX) -> QBrush:
     return QBrush(image)
 
 
+class DeviceCache:
+    """A layer rendered once on the device's pixel grid, then blitted: a brush repaint of a small dirty
+    rectangle costs a clipped image copy instead of re-filling every zone. Zoom, pan, resize or a change of
+    the layer's `key` renders it again."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._image: QImage | None = None
+        self.renders = 0  # how often the layer was rendered (tests and benchmarks)
+
+    def clear(self) -> None:
+        self._key, self._image = None, None
+
+    def blit(self, painter: QPainter, key: tuple, render) -> None:
+        """Draw the cached image for `key` and the painter's transform; `render(painter)` draws it afresh."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF()
+        w, h = device.width(), device.height()
+        t = painter.worldTransform()
+        full = (key, w, h, dpr, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        if full != self._key or self._image is None:
+            image = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            p.setTransform(t)
+            render(p)
+            p.end()
+            self._image, self._key = image, full
+            self.renders += 1
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(0.0, 0.0), self._image)
+        painter.restore()
+
+
 def _screen_scale(painter: QPainter) -> float:
     """Device pixels per millimetre of the painter's current transform."""
     t = painter.worldTransform()
@@ -60,13 +96,17 @@ class PatternLayer:
 
     `side` is "right", "left" or "both"; `trigger_point` limits the zones and markers to one TrP (None: all).
     Bilateral zones show on both sides whatever the side. Only the zones of the painted view are drawn.
+    With `outline_only` the zones keep their outlines (solid essential, dashed spillover) but lose their fill,
+    so a difference overlay underneath stays readable.
     """
 
-    def __init__(self, atlas, z: int = 50) -> None:
+    def __init__(self, atlas, z: int = 60) -> None:
         self.atlas = atlas
         self.z = z
         self.visible = True
-        self.opacity = 0.75
+        self.opacity = 0.65
+        self.outline_only = False  # zones as outlines only, e.g. over the difference overlay
+        self.cache = DeviceCache()
         self.side = "right"
         self.trigger_point: str | None = None
         self._sides: dict[str, object] = {}  # "right"/"left" -> Pattern in that side's coordinates
@@ -146,23 +186,28 @@ class PatternLayer:
     def paint(self, painter: QPainter, view) -> None:
         if not self.visible or not self._sides:
             return
+        key = (view.id, id(self.pattern), self.side, self.trigger_point, self.outline_only)
         painter.save()
         painter.setOpacity(painter.opacity() * self.opacity)
+        self.cache.blit(painter, key, lambda p: self._render(p, view.id))
+        painter.restore()
+
+    def _render(self, painter: QPainter, view_id: str) -> None:
+        """Zones and markers at full opacity, the painter in the view's millimetre frame."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         px = 1.0 / _screen_scale(painter)  # one screen pixel in mm
         spill = _unscaled(self._spill, painter)
         fill = QColor(self._essential)
         fill.setAlphaF(style.ESSENTIAL_ALPHA + 0.25)
-        for kind, path, _tp in self.shapes(view.id):
+        for kind, path, _tp in self.shapes(view_id):
             if kind == "essential":
-                painter.setPen(QPen(self._essential, 1.5 * px))
-                painter.setBrush(fill)
+                painter.setPen(QPen(self._essential, (2.5 if self.outline_only else 1.5) * px))
+                painter.setBrush(Qt.BrushStyle.NoBrush if self.outline_only else fill)
             else:
-                painter.setPen(QPen(self._essential, 1.2 * px, Qt.PenStyle.DashLine))
-                painter.setBrush(spill)
+                painter.setPen(QPen(self._essential, (2.0 if self.outline_only else 1.2) * px, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush if self.outline_only else spill)
             painter.drawPath(path)
-        self._paint_markers(painter, view.id, px)
-        painter.restore()
+        self._paint_markers(painter, view_id, px)
 
     def _paint_markers(self, painter: QPainter, view_id: str, px: float) -> None:
         half = TRP_SIZE_PX * px / 2
@@ -175,10 +220,26 @@ class PatternLayer:
                 painter.drawLine(QPointF(x - half, y + half), QPointF(x + half, y - half))
 
 
-def _rgba(color: str, alpha: int) -> np.ndarray:
+def _argb(color: str, alpha: int) -> np.uint32:
+    """A colour as one ARGB32 pixel value (QImage.Format_ARGB32, native byte order)."""
     c = QColor(color)
-    # Format_ARGB32 on little-endian is B, G, R, A in memory
-    return np.array([c.blue(), c.green(), c.red(), alpha], dtype=np.uint8)
+    return np.uint32((alpha << 24) | (c.red() << 16) | (c.green() << 8) | c.blue())
+
+
+def _difference_lut() -> np.ndarray:
+    """ARGB32 colour for each 5-bit code: matched 1, missed 2, extra 4, diagonal line 8, cross-hatch 16."""
+    lut = np.zeros(32, dtype=np.uint32)
+    for code in range(32):
+        if code & 1:
+            lut[code] = _argb(style.MATCHED, 170)
+        if code & 2:
+            lut[code] = _argb(style.MISSED, 255 if code & 8 else 60)
+        if code & 4:
+            lut[code] = _argb(style.EXTRA, 255 if code & 16 else 60)
+    return lut
+
+
+_DIFFERENCE_LUT = _difference_lut()
 
 
 class DifferenceLayer:
@@ -190,43 +251,62 @@ class DifferenceLayer:
 
     HATCH_PERIOD = 6  # mask pixels
 
-    def __init__(self, z: int = 60) -> None:
+    def __init__(self, z: int = 55) -> None:
         self.z = z
         self.visible = True
         self.opacity = 0.85
         self.view_id: str | None = None
         self._image: QImage | None = None
         self._buffer: np.ndarray | None = None  # keeps the QImage's memory alive
-        self._size_mm: tuple[float, float] = (0.0, 0.0)
+        self._target = QRectF()
+        self._hatch_grid: np.ndarray | None = None
         self.counts = {"matched": 0, "missed": 0, "extra": 0}
 
     def clear(self) -> None:
         self.view_id, self._image, self._buffer = None, None, None
+        self._target = QRectF()
         self.counts = {"matched": 0, "missed": 0, "extra": 0}
 
     def set_masks(self, view_id: str, matched, missed, extra, size_mm: tuple[float, float]) -> None:
-        """Show the three boolean masks of `view_id`, which cover `size_mm` = (width, height) of the view."""
+        """Show the three boolean masks of `view_id`, which cover `size_mm` = (width, height) of the view.
+
+        Only the bounding box of the three becomes an image, so the cost follows the pattern's size, not the
+        canvas's; each pixel's colour is one table look-up of (matched, missed, extra, hatch) bits. Hatches are
+        laid on the whole grid, so they do not shift between updates.
+        """
         matched, missed, extra = (np.asarray(m, dtype=bool) for m in (matched, missed, extra))
-        h, w = matched.shape
-        yy, xx = np.ogrid[:h, :w]
-        period = self.HATCH_PERIOD
-        diag = ((xx + yy) % period) < 2
-        anti = ((xx - yy) % period) < 2
-        rgba = np.zeros((h, w, 4), dtype=np.uint8)
-        rgba[matched] = _rgba(style.MATCHED, 170)
-        rgba[missed] = _rgba(style.MISSED, 60)
-        rgba[missed & diag] = _rgba(style.MISSED, 255)
-        rgba[extra] = _rgba(style.EXTRA, 60)
-        rgba[extra & (diag | anti)] = _rgba(style.EXTRA, 255)
-        self._buffer = np.ascontiguousarray(rgba)
-        self._image = QImage(self._buffer.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
-        self._size_mm = size_mm
-        self.view_id = view_id
+        union = matched | missed | extra
+        rows = np.flatnonzero(union.any(axis=1))
+        if rows.size == 0:
+            self.view_id, self._image, self._buffer, self._target = view_id, None, None, QRectF()
+            self.counts = {"matched": 0, "missed": 0, "extra": 0}
+            return
+        cols = np.flatnonzero(union[rows[0] : rows[-1] + 1].any(axis=0))
+        r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+        crop = (slice(r0, r1), slice(c0, c1))
+        m, mi, ex = matched[crop], missed[crop], extra[crop]
         self.counts = {
-            "matched": int(np.count_nonzero(matched)),
-            "missed": int(np.count_nonzero(missed)),
-            "extra": int(np.count_nonzero(extra)),
+            "matched": int(np.count_nonzero(m)),
+            "missed": int(np.count_nonzero(mi)),
+            "extra": int(np.count_nonzero(ex)),
         }
+        code = self._hatch(union.shape)[crop] | m.view(np.uint8) | (mi.view(np.uint8) << 1) | (ex.view(np.uint8) << 2)
+        self._buffer = np.ascontiguousarray(_DIFFERENCE_LUT[code])
+        h, w = self._buffer.shape
+        self._image = QImage(self._buffer.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
+        sx, sy = union.shape[1] / size_mm[0], union.shape[0] / size_mm[1]  # pixels per mm
+        self._target = QRectF(c0 / sx, r0 / sy, w / sx, h / sy)
+        self.view_id = view_id
+
+    def _hatch(self, shape: tuple[int, int]) -> np.ndarray:
+        """Bits 8 (diagonal lines) and 16 (cross-hatch) for every pixel of a grid; cached per grid shape."""
+        if self._hatch_grid is None or self._hatch_grid.shape != shape:
+            yy, xx = np.ogrid[: shape[0], : shape[1]]
+            period = self.HATCH_PERIOD
+            diag = ((xx + yy) % period) < 2
+            cross = diag | (((xx - yy) % period) < 2)
+            self._hatch_grid = (diag.astype(np.uint8) << 3) | (cross.astype(np.uint8) << 4)
+        return self._hatch_grid
 
     def paint(self, painter: QPainter, view) -> None:
         if not self.visible or self._image is None or view.id != self.view_id:
@@ -234,5 +314,9 @@ class DifferenceLayer:
         painter.save()
         painter.setOpacity(painter.opacity() * self.opacity)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawImage(QRectF(0.0, 0.0, *self._size_mm), self._image)
+        painter.drawImage(self._target, self._image)
         painter.restore()
+
+    def target_mm(self) -> QRectF:
+        """The millimetre rectangle the overlay covers (empty when there is nothing to show)."""
+        return QRectF(self._target) if self._image is not None else QRectF()

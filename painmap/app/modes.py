@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from painmap.app import texts
 
@@ -25,13 +25,14 @@ LARGE_FONT = 1.25  # patient mode: controls and text a quarter larger
 LANDMARK_SCALE = {"patient": 1.0, "educator": 1.8, "quiz": 1.0}
 
 
-def settings() -> QSettings:
-    """The app's settings store (the user's config folder)."""
-    return QSettings("painmap", "painmap")
+def settings_of(window) -> QSettings:
+    """The window's settings store if it has one, else the app's (both live in the user's config folder)."""
+    store = getattr(window, "settings", None)
+    return store if isinstance(store, QSettings) else QSettings("painmap", "painmap")
 
 
-def saved_mode() -> str:
-    mode = settings().value(SETTINGS_KEY, DEFAULT_MODE)
+def saved_mode(store: QSettings) -> str:
+    mode = store.value(SETTINGS_KEY, DEFAULT_MODE)
     return mode if mode in MODES else DEFAULT_MODE
 
 
@@ -49,11 +50,12 @@ class ModeController(QObject):
         self.window = window
         self.panels = panels
         self.mode = ""
+        self.settings = settings_of(window)
         self._base_fonts = {dock: dock.font() for dock in panels.dock_widgets()}
 
         self.guide = QLabel()
         self.guide.setObjectName("guide-line")
-        self.guide.setWordWrap(True)
+        self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.guide.setToolTip("What to do in this mode")
         self.guide.setContentsMargins(8, 4, 8, 4)
         self.guide_bar = QToolBar("Guide", window)
@@ -62,9 +64,13 @@ class ModeController(QObject):
         self.guide_bar.addWidget(self.guide)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.guide_bar)
+        toggle = self.guide_bar.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Alt+G"))
+        toggle.setToolTip(_shortcut_tip("Show or hide the guide line", "Ctrl+Alt+G"))
+        toggle.setStatusTip("Show or hide the guide line")
 
         self._make_actions()
-        self.set_mode(saved_mode(), save=False)
+        self.set_mode(saved_mode(self.settings), save=False)
 
     def _action(self, text: str, shortcut: str, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -78,6 +84,8 @@ class ModeController(QObject):
         menu = self.window.view_menu.addMenu("&Mode")
         self.group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
+        menu.addAction(self.guide_bar.toggleViewAction())
+        menu.addSeparator()
         for mode in MODES:
             action = self._action(f"&{texts.MODE_NAMES[mode]}", MODE_SHORTCUTS[mode], texts.MODE_TIPS[mode])
             action.setCheckable(True)
@@ -129,6 +137,7 @@ class ModeController(QObject):
             dock.setFont(font)
         if mode == "quiz":
             panels.docks["comparison"].raise_()
+        self._arrange(mode)
         guide_font = self.guide.font()
         base = self.window.font().pointSizeF()
         if base > 0:
@@ -142,8 +151,19 @@ class ModeController(QObject):
         self.new_quiz_action.setEnabled(mode == "quiz")
         self._landmarks(mode)
         if save:
-            settings().setValue(SETTINGS_KEY, mode)
+            self.settings.setValue(SETTINGS_KEY, mode)
         self.mode_changed.emit(mode)
+
+    def _arrange(self, mode: str) -> None:
+        """Heights of the visible docks: the pattern controls as tall as they need, the lists share the rest."""
+        docks = self.panels.docks
+        shown = [docks[k] for k in ("pattern", "ranking", "comparison") if k in MODE_DOCKS[mode]]
+        if mode == "patient":
+            shown.append(docks["info"])
+        pattern_h = docks["pattern"].widget().sizeHint().height()
+        rest = max(200, self.window.height() - pattern_h - 120)
+        sizes = [pattern_h] + [rest // max(1, len(shown) - 1)] * (len(shown) - 1)
+        self.window.resizeDocks(shown, sizes, Qt.Orientation.Vertical)
 
     def _landmarks(self, mode: str) -> None:
         canvas = self.panels.canvas

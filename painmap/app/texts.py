@@ -40,12 +40,12 @@ SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides", "": ""}
 SIDE_CHOICES = (("auto", "Side found"), ("right", "Right"), ("left", "Left"), ("both", "Both"))
 
 LEGEND = {
-    "essential": ("Main pain area", "Essential zone (solid)"),
-    "spillover": ("Sometimes also here", "Spillover zone (stippled)"),
+    "essential": ("Main pain area", "Essential zone"),
+    "spillover": ("Sometimes also here", "Spillover (dots)"),
     "trigger_point": ("Trigger point", "Trigger point (X)"),
-    "matched": ("Matched", "Matched: in both"),
-    "missed": ("Missed", "Missed: in the pattern only"),
-    "extra": ("Extra", "Extra: in the drawing only"),
+    "matched": ("In both", "Matched"),
+    "missed": ("Pattern only", "Missed (pattern only)"),
+    "extra": ("Drawing only", "Extra (drawing only)"),
 }
 
 EMPTY_DRAWING = "Nothing shaded yet."

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from painmap.app import texts
-from painmap.app.panels.zone_bars import ZoneBars
+from painmap.app.panels.zone_bars import ValueBar, ZoneBars
 
 METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")
 
@@ -38,16 +38,13 @@ class ComparisonPanel(QWidget):
         grid = QGridLayout()
         self.names: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        self.bars: dict[str, QProgressBar] = {}
+        self.bars: dict[str, ValueBar] = {}
         for row, key in enumerate(METRICS):
             name = QLabel()
             value = QLabel("—")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100 %") + 6)
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(False)
-            bar.setMaximumHeight(10)
+            bar = ValueBar()
             for w in (name, value, bar):
                 w.setToolTip(texts.METRIC_TIPS[key])
             grid.addWidget(name, row, 0)
@@ -108,7 +105,7 @@ class ComparisonPanel(QWidget):
             self.title.setText(name or texts.NO_PATTERNS)
             for key in METRICS:
                 self.values[key].setText("—")
-                self.bars[key].setValue(0)
+                self.bars[key].set_value(0.0)
             self.zones.set_values({})
             return
         side = texts.SIDE_NAMES.get(metric(result, "side", ""), "")
@@ -116,7 +113,7 @@ class ComparisonPanel(QWidget):
         for key in METRICS:
             value = float(metric(result, key))
             self.values[key].setText(texts.percent(value))
-            self.bars[key].setValue(round(1000 * value))
+            self.bars[key].set_value(value)
         self.zones.set_values(dict(metric(result, "zones", {}) or {}))
 
     def shown(self) -> dict[str, str]:

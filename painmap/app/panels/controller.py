@@ -20,6 +20,7 @@ from painmap.app.panels.pattern_panel import PatternPanel
 from painmap.app.panels.ranking_panel import RankingPanel
 
 PREFERRED_PATTERN = "gluteus-medius"
+MIN_PANEL_WIDTH = 340
 DOCKS = ("pattern", "ranking", "comparison", "info")
 DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
 
@@ -82,6 +83,7 @@ class PanelsController(QObject):
         for key in DOCKS:
             dock = QDockWidget(DOCK_TITLES[key], self.window)
             dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
+            widgets[key].setMinimumWidth(MIN_PANEL_WIDTH)
             dock.setWidget(widgets[key])
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
             self.window.addDockWidget(area, dock)
@@ -131,9 +133,13 @@ class PanelsController(QObject):
         ):
             menu.addAction(action)
         panels = menu.addMenu("Pa&nels")
-        for key in DOCKS:
+        for i, key in enumerate(DOCKS, start=1):
             toggle = self.docks[key].toggleViewAction()
-            toggle.setToolTip(f"Show or hide the {DOCK_TITLES[key]} panel")
+            shortcut = QKeySequence(f"Ctrl+Alt+{i}")
+            toggle.setShortcut(shortcut)
+            tip = f"Show or hide the {DOCK_TITLES[key]} panel"
+            toggle.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+            toggle.setStatusTip(tip)
             panels.addAction(toggle)
 
     def _connect(self) -> None:
@@ -301,21 +307,46 @@ class PanelsController(QObject):
         result = self.result()
         self.comparison_panel.set_result(pattern.name if pattern else "", result)
         self.ranking_panel.summary.setText(self._summary(result))
+        if self.problem:
+            self.ranking_panel.summary.setToolTip("\n".join(str(p) for p in self.library.problems))
+        before = self._overlay_state()
+        old_rect = self.difference_layer.target_mm()
         self.pattern_layer.set_side(self.overlay_side())
         self.pattern_layer.visible = self.show_pattern and pattern is not None and not self.pattern_hidden()
         self._update_difference(redraw=False)
-        self.canvas.update_layers()
+        if self._overlay_state() != before:
+            self.canvas.update_layers()
+        else:  # after a stroke usually only the difference changed, inside its old and new bounds
+            dirty = old_rect.united(self.difference_layer.target_mm())
+            if not dirty.isEmpty():
+                self.canvas.update_layers(dirty.adjusted(-2, -2, 2, 2))
+
+    def _overlay_state(self) -> tuple:
+        """What the canvas shows of the overlays, except the difference pixels themselves."""
+        lay = self.pattern_layer
+        return (
+            lay.visible,
+            id(lay.pattern),
+            lay.side,
+            lay.trigger_point,
+            lay.outline_only,
+            lay.opacity,
+            self.difference_layer.visible,
+            self.session.view_id,
+        )
 
     def _summary(self, result) -> str:
-        if self.problem:
-            return self.problem
+        """One plain line under the ranked list about the chosen pattern (and patterns that did not load)."""
         if result is None or not self._drawing_used():
-            return texts.EMPTY_DRAWING
-        return (
-            f"{texts.METRIC_LABELS['essential_coverage'][0]}: {texts.percent(metric(result, 'essential_coverage'))}"
-            f" · {texts.METRIC_LABELS['outside_fraction'][0].lower()}: "
-            f"{texts.percent(metric(result, 'outside_fraction'))}"
-        )
+            line = texts.EMPTY_DRAWING
+        else:
+            covered = texts.percent(metric(result, "essential_coverage"))
+            outside = texts.percent(metric(result, "outside_fraction"))
+            line = (
+                f"{texts.METRIC_LABELS['essential_coverage'][0]}: {covered} · "
+                f"{texts.METRIC_LABELS['outside_fraction'][0].lower()}: {outside}"
+            )
+        return f"{line}\n{self.problem}" if self.problem else line
 
     def difference_wanted(self) -> bool:
         return (self.show_difference and not self.pattern_hidden()) or (self.quiz and self.revealed)
@@ -324,6 +355,7 @@ class PanelsController(QObject):
         layer = self.difference_layer
         result = self.result()
         layer.visible = self.difference_wanted() and result is not None and self.comparator is not None
+        self.pattern_layer.outline_only = layer.visible
         self.pattern_panel.legend.set_show_difference(layer.visible)
         if layer.visible:
             view = self.atlas.view(self.session.view_id)
@@ -360,5 +392,8 @@ def _load_engine(session):
     px_per_mm = getattr(session.masks, "px_per_mm", None)
     if px_per_mm is None:
         from painmap.raster import DEFAULT_PX_PER_MM as px_per_mm
-    problem = "; ".join(str(p) for p in library.problems)
+    problem = ""
+    if library.problems:
+        names = ", ".join(p.pattern for p in library.problems)
+        problem = f"Not loaded ({len(library.problems)}): {names}."
     return library, Comparator(session.atlas, library, px_per_mm), problem

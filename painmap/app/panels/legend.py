@@ -15,7 +15,7 @@ DIFFERENCE_KEYS = ("matched", "missed", "extra")
 
 
 class Legend(QWidget):
-    """Swatches and labels for the pattern (essential, spillover, X) and, when shown, the difference overlay."""
+    """Swatches and labels: the pattern (essential, spillover, X) on the left, the difference overlay on the right."""
 
     ROW = 22
     SWATCH = 28
@@ -26,7 +26,10 @@ class Legend(QWidget):
         self.show_difference = False
         self._spill = stipple_brush(style.SPILLOVER)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Solid red: main (essential) zone · red dots: spillover zone · X: trigger point")
+        self.setToolTip(
+            "Solid red: main (essential) zone · red dots: spillover zone · X: trigger point\n"
+            "Difference: green = in drawing and pattern, orange lines = pattern only, purple cross-hatch = drawing only"
+        )
 
     def keys(self) -> tuple[str, ...]:
         return PATTERN_KEYS + (DIFFERENCE_KEYS if self.show_difference else ())
@@ -42,15 +45,13 @@ class Legend(QWidget):
     def set_show_difference(self, show: bool) -> None:
         if show != self.show_difference:
             self.show_difference = show
-            self.setFixedHeight(self.sizeHint().height())
             self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(220, len(self.keys()) * self.ROW + 4)
+        return QSize(2 * 170, len(PATTERN_KEYS) * self.ROW + 4)
 
-    def showEvent(self, event) -> None:
-        self.setFixedHeight(self.sizeHint().height())
-        super().showEvent(event)
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def _swatch(self, p: QPainter, key: str, r: QRectF) -> None:
         red = QColor(style.ESSENTIAL)
@@ -94,12 +95,12 @@ class Legend(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().color(QPalette.ColorRole.WindowText)
+        col_w = self.width() / (2 if self.show_difference else 1)
+        rows = len(PATTERN_KEYS)
         for i, (key, label) in enumerate(zip(self.keys(), self.labels(), strict=True)):
-            y = 2 + i * self.ROW
-            self._swatch(p, key, QRectF(2, y + 3, self.SWATCH, self.ROW - 6))
+            x, y = (i // rows) * col_w, 2 + (i % rows) * self.ROW
+            self._swatch(p, key, QRectF(x + 2, y + 3, self.SWATCH, self.ROW - 6))
             p.setPen(text)
             p.drawText(
-                QRectF(self.SWATCH + 10, y, self.width() - self.SWATCH - 10, self.ROW),
-                Qt.AlignmentFlag.AlignVCenter,
-                label,
+                QRectF(x + self.SWATCH + 8, y, col_w - self.SWATCH - 10, self.ROW), Qt.AlignmentFlag.AlignVCenter, label
             )

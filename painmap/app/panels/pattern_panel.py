@@ -65,7 +65,7 @@ class PatternPanel(QWidget):
 
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(10, 100)
-        self.opacity.setValue(75)
+        self.opacity.setValue(65)
         self.opacity.setToolTip("How strongly the pattern covers the chart and your drawing")
         self.opacity.valueChanged.connect(lambda v: self.opacity_changed.emit(v / 100.0))
 

@@ -82,3 +82,37 @@ class ZoneBars(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 f"{round(100 * value)} %",
             )
+
+
+class ValueBar(QWidget):
+    """A thin 0–1 bar that only schedules a repaint (QProgressBar repaints synchronously on every change)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = 0.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(10)
+
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        value = max(0.0, min(1.0, float(value)))
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(120, 10)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        track = self.palette().color(QPalette.ColorRole.Mid)
+        track.setAlpha(70)
+        p.setBrush(track)
+        frame = QRectF(self.rect())
+        p.drawRoundedRect(frame, 3, 3)
+        p.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        p.drawRoundedRect(QRectF(0, 0, frame.width() * self._value, frame.height()), 3, 3)
