@@ -1,0 +1,478 @@
+"""Comparing a pain drawing with the referral patterns: metrics, sides, ranking, and a small researcher API.
+
+D is the drawing's painted pixels, E a pattern's essential zones, S its spillover zones minus E, P = E ∪ S, all
+clipped to the body silhouette and compared over the views the drawing marks (all views for an empty drawing).
+Definitions and formulas: docs/metrics.md. A score is a similarity to a textbook map, never a diagnosis.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from painmap.atlas import Atlas
+from painmap.drawing import Drawing, load_drawing
+from painmap.errors import PainmapError
+from painmap.patterns import Pattern, PatternLibrary
+from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
+
+SIDES = ("right", "left", "both")  # ties between sides go to the first
+SPILLOVER_WEIGHT = 0.5  # a spillover pixel counts half as much as an essential one in `score`
+OTHER_ZONE = "other"  # silhouette pixels outside every atlas region (none in a well-made atlas)
+JSON_DIGITS = 6
+
+
+@dataclass(frozen=True)
+class PatternResult:
+    """How one pattern, on its best side, compares with the drawing. All numbers are in [0, 1]."""
+
+    pattern: str
+    side: str  # right | left | both
+    score: float
+    dice: float
+    jaccard: float
+    essential_coverage: float
+    spillover_coverage: float
+    precision: float
+    outside_fraction: float
+    zones: dict[str, float]  # atlas zone -> |D ∩ P ∩ Z| / |P ∩ Z|, largest |P ∩ Z| first
+    name: str = ""
+    side_scores: dict[str, float] = field(default_factory=dict)  # score on every side tried
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The whole library against one drawing: results best first (ties by pattern id)."""
+
+    extent_percent: float  # painted area / silhouette area over `views`, in %
+    extent_by_view: dict[str, float]  # the same per view (every view of the atlas)
+    results: tuple[PatternResult, ...]
+    views: tuple[str, ...]  # the views compared over
+    px_per_mm: float = DEFAULT_PX_PER_MM
+
+    @property
+    def best(self) -> PatternResult | None:
+        return self.results[0] if self.results else None
+
+    def result(self, pattern_id: str) -> PatternResult:
+        """The result of one pattern (PainmapError when it was not compared)."""
+        for r in self.results:
+            if r.pattern == pattern_id:
+                return r
+        raise PainmapError(f"pattern {pattern_id!r} is not in this comparison")
+
+
+# --- pattern masks ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Piece:
+    """One zone rasterized on one view: its box and mask, kind and weight."""
+
+    rect: DirtyRect
+    mask: np.ndarray
+    essential: bool
+    weight: float
+
+    def flipped(self, view: str, cols: int) -> _Piece:
+        r = self.rect
+        rect = DirtyRect(view, cols - r.x1, r.y0, cols - r.x0, r.y1, r.sx, r.sy)
+        return _Piece(rect, self.mask[:, ::-1], self.essential, self.weight)
+
+
+@dataclass(frozen=True, eq=False)
+class _Layer:
+    """A pattern's pixels on one view for all sides: flat indices of P_both and per-side codes.
+
+    code = level * n_zones + zone; level 0 means "not in P on this side", levels 1.. are the pattern's
+    (kind, weight) classes; zone indexes the comparator's atlas zone names.
+    """
+
+    view: str
+    idx: np.ndarray  # sorted flat indices into the view's grid
+    codes: dict[str, np.ndarray]  # side -> code per pixel of idx
+    totals: dict[str, np.ndarray]  # side -> bincount of codes over all of P
+
+
+class _PatternData:
+    """Levels and lazily built per-view layers of one pattern."""
+
+    def __init__(self, pattern: Pattern) -> None:
+        self.pattern = pattern
+        ess = sorted({float(z.weight) for z in pattern.zones if z.kind == "essential"})
+        spill = sorted({float(z.weight) for z in pattern.zones if z.kind != "essential"})
+        self.ess_levels = np.array(ess, dtype=np.float64)
+        self.spill_levels = np.array(spill, dtype=np.float64)
+        # per level (index 0 = none): is it essential, and its weight in the score
+        self.level_essential = np.array([False] + [True] * len(ess) + [False] * len(spill))
+        self.level_weight = np.array([0.0, *ess, *(SPILLOVER_WEIGHT * w for w in spill)])
+        self.layers: dict[str, _Layer | None] = {}
+
+
+class Comparator:
+    """Scores drawings against a pattern library; pattern masks are built per view on first use and kept."""
+
+    def __init__(self, atlas: Atlas, library: PatternLibrary, px_per_mm: float = DEFAULT_PX_PER_MM) -> None:
+        self.atlas = atlas
+        self.library = library
+        self.px_per_mm = float(px_per_mm)
+        self.atlas_masks = AtlasMasks(atlas, px_per_mm)
+        names: list[str] = []
+        for view in atlas.views.values():
+            for region in view.regions:
+                if region.zone not in names:
+                    names.append(region.zone)
+        names.append(OTHER_ZONE)
+        self.zone_names = tuple(names)
+        self._zone_luts: dict[str, np.ndarray] = {}
+        self._patterns = {p.id: _PatternData(p) for p in library}
+        self._zone_pixels: dict[tuple[str, int, str], _Piece | None] = {}
+
+    # -- building ----------------------------------------------------------------------------------------------
+
+    def _zone_lut(self, view_id: str) -> np.ndarray:
+        """Region label -> zone index for a view (label 0 -> OTHER_ZONE)."""
+        lut = self._zone_luts.get(view_id)
+        if lut is None:
+            vm = self.atlas_masks.view(view_id)
+            index = {name: k for k, name in enumerate(self.zone_names)}
+            lut = np.array([index[OTHER_ZONE]] + [index[z] for z in vm.zones], dtype=np.int64)
+            self._zone_luts[view_id] = lut
+        return lut
+
+    def _zone_piece(self, data: _PatternData, k: int) -> _Piece | None:
+        """Zone k of a pattern rasterized on its own view, stored side (None when it has no pixel)."""
+        key = (data.pattern.id, k, "")
+        if key not in self._zone_pixels:
+            zone = data.pattern.zones[k]
+            rect, mask = polygon_crop(self.atlas_masks.grid(zone.view), zone.polygon)
+            piece = None if rect.empty or not mask.any() else _Piece(rect, mask, zone.kind == "essential", zone.weight)
+            self._zone_pixels[key] = piece
+        return self._zone_pixels[key]
+
+    def _stored_pieces(self, data: _PatternData, view_id: str) -> list[_Piece]:
+        """The stored side's pieces on a view: its own zones there, and bilateral zones mirrored onto it."""
+        pieces = []
+        for k, zone in enumerate(data.pattern.zones):
+            own = zone.view == view_id
+            mirrored = zone.bilateral and self.atlas.view(zone.view).mirror == view_id
+            if not (own or mirrored):
+                continue
+            piece = self._zone_piece(data, k)
+            if piece is None:
+                continue
+            if own:
+                pieces.append(piece)
+            if mirrored:
+                pieces.append(piece.flipped(view_id, self.atlas_masks.grid(view_id).cols))
+        return pieces
+
+    def _side_pieces(self, data: _PatternData, view_id: str) -> dict[str, list[_Piece]]:
+        """Pieces per side ("right", "left") on a view; the other side is the mirror of the stored side."""
+        stored = data.pattern.side if data.pattern.side in ("right", "left") else "right"
+        other = "left" if stored == "right" else "right"
+        mirror_view = self.atlas.view(view_id).mirror
+        grid, mirror_grid = self.atlas_masks.grid(view_id), self.atlas_masks.grid(mirror_view)
+        if grid.shape != mirror_grid.shape:
+            raise PainmapError(f"views {view_id!r} and {mirror_view!r} are mirrors but differ in size")
+        return {
+            stored: self._stored_pieces(data, view_id),
+            other: [p.flipped(view_id, grid.cols) for p in self._stored_pieces(data, mirror_view)],
+        }
+
+    def _layer(self, data: _PatternData, view_id: str) -> _Layer | None:
+        if view_id in data.layers:
+            return data.layers[view_id]
+        sides = self._side_pieces(data, view_id)
+        everything = sides["right"] + sides["left"]
+        layer = None
+        if everything:
+            box = DirtyRect.none(view_id)
+            for piece in everything:
+                box = box.union(piece.rect)
+            layer = self._build_layer(data, view_id, box, sides)
+        data.layers[view_id] = layer
+        return layer
+
+    def _build_layer(self, data: _PatternData, view_id: str, box: DirtyRect, sides: dict) -> _Layer | None:
+        vm = self.atlas_masks.view(view_id)
+        body = vm.silhouette[box.slices]
+        weights = {}
+        for side, pieces in sides.items():
+            ess = np.zeros(body.shape, dtype=np.float64)
+            spill = np.zeros(body.shape, dtype=np.float64)
+            for p in pieces:
+                target = ess if p.essential else spill
+                sub = target[p.rect.y0 - box.y0 : p.rect.y1 - box.y0, p.rect.x0 - box.x0 : p.rect.x1 - box.x0]
+                np.maximum(sub, np.where(p.mask, p.weight, 0.0), out=sub)
+            weights[side] = (ess, spill)
+        weights["both"] = tuple(np.maximum(a, b) for a, b in zip(weights["right"], weights["left"], strict=True))
+        ess_b, spill_b = weights["both"]
+        union = body & ((ess_b > 0) | (spill_b > 0))
+        if not union.any():
+            return None
+        rows, cols = np.nonzero(union)
+        grid = vm.grid
+        idx = (rows + box.y0).astype(np.int64) * grid.cols + (cols + box.x0)
+        zone = self._zone_lut(view_id)[vm.labels[box.slices][rows, cols]]
+        n_zones = len(self.zone_names)
+        n_ess = len(data.ess_levels)
+        size = len(data.level_weight) * n_zones
+        codes, totals = {}, {}
+        for side in SIDES:
+            ess, spill = (w[rows, cols] for w in weights[side])
+            level = np.zeros(len(rows), dtype=np.int64)
+            in_spill = spill > 0
+            level[in_spill] = 1 + n_ess + np.searchsorted(data.spill_levels, spill[in_spill])
+            in_ess = ess > 0  # essential wins over spillover: S is spillover minus essential
+            level[in_ess] = 1 + np.searchsorted(data.ess_levels, ess[in_ess])
+            code = level * n_zones + zone
+            codes[side] = code
+            totals[side] = np.bincount(code, minlength=size)
+        return _Layer(view_id, idx, codes, totals)
+
+    # -- comparing ---------------------------------------------------------------------------------------------
+
+    def _pattern_ids(self, pattern_ids: Iterable[str] | None) -> list[str]:
+        if pattern_ids is None:
+            return list(self._patterns)
+        ids = [pattern_ids] if isinstance(pattern_ids, str) else list(pattern_ids)
+        for pid in ids:
+            self.library.get(pid)  # UnknownIdError for an unknown id
+        return ids
+
+    def compare(self, masks: PainMasks, pattern_ids: Iterable[str] | None = None) -> Comparison:
+        """Score the drawing's masks against the patterns (default: the whole library), best first."""
+        if masks.atlas is not self.atlas or masks.px_per_mm != self.px_per_mm:
+            raise PainmapError("the drawing's masks were made for another atlas or resolution than the comparator's")
+        views = tuple(masks.views_used()) or tuple(self.atlas.views)
+        d_total = sum(masks.area(v) for v in views)
+        hits_in = {v: _Hits(masks, v) for v in views if masks.area(v)}
+        results = []
+        for pid in self._pattern_ids(pattern_ids):
+            data = self._patterns[pid]
+            results.append(self._result(data, *self._counts(data, views, hits_in), d_total))
+        results.sort(key=lambda r: (-r.score, r.pattern))
+        silhouettes = {v: self.atlas_masks.view(v).silhouette_area for v in self.atlas.views}
+        by_view = {v: _ratio(100.0 * masks.area(v), silhouettes[v]) for v in self.atlas.views}
+        extent = _ratio(100.0 * d_total, sum(silhouettes[v] for v in views))
+        return Comparison(extent, by_view, tuple(results), views, self.px_per_mm)
+
+    def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple[dict, dict]:
+        """Per side: bincounts of the codes of D ∩ P and of P, summed over the views."""
+        size = len(data.level_weight) * len(self.zone_names)
+        hit = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
+        tot = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
+        for v in views:
+            layer = self._layer(data, v)
+            if layer is None:
+                continue
+            pos = hits_in[v].positions(layer) if v in hits_in else None
+            for s in SIDES:
+                tot[s] += layer.totals[s]
+                if pos is not None and len(pos):
+                    hit[s] += np.bincount(layer.codes[s][pos], minlength=size)
+        return hit, tot
+
+    def compare_side(self, masks: PainMasks, pattern_id: str, side: str) -> PatternResult:
+        """One pattern scored on a fixed side (the app's side choice; `compare` picks the best side itself)."""
+        if side not in SIDES:
+            raise PainmapError(f"unknown side {side!r} (known: {', '.join(SIDES)})")
+        data = self._patterns[self.library.get(pattern_id).id]
+        views = tuple(masks.views_used()) or tuple(self.atlas.views)
+        hits_in = {v: _Hits(masks, v) for v in views if masks.area(v)}
+        d_total = sum(masks.area(v) for v in views)
+        return self._result(data, *self._counts(data, views, hits_in), d_total, side)
+
+    def _result(self, data: _PatternData, hit: dict, tot: dict, d_total: int, side: str | None = None) -> PatternResult:
+        n_zones = len(self.zone_names)
+        ess_rows, weight = data.level_essential, data.level_weight
+        metrics, p_area = {}, {}
+        for s in SIDES:
+            h = hit[s].reshape(-1, n_zones)
+            t = tot[s].reshape(-1, n_zones)
+            h_level, t_level = h.sum(axis=1), t.sum(axis=1)
+            h_level[0] = t_level[0] = 0  # level 0: not in P
+            de, e = int(h_level[ess_rows].sum()), int(t_level[ess_rows].sum())
+            dp, p = int(h_level.sum()), int(t_level.sum())
+            ds, sp = dp - de, p - e
+            p_area[s] = p
+            score = _ratio(float(h_level @ weight), float(t_level @ weight) + (d_total - dp))
+            z_hit, z_tot = h[1:].sum(axis=0), t[1:].sum(axis=0)
+            order = sorted(np.flatnonzero(z_tot), key=lambda z: (-z_tot[z], self.zone_names[z]))
+            metrics[s] = dict(
+                score=score,
+                dice=_ratio(2 * dp, d_total + p),
+                jaccard=_ratio(dp, d_total + p - dp),
+                essential_coverage=_ratio(de, e),
+                spillover_coverage=_ratio(ds, sp),
+                precision=_ratio(dp, d_total),
+                outside_fraction=_ratio(d_total - dp, d_total),
+                zones={self.zone_names[z]: _ratio(int(z_hit[z]), int(z_tot[z])) for z in order},
+            )
+        # ties (e.g. nothing matched) go to a single side with the most pattern on the views compared, then by
+        # SIDES order, so that a drawing and its mirror image always report mirrored sides
+        best = side or max(
+            SIDES,
+            key=lambda s: (metrics[s]["score"], metrics[s]["dice"], s != "both", p_area[s], -SIDES.index(s)),
+        )
+        side_scores = {s: metrics[s]["score"] for s in SIDES}
+        return PatternResult(data.pattern.id, best, name=data.pattern.name, side_scores=side_scores, **metrics[best])
+
+    def difference(
+        self, masks: PainMasks, pattern_id: str, side: str, view: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Bool masks of a view for overlays: (matched = D ∩ P, missed = P \\ D, extra = D \\ P)."""
+        if side not in SIDES:
+            raise PainmapError(f"unknown side {side!r} (known: {', '.join(SIDES)})")
+        data = self._patterns[self.library.get(pattern_id).id]
+        grid = self.atlas_masks.grid(view)
+        pattern = np.zeros(grid.shape, dtype=bool)
+        layer = self._layer(data, view)
+        if layer is not None:
+            pattern.ravel()[layer.idx[layer.codes[side] >= len(self.zone_names)]] = True
+        drawn = masks.mask(view)
+        return drawn & pattern, pattern & ~drawn, drawn & ~pattern
+
+    def pattern_mask(self, pattern_id: str, side: str, view: str) -> np.ndarray:
+        """Bool mask of P (essential ∪ spillover, clipped to the silhouette) of a pattern on one side and view."""
+        empty = PainMasks(self.atlas, self.px_per_mm)
+        return self.difference(empty, pattern_id, side, view)[1]
+
+
+class _Hits:
+    """The drawing's pixels of one view, looked up at a pattern layer's pixels (rows outside the drawing skipped)."""
+
+    def __init__(self, masks: PainMasks, view: str) -> None:
+        self.flat = masks.mask(view).ravel()
+        ext = masks.extent(view)
+        cols = masks.grid(view).cols
+        self.lo, self.hi = ext.y0 * cols, ext.y1 * cols
+
+    def positions(self, layer: _Layer) -> np.ndarray:
+        """Positions in layer.idx of the pixels the drawing covers."""
+        a, b = np.searchsorted(layer.idx, (self.lo, self.hi))
+        return np.flatnonzero(self.flat[layer.idx[a:b]]) + a
+
+
+def _ratio(num: float, den: float) -> float:
+    """num / den, and 0 for an empty denominator (no NaN anywhere)."""
+    return float(num) / float(den) if den > 0 else 0.0
+
+
+# --- JSON -------------------------------------------------------------------------------------------------------
+
+
+def result_to_json(result: PatternResult) -> dict:
+    """One result in the DESIGN.md `compare` shape (plus the pattern's name and every side's score)."""
+    r = JSON_DIGITS
+    return {
+        "pattern": result.pattern,
+        "name": result.name,
+        "side": result.side,
+        "score": round(result.score, r),
+        "dice": round(result.dice, r),
+        "jaccard": round(result.jaccard, r),
+        "essential_coverage": round(result.essential_coverage, r),
+        "spillover_coverage": round(result.spillover_coverage, r),
+        "precision": round(result.precision, r),
+        "outside_fraction": round(result.outside_fraction, r),
+        "zones": {z: round(c, r) for z, c in result.zones.items()},
+        "side_scores": {s: round(c, r) for s, c in result.side_scores.items()},
+    }
+
+
+def to_json(comparison: Comparison) -> dict:
+    """The `painmap compare --format json` document."""
+    return {
+        "extent_percent": round(comparison.extent_percent, JSON_DIGITS),
+        "extent_by_view": {v: round(x, JSON_DIGITS) for v, x in comparison.extent_by_view.items()},
+        "views": list(comparison.views),
+        "px_per_mm": comparison.px_per_mm,
+        "results": [result_to_json(r) for r in comparison.results],
+    }
+
+
+# --- researcher API ---------------------------------------------------------------------------------------------
+
+_COMPARATORS: dict[tuple[int, int, float], Comparator] = {}
+
+
+def default_atlas() -> Atlas:
+    """The bundled atlas (loaded once)."""
+    from painmap.atlas import load_atlas
+
+    return load_atlas()
+
+
+def default_library(atlas: Atlas | None = None) -> PatternLibrary:
+    """The bundled pattern library for `atlas` (loaded once)."""
+    from painmap.patterns import load_patterns
+
+    return load_patterns(atlas or default_atlas())
+
+
+def comparator(
+    atlas: Atlas | None = None, library: PatternLibrary | None = None, px_per_mm: float = DEFAULT_PX_PER_MM
+) -> Comparator:
+    """A comparator for the atlas and library (defaults: the bundled ones), reused across calls."""
+    atlas = atlas or default_atlas()
+    library = library or default_library(atlas)
+    key = (id(atlas), id(library), float(px_per_mm))
+    hit = _COMPARATORS.get(key)
+    if hit is None or hit.atlas is not atlas or hit.library is not library:
+        if len(_COMPARATORS) >= 4:
+            _COMPARATORS.clear()
+        hit = _COMPARATORS[key] = Comparator(atlas, library, px_per_mm)
+    return hit
+
+
+def compare_drawing(
+    drawing: Drawing | str | os.PathLike,
+    pattern: str | Iterable[str] | None = None,
+    atlas: Atlas | None = None,
+    library: PatternLibrary | None = None,
+    px_per_mm: float = DEFAULT_PX_PER_MM,
+) -> Comparison:
+    """Compare a drawing (a Drawing or a .painmap.json path) with one pattern, several, or the whole library."""
+    atlas = atlas or default_atlas()
+    comp = comparator(atlas, library, px_per_mm)
+    if not isinstance(drawing, Drawing):
+        drawing = load_drawing(drawing, atlas)
+    return comp.compare(PainMasks.from_drawing(drawing, atlas, px_per_mm), pattern)
+
+
+def rank(
+    drawing: Drawing | str | os.PathLike,
+    atlas: Atlas | None = None,
+    library: PatternLibrary | None = None,
+    px_per_mm: float = DEFAULT_PX_PER_MM,
+) -> list[tuple[str, str, float]]:
+    """(pattern id, side, score) of every pattern, best first."""
+    return [(r.pattern, r.side, r.score) for r in compare_drawing(drawing, None, atlas, library, px_per_mm).results]
+
+
+def iter_folder(
+    folder: str | os.PathLike,
+    pattern: str | Iterable[str] | None = None,
+    atlas: Atlas | None = None,
+    library: PatternLibrary | None = None,
+    px_per_mm: float = DEFAULT_PX_PER_MM,
+    glob: str = "*.painmap.json",
+) -> Iterator[tuple[Path, Comparison | PainmapError]]:
+    """(path, Comparison) for every drawing in a folder, sorted by name; a bad file yields its error instead."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise PainmapError(f"{root}: not a folder")
+    atlas = atlas or default_atlas()
+    comp = comparator(atlas, library, px_per_mm)
+    for path in sorted(root.glob(glob)):
+        try:
+            drawing = load_drawing(path, atlas)
+            yield path, comp.compare(PainMasks.from_drawing(drawing, atlas, px_per_mm), pattern)
+        except PainmapError as err:
+            yield path, err
