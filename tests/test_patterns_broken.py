@@ -6,7 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from painmap.cli import main
 from painmap.patterns import default_root, load_patterns
@@ -246,3 +249,14 @@ def test_cli_asking_for_the_broken_pattern_is_exit_2_with_the_reason(broken_reso
     last = err.strip().splitlines()[-1]
     assert last.startswith("painmap: ") and "did not load" in last and "crosses itself" in last
     assert "Traceback" not in err
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), min_size=3, max_size=14))
+def test_fast_crossing_check_agrees_with_geometry(points):
+    from painmap import geometry
+    from painmap.patterns import _crosses_itself
+
+    poly = np.array(points, dtype=float)
+    assert _crosses_itself(poly) == bool(geometry.self_intersections(poly))
+    assert _crosses_itself(poly, max_pairs=0) == bool(geometry.self_intersections(poly))  # the fallback path
