@@ -250,3 +250,42 @@ def test_texts_apply_the_clinical_corrections(library):
         " ".join((*p.self_care, *p.examination, p.summary, *p.aggravating, *p.perpetuating)) for p in library
     ).lower()
     assert "karipain" not in everything and "traction" not in " ".join(gmed.self_care).lower()
+
+
+def test_cli_lists_the_library_and_shows_one_pattern(capsys):
+    from painmap.cli import main
+
+    assert main(["patterns"]) == 0
+    out = capsys.readouterr().out
+    for pid in ALL_IDS:
+        assert pid in out
+    assert main(["patterns", "sacroiliac-joint"]) == 0
+    out = capsys.readouterr().out
+    assert "Fortin area" in out and "weight 0.94" in out and "sacroiliac-joint-right" in out
+    assert "Slipman" in out
+
+
+def test_cli_json_has_the_design_shape(capsys):
+    import json
+
+    from painmap.cli import main
+
+    assert main(["patterns", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["problems"] == []
+    by_id = {p["id"]: p for p in data["patterns"]}
+    assert set(ALL_IDS) <= set(by_id)
+    gmed = by_id["gluteus-medius"]
+    assert gmed["side"] == "right" and gmed["kind"] == "muscle" and gmed["sources"]
+    assert any(z["bilateral"] for z in gmed["zones"])
+    assert main(["patterns", "piriformis", "--format", "json"]) == 0
+    (one,) = json.loads(capsys.readouterr().out)["patterns"]
+    assert one["id"] == "piriformis" and len(one["trigger_points"]) == 2
+
+
+def test_cli_unknown_pattern_is_exit_2_with_one_line(capsys):
+    from painmap.cli import main
+
+    assert main(["patterns", "deltoid"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown pattern 'deltoid'" in err and "gluteus-medius" in err
