@@ -161,10 +161,14 @@ def test_intensity_layer_is_placed_in_millimetres(fake_atlas):
     view = fake_atlas.view("posterior")
     arr = np.zeros((360, 128), np.uint8)
     arr[10, 10] = 7
+    arr[12, 14] = 2
     chart.draw_intensity(ax, arr, view)
-    [image] = ax.images
-    assert image.get_extent() == [0, 640, 1800, 0]
-    assert np.ma.is_masked(image.get_array()[0, 0]) and image.get_array()[10, 10] == 7
+    [image] = ax.images  # only the painted crop is drawn, at its place in mm (5 mm per pixel here)
+    assert image.get_extent() == [50, 75, 65, 50]
+    assert image.get_array()[0, 0] == 7 and image.get_array()[2, 4] == 2
+    assert np.ma.is_masked(image.get_array()[0, 4])
+    chart.draw_intensity(ax, np.zeros_like(arr), view)
+    assert len(ax.images) == 1  # nothing painted: no image
 
 
 # ------------------------------------------------------------------------------------------------ pages

@@ -262,12 +262,27 @@ def draw_intensity(ax: Axes, intensity: np.ndarray, view: View, *, alpha: float 
 
     cmap = ListedColormap(list(style.INTENSITY_COLORS[1:]))
     norm = BoundaryNorm(np.arange(0.5, 11.5, 1.0), cmap.N)
-    data = np.ma.masked_equal(np.asarray(intensity), 0)
+    crop = painted_crop(intensity, view)
+    if crop is None:
+        return
+    data, extent = crop
     ax.imshow(
-        data, cmap=cmap, norm=norm, extent=mask_extent(view), origin="upper",
-        interpolation="nearest", alpha=alpha, zorder=Z_IMAGE, resample=False,
+        np.ma.masked_equal(data, 0), cmap=cmap, norm=norm, extent=extent, origin="upper", interpolation="nearest",
+        alpha=alpha, zorder=Z_IMAGE, resample=False,
     )  # fmt: skip
     ax.set_aspect("equal", adjustable="box")
+
+
+def painted_crop(array: np.ndarray, view: View) -> tuple[np.ndarray, Box] | None:
+    """The non-zero part of a view's raster and its imshow extent in mm (only that part is drawn: fast, small)."""
+    array = np.asarray(array)
+    rows = np.flatnonzero(array.any(axis=1))
+    if len(rows) == 0:
+        return None
+    cols = np.flatnonzero(array[rows[0] : rows[-1] + 1].any(axis=0))
+    r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    sx, sy = view.width / array.shape[1], view.height / array.shape[0]
+    return array[r0:r1, c0:c1], (c0 * sx, c1 * sx, r1 * sy, r0 * sy)
 
 
 def intensity_colorbar(figure, ax: Axes, *, cax=None, orientation: str = "vertical", **kwargs):
@@ -296,14 +311,17 @@ def draw_mask_region(ax: Axes, mask: np.ndarray, view: View, color: str, hatch: 
     import matplotlib
 
     mask = np.asarray(mask, dtype=bool)
-    if not mask.any():
+    rows = np.flatnonzero(mask.any(axis=1))
+    if len(rows) == 0:
         return None
-    rows, cols = mask.shape
-    # Pixel centres in mm; a one-pixel frame of zeros closes every contour.
-    padded = np.zeros((rows + 2, cols + 2), dtype=np.float32)
-    padded[1:-1, 1:-1] = mask
-    xs = (np.arange(cols + 2) - 0.5) * (view.width / cols)
-    ys = (np.arange(rows + 2) - 0.5) * (view.height / rows)
+    cols = np.flatnonzero(mask[rows[0] : rows[-1] + 1].any(axis=0))
+    r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    sx, sy = view.width / mask.shape[1], view.height / mask.shape[0]
+    # Only the painted crop, framed by one pixel of zeros so every contour closes; pixel centres in mm.
+    padded = np.zeros((r1 - r0 + 2, c1 - c0 + 2), dtype=np.float32)
+    padded[1:-1, 1:-1] = mask[r0:r1, c0:c1]
+    xs = (np.arange(c0 - 1, c1 + 1) + 0.5) * sx
+    ys = (np.arange(r0 - 1, r1 + 1) + 0.5) * sy
     with matplotlib.rc_context({"hatch.color": color, "hatch.linewidth": 0.9}):
         fill = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors=[color], alpha=alpha, zorder=Z_DIFF)
         edge = ax.contourf(xs, ys, padded, levels=[0.5, 1.5], colors="none", hatches=[hatch or None], zorder=Z_DIFF)

@@ -154,12 +154,14 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
                      handleheight=1.3, columnspacing=1.4)  # fmt: skip
 
     # Metrics of the closest pattern and its zone coverage.
-    metrics_ax = figure.add_axes((0.05, 0.225, 0.42, 0.165))
+    metrics_ax = figure.add_axes((0.05, 0.25, 0.42, 0.13))
     _metrics_table(metrics_ax, best, pattern)
-    zones_ax = figure.add_axes((0.64, 0.235, 0.31, 0.14))
+    zones_ax = figure.add_axes((0.64, 0.25, 0.31, 0.13))
     _zone_bars(zones_ax, best)
 
-    ranking_ax = figure.add_axes((0.05, 0.075, 0.9, 0.125))
+    n_rows = len(comparison.results) + 1
+    row_h = min(0.0155, 0.125 / max(n_rows, 1))
+    ranking_ax = figure.add_axes((0.05, 0.205 - row_h * n_rows, 0.9, row_h * n_rows))
     _ranking_table(ranking_ax, comparison, data.library)
 
     _notice(figure)
@@ -201,10 +203,9 @@ def _metrics_table(ax: Axes, best: Any, pattern: Pattern | None) -> None:
     for attr, label, percent in METRICS:
         value = float(getattr(best, attr, float("nan")))
         cells.append([label, f"{value * 100:.0f} %" if percent else f"{value:.2f}"])
-    table = ax.table(cellText=cells, colWidths=[0.72, 0.28], loc="upper left", cellLoc="left", edges="horizontal")
+    table = ax.table(cellText=cells, colWidths=[0.72, 0.28], bbox=(0, 0, 1, 1), cellLoc="left", edges="horizontal")
     table.auto_set_font_size(False)
     table.set_fontsize(7.5)
-    table.scale(1, 1.15)
     for (_r, c), cell in table.get_celld().items():
         cell.set_edgecolor("#bbbbbb")
         cell.set_linewidth(0.4)
@@ -237,7 +238,7 @@ def _zone_bars(ax: Axes, best: Any) -> None:
 
 def _ranking_table(ax: Axes, comparison: Any, library: PatternLibrary) -> None:
     ax.set_axis_off()
-    ax.set_title("All patterns, most similar first", fontsize=9, fontweight="bold", loc="left", pad=2)
+    ax.set_title("All patterns, most similar first", fontsize=9, fontweight="bold", loc="left", pad=4)
     rows = []
     for rank, r in enumerate(comparison.results, start=1):
         name = library.patterns[r.pattern].name if r.pattern in library.patterns else r.pattern
@@ -249,12 +250,11 @@ def _ranking_table(ax: Axes, comparison: Any, library: PatternLibrary) -> None:
         ])  # fmt: skip
     if not rows:
         return
-    header = ["#", "pattern", "side", "score", "", "essential", "spillover", "inside"]
+    header = ["#", "pattern", "side", "score", "", "essential", "spillover", "in pattern"]
     table = ax.table(cellText=rows, colLabels=header, colWidths=[0.04, 0.3, 0.12, 0.08, 0.14, 0.11, 0.11, 0.1],
-                     loc="upper left", cellLoc="left", edges="horizontal")  # fmt: skip
+                     bbox=(0, 0, 1, 1), cellLoc="left", edges="horizontal")  # fmt: skip
     table.auto_set_font_size(False)
     table.set_fontsize(7)
-    table.scale(1, 1.0)
     for (r, _c), cell in table.get_celld().items():
         cell.set_edgecolor("#bbbbbb")
         cell.set_linewidth(0.4)

@@ -76,11 +76,14 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
         ax = figure.add_axes((x / fig_w, (bottom + chart_h - h) / fig_h, w / fig_w, h / fig_h))
         x += w + gap
         chart.draw_view(ax, view, box=box, landmarks=False, edge_labels=True, title="")
-        percent = np.ma.masked_equal(aggregate.percent(view_id), 0)
-        ax.imshow(
-            percent, cmap=cmap, norm=norm, extent=chart.mask_extent(view), origin="upper", interpolation="nearest",
-            zorder=chart.Z_IMAGE, resample=False,
-        )  # fmt: skip
+        crop = chart.painted_crop(aggregate.counts[view_id], view)
+        if crop is not None and total:
+            counts, extent = crop
+            percent = np.ma.masked_equal(counts, 0).astype(np.float32) * np.float32(100.0 / total)
+            ax.imshow(
+                percent, cmap=cmap, norm=norm, extent=extent, origin="upper", interpolation="nearest",
+                zorder=chart.Z_IMAGE, resample=False,
+            )  # fmt: skip
         for shown in overlays:
             chart.draw_pattern(ax, shown, view, outline_only=True, trigger_labels=False)
         ax.set_xlim(box[0], box[2])
