@@ -670,8 +670,8 @@ def save_drawing(drawing: Drawing, path: str | os.PathLike, atlas: Any = None) -
     The drawing is validated first (an invalid one raises DrawingError and nothing is written); on any failure
     the original file is left untouched and the temporary file is removed. Sets `created` when empty.
     """
-    target = Path(path)
     source = os.fspath(path)
+    target = Path(os.path.realpath(source))  # through a symbolic link: replace the file, keep the link
     created = drawing.created or now_iso()
     candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created)
     doc = drawing_to_dict(candidate)

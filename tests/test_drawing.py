@@ -326,6 +326,17 @@ def test_save_keeps_the_file_mode(tmp_path):
     assert stat.S_IMODE(fresh.stat().st_mode) & 0o600 == 0o600
 
 
+def test_save_through_a_symbolic_link_keeps_the_link(tmp_path):
+    real = tmp_path / "real" / "a.painmap.json"
+    real.parent.mkdir()
+    save_drawing(Drawing(), real)
+    link = tmp_path / "link.painmap.json"
+    link.symlink_to(real)
+    save_drawing(Drawing(meta={"note": "via link"}), link)
+    assert link.is_symlink() and load_drawing(real).meta == {"note": "via link"}
+    assert sorted(p.name for p in real.parent.iterdir()) == ["a.painmap.json"]
+
+
 def test_save_to_a_folder_or_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(DrawingError, match="is a folder"):
         save_drawing(Drawing(), tmp_path)
