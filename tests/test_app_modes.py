@@ -62,6 +62,7 @@ def test_mode_persists_across_windows(qtbot, atlas):
     assert panels2.modes.mode == "educator"
     assert panels2.modes.mode_actions["educator"].isChecked()
     assert {k for k, d in panels2.docks.items() if d.isVisible()} == set(MODE_DOCKS["educator"])
+    qtbot.waitUntil(panels2.comparison_panel.isVisible)  # its tab is in front of the info tab
 
 
 def test_educator_steps_through_trigger_points_with_arrow_keys(panels, qtbot):

@@ -5,7 +5,7 @@ The mode is remembered with QSettings ("app/mode") and restored by the next wind
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
@@ -135,8 +135,9 @@ class ModeController(QObject):
                 font = type(font)(font)
                 font.setPointSizeF(font.pointSizeF() * LARGE_FONT)
             dock.setFont(font)
-        if mode == "quiz":
-            panels.docks["comparison"].raise_()
+        if mode != "patient":
+            self._raise_comparison()
+            QTimer.singleShot(0, self._raise_comparison)  # again once a new window has shown its tabs
         self._arrange(mode)
         guide_font = self.guide.font()
         base = self.window.font().pointSizeF()
@@ -153,6 +154,12 @@ class ModeController(QObject):
         if save:
             self.settings.setValue(SETTINGS_KEY, mode)
         self.mode_changed.emit(mode)
+
+    def _raise_comparison(self) -> None:
+        """Make the Comparison tab the current one (QWidget.raise_ alone skips the top-most sibling)."""
+        docks = self.panels.docks
+        docks["info"].raise_()
+        docks["comparison"].raise_()
 
     def _arrange(self, mode: str) -> None:
         """Heights of the visible docks: the pattern controls as tall as they need, the lists share the rest."""

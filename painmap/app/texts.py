@@ -44,8 +44,8 @@ LEGEND = {
     "spillover": ("Sometimes also here", "Spillover (dots)"),
     "trigger_point": ("Trigger point", "Trigger point (X)"),
     "matched": ("In both", "Matched"),
-    "missed": ("Pattern only", "Missed (pattern only)"),
-    "extra": ("Drawing only", "Extra (drawing only)"),
+    "missed": ("Pattern only", "Missed (pattern)"),
+    "extra": ("Drawing only", "Extra (drawing)"),
 }
 
 EMPTY_DRAWING = "Nothing shaded yet."

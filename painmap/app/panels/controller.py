@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 from painmap.app import texts
 from painmap.app.layers import DifferenceLayer, PatternLayer
@@ -20,7 +20,7 @@ from painmap.app.panels.pattern_panel import PatternPanel
 from painmap.app.panels.ranking_panel import RankingPanel
 
 PREFERRED_PATTERN = "gluteus-medius"
-MIN_PANEL_WIDTH = 340
+MIN_PANEL_WIDTH = 360
 DOCKS = ("pattern", "ranking", "comparison", "info")
 DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
 
@@ -83,8 +83,9 @@ class PanelsController(QObject):
         for key in DOCKS:
             dock = QDockWidget(DOCK_TITLES[key], self.window)
             dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
-            widgets[key].setMinimumWidth(MIN_PANEL_WIDTH)
-            dock.setWidget(widgets[key])
+            content = _scrolling(widgets[key]) if key == "comparison" else widgets[key]
+            content.setMinimumWidth(MIN_PANEL_WIDTH)
+            dock.setWidget(content)
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
             self.window.addDockWidget(area, dock)
             self.docks[key] = dock
@@ -376,6 +377,16 @@ class PanelsController(QObject):
 
     def dock_widgets(self) -> list[QWidget]:
         return list(self.docks.values())
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless vertical scroll area, so a short dock never squeezes its contents."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _load_engine(session):

@@ -17,6 +17,7 @@ from painmap.app import texts
 
 COLUMNS = ("Pattern", "Side", "Score")
 PLAIN_COLUMNS = ("Pattern", "Side", "How alike")
+ROWS_SHOWN = 6  # at least this many rows stay visible however the docks are arranged
 
 
 class RankingPanel(QWidget):
@@ -40,6 +41,8 @@ class RankingPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("All patterns, most alike first. Choose a row to show that pattern on the chart.")
         self.table.itemSelectionChanged.connect(self._on_selection)
+        header_h = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header_h + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setToolTip("How the chosen pattern compares with your drawing")
