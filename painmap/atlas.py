@@ -228,6 +228,10 @@ def _load_view(path: Path, view_id: str) -> View:
     x0, y0, width, height = _numbers(root.get("viewBox", ""), 4, "viewBox", path)
     if x0 != 0 or y0 != 0 or width <= 0 or height <= 0:
         raise AtlasError(f"{path}: viewBox must be '0 0 WIDTH HEIGHT' in millimetres")
+    ids = [elem.get("id") for elem in root.iter() if elem.get("id")]
+    if len(ids) != len(set(ids)):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise AtlasError(f"{path}: the id {twice[0]!r} is used twice (ids must be unique)")
     layers = {
         g.get(f"{{{INKSCAPE_NS}}}label", ""): g
         for g in root

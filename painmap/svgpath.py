@@ -26,7 +26,9 @@ TOLERANCE = 0.25  # mm: the largest distance between a flattened curve and the t
 SVG_NS = "http://www.w3.org/2000/svg"
 _MAX_SEGMENTS = 4096  # per curve: a guard against absurd coordinates
 
-_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
+_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_SEPARATORS = re.compile(r"[\s,]+")
+_NOT_POLYLINE = re.compile(r"[^MLZ0-9eE.,+\-\s]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
 _ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
@@ -119,14 +121,59 @@ def _scale_of(matrix: np.ndarray | None) -> float:
 
 
 def _tokens(d: str) -> list[str]:
-    out: list[str] = []
-    for found in _TOKEN.finditer(d):
-        command, number, _space, other = found.groups()
-        if other is not None:
-            raise SvgPathError(f"unexpected character {other!r} in path data at offset {found.start()}")
-        if command or number:
-            out.append(command or number)
-    return out
+    tokens = _TOKEN.findall(d)
+    rest = _SEPARATORS.sub("", _TOKEN.sub(" ", d).replace(" ", ""))
+    if rest:
+        raise SvgPathError(f"unexpected character {rest[0]!r} in path data")
+    return tokens
+
+
+def _polylines_fast(d: str, transform: np.ndarray | None) -> list[Subpath] | None:
+    """Path data of absolute M/L/Z only (what the atlas regions are): parsed in one go; None otherwise.
+
+    Anything unusual (a command with a wrong count of numbers, something after Z but a move-to) returns None,
+    so the full parser judges it and raises its precise error.
+    """
+    if _NOT_POLYLINE.search(d) or not d.lstrip().startswith("M"):
+        return None
+    out: list[Subpath] = []
+    values: list[str] = []
+    prev, count = "", 0  # the last command letter and how many numbers followed it
+
+    def flush(closed: bool) -> None:
+        if values:
+            out.append(_fast_subpath(values, closed, transform))
+            values.clear()
+
+    for token in _TOKEN.findall(d):
+        if token in ("M", "L", "Z"):
+            if prev in ("M", "L") and (count == 0 or count % 2):
+                return None
+            if token == "M":
+                flush(False)
+            elif prev in ("", "Z"):
+                return None
+            elif token == "Z":
+                flush(True)
+            prev, count = token, 0
+        else:
+            if prev in ("", "Z"):
+                return None
+            values.append(token)
+            count += 1
+    if prev in ("M", "L") and (count == 0 or count % 2):
+        return None
+    flush(False)
+    if not all(np.isfinite(sub.points).all() for sub in out):
+        return None
+    return [sub for sub in out if len(sub.points) >= 2 or sub.closed]
+
+
+def _fast_subpath(values: list[str], closed: bool, transform: np.ndarray | None) -> Subpath:
+    pts = np.array(values, dtype=float).reshape(-1, 2)
+    if closed and len(pts) > 1 and (pts[0] == pts[-1]).all():
+        pts = pts[:-1]
+    return Subpath(apply_transform(pts, transform), closed)
 
 
 @lru_cache(maxsize=64)
@@ -218,6 +265,9 @@ def _flag(tokens: list[str], i: int) -> tuple[float, int]:
 
 def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float = TOLERANCE) -> list[Subpath]:
     """Path data flattened into subpaths (points in the transformed frame)."""
+    fast = _polylines_fast(d or "", transform)
+    if fast is not None:
+        return fast
     tokens = _tokens(d or "")
     tol = tolerance / _scale_of(transform)
     out: list[Subpath] = []
@@ -230,10 +280,10 @@ def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float
     def finish(closed: bool) -> None:
         nonlocal current
         if len(current) >= 2 or (closed and current):
-            pts = np.array(current, dtype=float)
-            if closed and len(pts) > 1 and np.allclose(pts[0], pts[-1]):
-                pts = pts[:-1]
-            out.append(Subpath(apply_transform(pts, transform), closed))
+            first, last = current[0], current[-1]
+            if closed and len(current) > 1 and abs(first[0] - last[0]) + abs(first[1] - last[1]) < 1e-9:
+                current = current[:-1]
+            out.append(Subpath(apply_transform(np.array(current, dtype=float), transform), closed))
         current = []
 
     while i < len(tokens):
@@ -264,6 +314,8 @@ def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float
                 value, i = float(tokens[i]), i + 1
             args.append(value)
         ox, oy = (x, y) if rel else (0.0, 0.0)
+        if upper != "M" and not current:  # drawing on after Z starts at the closed subpath's first point
+            current = [(x, y)]
         if upper == "M":
             finish(False)
             x, y = args[0] + ox, args[1] + oy

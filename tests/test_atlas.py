@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
 from painmap import geometry
@@ -171,7 +173,7 @@ def test_landmark_order_follows_the_anatomy(atlas):
         return view.landmark(key)
 
     lumbar = [lm(f"l{i}-spinous-process").y for i in range(1, 6)]
-    assert lumbar == sorted(lumbar) and all(25 <= b - a <= 45 for a, b in zip(lumbar, lumbar[1:], strict=False))
+    assert lumbar == sorted(lumbar) and all(25 <= b - a <= 45 for a, b in itertools.pairwise(lumbar))
     for side in ("left", "right"):
         summit, psis = lm(f"iliac-crest-summit-{side}"), lm(f"psis-{side}")
         ischial, troch = lm(f"ischial-tuberosity-{side}"), lm(f"greater-trochanter-{side}")
@@ -226,7 +228,7 @@ def test_proportions_and_arm_gaps(atlas):
     for view in (post, lat):
         x0, y0, x1, y1 = geometry.bbox(view.silhouette[0])
         assert y0 == pytest.approx(25, abs=1) and y1 == pytest.approx(1775, abs=1)
-        assert 0 < x0 and x1 < view.width
+        assert x0 > 0 and x1 < view.width
     # posterior: the arms hang free of the body: at elbow and hip level a scanline crosses arm, trunk, arm;
     # at hand level two hands and two thighs
     silhouette, _ = view_masks(post)

@@ -87,6 +87,11 @@ def test_removed_region_leaves_a_gap(atlas_copy):
     _refused(atlas_copy, "posterior.svg", "gap or overlap")
 
 
+def test_duplicate_ids_are_refused(atlas_copy):
+    _edit(atlas_copy / "posterior.svg", 'id="art-coccyx"', 'id="sacrum"')
+    _refused(atlas_copy, "posterior.svg", "'sacrum'", "twice")
+
+
 def test_missing_required_zone(atlas_copy):
     path = atlas_copy / "lateral.svg"
     text = path.read_text(encoding="utf-8")

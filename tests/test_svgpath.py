@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import xml.etree.ElementTree as ET
 
@@ -54,6 +55,11 @@ def test_lines_absolute_relative_and_implicit():
     assert rel.tolist() == square.points.tolist()
     (v,) = parse_path("M0,0 V5 v5 h2")
     assert v.tolist() == [[0, 0], [0, 5], [0, 10], [2, 10]]
+
+
+def test_drawing_on_after_close_starts_at_the_subpath_start():
+    subs = parse_subpaths("M0,0 L10,0 L10,10 Z L0,10")
+    assert subs[1].points.tolist() == [[0, 0], [0, 10]]
 
 
 def test_compact_numbers_and_exponents():
@@ -116,7 +122,7 @@ def test_arc_with_too_small_radii_is_scaled_up():
 
 @pytest.mark.parametrize(
     "d",
-    ["L0,0", "M0,0 L5", "M0,0 X5,5", "M0,0 A5,5 0 2 0 1,1", "M0,0 Z 5", "10,10"],
+    ["L0,0", "M0,0 L5", "M0,0 X5,5", "M0,0 A5,5 0 2 0 1,1", "M0,0 Z 5", "10,10", "M0 0 L 5 6 7 L 8", "M0,0 L"],
 )
 def test_bad_path_data_is_refused(d):
     with pytest.raises(SvgPathError):
@@ -152,7 +158,9 @@ def test_bad_transform_is_refused(text):
 )
 def test_transform_composition_matches_the_matrix_product(tx, ty, s, angle):
     combined = parse_transform(f"translate({tx},{ty}) rotate({angle}) scale({s})")
-    separate = parse_transform(f"translate({tx},{ty})") @ parse_transform(f"rotate({angle})") @ parse_transform(f"scale({s})")
+    separate = (
+        parse_transform(f"translate({tx},{ty})") @ parse_transform(f"rotate({angle})") @ parse_transform(f"scale({s})")
+    )
     assert np.allclose(combined, separate)
     (pts,) = parse_path("M0,0 L10,0 L10,10", combined)
     assert np.allclose(pts[1], combined[:2, :2] @ [10, 0] + combined[:2, 2])
@@ -165,7 +173,9 @@ def test_circle_ellipse_rect_polygon_polyline_line():
     (circle,) = element_polylines(_elem(f'<circle xmlns="{SVG}" cx="10" cy="20" r="30"/>'))
     assert 0 <= math.pi * 900 - geometry.area(circle) <= 2 * math.pi * 30 * TOLERANCE  # inscribed, within tolerance
     assert np.allclose(geometry.centroid(circle), (10, 20), atol=1e-6)
-    (ellipse,) = element_polylines(_elem(f'<ellipse xmlns="{SVG}" cx="0" cy="0" rx="20" ry="10" transform="scale(2)"/>'))
+    (ellipse,) = element_polylines(
+        _elem(f'<ellipse xmlns="{SVG}" cx="0" cy="0" rx="20" ry="10" transform="scale(2)"/>')
+    )
     assert np.allclose(ellipse[:, 0].max(), 40) and 0 <= 20 - ellipse[:, 1].max() <= TOLERANCE
     (rect,) = element_polylines(_elem(f'<rect xmlns="{SVG}" x="1" y="2" width="10" height="5"/>'))
     assert geometry.area(rect) == pytest.approx(50)
@@ -214,7 +224,7 @@ coords = st.floats(-1000, 1000, allow_nan=False, allow_infinity=False)
 def test_relative_and_absolute_paths_agree(points):
     absolute = "M" + " L".join(f"{x!r},{y!r}" for x, y in points)
     rel = [f"m{points[0][0]!r},{points[0][1]!r}"]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         rel.append(f"l{x1 - x0!r},{y1 - y0!r}")
     (a,) = parse_path(absolute)
     (b,) = parse_path(" ".join(rel))

@@ -13,6 +13,7 @@ written as explicit polygons. Coordinates are millimetres of the reference adult
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,7 +59,7 @@ def catmull(points: Sequence[Point], before: Point | None = None, after: Point |
 def line(points: Sequence[Point]) -> list[Seg]:
     """Straight segments written as degenerate cubics (so every path is uniform)."""
     out = []
-    for a, b in zip(points[:-1], points[1:], strict=True):
+    for a, b in itertools.pairwise(points):
         out.append((a, a, b, b))
     return out
 
@@ -106,7 +107,8 @@ def runs_to_segs(
 
 
 def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
-    return f"M{fmt(cx + rx)},{fmt(cy)} A{fmt(rx)},{fmt(ry)} 0 1 1 {fmt(cx - rx)},{fmt(cy)} A{fmt(rx)},{fmt(ry)} 0 1 1 {fmt(cx + rx)},{fmt(cy)} Z"
+    arc = f"A{fmt(rx)},{fmt(ry)} 0 1 1"
+    return f"M{fmt(cx + rx)},{fmt(cy)} {arc} {fmt(cx - rx)},{fmt(cy)} {arc} {fmt(cx + rx)},{fmt(cy)} Z"
 
 
 # ----------------------------------------------------------------------------------------------- Qt geometry
@@ -302,15 +304,19 @@ ZONE_WORDS = {
 }
 
 
-def region_label(zone: str, side: str) -> str:
-    words = ZONE_WORDS[zone]
+LATERAL_WORDS = {"thoracic": "side of the chest", "arm": "arm (folded over the chest)"}
+
+
+def region_label(zone: str, side: str, view: str = "posterior") -> str:
+    words = LATERAL_WORDS.get(zone, ZONE_WORDS[zone]) if view == "lateral" else ZONE_WORDS[zone]
     return words if side == "midline" else f"{side} {words}"
 
 
 def add_region(svg: Svg, zone: str, side: str, poly: np.ndarray) -> None:
     rid = zone if side == "midline" else f"{zone}-{side}"
     d = "M" + " L".join(f"{fmt(x)},{fmt(y)}" for x, y in poly) + " Z"
-    svg.path("regions", rid, d, "region", REGION_STYLE, zone=zone, side=side, label=region_label(zone, side))
+    label = region_label(zone, side, svg.view)
+    svg.path("regions", rid, d, "region", REGION_STYLE, zone=zone, side=side, label=label)
 
 
 def add_landmark(svg: Svg, lid: str, side: str, x: float, y: float, label: str) -> None:
@@ -337,14 +343,14 @@ def posterior_outline() -> list[Seg]:
     ]  # fmt: skip
     trunk_leg = [
         (470, 448), (465, 482), (459, 530), (451, 590), (446, 642), (449, 690), (460, 738), (474, 788),
-        (484, 835), (488, 876), (486, 922), (480, 985), (471, 1055), (461, 1130), (453, 1200), (450, 1250),
-        (452, 1292), (458, 1340), (461, 1392), (456, 1450), (444, 1528), (430, 1605), (419, 1665),
-        (416, 1695), (420, 1715), (417, 1740), (408, 1764), (392, 1775),
+        (484, 835), (488, 876), (486, 922), (480, 985), (471, 1055), (460, 1130), (451, 1200), (447, 1250),
+        (449, 1292), (456, 1335), (462, 1380), (460, 1430), (450, 1500), (436, 1570), (424, 1630), (417, 1675),
+        (416, 1697), (421, 1714), (418, 1740), (408, 1764), (392, 1775),
     ]  # fmt: skip
     inner_leg = [
-        (392, 1775), (373, 1773), (362, 1758), (360, 1736), (363, 1712), (361, 1692), (364, 1668),
-        (361, 1625), (352, 1545), (345, 1465), (344, 1400), (346, 1342), (349, 1295), (350, 1262),
-        (347, 1215), (342, 1150), (336, 1075), (330, 1005), (325, 970), (320, 952),
+        (392, 1775), (373, 1773), (362, 1758), (359, 1736), (361, 1712), (358, 1694), (361, 1668), (360, 1630),
+        (354, 1570), (344, 1500), (337, 1440), (337, 1390), (341, 1340), (347, 1295), (350, 1262), (348, 1215),
+        (342, 1150), (336, 1075), (330, 1005), (325, 970), (320, 952),
     ]  # fmt: skip
     before = mirror_pt(head_arm[1])
     after = mirror_pt(inner_leg[-2])
@@ -439,128 +445,149 @@ def build_posterior() -> str:
             add_region(svg, zone, "left", mirrored[::-1])
             add_region(svg, zone, "right", poly)
 
-    posterior_art(svg, crest, si_line)
+    posterior_art(svg, si_line)
     posterior_landmarks(svg)
     return svg.text()
 
 
-def both(svg: Svg, id_: str, segs: list[Seg], kind: str, style_: str, closed: bool = False) -> None:
-    """A right-side art path and its mirror on the left."""
-    svg.path("art", f"{id_}-right", path_d(segs, closed), kind, style_, side="right")
-    svg.path("art", f"{id_}-left", path_d(mirror_segs(segs), closed), kind, style_, side="left")
+ArtItem = tuple[str, str, object, bool]  # id, kind, points (or ("ellipse", cx, cy, rx, ry)), closed
+STYLES = {
+    "bone": BONE_STYLE,
+    "bone-fill": BONE_FILL,
+    "muscle": MUSCLE_STYLE,
+    "crease": CREASE_STYLE,
+    "detail": DETAIL_STYLE,
+    "contour": CONTOUR_STYLE,
+}
 
 
-def posterior_art(svg: Svg, crest: np.ndarray, si_line: np.ndarray) -> None:
-    # Skin creases and contours inside the silhouette
-    svg.path(
-        "art",
-        "gluteal-cleft",
-        path_d(catmull([(MID, 842), (MID, 890), (MID + 0.5, 944)]), False),
-        "crease",
-        CREASE_STYLE,
-    )
-    both(
-        svg,
-        "gluteal-fold",
-        catmull([(MID + 6, 943), (350, 947), (385, 946), (415, 938), (436, 928)]),
-        "crease",
-        CREASE_STYLE,
-    )
-    both(svg, "knee-crease", catmull([(366, 1286), (385, 1292), (410, 1293), (432, 1287)]), "crease", CREASE_STYLE)
-    svg.path(
-        "art", "spine-furrow", path_d(catmull([(MID, 330), (MID, 560), (MID, 760)]), False), "detail", DETAIL_STYLE
-    )
-    both(svg, "elbow", catmull([(540, 668), (552, 664), (562, 666)]), "detail", DETAIL_STYLE)
-    both(
-        svg,
-        "scapula",
-        catmull([(362, 395), (420, 382), (448, 392), (430, 470), (392, 532), (366, 520), (362, 470), (362, 395)]),
-        "detail",
-        DETAIL_STYLE,
-    )
-    both(svg, "calf", catmull([(402, 1330), (404, 1400), (400, 1480)]), "detail", DETAIL_STYLE)
-    both(svg, "achilles", catmull([(385, 1600), (384, 1680), (386, 1740)]), "detail", DETAIL_STYLE)
-    both(svg, "thumb", catmull([(531, 948), (540, 985), (545, 1025)]), "detail", DETAIL_STYLE)
-    # Bones: spinous processes, sacrum, coccyx, crest, PSIS, SI joint, trochanter, ischial tuberosity, malleoli
-    for i, cy in enumerate((-0.52, -0.35, -0.17, 0.0, 0.17)):
-        y = mm(0, cy)[1]
-        svg.path("art", f"spinous-l{i + 1}", ellipse_d(MID, y, 4.5, 7.5), "bone", BONE_FILL)
-    base_l, base_r = mm(-0.30, 0.25), mm(0.30, 0.25)
+def art_segs(points: Sequence[Point], closed: bool) -> list[Seg]:
+    """A smooth open curve, or a smooth closed loop (first point repeated at the end)."""
+    pts = list(points)
+    if closed:
+        return catmull([*pts, pts[0]], before=pts[-1], after=pts[1])
+    return catmull(pts)
+
+
+def draw(svg: Svg, items: Sequence[ArtItem], mirrored: bool = False, width: float = W_POST) -> None:
+    """Art paths with ids "art-<id>"; `mirrored` items are the patient's right and get a left twin."""
+    for id_, kind, shape, closed in items:
+        style_ = STYLES[kind]
+        kind = "bone" if kind == "bone-fill" else kind
+        if isinstance(shape, tuple) and shape and shape[0] == "ellipse":
+            _, cx, cy, rx, ry = shape
+            variants = [("right", cx)] + ([("left", width - cx)] if mirrored else [])
+            for side, x in variants:
+                suffix = f"-{side}" if mirrored else ""
+                extra = {"side": side} if mirrored else {}
+                svg.path("art", f"art-{id_}{suffix}", ellipse_d(x, cy, rx, ry), kind, style_, **extra)
+            continue
+        segs = art_segs(shape, closed)
+        if mirrored:
+            svg.path("art", f"art-{id_}-right", path_d(segs, closed), kind, style_, side="right")
+            svg.path("art", f"art-{id_}-left", path_d(mirror_segs(segs, width), closed), kind, style_, side="left")
+        else:
+            svg.path("art", f"art-{id_}", path_d(segs, closed), kind, style_)
+
+
+def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
     apex = mm(0, 0.68)
-    sacrum = catmull([base_r, (362, 800), (350, 832), (335, 856), apex])
+    base_l, base_r = mm(-0.30, 0.25), mm(0.30, 0.25)
+    sacrum_side = catmull([base_r, (366, 798), (357, 822), (343, 846), apex])
+    sacrum_d = path_d(line([base_l, base_r]) + sacrum_side + mirror_segs(sacrum_side), True)
+    # midline details (drawn first: under the paired lines)
     svg.path(
-        "art",
-        "sacrum",
-        path_d(line([base_l, base_r]) + sacrum + mirror_segs(sacrum), True),
-        "bone",
-        BONE_FILL,
+        "art", "art-spine-furrow", path_d(catmull([(MID, 330), (MID, 560), (MID, 770)]), False), "detail", DETAIL_STYLE
     )
-    svg.path(
-        "art",
-        "coccyx",
-        path_d(catmull([(MID - 4, apex[1]), (MID - 3, 880), (MID, 893), (MID + 3, 880), (MID + 4, apex[1])]), True),
-        "bone",
-        BONE_FILL,
-    )
-    both(
+    svg.path("art", "art-sacrum", sacrum_d, "bone", BONE_FILL)
+    for i, cy in enumerate((-0.52, -0.35, -0.17, 0.0, 0.17)):
+        svg.path("art", f"art-spinous-l{i + 1}", ellipse_d(MID, mm(0, cy)[1], 4.5, 7.5), "bone", BONE_FILL)
+    draw(
         svg,
-        "iliac-crest",
-        catmull([tuple(p) for p in crest[:: max(1, len(crest) // 12)]] + [tuple(crest[-1])]),
-        "bone",
-        BONE_STYLE,
+        [
+            ("coccyx", "bone-fill", [(MID - 5, apex[1] - 1), (MID, 894), (MID + 5, apex[1] - 1)], True),
+            ("gluteal-cleft", "crease", [(MID, 846), (MID, 900), (MID, 946)], False),
+        ],
     )
-    both(
+    t, it, psis = mm(0.95, 0.70), mm(0.30, 0.90), mm(0.27, 0.38)
+    si_mid = (si_line[0] + si_line[1]) / 2
+    draw(
         svg,
-        "psis",
-        catmull([(362, 800), (367, 801), (369, 806), (365, 810), (361, 808), (360, 803), (362, 800)]),
-        "bone",
-        BONE_STYLE,
-        True,
+        [
+            # bones
+            (
+                "iliac-crest",
+                "bone",
+                [psis, mm(0.36, 0.22), mm(0.45, 0.12), mm(0.57, 0.04), mm(0.70, 0.0), mm(0.79, 0.02), mm(0.85, 0.06)],
+                False,
+            ),
+            ("psis", "bone", ("ellipse", psis[0], psis[1], 3.5, 3.0), True),
+            ("sacroiliac-joint", "bone", [tuple(si_line[0]), (si_mid[0] + 2.5, si_mid[1]), tuple(si_line[1])], False),
+            ("sacral-foramen-1", "bone", ("ellipse", 336, 792, 2.4, 2.2), True),
+            ("sacral-foramen-2", "bone", ("ellipse", 334, 811, 2.2, 2.0), True),
+            ("sacral-foramen-3", "bone", ("ellipse", 331, 829, 2.0, 1.8), True),
+            ("sacral-foramen-4", "bone", ("ellipse", 328, 845, 1.8, 1.6), True),
+            (
+                "greater-trochanter",
+                "bone",
+                [
+                    (t[0] + 8, t[1] - 32),
+                    (t[0] - 8, t[1] - 27),
+                    (t[0] - 15, t[1] - 6),
+                    (t[0] - 12, t[1] + 18),
+                    (t[0] + 2, t[1] + 34),
+                ],
+                False,
+            ),
+            (
+                "ischial-tuberosity",
+                "bone",
+                [
+                    (it[0] - 8, it[1] - 8),
+                    (it[0] + 2, it[1] - 12),
+                    (it[0] + 9, it[1] - 4),
+                    (it[0] + 6, it[1] + 7),
+                    (it[0] - 5, it[1] + 7),
+                ],
+                True,
+            ),
+            ("lateral-malleolus", "bone", [(415, 1696), (421, 1708), (418, 1722)], False),
+            ("medial-malleolus", "bone", [(365, 1682), (360, 1694), (362, 1706)], False),
+            # muscles: gluteus maximus (upper and lower border) and the exposed part of gluteus medius
+            (
+                "gluteus-maximus-upper-border",
+                "muscle",
+                [(370, 812), (398, 792), (432, 800), (462, 826), (484, 862), (484, 902)],
+                False,
+            ),
+            (
+                "gluteus-maximus-lower-border",
+                "muscle",
+                [(MID + 7, 900), (352, 930), (392, 960), (432, 982), (474, 998)],
+                False,
+            ),
+            (
+                "gluteus-medius",
+                "muscle",
+                [(372, 790), (394, 762), (430, 744), (460, 748), (475, 774), (480, 820)],
+                False,
+            ),
+            # skin creases and contours
+            ("gluteal-fold", "crease", [(MID + 5, 944), (344, 951), (376, 951), (406, 944), (430, 932)], False),
+            ("knee-crease", "crease", [(368, 1288), (388, 1293), (412, 1293), (432, 1288)], False),
+            (
+                "scapula",
+                "detail",
+                [(388, 386), (384, 430), (388, 480), (400, 526), (421, 500), (442, 456), (458, 410)],
+                False,
+            ),
+            ("elbow", "detail", [(541, 668), (552, 664), (563, 667)], False),
+            ("thumb", "detail", [(531, 950), (539, 985), (543, 1024)], False),
+            ("calf", "detail", [(400, 1330), (402, 1400), (398, 1480)], False),
+            ("achilles", "detail", [(388, 1600), (387, 1680), (388, 1740)], False),
+        ],
+        mirrored=True,
     )
-    both(svg, "sacroiliac-joint", catmull([tuple(si_line[0]), tuple(si_line[1])]), "bone", BONE_STYLE)
-    t = mm(0.95, 0.70)
-    both(
-        svg,
-        "greater-trochanter",
-        catmull(
-            [
-                (t[0] + 6, t[1] - 30),
-                (t[0] - 10, t[1] - 24),
-                (t[0] - 16, t[1]),
-                (t[0] - 10, t[1] + 24),
-                (t[0] + 4, t[1] + 34),
-            ]
-        ),
-        "bone",
-        BONE_STYLE,
-    )
-    it = mm(0.30, 0.90)
-    both(
-        svg,
-        "ischial-tuberosity",
-        catmull(
-            [
-                (it[0] - 9, it[1] - 6),
-                (it[0], it[1] - 12),
-                (it[0] + 9, it[1] - 5),
-                (it[0] + 7, it[1] + 7),
-                (it[0] - 5, it[1] + 8),
-                (it[0] - 9, it[1] - 6),
-            ]
-        ),
-        "bone",
-        BONE_STYLE,
-        True,
-    )
-    both(svg, "lateral-malleolus", catmull([(414, 1697), (421, 1708), (417, 1722)]), "bone", BONE_STYLE)
-    both(svg, "medial-malleolus", catmull([(366, 1686), (360, 1696), (363, 1708)]), "bone", BONE_STYLE)
-    # Muscles: gluteus maximus (upper and lower borders) and the exposed gluteus medius
-    gmax = catmull([(372, 800), (404, 790), (440, 808), (470, 842), (490, 900)])
-    gmax_low = catmull([(MID + 8, 905), (360, 935), (400, 965), (440, 985), (478, 1000)])
-    both(svg, "gluteus-maximus-upper-border", gmax, "muscle", MUSCLE_STYLE)
-    both(svg, "gluteus-maximus-lower-border", gmax_low, "muscle", MUSCLE_STYLE)
-    gmed = catmull([(372, 784), (400, 762), (440, 748), (470, 755), (485, 790)])
-    both(svg, "gluteus-medius", gmed, "muscle", MUSCLE_STYLE)
 
 
 def posterior_landmarks(svg: Svg) -> None:
@@ -597,11 +624,12 @@ def lateral_arm_runs() -> tuple[list[Point], list[Point]]:
 def lateral_outline() -> list[Seg]:
     outer, _ = lateral_arm_runs()
     front = [
-        J2, (369, 690), (367, 740), (361, 795), (351, 850), (343, 890), (346, 940), (347, 1000), (342, 1080),
-        (332, 1160), (321, 1225), (327, 1260), (321, 1300), (307, 1350), (300, 1420), (294, 1520), (287, 1620),
-        (284, 1678), (292, 1703), (322, 1720), (366, 1737), (414, 1751), (452, 1761), (468, 1769), (464, 1775),
+        J2, (370, 690), (371, 740), (367, 790), (357, 838), (346, 874), (343, 895), (347, 930), (348, 995),
+        (342, 1080), (332, 1160), (321, 1225), (327, 1260), (321, 1300), (307, 1350), (300, 1420), (294, 1520),
+        (287, 1620), (284, 1678), (292, 1703), (322, 1720), (366, 1737), (414, 1751), (450, 1759), (466, 1764),
+        (471, 1770), (466, 1775),
     ]  # fmt: skip
-    sole = [(464, 1775), (214, 1775)]
+    sole = [(466, 1775), (214, 1775)]
     back = [
         (214, 1775), (202, 1761), (199, 1737), (210, 1700), (219, 1660), (217, 1600), (205, 1520), (191, 1445),
         (186, 1390), (193, 1330), (209, 1284), (207, 1230), (196, 1150), (185, 1065), (178, 995), (173, 948),
@@ -698,99 +726,56 @@ def build_lateral() -> str:
 
 
 def lateral_art(svg: Svg, crest: np.ndarray, arm_d: str) -> None:
-    # Bones
-    part = crest[(crest[:, 0] >= 172) & (crest[:, 0] <= 340)]
-    svg.path(
-        "art",
-        "iliac-crest",
-        path_d(catmull([tuple(p) for p in part[:: max(1, len(part) // 10)]]), False),
-        "bone",
-        BONE_STYLE,
+    part = crest[(crest[:, 0] >= 172) & (crest[:, 0] <= 338)]
+    crest_pts = [tuple(p) for p in part[:: max(1, len(part) // 10)]]
+    draw(
+        svg,
+        [
+            # bones
+            ("iliac-crest", "bone", crest_pts, False),
+            ("asis", "bone-fill", ("ellipse", 335, 790, 5, 4), True),
+            (
+                "greater-trochanter",
+                "bone",
+                [(226, 852), (238, 837), (262, 838), (276, 857), (273, 888), (258, 904)],
+                False,
+            ),
+            (
+                "lateral-femoral-condyle",
+                "bone",
+                [(240, 1258), (255, 1252), (270, 1262), (271, 1284), (258, 1295)],
+                False,
+            ),
+            ("patella", "bone", [(307, 1234), (318, 1244), (320, 1270), (310, 1284)], False),
+            ("fibular-head", "bone", ("ellipse", 244, 1322, 7, 6), True),
+            ("lateral-malleolus", "bone-fill", ("ellipse", 245, 1707, 9, 11), True),
+            # muscles: gluteus maximus front border, gluteus medius, tensor fasciae latae, iliotibial band
+            (
+                "gluteus-maximus-border",
+                "muscle",
+                [(176, 792), (206, 806), (224, 842), (226, 905), (222, 960), (214, 1000)],
+                False,
+            ),
+            (
+                "gluteus-medius",
+                "muscle",
+                [(206, 776), (232, 758), (276, 760), (306, 779), (300, 810), (273, 838)],
+                False,
+            ),
+            ("tensor-fasciae-latae", "muscle", [(331, 800), (318, 842), (298, 900), (281, 960)], False),
+            ("iliotibial-band", "muscle", [(281, 960), (269, 1080), (262, 1180), (258, 1248)], False),
+            ("iliotibial-band-back", "muscle", [(222, 992), (232, 1100), (240, 1200), (244, 1250)], False),
+            # skin creases and details
+            ("gluteal-fold", "crease", [(173, 946), (190, 941), (206, 930)], False),
+            ("inguinal-crease", "crease", [(340, 818), (339, 860), (344, 890)], False),
+            ("knee-crease", "crease", [(209, 1284), (222, 1290), (236, 1292)], False),
+            ("ear", "detail", [(232, 142), (248, 138), (258, 155), (256, 180), (246, 196), (236, 190)], False),
+            ("achilles", "detail", [(229, 1600), (232, 1660), (226, 1720)], False),
+        ],
+        width=W_LAT,
     )
-    svg.path("art", "asis", ellipse_d(335, 790, 5, 4), "bone", BONE_FILL)
-    svg.path(
-        "art",
-        "greater-trochanter",
-        path_d(catmull([(226, 850), (236, 836), (262, 838), (276, 858), (272, 890), (258, 904)]), False),
-        "bone",
-        BONE_STYLE,
-    )
-    svg.path(
-        "art",
-        "lateral-femoral-condyle",
-        path_d(
-            catmull([(238, 1262), (252, 1254), (270, 1262), (272, 1285), (256, 1296), (240, 1288), (238, 1262)]), True
-        ),
-        "bone",
-        BONE_STYLE,
-    )
-    svg.path(
-        "art",
-        "patella",
-        path_d(catmull([(306, 1236), (318, 1244), (320, 1272), (310, 1285)]), False),
-        "bone",
-        BONE_STYLE,
-    )
-    svg.path("art", "fibular-head", ellipse_d(244, 1320, 7, 6), "bone", BONE_STYLE)
-    svg.path("art", "lateral-malleolus", ellipse_d(245, 1707, 9, 11), "bone", BONE_FILL)
-    # Muscles: gluteus maximus front border, gluteus medius, tensor fasciae latae, iliotibial band
-    svg.path(
-        "art",
-        "gluteus-maximus-border",
-        path_d(catmull([(176, 792), (206, 805), (225, 840), (226, 905), (222, 960), (215, 1000)]), False),
-        "muscle",
-        MUSCLE_STYLE,
-    )
-    svg.path(
-        "art",
-        "gluteus-medius",
-        path_d(catmull([(206, 775), (230, 758), (275, 760), (305, 778), (300, 810), (272, 838)]), False),
-        "muscle",
-        MUSCLE_STYLE,
-    )
-    svg.path(
-        "art",
-        "tensor-fasciae-latae",
-        path_d(catmull([(330, 800), (318, 840), (296, 900), (280, 960)]), False),
-        "muscle",
-        MUSCLE_STYLE,
-    )
-    svg.path(
-        "art",
-        "iliotibial-band",
-        path_d(catmull([(280, 960), (268, 1080), (262, 1180), (258, 1250)]), False),
-        "muscle",
-        MUSCLE_STYLE,
-    )
-    svg.path(
-        "art",
-        "iliotibial-band-back",
-        path_d(catmull([(222, 990), (232, 1100), (240, 1200), (244, 1255)]), False),
-        "muscle",
-        MUSCLE_STYLE,
-    )
-    # Creases and details
-    svg.path(
-        "art", "gluteal-fold", path_d(catmull([(173, 946), (190, 941), (206, 930)]), False), "crease", CREASE_STYLE
-    )
-    svg.path(
-        "art", "inguinal-crease", path_d(catmull([(338, 815), (338, 860), (343, 890)]), False), "crease", CREASE_STYLE
-    )
-    svg.path(
-        "art", "knee-crease", path_d(catmull([(209, 1284), (222, 1290), (236, 1292)]), False), "crease", CREASE_STYLE
-    )
-    svg.path(
-        "art",
-        "ear",
-        path_d(catmull([(232, 142), (248, 138), (258, 155), (256, 180), (246, 196), (236, 190)]), False),
-        "detail",
-        DETAIL_STYLE,
-    )
-    svg.path("art", "achilles", path_d(catmull([(229, 1600), (232, 1660), (226, 1720)]), False), "detail", DETAIL_STYLE)
-    svg.path("art", "arm", arm_d, "contour", CONTOUR_STYLE)
-    svg.path(
-        "art", "elbow-crease", path_d(catmull([(310, 625), (322, 640), (338, 650)]), False), "detail", DETAIL_STYLE
-    )
+    svg.path("art", "art-arm", arm_d, "contour", CONTOUR_STYLE)
+    draw(svg, [("elbow-crease", "detail", [(310, 625), (322, 640), (338, 650)], False)], width=W_LAT)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
