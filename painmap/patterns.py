@@ -191,7 +191,9 @@ def _load_library(atlas: Atlas, folder: Path) -> PatternLibrary:
 
 def _reason(err: PatternError) -> str:
     """The message of a PatternError without its location prefix."""
-    return err.args[0].split(": ", 2)[-1] if (err.path or err.pattern) else err.args[0]
+    prefix = ": ".join(p for p in (err.path, err.pattern) if p) + ": "
+    text = str(err.args[0])
+    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:

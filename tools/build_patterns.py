@@ -316,7 +316,7 @@ PATTERNS["sacroiliac-joint"] = {
 # fmt: on
 
 
-def preview(out: Path, ids: list[str], scale: float = 1.5) -> int:
+def preview(out: Path, ids: list[str], scale: float = 1.5, per_tp: bool = False) -> int:
     """Draw every loaded pattern's zones and trigger points over the chart: one PNG per pattern (all views)."""
     import os
 
@@ -358,9 +358,14 @@ def preview(out: Path, ids: list[str], scale: float = 1.5) -> int:
         drafts.append(SimpleNamespace(id=pid, zones=tuple(zones), trigger_points=tuple(tps)))
         drafts[-1].zones_for = lambda view, _z=tuple(zones): [z for z in _z if z.view == view]
 
+    jobs = []  # (file stem, pattern, trigger point id or None)
     for pattern in [*library, *drafts]:
         if ids and pattern.id not in ids:
             continue
+        jobs.append((pattern.id, pattern, None))
+        if per_tp:
+            jobs += [(f"{pattern.id}-{tp.id}", pattern, tp.id) for tp in pattern.trigger_points]
+    for stem, pattern, only in jobs:
         views = [atlas.view(v) for v in ("posterior", "lateral")]
         width = sum(v.width for v in views) * scale
         image = QImage(int(width), int(1800 * scale), QImage.Format.Format_ARGB32)
@@ -393,6 +398,8 @@ def preview(out: Path, ids: list[str], scale: float = 1.5) -> int:
                             path.lineTo(x, y)
                     p.drawPath(path)
             for zone in pattern.zones_for(view=view.id):
+                if only and zone.trigger_point not in ("", only):
+                    continue
                 red = QColor(RED)
                 if zone.kind == "essential":
                     red.setAlpha(150)
@@ -409,14 +416,14 @@ def preview(out: Path, ids: list[str], scale: float = 1.5) -> int:
                 p.drawText(QPointF(lm.x + 2.5, lm.y - 1.5), lm.key)
             p.setPen(QPen(QColor("#111111"), 1.6))
             for tp in pattern.trigger_points:
-                if tp.view == view.id:
+                if tp.view == view.id and only in (None, tp.id):
                     p.drawLine(QPointF(tp.x - 5, tp.y - 5), QPointF(tp.x + 5, tp.y + 5))
                     p.drawLine(QPointF(tp.x - 5, tp.y + 5), QPointF(tp.x + 5, tp.y - 5))
                     p.drawText(QRectF(tp.x + 6, tp.y - 4, 60, 10), tp.label)
             p.restore()
             x0 += view.width * scale
         p.end()
-        target = out / f"{pattern.id}.png"
+        target = out / f"{stem}.png"
         image.save(str(target))
         print(f"wrote {target}")
     return 0
@@ -426,10 +433,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="overwrite the SVG files")
     parser.add_argument("--preview", metavar="DIR", help="render the loaded patterns over the chart as PNGs")
+    parser.add_argument("--per-trigger-point", action="store_true", help="with --preview: one PNG per TrP too")
     parser.add_argument("ids", nargs="*", help="only these patterns")
     args = parser.parse_args(argv)
     if args.preview:
-        return preview(Path(args.preview), args.ids)
+        return preview(Path(args.preview), args.ids, per_tp=args.per_trigger_point)
     for pid, views in PATTERNS.items():
         if args.ids and pid not in args.ids:
             continue
