@@ -201,35 +201,34 @@ class Comparator:
     def _build_layer(self, data: _PatternData, view_id: str, box: DirtyRect, sides: dict) -> _Layer | None:
         vm = self.atlas_masks.view(view_id)
         body = vm.silhouette[box.slices]
-        weights = {}
-        for side, pieces in sides.items():
-            ess = np.zeros(body.shape, dtype=np.float64)
-            spill = np.zeros(body.shape, dtype=np.float64)
-            for p in pieces:
-                target = ess if p.essential else spill
-                sub = target[p.rect.y0 - box.y0 : p.rect.y1 - box.y0, p.rect.x0 - box.x0 : p.rect.x1 - box.x0]
-                np.maximum(sub, np.where(p.mask, p.weight, 0.0), out=sub)
-            weights[side] = (ess, spill)
-        weights["both"] = tuple(np.maximum(a, b) for a, b in zip(weights["right"], weights["left"], strict=True))
-        ess_b, spill_b = weights["both"]
-        union = body & ((ess_b > 0) | (spill_b > 0))
-        if not union.any():
-            return None
-        rows, cols = np.nonzero(union)
-        grid = vm.grid
-        idx = (rows + box.y0).astype(np.int64) * grid.cols + (cols + box.x0)
-        zone = self._zone_lut(view_id)[vm.labels[box.slices][rows, cols]]
-        n_zones = len(self.zone_names)
         n_ess = len(data.ess_levels)
+        levels = {}  # side -> (essential level, spillover level) per pixel of the box; 0 = none
+        for side, pieces in sides.items():
+            ess = np.zeros(body.shape, dtype=np.uint8)
+            spill = np.zeros(body.shape, dtype=np.uint8)
+            for p in pieces:  # levels are sorted by weight, so the largest level is the largest weight
+                if p.essential:
+                    target, level = ess, 1 + int(np.searchsorted(data.ess_levels, p.weight))
+                else:
+                    target, level = spill, 1 + n_ess + int(np.searchsorted(data.spill_levels, p.weight))
+                sub = target[p.rect.y0 - box.y0 : p.rect.y1 - box.y0, p.rect.x0 - box.x0 : p.rect.x1 - box.x0]
+                np.maximum(sub, p.mask * np.uint8(level), out=sub)
+            levels[side] = (ess, spill)
+        levels["both"] = tuple(np.maximum(a, b) for a, b in zip(levels["right"], levels["left"], strict=True))
+        ess_b, spill_b = levels["both"]
+        union = (body & ((ess_b | spill_b) != 0)).ravel()
+        local = np.flatnonzero(union)
+        if not len(local):
+            return None
+        width = box.width
+        idx = (local // width + box.y0) * vm.grid.cols + (local % width + box.x0)
+        zone = self._zone_lut(view_id)[vm.labels[box.slices].ravel()[local]]
+        n_zones = len(self.zone_names)
         size = len(data.level_weight) * n_zones
         codes, totals = {}, {}
         for side in SIDES:
-            ess, spill = (w[rows, cols] for w in weights[side])
-            level = np.zeros(len(rows), dtype=np.int64)
-            in_spill = spill > 0
-            level[in_spill] = 1 + n_ess + np.searchsorted(data.spill_levels, spill[in_spill])
-            in_ess = ess > 0  # essential wins over spillover: S is spillover minus essential
-            level[in_ess] = 1 + np.searchsorted(data.ess_levels, ess[in_ess])
+            ess, spill = (a.ravel()[local] for a in levels[side])
+            level = np.where(ess != 0, ess, spill).astype(np.int64)  # essential wins: S = spillover minus E
             code = level * n_zones + zone
             codes[side] = code
             totals[side] = np.bincount(code, minlength=size)
@@ -257,10 +256,14 @@ class Comparator:
             data = self._patterns[pid]
             results.append(self._result(data, *self._counts(data, views, hits_in), d_total))
         results.sort(key=lambda r: (-r.score, r.pattern))
-        silhouettes = {v: self.atlas_masks.view(v).silhouette_area for v in self.atlas.views}
-        by_view = {v: _ratio(100.0 * masks.area(v), silhouettes[v]) for v in self.atlas.views}
-        extent = _ratio(100.0 * d_total, sum(silhouettes[v] for v in views))
+        by_view = {v: self._extent(masks, v) for v in self.atlas.views}
+        extent = _ratio(100.0 * d_total, sum(self.atlas_masks.view(v).silhouette_area for v in views))
         return Comparison(extent, by_view, tuple(results), views, self.px_per_mm)
+
+    def _extent(self, masks: PainMasks, view: str) -> float:
+        """Painted share of a view's silhouette in % (0 without rasterizing a view never painted)."""
+        area = masks.area(view)
+        return _ratio(100.0 * area, self.atlas_masks.view(view).silhouette_area) if area else 0.0
 
     def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple[dict, dict]:
         """Per side: bincounts of the codes of D ∩ P and of P, summed over the views."""

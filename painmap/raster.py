@@ -272,37 +272,59 @@ class ViewMasks:
 
 
 def _fill_gaps(labels: np.ndarray, silhouette: np.ndarray, max_steps: int = 64) -> None:
-    """Give silhouette pixels that no region covered (rasterizing seams) the label of a neighbour, in place."""
+    """Give silhouette pixels that no region covered (seams between regions) a neighbour's label, in place.
+
+    Each step, every gap pixel with a labelled 4-neighbour takes the first of right, left, down, up.
+    """
+    gy, gx = np.nonzero(silhouette & (labels == 0))
+    rows, cols = labels.shape
     for _ in range(max_steps):
-        gap = silhouette & (labels == 0)
-        if not gap.any():
+        if not len(gy):
             return
-        grown = labels.copy()
-        for src, dst in (
-            ((slice(None), slice(1, None)), (slice(None), slice(None, -1))),
-            ((slice(None), slice(None, -1)), (slice(None), slice(1, None))),
-            ((slice(1, None), slice(None)), (slice(None, -1), slice(None))),
-            ((slice(None, -1), slice(None)), (slice(1, None), slice(None))),
-        ):
-            take = (grown[dst] == 0) & (labels[src] != 0)
-            grown[dst][take] = labels[src][take]
-        grown[~gap] = labels[~gap]
-        if np.array_equal(grown, labels):
+        found = np.zeros(len(gy), dtype=labels.dtype)
+        for dy, dx in ((0, 1), (0, -1), (1, 0), (-1, 0)):
+            ny, nx = np.clip(gy + dy, 0, rows - 1), np.clip(gx + dx, 0, cols - 1)
+            found = np.where(found == 0, labels[ny, nx], found)
+        done = found != 0
+        if not done.any():
             return
-        labels[...] = grown
+        labels[gy[done], gx[done]] = found[done]
+        gy, gx = gy[~done], gx[~done]
+
+
+def paint_polygons(grid: Grid, polygons: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
+    """uint8 image of the grid with each polygon filled with its value (1-255), later ones on top."""
+    stride = (grid.cols + 3) // 4 * 4
+    buf = np.zeros((grid.rows, stride), dtype=np.uint8)
+    image = QImage(buf.data, grid.cols, grid.rows, stride, QImage.Format.Format_Grayscale8)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.scale(grid.sx, grid.sy)
+        for polygon, value in polygons:
+            poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
+            if len(poly) < 3 or not np.isfinite(poly).all():
+                continue
+            painter.setBrush(QColor(value, value, value))  # Grayscale8 keeps r = g = b = value exactly
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in poly.tolist()]), Qt.FillRule.OddEvenFill)
+    finally:
+        painter.end()
+    del image
+    return buf[:, : grid.cols]
 
 
 def _rasterize_view(view: View, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
-    silhouette = np.zeros(grid.shape, dtype=bool)
-    for poly in view.silhouette:
-        rect, crop = polygon_crop(grid, poly)
-        if not rect.empty:
-            silhouette[rect.slices] |= crop
-    labels = np.zeros(grid.shape, dtype=np.uint16)
-    for k, region in enumerate(view.regions, start=1):
-        rect, crop = polygon_crop(grid, region.polygon)
-        if not rect.empty:
-            labels[rect.slices][crop] = k
+    silhouette = paint_polygons(grid, [(poly, 255) for poly in view.silhouette]) != 0
+    if len(view.regions) < 255:
+        labels = paint_polygons(grid, [(r.polygon, k) for k, r in enumerate(view.regions, start=1)])
+        labels = labels.astype(np.uint16)
+    else:  # more regions than gray levels
+        labels = np.zeros(grid.shape, dtype=np.uint16)
+        for k, region in enumerate(view.regions, start=1):
+            rect, crop = polygon_crop(grid, region.polygon)
+            if not rect.empty:
+                labels[rect.slices][crop] = k
     if not silhouette.any():  # an atlas without an outline: the regions are the body
         silhouette = labels != 0
     labels[~silhouette] = 0
@@ -356,7 +378,12 @@ class AtlasMasks:
             raise PainmapError(f"resolution {px_per_mm} px/mm is out of range (0.05-20)")
 
     def grid(self, view_id: str) -> Grid:
-        return self.view(view_id).grid
+        """The view's pixel grid (without rasterizing the view)."""
+        masks = self._views.get(view_id)
+        if masks is not None:
+            return masks.grid
+        view = self.atlas.view(view_id)
+        return Grid(view.id, view.width, view.height, self.px_per_mm)
 
     def view(self, view_id: str) -> ViewMasks:
         """The masks of one view (UnknownIdError for an unknown view)."""

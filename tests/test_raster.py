@@ -328,3 +328,16 @@ def test_extent_holds_every_painted_pixel(marks):
     inside[ext.slices] = True
     assert not (painted & ~inside).any()
     assert ext.empty == (not painted.any())
+
+
+def test_seams_between_regions_go_to_a_neighbour():
+    from painmap.atlas import Atlas, Region, View
+
+    regions = (
+        Region("a-left", "a", "left", rect(10, 10, 48.2, 40)),
+        Region("a-right", "a", "right", rect(51.8, 10, 90, 40)),
+    )
+    view = View("posterior", "p", 100.0, 50.0, "posterior", (rect(10, 10, 90, 40),), regions, (), (), ("L", "R"))
+    vm = AtlasMasks(Atlas({"posterior": view}), 1.0).view("posterior")
+    assert np.array_equal(vm.labels != 0, vm.silhouette)
+    assert np.count_nonzero(vm.region_mask("a-left")) == np.count_nonzero(vm.region_mask("a-right")) == 40 * 30
