@@ -309,7 +309,7 @@ def migrate(
     ctx = _Context(source, None)
     table = MIGRATIONS if migrations is None else migrations
     if "version" not in doc:
-        raise ctx.fail(f"missing 'version' (this painmap reads versions 1 to {current})")
+        raise ctx.fail(f"missing 'version' (this painmap reads up to version {current})")
     version = doc["version"]
     if type(version) is not int:
         raise ctx.fail(f"'version' must be an integer, not {_kind(version)}", "/version")
@@ -441,7 +441,7 @@ def _points(mark: dict, ptr: str, bounds: tuple[float, float, float, float], bud
         raise ctx.fail(f"'points' must be an array of [x, y] points, not {_kind(points)}", ptr)
     n = len(points)
     if n == 0:
-        raise ctx.fail("a stroke needs at least one point", ptr)
+        raise ctx.fail(f"a {mark['type']} mark needs at least one point", ptr)
     if n > MAX_POINTS_PER_MARK:
         raise ctx.fail(f"{n:,} points in one mark (at most {MAX_POINTS_PER_MARK:,})", ptr)
     if n > budget:
