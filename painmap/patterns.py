@@ -8,6 +8,7 @@ The format is documented in docs/patterns.md; adding a pattern in docs/adding-a-
 
 from __future__ import annotations
 
+import re
 import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 INSIDE_TOLERANCE_MM = 1.0  # a zone vertex or trigger point may lie this far outside the silhouette
 FLATTEN_TOLERANCE_MM = 0.25  # curves are flattened to polylines this close to the true curve
 
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED_TEXT = ("name", "kind", "innervation", "summary")
 TEXT_LISTS = ("aggravating", "perpetuating", "examination", "differentials", "self_care", "notes", "sources")
 
@@ -300,6 +302,8 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
         raise fail("missing field 'id'")
     if pid != folder_name:
         raise fail(f"id {pid!r} differs from the folder name {folder_name!r}")
+    if not _ID.fullmatch(pid):
+        raise fail(f"id {pid!r} must be lower-case words joined by '-' (e.g. 'gluteus-medius')")
     for key in (*REQUIRED_TEXT, "views", "sources"):
         if key not in meta:
             raise fail(f"missing field {key!r}")
@@ -321,6 +325,10 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
     tps = meta.get("trigger_points", {})
     if not isinstance(tps, dict) or not all(isinstance(v, dict) for v in tps.values()):
         raise fail("'trigger_points' must be tables like [trigger_points.trp1]")
+    for tp_id, table in tps.items():
+        for key in ("label", "note"):
+            if not isinstance(table.get(key, ""), str):
+                raise fail(f"[trigger_points.{tp_id}] {key} must be text")
     meta["trigger_points"] = tps
     return meta
 

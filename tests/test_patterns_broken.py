@@ -63,6 +63,11 @@ BREAKAGES = {
         "pattern.toml",
         "differs from the folder name",
     ),
+    "trigger point label not text": (
+        lambda r: edit(toml(r), 'label = "TrP2"', "label = 2"),
+        "pattern.toml",
+        "[trigger_points.trp2] label must be text",
+    ),
     "missing sources": (lambda r: _empty_sources(r), "pattern.toml", "missing sources"),
     "unknown view": (
         lambda r: edit(toml(r), 'views = ["posterior", "lateral"]', 'views = ["posterior", "front"]'),
@@ -260,3 +265,13 @@ def test_fast_crossing_check_agrees_with_geometry(points):
     poly = np.array(points, dtype=float)
     assert _crosses_itself(poly) == bool(geometry.self_intersections(poly))
     assert _crosses_itself(poly, max_pairs=0) == bool(geometry.self_intersections(poly))  # the fallback path
+
+
+def test_badly_named_folder_is_reported(atlas, patterns_copy):
+    bad = patterns_copy / "Gluteus_Medius"
+    shutil.copytree(patterns_copy / VICTIM, bad)
+    edit(bad / "pattern.toml", 'id = "gluteus-medius"', 'id = "Gluteus_Medius"')
+    library = load_patterns(atlas, patterns_copy)
+    (problem,) = library.problems
+    assert problem.pattern == "Gluteus_Medius" and "lower-case words joined by '-'" in problem.message
+    assert VICTIM in library
