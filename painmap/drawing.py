@@ -258,8 +258,10 @@ def _decode(data: bytes | bytearray | memoryview | str, ctx: _Context) -> Any:
             data = data.encode("utf-8")
         except UnicodeEncodeError as err:
             raise ctx.fail(f"is not valid Unicode text (unpaired surrogate at character {err.start})") from None
-    elif not isinstance(data, bytes):
+    elif isinstance(data, bytearray | memoryview):
         data = bytes(data)
+    elif not isinstance(data, bytes):
+        raise TypeError(f"a drawing is bytes or text, not {type(data).__name__}")
     if len(data) > MAX_FILE_BYTES:
         raise ctx.fail(f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit ({len(data):,} bytes)")
     start = _LEADING_SPACE.match(data).end()
