@@ -134,6 +134,16 @@ def test_gluteus_minimus_reaches_the_lower_leg_on_the_side_and_back(atlas, libra
     assert "foot" not in touched(atlas, gmin.zones)  # to the ankle, not into the foot
 
 
+def test_gluteus_minimus_front_trigger_point_lies_between_asis_and_trochanter(atlas, library):
+    tp = library.get("gluteus-minimus").trigger_point("trp1")
+    assert tp.view == "lateral"
+    a, b = landmark(atlas, "asis-right", "lateral"), landmark(atlas, "greater-trochanter-right", "lateral")
+    p = np.array([tp.x, tp.y])
+    t = float(np.dot(p - a, b - a) / np.dot(b - a, b - a))
+    assert 0.2 < t < 0.8  # between the two, not beyond either
+    assert np.linalg.norm(p - (a + t * (b - a))) < 15  # and close to the line joining them
+
+
 def test_sacroiliac_essential_zone_sits_at_the_psis(atlas, library):
     si = library.get("sacroiliac-joint")
     essential = si.zones_for(kind="essential")
