@@ -37,7 +37,7 @@ class BoxProcessor:
     def view_shape(self, view_id: str) -> tuple[int, int]:
         return SHAPES[view_id]
 
-    def process(self, path: Path) -> Processed:
+    def process(self, path: Path, scores: bool = True) -> Processed:
         data = json.loads(path.read_text())
         if "bad" in data:
             raise DrawingError("not a drawing", path=str(path))
