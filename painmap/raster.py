@@ -19,8 +19,8 @@ from functools import cached_property
 from typing import ClassVar
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPolygonF
+from PySide6.QtCore import QPointF  # not the Qt namespace: building its enums costs ~15 ms at start-up
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
 from painmap.atlas import Atlas, View
 from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
@@ -165,6 +165,14 @@ class Patch:
 # --- polygons ---------------------------------------------------------------------------------------------------
 
 
+def _path(poly: np.ndarray) -> QPainterPath:
+    """A closed path (odd-even fill) through the vertices; filled without a pen, antialiasing off."""
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in poly.tolist()]))
+    path.closeSubpath()
+    return path
+
+
 def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
     """Rasterize a polygon (mm) on its bounding box only: (rect, bool mask of rect's shape)."""
     poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
@@ -179,11 +187,9 @@ def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255))
         painter.translate(-rect.x0, -rect.y0)
         painter.scale(grid.sx, grid.sy)
-        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in poly.tolist()]), Qt.FillRule.OddEvenFill)
+        painter.fillPath(_path(poly), QColor(255, 255, 255))
     finally:
         painter.end()
     del image  # the image shared buf's memory; buf outlives it
@@ -300,14 +306,12 @@ def paint_polygons(grid: Grid, polygons: Sequence[tuple[np.ndarray, int]]) -> np
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
         painter.scale(grid.sx, grid.sy)
         for polygon, value in polygons:
             poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
             if len(poly) < 3 or not np.isfinite(poly).all():
                 continue
-            painter.setBrush(QColor(value, value, value))  # Grayscale8 keeps r = g = b = value exactly
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in poly.tolist()]), Qt.FillRule.OddEvenFill)
+            painter.fillPath(_path(poly), QColor(value, value, value))  # Grayscale8 keeps r = g = b = value
     finally:
         painter.end()
     del image
