@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
@@ -48,6 +48,7 @@ class PanelsController(QObject):
         self.quiz = False
         self.revealed = False
         self._mirrors: dict[str, object] = {}
+        self._painted: QRectF | None = None  # where the drawing changed since the last comparison (mm)
 
         self.pattern_layer = PatternLayer(self.atlas)
         self.difference_layer = DifferenceLayer()
@@ -153,6 +154,7 @@ class PanelsController(QObject):
         pp.difference_shown.connect(self.show_difference_action.setChecked)
         self.ranking_panel.pattern_chosen.connect(self.choose_pattern)
         self.session.marks_changed.connect(self.refresh)
+        self.session.painted.connect(self._on_painted)
         self.session.view_changed.connect(lambda _view: self._update_difference(redraw=True))
 
     # -- queries -------------------------------------------------------------------------------------------
@@ -311,16 +313,23 @@ class PanelsController(QObject):
         if self.problem:
             self.ranking_panel.summary.setToolTip("\n".join(str(p) for p in self.library.problems))
         before = self._overlay_state()
-        old_rect = self.difference_layer.target_mm()
         self.pattern_layer.set_side(self.overlay_side())
         self.pattern_layer.visible = self.show_pattern and pattern is not None and not self.pattern_hidden()
         self._update_difference(redraw=False)
+        dirty, self._painted = self._painted, None
         if self._overlay_state() != before:
             self.canvas.update_layers()
-        else:  # after a stroke usually only the difference changed, inside its old and new bounds
-            dirty = old_rect.united(self.difference_layer.target_mm())
-            if not dirty.isEmpty():
-                self.canvas.update_layers(dirty.adjusted(-2, -2, 2, 2))
+        elif dirty is not None and self.difference_layer.visible:
+            # matched / missed / extra change only where the drawing changed: repaint that, not the whole pattern
+            self.canvas.update_layers(dirty.adjusted(-2, -2, 2, 2))
+
+    def _on_painted(self, rect) -> None:
+        """Collect the millimetre bounds the drawing changed in since the last comparison."""
+        if getattr(rect, "empty", True) or rect.view != self.session.view_id:
+            return
+        x0, y0, x1, y1 = rect.to_mm()
+        box = QRectF(x0, y0, x1 - x0, y1 - y0)
+        self._painted = box if self._painted is None else self._painted.united(box)
 
     def _overlay_state(self) -> tuple:
         """What the canvas shows of the overlays, except the difference pixels themselves."""
@@ -334,6 +343,9 @@ class PanelsController(QObject):
             lay.opacity,
             self.difference_layer.visible,
             self.session.view_id,
+            self.pattern_id,
+            metric(self.result(), "side", "") if self.result() is not None else "",
+            id(self.session.masks),
         )
 
     def _summary(self, result) -> str:
