@@ -379,7 +379,7 @@ def _read_svg(path: Path, view: View, pid: str) -> tuple[list[TriggerPoint], lis
             if tag != "path":
                 raise fail(f"zone {name!r} is a <{tag}>; convert it with Path > Object to Path")
             polygon = _zone_polygon(el, parent, fail, name)
-            if not _inside(view, polygon):
+            if not _inside(view, _densify(polygon)):
                 raise fail(f"zone {name!r} reaches outside the body silhouette on the {view.id} view")
             zones.append(
                 Zone(
@@ -461,17 +461,55 @@ def _mark_position(el: ET.Element, tag: str, parent: np.ndarray, fail) -> tuple[
     return float(x0 + x1) / 2, float(y0 + y1) / 2
 
 
+def _densify(poly: np.ndarray, step: float = 2.0) -> np.ndarray:
+    """The closed outline with extra points so that no gap exceeds `step` mm (a long edge may leave the body)."""
+    ends = np.roll(poly, -1, axis=0)
+    counts = np.maximum(1, np.ceil(np.linalg.norm(ends - poly, axis=1) / step).astype(int))
+    if counts.max() == 1:
+        return poly
+    edge = np.repeat(np.arange(len(poly)), counts)  # which edge each output point lies on
+    t = (np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)) / counts[edge]
+    return poly[edge] + (ends - poly)[edge] * t[:, None]
+
+
 def _inside(view: View, points: np.ndarray) -> bool:
-    """All points inside the view's silhouette, or within INSIDE_TOLERANCE_MM of its outline."""
-    ok = np.zeros(len(points), dtype=bool)
+    """All points inside the view's silhouette, or within INSIDE_TOLERANCE_MM of its outline.
+
+    Fast path: the silhouette rasterized at 1 px/mm (a pixel whose centre is inside is within 0.71 mm of
+    the body); only the points that miss it get the exact polygon tests.
+    """
+    mask = _silhouette_mask(view)
+    cols = np.clip(points[:, 0].astype(int), 0, mask.shape[1] - 1)
+    rows = np.clip(points[:, 1].astype(int), 0, mask.shape[0] - 1)
+    rest = points[~mask[rows, cols]]
+    if not len(rest):
+        return True
+    ok = np.zeros(len(rest), dtype=bool)
     for outline in view.silhouette:
-        ok |= geometry.contains(outline, points)
-    for outline in view.silhouette:  # the few points outside: are they within the tolerance?
+        ok |= geometry.contains(outline, rest)
+    for outline in view.silhouette:
         if ok.all():
             break
-        out = ~ok
-        ok[out] = geometry.distance_to_boundary(outline, points[out]) <= INSIDE_TOLERANCE_MM
+        ok[~ok] = geometry.distance_to_boundary(outline, rest[~ok]) <= INSIDE_TOLERANCE_MM
     return bool(ok.all())
+
+
+_MASKS: dict[int, tuple[View, np.ndarray]] = {}
+
+
+def _silhouette_mask(view: View) -> np.ndarray:
+    """The view's silhouette at 1 px/mm (pixel (row, col) covers the millimetre square [col, col+1) x [row, row+1))."""
+    hit = _MASKS.get(id(view))
+    if hit is not None and hit[0] is view:
+        return hit[1]
+    from painmap.raster import Grid, polygon_mask
+
+    grid = Grid(view.id, view.width, view.height, 1.0)
+    mask = np.zeros(grid.shape, dtype=bool)
+    for outline in view.silhouette:
+        mask ^= polygon_mask(grid, outline)  # even-odd, like geometry.contains
+    _MASKS[id(view)] = (view, mask)
+    return mask
 
 
 def _bool(text: str | None, fail, name: str) -> bool:

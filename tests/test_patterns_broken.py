@@ -97,6 +97,11 @@ BREAKAGES = {
         "posterior.svg",
         "'trp2-essential' reaches outside the body silhouette",
     ),
+    "zone edge across the gap between the legs": (
+        lambda r: set_zone_path(r, "M 300,1000 L 340,1000 L 340,1040 L 300,1040 Z"),
+        "posterior.svg",
+        "'trp2-essential' reaches outside the body silhouette",
+    ),
     "open zone": (
         lambda r: set_zone_path(r, "M 420,800 L 460,800 L 460,850 L 420,850"),
         "posterior.svg",
