@@ -26,7 +26,9 @@ def _no_saved_mode():
 
 def _open(qtbot, atlas):
     win = make_window(qtbot, atlas, size=(1400, 900))
-    return win, win.findChild(PanelsController)
+    panels = win.findChild(PanelsController)
+    qtbot.waitUntil(lambda: panels.loaded)
+    return win, panels
 
 
 @pytest.fixture

@@ -32,9 +32,10 @@ def window(qtbot, atlas):
 
 
 @pytest.fixture
-def panels(window) -> PanelsController:
+def panels(window, qtbot) -> PanelsController:
     found = window.findChild(PanelsController)
     assert found is not None, "install_panels(window) did not run"
+    qtbot.waitUntil(lambda: found.loaded)  # the library loads right after the first paint
     return found
 
 
@@ -198,3 +199,16 @@ def test_info_panel_shows_the_pattern_data_and_the_note(panels):
         assert item in text
     assert "not a diagnosis" in text
     assert "60–75 %" in text
+
+
+def test_the_library_loads_after_the_first_paint_not_before(qtbot, atlas):
+    from painmap.app.main_window import MainWindow
+
+    win = MainWindow(atlas)
+    qtbot.addWidget(win)
+    found = win.findChild(PanelsController)
+    assert not found.loaded and not found.library.patterns  # start-up did not wait for it
+    win.show()
+    qtbot.waitUntil(lambda: found.loaded)
+    assert found.library.patterns and found.pattern_layer.visible
+    assert found.ranking_panel.order() == [r.pattern for r in found.comparison.results]

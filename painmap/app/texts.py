@@ -49,6 +49,7 @@ LEGEND = {
 }
 
 EMPTY_DRAWING = "Nothing shaded yet."
+LOADING = "Loading the patterns…"
 NO_PATTERNS = "No patterns loaded."
 QUIZ_HIDDEN = "Hidden until you press Reveal."
 QUIZ_TASK = "Draw from memory: {name}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
@@ -21,6 +21,7 @@ from painmap.app.panels.ranking_panel import RankingPanel
 
 PREFERRED_PATTERN = "gluteus-medius"
 MIN_PANEL_WIDTH = 360
+LOAD_DELAY_MS = 10  # after the first paint; a start-up that quits at its first paint never waits for the library
 DOCKS = ("pattern", "ranking", "comparison", "info")
 DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
 
@@ -37,7 +38,12 @@ class PanelsController(QObject):
         self.session = window.session
         self.canvas = window.canvas
         self.atlas = self.session.atlas
-        self.library, self.comparator, self.problem = _load_engine(self.session)
+        from painmap.patterns import PatternLibrary
+
+        # The pattern library and the engine load right after the window's first paint (load()), so start-up
+        # does not wait for them; anything that needs them earlier loads them at once.
+        self.loaded = False
+        self.library, self.comparator, self.problem = PatternLibrary({}), None, ""
         self.comparison = None
         self.last_refresh_ms = 0.0
 
@@ -64,7 +70,25 @@ class PanelsController(QObject):
         self._make_docks()
         self._make_actions()
         self._connect()
+        self.pattern_layer.visible = False
+        self.ranking_panel.summary.setText(texts.LOADING)
+        self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(LOAD_DELAY_MS)
+        self._load_timer.timeout.connect(self.load)
+        first_painted = getattr(self.canvas, "first_painted", None)
+        if first_painted is not None:
+            first_painted.connect(self._load_timer.start)
+        else:
+            self._load_timer.start()
 
+    def load(self) -> None:
+        """Load the pattern library and the engine, choose the first pattern and compare (once)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        self._load_timer.stop()
+        self.library, self.comparator, self.problem = _load_engine(self.session)
         self.pattern_panel.set_patterns([(p.id, p.name) for p in self.patterns()])
         first = PREFERRED_PATTERN if PREFERRED_PATTERN in self.library.patterns else None
         if first is None and self.library.patterns:
@@ -194,6 +218,7 @@ class PanelsController(QObject):
     # -- user choices --------------------------------------------------------------------------------------
     def choose_pattern(self, pattern_id: str | None) -> None:
         """Overlay this pattern, show its info and its numbers; in a quiz, hide it again."""
+        self.load()
         if pattern_id is not None and pattern_id not in self.library.patterns:
             return
         changed = pattern_id != self.pattern_id
@@ -222,6 +247,7 @@ class PanelsController(QObject):
 
     def step_pattern(self, step: int) -> None:
         """Choose the next / previous pattern in the ranked order (library order before any comparison)."""
+        self.load()
         order = self.ranking_panel.order() or list(self.library.patterns)
         if not order:
             return
@@ -287,6 +313,9 @@ class PanelsController(QObject):
     # -- live comparison -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-run the engine on the session's masks and update the ranked list, numbers and overlays."""
+        if not self.loaded:
+            self.load()  # loads, then comes back here once
+            return
         t0 = time.perf_counter()
         if self.comparator is not None:
             self.comparison = self.comparator.compare(self.session.masks)
@@ -306,6 +335,8 @@ class PanelsController(QObject):
         self.last_refresh_ms = 1000 * (time.perf_counter() - t0)
 
     def _show_current(self) -> None:
+        if not self.loaded:
+            return
         pattern = self.pattern()
         result = self.result()
         self.comparison_panel.set_result(pattern.name if pattern else "", result)
