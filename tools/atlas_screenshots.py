@@ -147,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         render(view, path, args.out / f"atlas-{view_id}.png", whole, fit)
         render(view, path, args.out / f"atlas-{view_id}-pelvis-300.png", view.focus, fit * ZOOM)
         render(view, path, args.out / f"atlas-{view_id}-regions.png", whole, fit, labels=False, regions=True)
+        pelvis_regions = args.out / f"atlas-{view_id}-regions-pelvis.png"
+        render(view, path, pelvis_regions, view.focus, fit * ZOOM, labels=False, regions=True)
     return 0
 
 

@@ -354,7 +354,7 @@ def posterior_outline() -> list[Seg]:
     ]  # fmt: skip
     before = mirror_pt(head_arm[1])
     after = mirror_pt(inner_leg[-2])
-    return runs_to_segs([head_arm, trunk_leg, inner_leg], smooth_start=before, smooth_end=after)
+    return runs_to_segs([head_arm, trunk_leg + inner_leg[1:]], smooth_start=before, smooth_end=after)
 
 
 def build_posterior() -> str:
@@ -626,10 +626,10 @@ def lateral_outline() -> list[Seg]:
     front = [
         J2, (370, 690), (371, 740), (367, 790), (357, 838), (346, 874), (343, 895), (347, 930), (348, 995),
         (342, 1080), (332, 1160), (321, 1225), (327, 1260), (321, 1300), (307, 1350), (300, 1420), (294, 1520),
-        (287, 1620), (284, 1678), (292, 1703), (322, 1720), (366, 1737), (414, 1751), (450, 1759), (466, 1764),
-        (471, 1770), (466, 1775),
+        (287, 1620), (284, 1678), (292, 1703), (322, 1718), (364, 1732), (408, 1743), (442, 1749), (463, 1753),
+        (474, 1760), (476, 1769), (469, 1775),
     ]  # fmt: skip
-    sole = [(466, 1775), (214, 1775)]
+    sole = [(469, 1775), (214, 1775)]
     back = [
         (214, 1775), (202, 1761), (199, 1737), (210, 1700), (219, 1660), (217, 1600), (205, 1520), (191, 1445),
         (186, 1390), (193, 1330), (209, 1284), (207, 1230), (196, 1150), (185, 1065), (178, 995), (173, 948),
@@ -775,7 +775,7 @@ def lateral_art(svg: Svg, crest: np.ndarray, arm_d: str) -> None:
         width=W_LAT,
     )
     svg.path("art", "art-arm", arm_d, "contour", CONTOUR_STYLE)
-    draw(svg, [("elbow-crease", "detail", [(310, 625), (322, 640), (338, 650)], False)], width=W_LAT)
+    draw(svg, [("elbow-crease", "detail", [(326, 566), (336, 580), (350, 588)], False)], width=W_LAT)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
