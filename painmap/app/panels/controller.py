@@ -38,12 +38,10 @@ class PanelsController(QObject):
         self.session = window.session
         self.canvas = window.canvas
         self.atlas = self.session.atlas
-        from painmap.patterns import PatternLibrary
-
         # The pattern library and the engine load right after the window's first paint (load()), so start-up
         # does not wait for them; anything that needs them earlier loads them at once.
         self.loaded = False
-        self.library, self.comparator, self.problem = PatternLibrary({}), None, ""
+        self.library, self.comparator, self.problem = _NO_LIBRARY, None, ""
         self.comparison = None
         self.last_refresh_ms = 0.0
 
@@ -420,6 +418,16 @@ class PanelsController(QObject):
 
     def dock_widgets(self) -> list[QWidget]:
         return list(self.docks.values())
+
+
+class _NoLibrary:
+    """Stands in for the PatternLibrary until load() (importing the loader would slow start-up)."""
+
+    patterns: dict = {}  # noqa: RUF012 - never changed
+    problems: tuple = ()
+
+
+_NO_LIBRARY = _NoLibrary()
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
