@@ -191,9 +191,13 @@ class PatternLayer:
         painter.setOpacity(painter.opacity() * self.opacity)
         self.cache.blit(painter, key, lambda p: self._render(p, view.id))
         painter.restore()
+        painter.save()  # the X markers stay black at any opacity: they are few lines, drawn directly
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_markers(painter, view.id, 1.0 / _screen_scale(painter))
+        painter.restore()
 
     def _render(self, painter: QPainter, view_id: str) -> None:
-        """Zones and markers at full opacity, the painter in the view's millimetre frame."""
+        """The zones at full opacity, the painter in the view's millimetre frame."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         px = 1.0 / _screen_scale(painter)  # one screen pixel in mm
         spill = _unscaled(self._spill, painter)
@@ -207,7 +211,6 @@ class PatternLayer:
                 painter.setPen(QPen(self._essential, (2.0 if self.outline_only else 1.2) * px, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush if self.outline_only else spill)
             painter.drawPath(path)
-        self._paint_markers(painter, view_id, px)
 
     def _paint_markers(self, painter: QPainter, view_id: str, px: float) -> None:
         half = TRP_SIZE_PX * px / 2
