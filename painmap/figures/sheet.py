@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from painmap.patterns import Pattern
 
 VIEW_ORDER = ("posterior", "lateral", "anterior", "lateral-left")
-ZOOM_MARGIN_MM = 35.0
+ZOOM_MARGIN_MM = 30.0
+MIN_BOX_MM = 220.0
 SHEET_NOTICE = (
     "For teaching. Textbook referral patterns; real pain maps vary from person to person. "
     "A similar-looking pain is not a diagnosis."
@@ -32,13 +33,18 @@ def pattern_views(pattern: Pattern) -> list[str]:
 
 
 def sheet_box(atlas: Atlas, pattern: Pattern, view_id: str) -> chart.Box:
-    """The region of interest of a view: its lower-back focus joined with the pattern's extent, plus a margin."""
+    """The region of interest of a view: the pattern's extent plus a margin, at least MIN_BOX_MM each way,
+    keeping the midline in sight on symmetric views (so left and right read at a glance)."""
     view = atlas.view(view_id)
-    boxes = [chart.view_box(view, "focus")]
-    extent = chart.pattern_box(pattern, view_id, view.width)
-    if extent is not None:
-        boxes.append(extent)
-    return chart.view_box(view, chart.union_box(boxes), margin=ZOOM_MARGIN_MM)
+    extent = chart.pattern_box(pattern, view_id, view.width) or chart.view_box(view, "focus")
+    boxes = [extent]
+    if view.mirror == view.id:
+        mid = view.width / 2
+        boxes.append((mid - 25, extent[1], mid + 25, extent[3]))
+    x0, y0, x1, y1 = chart.union_box(boxes)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half_w, half_h = max((x1 - x0) / 2, MIN_BOX_MM / 2), max((y1 - y0) / 2, MIN_BOX_MM / 2)
+    return chart.view_box(view, (cx - half_w, cy - half_h, cx + half_w, cy + half_h), margin=ZOOM_MARGIN_MM)
 
 
 def fact_sections(pattern: Pattern) -> list[Section]:
@@ -77,13 +83,13 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
     )
     figure.text(0.03, 0.925, subtitle, fontsize=9, color="#444444", va="baseline")
 
-    chart_right = 0.58
+    chart_right = 0.50
     n = len(views)
     boxes = [sheet_box(atlas, pattern, v) for v in views]
     # Share the width between the views in proportion to their aspect ratio at the same scale.
     ratios = [(b[2] - b[0]) / (b[3] - b[1]) for b in boxes]
     grid = figure.add_gridspec(
-        1, n, left=0.02, right=chart_right, bottom=0.14, top=0.89, width_ratios=ratios, wspace=0.06
+        1, n, left=0.05, right=chart_right, bottom=0.15, top=0.86, width_ratios=ratios, wspace=0.1
     )
     has_weights = any(z.weight < 1.0 for z in pattern.zones)
     for i, (view_id, box) in enumerate(zip(views, boxes, strict=True)):
@@ -95,14 +101,16 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
         chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, label_sides=sides)
         chart.draw_pattern(ax, pattern, view)
         ax.set_title(view.title, fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
-    legend_ax = figure.add_axes((0.02, 0.045, chart_right - 0.02, 0.07))
+    legend_ax = figure.add_axes((0.05, 0.05, chart_right - 0.05, 0.07))
     legend_ax.set_axis_off()
     legend_ax.legend(
-        handles=chart.pattern_legend_handles(weights=has_weights), loc="center", ncol=3 if has_weights else 4,
+        handles=chart.pattern_legend_handles(weights=has_weights), loc="center", ncol=3 if has_weights else 2,
         frameon=False, fontsize=8, handlelength=2.2, handleheight=1.4,
     )  # fmt: skip
-    text_ax = figure.add_axes((chart_right + 0.04, 0.09, 1 - chart_right - 0.07, 0.80))
-    draw_sections(text_ax, fact_sections(pattern), size=8.0)
+    left, gap, right = chart_right + 0.03, 0.02, 0.985
+    col_w = (right - left - gap) / 2
+    columns = [figure.add_axes((left + i * (col_w + gap), 0.07, col_w, 0.83)) for i in range(2)]
+    draw_sections(columns, fact_sections(pattern), size=8.0, min_size=6.0)
     figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
     figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
     return figure
