@@ -551,6 +551,7 @@ def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
                 ],
                 True,
             ),
+            ("rib-12", "bone", [(334, 588), (366, 601), (396, 619), (418, 640)], False),
             ("lateral-malleolus", "bone", [(415, 1696), (421, 1708), (418, 1722)], False),
             ("medial-malleolus", "bone", [(365, 1682), (360, 1694), (362, 1706)], False),
             # muscles: gluteus maximus (upper and lower border) and the exposed part of gluteus medius
@@ -748,6 +749,7 @@ def lateral_art(svg: Svg, crest: np.ndarray, arm_d: str) -> None:
             ),
             ("patella", "bone", [(307, 1234), (318, 1244), (320, 1270), (310, 1284)], False),
             ("fibular-head", "bone", ("ellipse", 244, 1322, 7, 6), True),
+            ("costal-margin", "bone", [(186, 602), (222, 626), (262, 640)], False),
             ("lateral-malleolus", "bone-fill", ("ellipse", 245, 1707, 9, 11), True),
             # muscles: gluteus maximus front border, gluteus medius, tensor fasciae latae, iliotibial band
             (
@@ -771,6 +773,7 @@ def lateral_art(svg: Svg, crest: np.ndarray, arm_d: str) -> None:
             ("knee-crease", "crease", [(209, 1284), (222, 1290), (236, 1292)], False),
             ("ear", "detail", [(232, 142), (248, 138), (258, 155), (256, 180), (246, 196), (236, 190)], False),
             ("achilles", "detail", [(229, 1600), (232, 1660), (226, 1720)], False),
+            ("jaw", "detail", [(334, 247), (300, 243), (270, 232), (257, 214)], False),
         ],
         width=W_LAT,
     )
