@@ -87,6 +87,14 @@ def test_educator_steps_through_trigger_points_with_arrow_keys(panels, qtbot):
     }
 
 
+def test_patient_mode_has_larger_text_than_educator_mode(panels):
+    patient = panels.docks["ranking"].font().pointSizeF()
+    panels.modes.set_mode("educator")
+    assert panels.docks["ranking"].font().pointSizeF() < patient
+    assert panels.pattern_panel.trp_row.isVisible()
+    assert panels.ranking_panel.table.horizontalHeaderItem(2).text() == "Score"
+
+
 def test_educator_full_screen_with_f11(panels):
     win = panels.window
     panels.modes.set_mode("educator")

@@ -212,3 +212,28 @@ def test_the_library_loads_after_the_first_paint_not_before(qtbot, atlas):
     qtbot.waitUntil(lambda: found.loaded)
     assert found.library.patterns and found.pattern_layer.visible
     assert found.ranking_panel.order() == [r.pattern for r in found.comparison.results]
+
+
+def test_side_found_follows_the_drawing_and_can_be_chosen(window, panels):
+    pattern = panels.pattern()
+    left = [(640.0 - x, y) for x, y in _zone_points(pattern, "posterior")]
+    _stroke(panels.session, [*left, left[0]])  # the mirror image: the patient's left
+    assert panels.result().side == "left"
+    assert panels.pattern_layer.side == "left"
+    box = panels.pattern_panel.side_box
+    box.setCurrentIndex(box.findData("both"))
+    assert panels.pattern_layer.side == "both"
+    box.setCurrentIndex(box.findData("right"))
+    assert panels.pattern_layer.side == "right"
+    assert panels.comparison_panel.title.text().endswith("left")  # the numbers stay those of the side found
+
+
+def test_opacity_slider_and_trigger_point_list_drive_the_layer(panels):
+    panels.pattern_panel.opacity.setValue(30)
+    assert panels.pattern_layer.opacity == pytest.approx(0.30)
+    box = panels.pattern_panel.trp_box
+    ids = [tp.id for tp in panels.pattern().trigger_points]
+    box.setCurrentIndex(2)
+    assert panels.pattern_layer.trigger_point == ids[1]
+    shown = {tp for _kind, _path, tp in panels.pattern_layer.shapes("posterior")}
+    assert shown <= {ids[1], ""}
