@@ -282,7 +282,7 @@ def _read_art(layer: ET.Element, path: Path) -> tuple[tuple[np.ndarray, ...], tu
         for sub in shape.subpaths:
             outlines.append(Outline(kind, sub.points, sub.closed, elem.get("id", "")))
             if elem.get("id") == "silhouette" and sub.closed and len(sub.points) >= 3:
-                silhouette.append(geometry.as_polygon(sub.points))
+                silhouette.append(sub.points)
     if not silhouette:
         raise AtlasError(f"{path}: no closed path with id 'silhouette' in the art layer")
     return tuple(silhouette), tuple(outlines)
@@ -308,7 +308,7 @@ def _read_regions(layer: ET.Element, path: Path) -> tuple[Region, ...]:
         if len(closed) != 1 or len(shape.subpaths) != 1:
             raise AtlasError(f"{path}: region {rid!r} must be one closed polygon")
         seen.add(rid)
-        polygon = geometry.as_polygon(closed[0].points)
+        polygon = closed[0].points  # a closed subpath never repeats its first point
         label = _attr(elem, "label") or (
             zone.replace("-", " ") if side == "midline" else f"{side} {zone.replace('-', ' ')}"
         )

@@ -28,6 +28,8 @@ _MAX_SEGMENTS = 4096  # per curve: a guard against absurd coordinates
 
 _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _SEPARATORS = re.compile(r"[\s,]+")
+_COMMAND = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]")
+_GROUP = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])([^MmLlHhVvCcSsQqTtAaZz]*)")
 _NOT_POLYLINE = re.compile(r"[^MLZ0-9eE.,+\-\s]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
@@ -63,7 +65,7 @@ class Shape:
 def parse_transform(text: str | None) -> np.ndarray:
     """A 3×3 affine matrix from an SVG `transform` attribute (identity for None or empty)."""
     matrix = np.eye(3)
-    if not text or not text.strip():
+    if not text or text.isspace():
         return matrix
     pos = 0
     while pos < len(text):
@@ -106,7 +108,7 @@ def _transform_matrix(name: str, a: list[float]) -> np.ndarray:
 
 def apply_transform(points: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
     """Points (N, 2) mapped by a 3×3 affine matrix."""
-    if matrix is None or np.array_equal(matrix, np.eye(3)):
+    if matrix is None:
         return points
     return points @ matrix[:2, :2].T + matrix[:2, 2]
 
@@ -118,14 +120,6 @@ def _scale_of(matrix: np.ndarray | None) -> float:
 
 
 # ----------------------------------------------------------------------------------------------- path data
-
-
-def _tokens(d: str) -> list[str]:
-    tokens = _TOKEN.findall(d)
-    rest = _SEPARATORS.sub("", _TOKEN.sub(" ", d).replace(" ", ""))
-    if rest:
-        raise SvgPathError(f"unexpected character {rest[0]!r} in path data")
-    return tokens
 
 
 def _polylines_fast(d: str, transform: np.ndarray | None) -> list[Subpath] | None:
@@ -176,12 +170,15 @@ def _fast_subpath(values: list[str], closed: bool, transform: np.ndarray | None)
     return Subpath(apply_transform(pts, transform), closed)
 
 
-@lru_cache(maxsize=64)
-def _bernstein(n: int, degree: int) -> np.ndarray:
-    t = np.linspace(0.0, 1.0, n + 1)[1:, None]
-    if degree == 2:
-        return np.hstack([(1 - t) ** 2, 2 * (1 - t) * t, t**2])
-    return np.hstack([(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3])
+@lru_cache(maxsize=256)
+def _bernstein(n: int, degree: int) -> tuple[tuple[float, ...], ...]:
+    """Bernstein weights at t = k/n, k = 1..n (the last row is exactly (0, ..., 0, 1))."""
+    rows = []
+    for k in range(1, n + 1):
+        t = k / n
+        u = 1.0 - t
+        rows.append((u * u, 2 * u * t, t * t) if degree == 2 else (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t))
+    return tuple(rows)
 
 
 def _segments(deviation: float, tolerance: float) -> int:
@@ -192,23 +189,25 @@ def _segments(deviation: float, tolerance: float) -> int:
 
 
 def _cubic(p0, p1, p2, p3, tolerance: float) -> list[tuple[float, float]]:
-    ax, ay = p0[0] - 2 * p1[0] + p2[0], p0[1] - 2 * p1[1] + p2[1]
-    bx, by = p1[0] - 2 * p2[0] + p3[0], p1[1] - 2 * p2[1] + p3[1]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = p0, p1, p2, p3
+    ax, ay, bx, by = x0 - 2 * x1 + x2, y0 - 2 * y1 + y2, x1 - 2 * x2 + x3, y1 - 2 * y2 + y3
     dev = 6.0 * math.sqrt(max(ax * ax + ay * ay, bx * bx + by * by))  # bound of |B''|
     n = _segments(dev, tolerance)
     if n == 1:
         return [p3]
-    pts = _bernstein(n, 3) @ np.array([p0, p1, p2, p3], dtype=float)
-    return [tuple(p) for p in pts.tolist()]
+    out = [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3) for a, b, c, d in _bernstein(n, 3)]
+    out[-1] = p3
+    return out
 
 
 def _quadratic(p0, p1, p2, tolerance: float) -> list[tuple[float, float]]:
-    ax, ay = p0[0] - 2 * p1[0] + p2[0], p0[1] - 2 * p1[1] + p2[1]
-    n = _segments(2.0 * math.hypot(ax, ay), tolerance)
+    (x0, y0), (x1, y1), (x2, y2) = p0, p1, p2
+    n = _segments(2.0 * math.hypot(x0 - 2 * x1 + x2, y0 - 2 * y1 + y2), tolerance)
     if n == 1:
         return [p2]
-    pts = _bernstein(n, 2) @ np.array([p0, p1, p2], dtype=float)
-    return [tuple(p) for p in pts.tolist()]
+    out = [(a * x0 + b * x1 + c * x2, a * y0 + b * y1 + c * y2) for a, b, c in _bernstein(n, 2)]
+    out[-1] = p2
+    return out
 
 
 def _arc(p0, rx, ry, phi_deg, large, sweep, p1, tolerance: float) -> list[tuple[float, float]]:
@@ -263,19 +262,46 @@ def _flag(tokens: list[str], i: int) -> tuple[float, int]:
     return float(token), i + 1
 
 
+def _arc_values(text: str) -> list[float]:
+    """The numbers of an arc command, flags split where they are glued to their neighbours."""
+    tokens = _NUMBER.findall(text)
+    values: list[float] = []
+    i = 0
+    while i < len(tokens):
+        if len(values) % 7 in (3, 4):
+            value, i = _flag(tokens, i)
+        else:
+            value, i = float(tokens[i]), i + 1
+        values.append(value)
+    return values
+
+
+def _commands(d: str) -> list[tuple[str, list[float]]]:
+    """Path data as (command letter, its numbers); stray characters and a missing first move-to raise."""
+    rest = _SEPARATORS.sub("", _NUMBER.sub(" ", _COMMAND.sub(" ", d)))
+    if rest:
+        raise SvgPathError(f"unexpected character {rest[0]!r} in path data")
+    groups = _GROUP.findall(d)
+    if d.strip(" \t\r\n,") and (not groups or d[: d.find(groups[0][0])].strip(" \t\r\n,")):
+        raise SvgPathError("path data must start with a move-to (M or m)")
+    if groups and groups[0][0] not in "Mm":
+        raise SvgPathError("path data must start with a move-to (M or m)")
+    return [
+        (cmd, _arc_values(text) if cmd in "Aa" else [float(v) for v in _NUMBER.findall(text)]) for cmd, text in groups
+    ]
+
+
 def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float = TOLERANCE) -> list[Subpath]:
     """Path data flattened into subpaths (points in the transformed frame)."""
     fast = _polylines_fast(d or "", transform)
     if fast is not None:
         return fast
-    tokens = _tokens(d or "")
     tol = tolerance / _scale_of(transform)
     out: list[Subpath] = []
     current: list[tuple[float, float]] = []
     x = y = sx = sy = 0.0
     last_ctrl: tuple[float, float] | None = None
     last_cmd = ""
-    i, cmd = 0, ""
 
     def finish(closed: bool) -> None:
         nonlocal current
@@ -286,78 +312,66 @@ def parse_subpaths(d: str, transform: np.ndarray | None = None, tolerance: float
             out.append(Subpath(apply_transform(np.array(current, dtype=float), transform), closed))
         current = []
 
-    while i < len(tokens):
-        token = tokens[i]
-        if token.isalpha():
-            cmd = token
-            i += 1
-        elif not cmd:
-            raise SvgPathError("path data must start with a move-to (M or m)")
-        elif cmd in "Zz":
-            raise SvgPathError("a number follows Z in path data")
+    for cmd, values in _commands(d or ""):
         upper, rel = cmd.upper(), cmd.islower()
-        if not last_cmd and upper != "M":
-            raise SvgPathError("path data must start with a move-to (M or m)")
         if upper == "Z":
+            if values:
+                raise SvgPathError("a number follows Z in path data")
             if current:
                 finish(True)
             x, y = sx, sy
             last_ctrl, last_cmd = None, "Z"
             continue
-        args: list[float] = []
-        for _ in range(_ARITY[upper]):
-            if i >= len(tokens) or tokens[i].isalpha():
-                raise SvgPathError(f"command {cmd} needs {_ARITY[upper]} numbers")
-            if upper == "A" and len(args) in (3, 4):
-                value, i = _flag(tokens, i)
-            else:
-                value, i = float(tokens[i]), i + 1
-            args.append(value)
-        ox, oy = (x, y) if rel else (0.0, 0.0)
-        if upper != "M" and not current:  # drawing on after Z starts at the closed subpath's first point
-            current = [(x, y)]
-        if upper == "M":
-            finish(False)
-            x, y = args[0] + ox, args[1] + oy
-            sx, sy = x, y
-            current = [(x, y)]
-            cmd = "l" if rel else "L"  # further pairs are line-tos
-            last_ctrl = None
-        elif upper in "LHV":
-            if upper == "L":
+        arity = _ARITY[upper]
+        if not values or len(values) % arity:
+            raise SvgPathError(f"command {cmd} needs {arity} numbers (or a multiple), got {len(values)}")
+        for k in range(0, len(values), arity):
+            args = values[k : k + arity]
+            ox, oy = (x, y) if rel else (0.0, 0.0)
+            if upper == "M" and k == 0:
+                finish(False)
                 x, y = args[0] + ox, args[1] + oy
-            elif upper == "H":
-                x = args[0] + ox
-            else:
-                y = args[0] + oy
-            current.append((x, y))
-            last_ctrl = None
-        elif upper in "CS":
-            if upper == "C":
-                c1 = (args[0] + ox, args[1] + oy)
-                c2, end = (args[2] + ox, args[3] + oy), (args[4] + ox, args[5] + oy)
-            else:
-                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "CS" and last_ctrl else (x, y)
-                c2, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
-            current.extend(_cubic((x, y), c1, c2, end, tol))
-            x, y = end
-            last_ctrl = c2
-        elif upper in "QT":
-            if upper == "Q":
-                c1, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
-            else:
-                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "QT" and last_ctrl else (x, y)
-                end = (args[0] + ox, args[1] + oy)
-            current.extend(_quadratic((x, y), c1, end, tol))
-            x, y = end
-            last_ctrl = c1
-        else:  # A
-            end = (args[5] + ox, args[6] + oy)
-            current.extend(_arc((x, y), args[0], args[1], args[2], bool(args[3]), bool(args[4]), end, tol))
-            x, y = end
-            last_ctrl = None
-        last_cmd = upper
-        if not all(math.isfinite(v) for v in (x, y)):
+                sx, sy = x, y
+                current = [(x, y)]
+                last_ctrl, last_cmd = None, "M"
+                continue
+            if not current:  # drawing on after Z starts at the closed subpath's first point
+                current = [(x, y)]
+            if upper in "MLHV":  # further pairs after a move-to are line-tos
+                if upper in "ML":
+                    x, y = args[0] + ox, args[1] + oy
+                elif upper == "H":
+                    x = args[0] + ox
+                else:
+                    y = args[0] + oy
+                current.append((x, y))
+                last_ctrl = None
+            elif upper in "CS":
+                if upper == "C":
+                    c1 = (args[0] + ox, args[1] + oy)
+                    c2, end = (args[2] + ox, args[3] + oy), (args[4] + ox, args[5] + oy)
+                else:
+                    c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "CS" and last_ctrl else (x, y)
+                    c2, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
+                current.extend(_cubic((x, y), c1, c2, end, tol))
+                x, y = end
+                last_ctrl = c2
+            elif upper in "QT":
+                if upper == "Q":
+                    c1, end = (args[0] + ox, args[1] + oy), (args[2] + ox, args[3] + oy)
+                else:
+                    c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "QT" and last_ctrl else (x, y)
+                    end = (args[0] + ox, args[1] + oy)
+                current.extend(_quadratic((x, y), c1, end, tol))
+                x, y = end
+                last_ctrl = c1
+            else:  # A
+                end = (args[5] + ox, args[6] + oy)
+                current.extend(_arc((x, y), args[0], args[1], args[2], bool(args[3]), bool(args[4]), end, tol))
+                x, y = end
+                last_ctrl = None
+            last_cmd = upper
+        if not (math.isfinite(x) and math.isfinite(y)):
             raise SvgPathError("path data has a coordinate that is not finite")
     finish(False)
     return out
@@ -412,8 +426,12 @@ def element_subpaths(
 ) -> list[Subpath]:
     """One shape element's own geometry (its `transform` attribute applied, then `transform`)."""
     name = local_name(elem.tag)
-    own = parse_transform(elem.get("transform"))
-    matrix = own if transform is None else transform @ own
+    text = elem.get("transform")
+    if text and not text.isspace():
+        own = parse_transform(text)
+        matrix = own if transform is None else transform @ own
+    else:
+        matrix = transform
     if name == "path":
         return parse_subpaths(elem.get("d", ""), matrix, tolerance)
     if name in ("circle", "ellipse"):
@@ -483,7 +501,7 @@ def iter_shapes(
     <use>, <image> and other elements raise SvgPathError (the chart must be plain geometry).
     """
     name = local_name(root.tag)
-    matrix = np.eye(3) if transform is None else transform
+    matrix = transform
     hidden = hidden or is_hidden(root)
     if name in _SHAPES:
         yield Shape(root, tuple(element_subpaths(root, matrix, tolerance)), hidden)
@@ -492,8 +510,10 @@ def iter_shapes(
         return
     if name not in ("g", "svg", "a", "switch"):
         raise SvgPathError(f"unsupported SVG element <{name}>")
-    if name != "svg":
-        matrix = matrix @ parse_transform(root.get("transform"))
+    text = root.get("transform") if name != "svg" else None
+    if text and not text.isspace():
+        own = parse_transform(text)
+        matrix = own if matrix is None else matrix @ own
     for child in root:
         if not isinstance(child.tag, str):  # comments, processing instructions
             continue
