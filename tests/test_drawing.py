@@ -408,18 +408,28 @@ def test_save_replaces_by_rename_so_readers_never_see_half_a_file(tmp_path, monk
 
 # --- round trips (hypothesis) -----------------------------------------------------------------------------------
 
-coords = st.floats(min_value=-640, max_value=1280, allow_nan=False, allow_infinity=False)
-ycoords = st.floats(min_value=-1800, max_value=3600, allow_nan=False, allow_infinity=False)
-points = st.lists(st.tuples(coords, ycoords), min_size=1, max_size=30).map(tuple)
 radii = st.floats(min_value=RADIUS_RANGE[0], max_value=RADIUS_RANGE[1])
 intensities = st.integers(1, 10)
 qualities = st.sampled_from(QUALITIES)
-marks = st.one_of(
-    st.builds(Stroke, st.just("posterior"), radii, intensities, qualities, points),
-    st.builds(Fill, st.just("posterior"), st.sampled_from(("sacrum", "buttock-left", "thigh-right")), intensities,
-              qualities),
-    st.builds(Erase, st.just("posterior"), radii, points),
-)  # fmt: skip
+
+
+def _points(view_id: str):
+    """Points anywhere in the accepted margin of the fake atlas's view frame."""
+    w, h = ATLAS.views[view_id].width, ATLAS.views[view_id].height
+    xs = st.floats(min_value=-w, max_value=2 * w, allow_nan=False)
+    ys = st.floats(min_value=-h, max_value=2 * h, allow_nan=False)
+    return st.lists(st.tuples(xs, ys), min_size=1, max_size=30).map(tuple)
+
+
+def _marks_on(view_id: str):
+    return st.one_of(
+        st.builds(Stroke, st.just(view_id), radii, intensities, qualities, _points(view_id)),
+        st.builds(Fill, st.just(view_id), st.sampled_from(ATLAS.views[view_id].region_ids), intensities, qualities),
+        st.builds(Erase, st.just(view_id), radii, _points(view_id)),
+    )
+
+
+marks = st.sampled_from(tuple(ATLAS.views)).flatmap(_marks_on)
 meta_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**12), 10**12) | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=30),
@@ -494,7 +504,10 @@ def test_mirror_swaps_sides_and_views():
 @settings(max_examples=200, deadline=None)
 @given(drawing=drawings)
 def test_mirror_twice_is_the_identity(drawing):
-    twice = mirror_drawing(mirror_drawing(drawing, ATLAS), ATLAS)
+    once = mirror_drawing(drawing, ATLAS)
+    check_drawing(once, ATLAS)  # the mirror image is a valid drawing on the same chart
+    assert [m.view for m in once.marks] == [ATLAS.views[m.view].mirror for m in drawing.marks]
+    twice = mirror_drawing(once, ATLAS)
     assert len(twice.marks) == len(drawing.marks)
     for back, mark in zip(twice.marks, drawing.marks, strict=True):
         assert type(back) is type(mark) and back.view == mark.view
