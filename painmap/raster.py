@@ -490,47 +490,64 @@ def polyline_segments(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def capsule_spans(
     grid: Grid, a: np.ndarray, b: np.ndarray, radius: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Row spans of the capsules a[k]-b[k] (radius[k]): arrays (row, first column, end column, k).
+    """Row spans of the capsules a[k]-b[k] (radius[k]): arrays (row, first column, end column, k), by segment.
 
     A pixel belongs to a capsule when its centre lies in the capsule's closed horizontal slice at the pixel's
     row. The slice's ends come from the two end discs and the two long sides. Every span is computed on its own
     from its segment alone, so a stroke is exactly the union of its segments however they are batched, and a
-    mirrored segment gives mirrored spans (the slice is closed at both ends).
+    mirrored segment gives mirrored spans (the slice is closed at both ends). Segments are computed in groups
+    of equal row count, as (segments x rows) arrays.
     """
-    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
-        r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
-        ax, ay, bx, by = a[:, 0], a[:, 1], b[:, 0], b[:, 1]
-        i0 = np.clip(np.floor((np.minimum(ay, by) - r) * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
-        i1 = np.clip(np.ceil((np.maximum(ay, by) + r) * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
-        counts = np.maximum(i1 - i0, 0)
-        total = int(counts.sum())
-        seg = np.repeat(np.arange(len(a)), counts)
-        starts = np.cumsum(counts) - counts
-        row = np.repeat(i0 - starts, counts) + np.arange(total)
-        y = (row + 0.5) / grid.sy
-        dx, dy = bx - ax, by - ay
-        length = np.sqrt(dx * dx + dy * dy)
-        slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
-        inv_dy = np.where(slanted, 1.0 / dy, np.nan)
-        nxr = np.where(slanted, -dy / length * r, 0.0)  # the normal scaled by the radius
-        nyr = np.where(slanted, dx / length * r, 0.0)
-        x0, x1, r2 = np.repeat(ax, counts), np.repeat(bx, counts), np.repeat(r * r, counts)
-        d0 = y - np.repeat(ay, counts)
-        d1 = y - np.repeat(by, counts)
-        h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
-        left = np.fmin(x0 - h0, x1 - h1)
-        right = np.fmax(x0 + h0, x1 + h1)
-        if slanted.any():
-            dxs, inv, nx, ny = (np.repeat(v, counts) for v in (dx, inv_dy, nxr, nyr))
-            for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
-                xs = np.where((t >= 0.0) & (t <= 1.0), x0 + t * dxs + xoff, np.nan)
-                left = np.fmin(left, xs)
-                right = np.fmax(right, xs)
+    r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
+    with np.errstate(all="ignore"):
+        ymin, ymax = np.minimum(a[:, 1], b[:, 1]) - r, np.maximum(a[:, 1], b[:, 1]) + r
+        i0 = np.clip(np.floor(ymin * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
+        i1 = np.clip(np.ceil(ymax * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
+    counts = np.maximum(i1 - i0, 0)
+    total = int(counts.sum())
+    starts = np.cumsum(counts) - counts
+    seg = np.repeat(np.arange(len(a)), counts)
+    row = np.repeat(i0 - starts, counts) + np.arange(total)
+    left = np.empty(total)
+    right = np.empty(total)
+    order = np.argsort(counts, kind="stable")
+    values, firsts = np.unique(counts[order], return_index=True)
+    for count, first, last in zip(values.tolist(), firsts.tolist(), [*firsts[1:].tolist(), len(order)], strict=True):
+        if count:
+            group = order[first:last]
+            where = (starts[group][:, None] + np.arange(count)).ravel()
+            left[where], right[where] = _group_slices(grid, a[group], b[group], r[group], i0[group], count)
+    with np.errstate(invalid="ignore"):
         keep = left <= right
         c0 = np.clip(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
         c1 = np.clip(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
     nonempty = c1 > c0
     return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
+
+
+def _group_slices(grid: Grid, a, b, r, i0, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Slice ends (mm, NaN or left > right when empty) of segments that all cover `count` rows, raveled."""
+    col = lambda v: v[:, None]  # noqa: E731
+    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
+        ax, ay, bx, by = col(a[:, 0]), col(a[:, 1]), col(b[:, 0]), col(b[:, 1])
+        y = (col(i0) + np.arange(count) + 0.5) / grid.sy
+        r2 = col(r * r)
+        d0, d1 = y - ay, y - by
+        h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
+        left = np.fmin(ax - h0, bx - h1)
+        right = np.fmax(ax + h0, bx + h1)
+        dx, dy = bx - ax, by - ay
+        length = np.sqrt(dx * dx + dy * dy)
+        slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
+        if slanted.any():
+            inv = np.where(slanted, 1.0 / dy, np.nan)
+            nx = np.where(slanted, -dy / length * col(r), 0.0)  # the normal scaled by the radius
+            ny = np.where(slanted, dx / length * col(r), 0.0)
+            for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
+                xs = np.where((t >= 0.0) & (t <= 1.0), ax + t * dx + xoff, np.nan)
+                left = np.fmin(left, xs)
+                right = np.fmax(right, xs)
+    return left.ravel(), right.ravel()
 
 
 def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect) -> np.ndarray:
@@ -542,7 +559,7 @@ def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect
     return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
 
 
-_BATCH_PIXELS = 1 << 21  # work buffer of one batch of strokes (int64 edges): about 16 MB
+_BATCH_PIXELS = 1 << 20  # work buffer of one batch of strokes (float64 edges): about 8 MB
 
 
 def _stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], rects: list[DirtyRect]) -> list[np.ndarray]:
@@ -564,8 +581,10 @@ def _stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], rects: lis
     base = offsets[mark] + (rows - y0[mark]) * w1[mark] - x0[mark]
     total = int(sizes.sum())
     # every row's +1/-1 pairs cancel, so one running sum over all rows of all rects is each row's own
-    edges = np.bincount(base + c0, minlength=total) - np.bincount(base + c1, minlength=total)
-    flat = np.cumsum(edges, dtype=np.int32) > 0
+    starts_ends = np.concatenate([base + c0, base + c1])
+    signs = np.concatenate([np.ones(len(c0)), np.full(len(c1), -1.0)])
+    edges = np.bincount(starts_ends, weights=signs, minlength=total)  # one output array: fewer fresh pages
+    flat = np.cumsum(edges) > 0.5  # small whole numbers: exact in float64
     return [
         flat[off : off + size].reshape(rect.height, rect.width + 1)[:, : rect.width]
         for off, size, rect in zip(offsets.tolist(), sizes.tolist(), rects, strict=True)
@@ -681,7 +700,11 @@ class PainMasks:
         if not todo:
             return rects
         arr = self.array(view)
-        silhouette = self.atlas_masks.view(view).silhouette
+        area = DirtyRect.none(view)
+        for k in todo:
+            area = area.union(rects[k])
+        crop = arr[area.slices]
+        before = np.count_nonzero(crop)
         start = 0
         while start < len(todo):  # batches of bounded work-buffer size
             stop, pixels = start, 0
@@ -693,16 +716,13 @@ class PainMasks:
             batch = todo[start:stop]
             hits = _stack_masks(grid, [strokes[k] for k in batch], [rects[k] for k in batch])
             for k, hit in zip(batch, hits, strict=True):
-                rect, value = rects[k], items[k][2]
-                if value:
-                    hit &= silhouette[rect.slices]
-                crop = arr[rect.slices]
-                before = np.count_nonzero(crop)
-                crop[hit] = value
-                self._counts[view] += np.count_nonzero(crop) - before
-                if value:
-                    self._grow(rect)
+                arr[rects[k].slices][hit] = items[k][2]
             start = stop
+        # clip to the body once: pixels outside the silhouette are never painted, so this equals clipping each mark
+        crop[~self.atlas_masks.view(view).silhouette[area.slices]] = 0
+        self._counts[view] += np.count_nonzero(crop) - before
+        if any(items[k][2] for k in todo):
+            self._grow(area)
         return rects
 
     def segment(self, view: str, p0, p1, radius: float, intensity: int) -> DirtyRect:
