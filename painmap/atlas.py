@@ -53,7 +53,7 @@ class Landmark:
 class Outline:
     """A drawn line of the chart that is not a region: body contour, bone, muscle border, skin crease."""
 
-    kind: str  # silhouette | bone | muscle | crease | detail
+    kind: str  # silhouette | contour (an inner body contour, e.g. the folded arm) | bone | muscle | crease | detail
     points: np.ndarray  # (N, 2) mm
     closed: bool
     id: str = ""

@@ -493,7 +493,11 @@ def is_hidden(elem: ET.Element) -> bool:
 
 
 def iter_shapes(
-    root: ET.Element, transform: np.ndarray | None = None, tolerance: float = TOLERANCE, hidden: bool = False
+    root: ET.Element,
+    transform: np.ndarray | None = None,
+    tolerance: float = TOLERANCE,
+    hidden: bool = False,
+    nested: bool = False,
 ) -> Iterator[Shape]:
     """Every shape element under `root` (itself included), depth first, with accumulated transforms.
 
@@ -510,6 +514,8 @@ def iter_shapes(
         return
     if name not in ("g", "svg", "a", "switch"):
         raise SvgPathError(f"unsupported SVG element <{name}>")
+    if name == "svg" and nested and any(root.get(a) for a in ("x", "y", "viewBox")):
+        raise SvgPathError("a nested <svg> with its own position or viewBox is not supported")
     text = root.get("transform") if name != "svg" else None
     if text and not text.isspace():
         own = parse_transform(text)
@@ -517,4 +523,4 @@ def iter_shapes(
     for child in root:
         if not isinstance(child.tag, str):  # comments, processing instructions
             continue
-        yield from iter_shapes(child, matrix, tolerance, hidden)
+        yield from iter_shapes(child, matrix, tolerance, hidden, nested=True)

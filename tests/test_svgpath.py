@@ -212,6 +212,8 @@ def test_iter_shapes_accumulates_transforms_and_hidden_layers():
 def test_unsupported_elements_raise():
     with pytest.raises(SvgPathError, match="use"):
         list(iter_shapes(_elem('<svg><use href="#a"/></svg>')))
+    with pytest.raises(SvgPathError, match="nested"):
+        list(iter_shapes(_elem('<svg viewBox="0 0 9 9"><svg x="5"><path d="M0,0 L1,1"/></svg></svg>')))
 
 
 # ----------------------------------------------------------------------------------------------- properties

@@ -409,7 +409,7 @@ def build_posterior() -> str:
     troch = mm(0.95, 0.70)
     troch_cell = flatten(ellipse_d(troch[0] - 4, troch[1] - 2, 38, 52))
     fold = sample(
-        catmull([(MID - 5, 946), (360, 947), (400, 942), (430, 932), (460, 915), (500, 898), (W_POST + 10, 880)]), 1
+        catmull([(MID - 5, 939), (360, 942), (400, 937), (430, 927), (460, 911), (500, 894), (W_POST + 10, 878)]), 1
     )
     buttock_cell = above_curve(fold, 690)
     cells = [
@@ -574,7 +574,7 @@ def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
                 False,
             ),
             # skin creases and contours
-            ("gluteal-fold", "crease", [(MID + 5, 944), (344, 951), (376, 951), (406, 944), (430, 932)], False),
+            ("gluteal-fold", "crease", [(MID + 5, 937), (344, 942), (376, 942), (406, 936), (430, 926)], False),
             ("knee-crease", "crease", [(368, 1288), (388, 1293), (412, 1293), (432, 1288)], False),
             (
                 "scapula",
