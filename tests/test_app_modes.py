@@ -82,6 +82,8 @@ def test_educator_steps_through_trigger_points_with_arrow_keys(panels, qtbot):
     qtbot.keyClick(win, Qt.Key.Key_Left)
     assert panels.pattern_layer.trigger_point == tps[-1]
     assert panels.pattern_panel.trp_box.currentData() == tps[-1]
+    last = panels.pattern_layer.trigger_points()[-1]
+    assert panels.pattern_panel.trp_note.text() == last.note  # where it is, in words
     assert {m[2] for m in panels.pattern_layer.markers("posterior")} <= {
         tp.label or tp.id for tp in panels.pattern_layer.trigger_points() if tp.id == tps[-1]
     }
@@ -118,8 +120,9 @@ def test_quiz_hides_the_pattern_until_reveal(panels, qtbot):
     assert panels.comparison_panel.metrics.isVisible()
     assert panels.comparison_panel.shown()["score"] == texts.percent(panels.result().score)
     assert panels.result().score > 0
+    assert panels.pattern_panel.show_difference.isChecked()  # the check box tells what the canvas shows
     panels.modes.new_quiz_action.trigger()
-    assert not panels.pattern_layer.visible
+    assert not panels.pattern_layer.visible and not panels.difference_layer.visible
 
 
 def test_choosing_another_pattern_in_a_quiz_hides_it_again(panels):

@@ -235,7 +235,8 @@ class PanelsController(QObject):
                 self.revealed = False
         self.pattern_panel.set_pattern(pattern_id)
         tps = [(tp.id, tp.label or tp.id) for tp in self.pattern_layer.trigger_points()]
-        self.pattern_panel.set_trigger_points(tps, self.pattern_layer.trigger_point)
+        notes = {tp.id: tp.note for tp in self.pattern_layer.trigger_points() if tp.note}
+        self.pattern_panel.set_trigger_points(tps, self.pattern_layer.trigger_point, notes)
         self.ranking_panel.select(pattern_id)
         self.info_panel.set_pattern(pattern)
         self._apply_quiz_texts()
@@ -296,7 +297,10 @@ class PanelsController(QObject):
         if self.quiz:
             self.revealed = True
             self._apply_quiz_texts()
-            self._show_current()
+            if self.show_difference:
+                self._show_current()
+            else:
+                self.show_difference_action.setChecked(True)  # -> set_show_difference -> _show_current
 
     def pattern_hidden(self) -> bool:
         return self.quiz and not self.revealed
@@ -391,7 +395,7 @@ class PanelsController(QObject):
         return f"{line}\n{self.problem}" if self.problem else line
 
     def difference_wanted(self) -> bool:
-        return (self.show_difference and not self.pattern_hidden()) or (self.quiz and self.revealed)
+        return self.show_difference and not self.pattern_hidden()
 
     def _update_difference(self, redraw: bool = True) -> None:
         layer = self.difference_layer

@@ -62,6 +62,12 @@ class PatternPanel(QWidget):
         trp_row.addWidget(self.next_button)
         self.trp_row = QWidget()
         self.trp_row.setLayout(trp_row)
+        self.trp_note = QLabel()  # where the chosen trigger point is, in words
+        self.trp_note.setWordWrap(True)
+        self.trp_note.setStyleSheet("font-style: italic")
+        self.trp_note.setMinimumHeight(2 * self.trp_note.fontMetrics().lineSpacing() + 4)  # word wrap gives no hint
+        self._notes: dict[str, str] = {}
+        self._plain = False
 
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(10, 100)
@@ -82,6 +88,7 @@ class PatternPanel(QWidget):
         form.addRow("Pattern", self.pattern_box)
         form.addRow("Side", self.side_box)
         form.addRow("Trigger point", self.trp_row)
+        form.addRow(self.trp_note)
         form.addRow("Opacity", self.opacity)
         self.form = form
         checks = QHBoxLayout()
@@ -120,21 +127,25 @@ class PatternPanel(QWidget):
         with _Quiet(self.pattern_box):
             self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern_id) if pattern_id else -1)
 
-    def set_trigger_points(self, items: list[tuple[str, str]], current: str | None) -> None:
-        """[(id, label)] of the chosen pattern; an "All" entry comes first."""
+    def set_trigger_points(self, items: list[tuple[str, str]], current: str | None, notes: dict | None = None) -> None:
+        """[(id, label)] of the chosen pattern; an "All" entry comes first. `notes`: {id: where it is}."""
+        self._notes = dict(notes or {})
         with _Quiet(self.trp_box):
             self.trp_box.clear()
             self.trp_box.addItem("All" if items else "—", None)
             for tid, label in items:
                 self.trp_box.addItem(label, tid)
-            self.trp_box.setCurrentIndex(max(0, self.trp_box.findData(current)) if current else 0)
         enabled = bool(items)
         for w in (self.trp_box, self.prev_button, self.next_button):
             w.setEnabled(enabled)
+        self.set_trigger_point(current)
 
     def set_trigger_point(self, current: str | None) -> None:
         with _Quiet(self.trp_box):
             self.trp_box.setCurrentIndex(max(0, self.trp_box.findData(current)) if current else 0)
+        note = self._notes.get(current, "") if current else ""
+        self.trp_note.setText(note)
+        self.form.setRowVisible(self.trp_note, bool(note) and not self._plain)
 
     def set_side(self, side: str) -> None:
         with _Quiet(self.side_box):
@@ -149,8 +160,10 @@ class PatternPanel(QWidget):
     def set_mode(self, mode: str, task: str = "") -> None:
         """Patient: fewer choices, plain words. Quiz: the pattern's name shown as the task."""
         plain = mode == "patient"
+        self._plain = plain
         self.legend.set_plain(plain)
         self.form.setRowVisible(self.trp_row, not plain)
+        self.form.setRowVisible(self.trp_note, bool(self.trp_note.text()) and not plain)
         self.task.setText(task)
         self.task.setVisible(bool(task))
         self.show_difference.setVisible(mode != "patient")
