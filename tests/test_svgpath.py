@@ -240,3 +240,28 @@ def test_cubics_stay_within_tolerance(ctrl):
     (pts,) = parse_path(f"M{p0[0]!r},{p0[1]!r} C{p1[0]!r},{p1[1]!r} {p2[0]!r},{p2[1]!r} {p3[0]!r},{p3[1]!r}")
     assert np.allclose(pts[-1], p3)
     assert _distance_to_polyline(_bezier(p0, p1, p2, p3, 800), pts).max() <= TOLERANCE + 1e-6
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    cx=st.floats(-300, 300),
+    cy=st.floats(-300, 300),
+    rx=st.floats(1, 300),
+    ry=st.floats(1, 300),
+    phi=st.floats(-180, 180),
+)
+def test_rotated_ellipse_arcs_stay_on_the_ellipse(cx, cy, rx, ry, phi):
+    c, s = math.cos(math.radians(phi)), math.sin(math.radians(phi))
+    x0, y0 = cx + rx * c, cy + rx * s  # the ends of the rotated major axis
+    x1, y1 = cx - rx * c, cy - rx * s
+    (pts,) = parse_path(
+        f"M{x0!r},{y0!r} A{rx!r},{ry!r} {phi!r} 1 1 {x1!r},{y1!r} A{rx!r},{ry!r} {phi!r} 1 1 {x0!r},{y0!r}"
+    )
+    dx, dy = pts[:, 0] - cx, pts[:, 1] - cy
+    u, v = c * dx + s * dy, -s * dx + c * dy  # back into the ellipse's own axes
+    assert np.allclose((u / rx) ** 2 + (v / ry) ** 2, 1.0, atol=1e-6)
+    assert np.allclose(pts[-1], [x0, y0])
+    # the chords stay within the tolerance of the curve: sagitta of each step
+    mid = (pts + np.roll(pts, -1, axis=0)) / 2
+    mu, mv = c * (mid[:, 0] - cx) + s * (mid[:, 1] - cy), -s * (mid[:, 0] - cx) + c * (mid[:, 1] - cy)
+    assert ((mu / rx) ** 2 + (mv / ry) ** 2).min() > (1 - TOLERANCE / min(rx, ry)) ** 2 - 1e-9
