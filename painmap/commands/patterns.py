@@ -8,7 +8,7 @@ import textwrap
 from argparse import Namespace
 
 from painmap.errors import UnknownIdError
-from painmap.patterns import Pattern, PatternLibrary, library_to_json, load_patterns, to_json, zone_regions
+from painmap.patterns import Pattern, PatternLibrary, library_to_json, load_patterns, zone_regions
 
 WIDTH = 100
 
@@ -25,7 +25,7 @@ def run(args: Namespace) -> int:
     if pattern_id:
         pattern = _get(library, pattern_id)
         if args.format == "json":
-            data = {"units": "mm", "patterns": [to_json(pattern)], "problems": []}
+            data = library_to_json(PatternLibrary({pattern.id: pattern}, library.problems))
             sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(describe(pattern, atlas))
