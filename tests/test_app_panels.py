@@ -129,10 +129,12 @@ def test_comparison_panel_equals_engine_and_cli(window, panels, atlas, library, 
     capsys.readouterr()
     assert main(["compare", str(path), "--format", "json"]) == 0
     cli = {r["pattern"]: r for r in json.loads(capsys.readouterr().out)["results"]}
-    for r in panels.comparison.results:
+    for r in panels.comparison.results:  # the command line prints 6 decimals
         for key in ("score", "essential_coverage", "spillover_coverage", "outside_fraction"):
-            assert cli[r.pattern][key] == pytest.approx(getattr(r, key), abs=1e-9), (r.pattern, key)
+            assert cli[r.pattern][key] == pytest.approx(getattr(r, key), abs=1e-6), (r.pattern, key)
         assert cli[r.pattern]["side"] == r.side
+    for key in ("score", "essential_coverage", "spillover_coverage", "outside_fraction"):
+        assert shown[key] == texts.percent(cli[panels.pattern_id][key])
 
 
 def test_ranked_list_follows_the_engine_order(window, panels, atlas, library):
