@@ -1,0 +1,97 @@
+"""Scoring drawings: the whole library in process, and `painmap compare` as a whole process.
+
+Targets (default resolution, 1 px/mm):
+- scoring one drawing against every pattern on every side (right, left, both) <= 5 ms, so the app can re-rank
+  after every stroke; same-run baseline: one `np.count_nonzero` over a boolean mask of the posterior view;
+- `painmap compare` as a process <= 1.5x `python -c "import numpy, PySide6.QtGui"` for a 20-stroke drawing and
+  <= 2.5x for 2,000 strokes. Baseline and command run alternately; medians of wall-clock and CPU time are
+  recorded (`extra_info`). On a shared machine the wall clock includes waiting for a core, so the ratio is
+  checked on CPU time; on an idle machine the two agree.
+Run: `.venv/bin/python -m pytest benchmarks/bench_compare.py`.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from painmap.atlas import load_atlas
+from painmap.compare import SIDES, Comparator
+from painmap.drawing import load_drawing
+from painmap.patterns import load_patterns
+from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
+
+COMPARE_TARGET_S = 0.005
+PROCESS_TARGETS = {20: 1.5, 2000: 2.5}
+ROUNDS = 9
+BASELINE = [sys.executable, "-c", "import numpy, PySide6.QtGui"]
+
+
+@pytest.fixture(scope="module")
+def comparator():
+    atlas = load_atlas()
+    return Comparator(atlas, load_patterns(atlas), DEFAULT_PX_PER_MM)
+
+
+def test_baseline_count_nonzero(benchmark, comparator):
+    benchmark.group = "score the whole library"
+    mask = np.zeros(comparator.atlas_masks.grid("posterior").shape, dtype=bool)
+    mask[800:900, 300:400] = True
+    assert benchmark(np.count_nonzero, mask) == 10_000
+
+
+def test_compare_whole_library(benchmark, comparator, drawing_files):
+    benchmark.group = "score the whole library"
+    atlas = comparator.atlas
+    masks = PainMasks.from_drawing(load_drawing(drawing_files[20], atlas), atlas, DEFAULT_PX_PER_MM)
+    comparator.compare(masks)  # pattern masks of the drawn views are built once, then kept
+    comparison = benchmark(comparator.compare, masks)
+    assert len(comparison.results) == len(comparator.library) > 0
+    assert all(set(r.side_scores) == set(SIDES) for r in comparison.results)
+    assert comparison.best.score > 0
+    assert benchmark.stats.stats.median <= COMPARE_TARGET_S
+
+
+def _timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+@pytest.mark.parametrize("strokes", sorted(PROCESS_TARGETS))
+def test_compare_process(benchmark, drawing_files, strokes):
+    benchmark.group = "painmap compare process"
+    cmd = [sys.executable, "-m", "painmap", "compare", str(drawing_files[strokes]), "--format", "json"]
+    _timed(BASELINE), _timed(cmd)  # warm the file cache
+    base, own = [], []
+
+    def run():
+        own.append(_timed(cmd))
+
+    benchmark.pedantic(run, setup=lambda: base.append(_timed(BASELINE)), rounds=ROUNDS, iterations=1)
+    med = {
+        name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
+        for name, runs in (("baseline", base), ("compare", own))
+    }
+    wall_ratio = med["compare"][0] / med["baseline"][0]
+    cpu_ratio = med["compare"][1] / med["baseline"][1]
+    benchmark.extra_info.update(
+        baseline_wall_ms=round(1e3 * med["baseline"][0], 1),
+        baseline_cpu_ms=round(1e3 * med["baseline"][1], 1),
+        compare_wall_ms=round(1e3 * med["compare"][0], 1),
+        compare_cpu_ms=round(1e3 * med["compare"][1], 1),
+        wall_ratio=round(wall_ratio, 2),
+        cpu_ratio=round(cpu_ratio, 2),
+    )
+    print(f"\n{strokes} strokes: {benchmark.extra_info}")
+    assert cpu_ratio <= PROCESS_TARGETS[strokes], benchmark.extra_info
