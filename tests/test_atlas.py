@@ -296,3 +296,17 @@ def test_region_at_and_unknown_ids(atlas):
 
 def test_default_atlas_is_cached(atlas):
     assert load_atlas() is load_atlas()
+
+
+@pytest.mark.parametrize("view_id", ["posterior", "lateral"])
+def test_drawn_lines_stay_on_the_body(atlas, view_id):
+    """Bones, muscles, creases and details lie inside the silhouette (up to 1 mm: lines that meet the contour)."""
+    view = atlas.view(view_id)
+    (silhouette,) = view.silhouette
+    for outline in view.outlines:
+        if outline.kind == "silhouette":
+            continue
+        pts = outline.points
+        outside = ~geometry.contains(silhouette, pts)
+        if outside.any():
+            assert geometry.distance_to_boundary(silhouette, pts[outside]).max() <= 1.0, outline.id

@@ -552,7 +552,7 @@ def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
                 True,
             ),
             ("rib-12", "bone", [(334, 588), (366, 601), (396, 619), (418, 640)], False),
-            ("lateral-malleolus", "bone", [(415, 1696), (421, 1708), (418, 1722)], False),
+            ("lateral-malleolus", "bone", [(412, 1696), (416, 1708), (413, 1721)], False),
             ("medial-malleolus", "bone", [(365, 1682), (360, 1694), (362, 1706)], False),
             # muscles: gluteus maximus (upper and lower border) and the exposed part of gluteus medius
             (
@@ -570,7 +570,7 @@ def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
             (
                 "gluteus-medius",
                 "muscle",
-                [(372, 790), (394, 762), (430, 744), (460, 748), (475, 774), (480, 820)],
+                [(372, 790), (394, 762), (430, 744), (458, 748), (469, 772), (474, 820)],
                 False,
             ),
             # skin creases and contours
