@@ -130,6 +130,10 @@ def draw_landmarks(
 
     x0, y0, x1, y1 = limits
     halo = [pe.withStroke(linewidth=2.0, foreground="white")]
+    position = ax.get_position()
+    width_in = max(position.width * ax.figure.get_figwidth(), 1e-6)
+    height_in = max(position.height * ax.figure.get_figheight(), 1e-6)
+    mm_per_inch = max((x1 - x0) / width_in, (y1 - y0) / height_in)  # equal aspect: the larger scale wins
     for lm in view.landmarks:
         if not (x0 <= lm.x <= x1 and y0 <= lm.y <= y1):
             continue
@@ -137,6 +141,12 @@ def draw_landmarks(
         if labels and (sides is None or lm.side in sides):
             text = landmark_text(lm)
             right_half = lm.x > (x0 + x1) / 2
+            # Keep the label inside the chart: flip it to the other side of the dot when it would run out.
+            needed = (len(text) * size * 0.55 + 5) / 72 * mm_per_inch
+            if right_half and lm.x + needed > x1 and lm.x - needed >= x0:
+                right_half = False
+            elif not right_half and lm.x - needed < x0 and lm.x + needed <= x1:
+                right_half = True
             ax.annotate(
                 text, (lm.x, lm.y), xytext=(4 if right_half else -4, 0), textcoords="offset points",
                 ha="left" if right_half else "right", va="center", fontsize=size, color=style.LANDMARK,
@@ -338,8 +348,8 @@ def draw_difference(
         draw_mask_region(ax, mask, view, color, hatch, alpha=alpha)
 
 
-def pattern_legend_handles(weights: bool = False) -> list:
-    """Legend entries of the Travell & Simons convention."""
+def pattern_legend_handles(weights: bool = False, trigger_points: bool = True) -> list:
+    """Legend entries of the Travell & Simons convention (the X only when there are trigger points)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -351,6 +361,8 @@ def pattern_legend_handles(weights: bool = False) -> list:
         Line2D([], [], marker="x", ls="none", color=style.TRIGGER_POINT, mew=1.6, ms=6, label="X = trigger point"),
         Line2D([], [], marker="o", ls="none", color=style.LANDMARK, mec="white", ms=3.5, label="bony landmark"),
     ]  # fmt: skip
+    if not trigger_points:
+        handles = [h for h in handles if h.get_label() != "X = trigger point"]
     if weights:
         handles.append(Patch(facecolor="white", edgecolor="none", label="% = share of patients with pain there"))
     return handles

@@ -83,17 +83,20 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
     )
     figure.text(0.03, 0.925, subtitle, fontsize=9, color="#444444", va="baseline")
 
-    chart_right = 0.50
-    n = len(views)
+    # Layout in inches: charts top left at one scale, the legend under them, the facts flowing from under the
+    # legend (when there is room) into two columns on the right.
     boxes = [sheet_box(atlas, pattern, v) for v in views]
-    # Share the width between the views in proportion to their aspect ratio at the same scale.
     ratios = [(b[2] - b[0]) / (b[3] - b[1]) for b in boxes]
-    grid = figure.add_gridspec(
-        1, n, left=0.05, right=chart_right, bottom=0.15, top=0.86, width_ratios=ratios, wspace=0.1
-    )
+    left, chart_right, gap = 0.5, 0.52 * width, 0.3
+    top = height - 1.25  # below the title, the view titles and the edge markers
+    bottom = 0.45
+    legend_h = 0.5
+    chart_h = min((chart_right - left - gap * (len(views) - 1)) / sum(ratios), top - bottom - legend_h)
+    x = left + max(0.0, (chart_right - left - gap * (len(views) - 1) - chart_h * sum(ratios)) / 2)
     has_weights = any(z.weight < 1.0 for z in pattern.zones)
-    for i, (view_id, box) in enumerate(zip(views, boxes, strict=True)):
-        ax = figure.add_subplot(grid[0, i])
+    for view_id, box, ratio in zip(views, boxes, ratios, strict=True):
+        ax = figure.add_axes((x / width, (top - chart_h) / height, chart_h * ratio / width, chart_h / height))
+        x += chart_h * ratio + gap
         view = atlas.view(view_id)
         # Paired landmarks are labelled on the side away from the pattern, so labels never hide its zones.
         away = ("left", "midline") if pattern.side == "right" else ("right", "midline")
@@ -101,16 +104,26 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
         chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, label_sides=sides)
         chart.draw_pattern(ax, pattern, view)
         ax.set_title(view.title, fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
-    legend_ax = figure.add_axes((0.05, 0.05, chart_right - 0.05, 0.07))
+    legend_top = top - chart_h - 0.1
+    legend_ax = figure.add_axes((left / width, (legend_top - legend_h) / height, (chart_right - left) / width,
+                                 legend_h / height))  # fmt: skip
     legend_ax.set_axis_off()
     legend_ax.legend(
-        handles=chart.pattern_legend_handles(weights=has_weights), loc="center", ncol=3 if has_weights else 2,
+        handles=chart.pattern_legend_handles(weights=has_weights, trigger_points=bool(pattern.trigger_points)),
+        loc="center", ncol=3 if has_weights else 2,
         frameon=False, fontsize=8, handlelength=2.2, handleheight=1.4,
     )  # fmt: skip
-    left, gap, right = chart_right + 0.03, 0.02, 0.985
-    col_w = (right - left - gap) / 2
-    columns = [figure.add_axes((left + i * (col_w + gap), 0.07, col_w, 0.83)) for i in range(2)]
-    draw_sections(columns, fact_sections(pattern), size=8.0, min_size=6.0)
+    columns = []
+    under_top = legend_top - legend_h - 0.15
+    if under_top - bottom >= 1.2:
+        columns.append(figure.add_axes((left / width, bottom / height, (chart_right - left) / width,
+                                        (under_top - bottom) / height)))  # fmt: skip
+    text_left, text_right, text_top, col_gap = chart_right + 0.35, width - 0.3, height - 0.75, 0.25
+    col_w = (text_right - text_left - col_gap) / 2
+    for i in range(2):
+        columns.append(figure.add_axes(((text_left + i * (col_w + col_gap)) / width, bottom / height,
+                                        col_w / width, (text_top - bottom) / height)))  # fmt: skip
+    draw_sections(columns, fact_sections(pattern), size=8.5, min_size=6.0)
     figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
     figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
     return figure

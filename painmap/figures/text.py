@@ -1,5 +1,5 @@
-"""Blocks of wrapped text on a figure: headings, paragraphs and bullet lists that flow through one or more
-columns (empty Axes), shrinking the font until everything fits."""
+"""Blocks of wrapped text on a figure: headings, paragraphs and bullet lists that flow through columns
+(empty Axes, possibly of different sizes), shrinking the font until everything fits."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 CHAR_WIDTH = 0.52  # mean glyph width of DejaVu Sans as a fraction of the font size
+HEADING_WIDTH = 0.68  # the same for the bold, slightly larger headings
 LINE_HEIGHT = 1.27  # line spacing as a multiple of the font size
 GAP = 0.55  # space between sections, in lines
+BULLET, INDENT = "•  ", "   "
 
 
 @dataclass
@@ -25,51 +27,81 @@ class Section:
     bullets: Sequence[str] = field(default_factory=tuple)
 
 
-def _wrap(text: str, chars: int, indent: str = "", first: str = "") -> list[str]:
-    return textwrap.wrap(text, width=max(10, chars), initial_indent=first, subsequent_indent=indent) or [""]
+Line = tuple[str, str]  # (kind, text): kind is "heading", "text" or "gap"
 
 
-def layout_lines(sections: Sequence[Section], width_pt: float, size: float) -> list[tuple[str, str]]:
-    """(kind, text) lines: kind is "heading", "text" or "gap"."""
-    chars = int(width_pt / (size * CHAR_WIDTH))
-    lines: list[tuple[str, str]] = []
+def _items(sections: Sequence[Section]) -> list[tuple[str, str]]:
+    """The sections as a flat list of (kind, text) items: gap, heading, paragraph, bullet."""
+    items: list[tuple[str, str]] = []
     for section in sections:
         if not section.paragraphs and not section.bullets:
             continue
-        if lines:
-            lines.append(("gap", ""))
-        lines.append(("heading", section.heading))
-        for paragraph in section.paragraphs:
-            lines += [("text", t) for t in _wrap(paragraph, chars)]
-        for item in section.bullets:
-            lines += [("text", t) for t in _wrap(item, chars, indent="   ", first="•  ")]
-    return lines
+        if items:
+            items.append(("gap", ""))
+        items.append(("heading", section.heading))
+        items += [("paragraph", p) for p in section.paragraphs]
+        items += [("bullet", b) for b in section.bullets]
+    return items
+
+
+def _wrap(kind: str, text: str, chars: int, continued: bool = False) -> list[str]:
+    if kind == "bullet":
+        first = INDENT if continued else BULLET
+        return textwrap.wrap(text, width=max(10, chars), initial_indent=first, subsequent_indent=INDENT) or [""]
+    return textwrap.wrap(text, width=max(10, chars)) or [""]
 
 
 def _step(kind: str, size: float) -> float:
     return size * (GAP if kind == "gap" else LINE_HEIGHT)
 
 
-def _flow(lines: list[tuple[str, str]], heights: Sequence[float], size: float) -> list[list[tuple[str, str]]] | None:
-    """Lines split over columns of the given heights (a heading never ends a column); None if they do not fit."""
-    columns: list[list[tuple[str, str]]] = [[] for _ in heights]
+def flow(sections: Sequence[Section], columns: Sequence[tuple[float, float]], size: float) -> list[list[Line]] | None:
+    """Lines per column for columns of (width, height) in points; None when the text does not fit.
+
+    Each item is wrapped for the column it lands in; an item that does not fit is continued in the next
+    column; a heading never ends a column and a gap never starts one.
+    """
+    out: list[list[Line]] = [[] for _ in columns]
     col, used = 0, 0.0
-    i = 0
-    while i < len(lines):
-        kind, text = lines[i]
-        need = _step(kind, size) + (_step("text", size) if kind == "heading" else 0.0)
-        if used + need > heights[col]:
-            col += 1
-            used = 0.0
-            if col == len(heights):
-                return None
-            if kind == "gap":
-                i += 1
+    line_h = _step("text", size)
+    pending = list(_items(sections))
+    continued = False
+    while pending:
+        kind, text = pending[0]
+        if col == len(columns):
+            return None
+        width, height = columns[col]
+        room = height - used
+        if kind == "gap":
+            if out[col] and room >= _step("gap", size):
+                out[col].append(("gap", ""))
+                used += _step("gap", size)
+            pending.pop(0)
+            continue
+        if kind == "heading":
+            heads = textwrap.wrap(text, width=max(10, int(width / (size * HEADING_WIDTH)))) or [""]
+            if room < (len(heads) + 1) * line_h:
+                col, used = col + 1, 0.0
                 continue
-        columns[col].append((kind, text))
-        used += _step(kind, size)
-        i += 1
-    return columns
+            out[col] += [("heading", t) for t in heads]
+            used += len(heads) * line_h
+            pending.pop(0)
+            continue
+        lines = _wrap(kind, text, int(width / (size * CHAR_WIDTH)), continued)
+        fit = int(room // line_h)
+        if fit >= len(lines):
+            out[col] += [("text", t) for t in lines]
+            used += len(lines) * line_h
+            pending.pop(0)
+            continued = False
+            continue
+        if fit > 0:
+            out[col] += [("text", t) for t in lines[:fit]]
+            rest = " ".join(t.strip().removeprefix("•").strip() for t in lines[fit:])
+            pending[0] = (kind, rest)
+            continued = True
+        col, used = col + 1, 0.0
+    return out
 
 
 def draw_sections(
@@ -83,20 +115,18 @@ def draw_sections(
     """Write sections top-down through empty Axes (columns), shrinking the font until they fit; returns the size."""
     axes = [columns] if not isinstance(columns, Sequence) else list(columns)
     figure = axes[0].figure
-    boxes = [ax.get_position() for ax in axes]
-    width_pt = min(b.width for b in boxes) * figure.get_figwidth() * 72
-    heights = [b.height * figure.get_figheight() * 72 for b in boxes]
+    fw, fh = figure.get_figwidth() * 72, figure.get_figheight() * 72
+    sizes = [(ax.get_position().width * fw, ax.get_position().height * fh) for ax in axes]
     for ax in axes:
         ax.set_axis_off()
     while True:
-        lines = layout_lines(sections, width_pt, size)
-        flowed = _flow(lines, heights, size)
-        if flowed is not None or size <= min_size:
+        laid = flow(sections, sizes, size)
+        if laid is not None or size <= min_size:
             break
         size = max(min_size, size - 0.25)
-    if flowed is None:  # even the smallest size overflows: cut the last column short
-        flowed = _flow(lines, [*heights[:-1], float("inf")], size) or [lines]
-    for ax, part, height in zip(axes, flowed, heights, strict=False):
+    if laid is None:  # even the smallest size overflows: let the last column run long, then cut it
+        laid = flow(sections, [*sizes[:-1], (sizes[-1][0], float("inf"))], size) or [[]]
+    for ax, part, (_, height) in zip(axes, laid, sizes, strict=False):
         y = height
         for kind, text in part:
             y -= _step(kind, size)
