@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -171,3 +172,25 @@ def test_broken_atlas_on_the_command_line_is_one_line_and_exit_2(atlas_copy):
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "posterior.svg" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_regions_saved_as_relative_path_data_load_the_same(atlas_copy):
+    """Inkscape rewrites path data as relative commands; the regions must come out the same."""
+    path = atlas_copy / "lateral.svg"
+    text = path.read_text(encoding="utf-8")
+
+    def relative(found: re.Match) -> str:
+        numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", found.group(2))]
+        pts = list(zip(numbers[::2], numbers[1::2], strict=True))
+        parts = [f"m {pts[0][0]:g},{pts[0][1]:g}"]
+        parts += [f"{x1 - x0:.6f},{y1 - y0:.6f}" for (x0, y0), (x1, y1) in itertools.pairwise(pts)]
+        return f'{found.group(1)}d="{" ".join(parts)} z"'
+
+    rewritten, count = re.subn(r'(class="region"[^>]*)d="(M[^"]*) Z"', relative, text)
+    assert count == len(load_atlas().view("lateral").regions)
+    path.write_text(rewritten, encoding="utf-8")
+    before, after = load_atlas(), load_atlas(atlas_copy)
+    for region in before.view("lateral").regions:
+        other = after.view("lateral").region(region.id)
+        assert other.polygon.shape == region.polygon.shape
+        assert abs(other.polygon - region.polygon).max() < 1e-4
