@@ -316,7 +316,7 @@ class DifferenceLayer:
             return
         painter.save()
         painter.setOpacity(painter.opacity() * self.opacity)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(self._target, self._image)
         painter.restore()
 
