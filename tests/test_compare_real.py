@@ -1,0 +1,165 @@
+"""The engine on the bundled atlas and pattern library, and the `painmap compare` command."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from painmap.cli import main
+from painmap.compare import SIDES, Comparator, compare_drawing, iter_folder, rank, to_json
+from painmap.drawing import Drawing, Fill, Stroke, mirror_drawing, save_drawing
+from painmap.raster import AtlasMasks, PainMasks
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "right-hip-ache.painmap.json"
+# the right posterior iliac crest, from the PSIS up and out to the crest's summit (docs/architecture.md)
+RIGHT_CREST = ((364.6, 804.8), (380.0, 770.0), (400.0, 750.0), (420.0, 735.0), (435.5, 725.0))
+METRICS = ("score", "dice", "jaccard", "essential_coverage", "spillover_coverage", "precision", "outside_fraction")
+
+
+@pytest.fixture(scope="module")
+def comparator(atlas, library):
+    return Comparator(atlas, library)
+
+
+def crest_drawing() -> Drawing:
+    return Drawing(marks=[Stroke("posterior", 15.0, 6, "aching", RIGHT_CREST)])
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_library_loaded_without_problems(library):
+    assert len(library) >= 5 and "gluteus-medius" in library
+
+
+def test_right_iliac_crest_ranks_gluteus_medius_near_the_top(atlas, comparator):
+    comparison = comparator.compare(PainMasks.from_drawing(crest_drawing(), atlas))
+    ranked = [r.pattern for r in comparison.results]
+    assert "gluteus-medius" in ranked[:3]
+    medius = comparison.result("gluteus-medius")
+    assert medius.side == "right" and medius.precision > 0.5
+    assert medius.zones.get("iliac-crest", 0) > 0.3
+
+
+def test_mirrored_drawings_score_the_same_on_the_real_chart(atlas, comparator):
+    rng = np.random.default_rng(5)
+    marks = [Stroke("posterior", 15.0, 6, "aching", RIGHT_CREST)]
+    for view, centre in (("posterior", (400, 860)), ("lateral", (250, 880)), ("posterior", (330, 800))):
+        pts = np.asarray(centre) + rng.normal(0, 12, (6, 2)).cumsum(axis=0)
+        marks.append(Stroke(view, float(rng.uniform(8, 20)), 5, "aching", tuple(map(tuple, pts.tolist()))))
+    marks.append(Fill("posterior", "buttock-right", 3, "dull"))
+    drawing = Drawing(marks=marks)
+    a = comparator.compare(PainMasks.from_drawing(drawing, atlas))
+    b = comparator.compare(PainMasks.from_drawing(mirror_drawing(drawing, atlas), atlas))
+    swap = {"right": "left", "left": "right", "both": "both"}
+    assert a.extent_percent == b.extent_percent
+    for ra in a.results:
+        rb = b.result(ra.pattern)
+        assert [getattr(ra, m) for m in METRICS] == [getattr(rb, m) for m in METRICS]
+        assert rb.side == swap[ra.side] and ra.zones == rb.zones
+
+
+def test_atlas_masks_of_the_real_chart(atlas):
+    am = AtlasMasks(atlas)
+    post = am.view("posterior")
+    assert np.array_equal(post.labels != 0, post.silhouette)
+    assert np.array_equal(post.silhouette, post.silhouette[:, ::-1])
+    assert np.array_equal(post.region_mask("buttock-left"), post.region_mask("buttock-right")[:, ::-1])
+    lat, latl = am.view("lateral"), am.view("lateral-left")
+    assert np.array_equal(latl.region_mask("hip-left"), lat.region_mask("hip-right")[:, ::-1])
+    pm = PainMasks(atlas)
+    pm.fill("posterior", "sacrum", 4)
+    assert np.array_equal(pm.mask("posterior"), post.region_mask("sacrum"))
+
+
+def test_resolution_independence_on_the_real_library(atlas, library):
+    from painmap.drawing import load_drawing
+
+    drawing = load_drawing(EXAMPLE, atlas)
+    one, two = Comparator(atlas, library, 1.0), Comparator(atlas, library, 2.0)
+    m1, m2 = PainMasks.from_drawing(drawing, atlas, 1.0), PainMasks.from_drawing(drawing, atlas, 2.0)
+    assert one.compare(m1).extent_percent == pytest.approx(two.compare(m2).extent_percent, rel=0.01)
+    for pid in library.patterns:
+        for side in SIDES:
+            r1, r2 = one.compare_side(m1, pid, side), two.compare_side(m2, pid, side)
+            for m in METRICS:
+                assert getattr(r1, m) == pytest.approx(getattr(r2, m), abs=0.01), (pid, side, m)
+
+
+def test_empty_drawing_on_the_real_library(atlas, comparator):
+    comparison = comparator.compare(PainMasks(atlas))
+    assert comparison.extent_percent == 0.0
+    assert all(r.score == 0.0 and r.outside_fraction == 0.0 for r in comparison.results)
+
+
+def test_cli_json_equals_the_api(tmp_path, atlas):
+    path = tmp_path / "crest.painmap.json"
+    save_drawing(crest_drawing(), path, atlas)
+    code, out, err = run_cli("compare", str(path), "--format", "json")
+    assert code == 0 and err == ""
+    assert json.loads(out) == to_json(compare_drawing(path))
+    assert [r["pattern"] for r in json.loads(out)["results"]] == [p for p, _, _ in rank(path)]
+
+
+def test_cli_text_and_pattern_option(tmp_path, atlas):
+    path = tmp_path / "crest.painmap.json"
+    save_drawing(crest_drawing(), path, atlas)
+    code, out, _ = run_cli("compare", str(path))
+    assert code == 0
+    assert "Gluteus medius" in out and "not a diagnosis" in out and "Best match" in out
+    code, out, _ = run_cli("compare", str(path), "--pattern", "gluteus-medius", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and [r["pattern"] for r in doc["results"]] == ["gluteus-medius"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "{missing}"),
+        ("compare", "{bad}"),
+        ("compare", "{good}", "--pattern", "no-such-muscle"),
+        ("compare", "{good}", "--format", "xml"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, atlas, args):
+    good = tmp_path / "good.painmap.json"
+    save_drawing(crest_drawing(), good, atlas)
+    bad = tmp_path / "bad.painmap.json"
+    bad.write_text('{"format": "painmap-drawing", "version": 1, "marks": [{"type": "stroke"}]}')
+    names = {"missing": tmp_path / "nope.painmap.json", "bad": bad, "good": good}
+    argv = [a.format(**names) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "painmap", *argv], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_compare_command_loads_neither_matplotlib_nor_widgets():
+    code = (
+        "import sys, contextlib, io\n"
+        "from painmap.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['compare', {str(EXAMPLE)!r}]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('matplotlib', 'PySide6.QtWidgets'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_iter_folder_yields_results_and_errors(tmp_path, atlas):
+    save_drawing(crest_drawing(), tmp_path / "a.painmap.json", atlas)
+    (tmp_path / "b.painmap.json").write_text("{not json")
+    items = list(iter_folder(tmp_path))
+    assert [p.name for p, _ in items] == ["a.painmap.json", "b.painmap.json"]
+    assert items[0][1].best is not None
+    assert isinstance(items[1][1], Exception) and "b.painmap.json" in str(items[1][1])
