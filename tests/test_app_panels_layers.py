@@ -152,7 +152,7 @@ def test_opacity_and_visibility(layer):
 
 
 def test_difference_layer_colours_and_hatches(qapp):
-    px = 2.0  # mask pixels per mm
+    px = 1.0  # mask pixels per mm (the default resolution), so the rendered image maps 1:1
     shape = (int(H * px), int(W * px))
     matched, missed, extra = (np.zeros(shape, bool) for _ in range(3))
     matched[200:400, 200:400] = True
@@ -162,9 +162,9 @@ def test_difference_layer_colours_and_hatches(qapp):
     lay.opacity = 1.0
     lay.set_masks("posterior", matched, missed, extra, (W, H))
     img = _render(lay)
-    c = _pixel(img, 150, 150)
+    c = _pixel(img, 300, 300)
     assert c.green() > c.red() + 60 and c.green() > c.blue()  # bluish green over the white ground
-    assert _changed_fraction(img, 100, 0, 200, 90) == 0.0
+    assert _changed_fraction(img, 200, 100, 400, 190) == 0.0
 
     # missed and extra are hatched: light and full-colour pixels alternate, extra denser (cross-hatch)
     def strong(x0, y0, color):
@@ -175,8 +175,8 @@ def test_difference_layer_colours_and_hatches(qapp):
             for x, y in pts
         ) / len(pts)
 
-    missed_strong, extra_strong = strong(105, 305, style.MISSED), strong(105, 505, style.EXTRA)
+    missed_strong, extra_strong = strong(205, 605, style.MISSED), strong(205, 1005, style.EXTRA)
     assert 0.15 < missed_strong < 0.6
     assert 0.3 < extra_strong < 0.9 and extra_strong > missed_strong
     assert lay.counts == {"matched": 200 * 200, "missed": 200 * 200, "extra": 200 * 200}
-    assert _changed_fraction(_render(lay, _View("lateral")), 100, 100, 200, 200) == 0.0
+    assert _changed_fraction(_render(lay, _View("lateral")), 200, 200, 400, 400) == 0.0
