@@ -420,33 +420,11 @@ def _zone_polygon(el: ET.Element, parent: np.ndarray, fail, name: str) -> np.nda
     if not line.closed and not np.allclose(points[0], points[-1], atol=0.01):
         raise fail(f"zone {name!r} is not closed; close the path (Z)")
     polygon = geometry.as_polygon(points)
-    if len(polygon) >= 3 and _crosses_itself(polygon):
+    if len(polygon) >= 3 and geometry.crosses_itself(polygon):
         raise fail(f"zone {name!r} crosses itself")
     if len(polygon) < 3 or geometry.area(polygon) < 1.0:
         raise fail(f"zone {name!r} has no area")
     return polygon
-
-
-def _crosses_itself(poly: np.ndarray, max_pairs: int = 250_000) -> bool:
-    """geometry.self_intersections' test (proper crossings of non-adjacent edges) on all edge pairs at once.
-
-    Zones have a few hundred vertices at most, so the pairs fit in memory; this keeps loading the library
-    fast (the per-edge loop costs ~4 ms per zone). Larger outlines fall back to the loop.
-    """
-    n = len(poly)
-    if n * (n - 3) // 2 > max_pairs:
-        return bool(geometry.self_intersections(poly))
-    i, j = np.triu_indices(n, k=2)
-    keep = ~((i == 0) & (j == n - 1))  # the closing edge is adjacent to the first one
-    i, j = i[keep], j[keep]
-    a, b = poly, np.roll(poly, -1, axis=0)
-
-    def orient(p, q, r):
-        return (q[:, 0] - p[:, 0]) * (r[:, 1] - p[:, 1]) - (q[:, 1] - p[:, 1]) * (r[:, 0] - p[:, 0])
-
-    o1, o2 = orient(a[i], b[i], a[j]), orient(a[i], b[i], b[j])
-    o3, o4 = orient(a[j], b[j], a[i]), orient(a[j], b[j], b[i])
-    return bool(np.any((o1 * o2 < 0) & (o3 * o4 < 0)))
 
 
 def _mark_position(el: ET.Element, tag: str, parent: np.ndarray, fail) -> tuple[float, float]:

@@ -265,11 +265,10 @@ def test_cli_asking_for_the_broken_pattern_is_exit_2_with_the_reason(broken_reso
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), min_size=3, max_size=14))
 def test_fast_crossing_check_agrees_with_geometry(points):
     from painmap import geometry
-    from painmap.patterns import _crosses_itself
 
     poly = np.array(points, dtype=float)
-    assert _crosses_itself(poly) == bool(geometry.self_intersections(poly))
-    assert _crosses_itself(poly, max_pairs=0) == bool(geometry.self_intersections(poly))  # the fallback path
+    assert geometry.crosses_itself(poly) == bool(geometry.self_intersections(poly))
+    assert geometry.crosses_itself(poly, max_pairs=0) == bool(geometry.self_intersections(poly))  # the fallback path
 
 
 def test_badly_named_folder_is_reported(atlas, patterns_copy):
