@@ -1,6 +1,6 @@
 """Files of the app: New / Open / Save / Save As / recent files / drop, export, autosave and crash recovery.
 
-Autosave: within 2 s of a change the working drawing is written (atomically, with `save_drawing`) to
+Autosave: within 2 s of a change the working drawing is written (atomically, mark by mark) to
 `<AppDataLocation>/autosave/<id>.painmap.json`, next to `<id>.origin` (the file it belongs to) and a
 `<id>.lock` QLockFile that this process holds. A clean exit removes all three. On start-up, an autosave whose
 lock is stale (its process was killed or crashed) is offered for recovery. `PAINMAP_RECOVER=yes|no` answers
@@ -9,7 +9,9 @@ that question without a dialog (tests, scripts).
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from painmap.app.toolbar import make_action
-from painmap.drawing import load_drawing, save_drawing
+from painmap.drawing import Drawing, drawing_to_dict, load_drawing
 from painmap.errors import PainmapError
 
 SUFFIX = ".painmap.json"
@@ -37,6 +39,44 @@ def with_suffix(path: str | Path) -> Path:
     return path if path.name.endswith(".json") else path.with_name(path.name + SUFFIX)
 
 
+class AutosaveWriter:
+    """Writes a drawing in the file format, one mark per line, then renames it into place (atomic).
+
+    Used for the autosave instead of `save_drawing`: it runs every 1.5 s while the user draws, and a drawing of
+    thousands of marks must not be validated and held as one big document each time (time and peak memory).
+    Each mark's JSON line is kept between saves, so a save costs little more than the marks added since the last
+    one. The marks come from the session, so they are valid by construction; recovery loads the file with the
+    full checks of `load_drawing`.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[int, tuple[object, str]] = {}
+
+    def _line(self, mark) -> str:
+        cached = self._lines.get(id(mark))
+        if cached is not None and cached[0] is mark:
+            return cached[1]
+        return json.dumps(drawing_to_dict(Drawing(marks=[mark]))["marks"][0], ensure_ascii=False, allow_nan=False)
+
+    def write(self, drawing: Drawing, path: Path) -> None:
+        head = drawing_to_dict(Drawing(meta=drawing.meta, created=drawing.created))
+        head.pop("marks")
+        lines = {id(m): (m, self._line(m)) for m in drawing.marks}
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(json.dumps(head, ensure_ascii=False, allow_nan=False)[:-1] + ', "marks": [')
+                out.write(",".join("\n  " + lines[id(m)][1] for m in drawing.marks))
+                out.write("\n]}\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self._lines = lines
+
+
 class AutosaveStore:
     """This process's autosave slot, and the orphaned slots of processes that died."""
 
@@ -47,6 +87,7 @@ class AutosaveStore:
         self.folder = folder
         self.id = uuid.uuid4().hex[:12]
         self._lock: QLockFile | None = None
+        self._writer = AutosaveWriter()
 
     def _paths(self, slot: str) -> tuple[Path, Path, Path]:
         return (self.folder / f"{slot}{SUFFIX}", self.folder / f"{slot}.origin", self.folder / f"{slot}.lock")
@@ -64,7 +105,7 @@ class AutosaveStore:
             self._lock.setStaleLockTime(0)
             self._lock.tryLock(0)
         origin_path.write_text(str(origin) if origin else "", encoding="utf-8")
-        save_drawing(drawing, drawing_path)
+        self._writer.write(drawing, drawing_path)
         return drawing_path
 
     def discard(self) -> None:

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
             "Remove every mark of the view shown",
             self.session.clear_view,
         )
+        for action, short in ((self.undo_action, "Undo"), (self.redo_action, "Redo"), (self.clear_action, "Clear")):
+            action.setIconText(short)  # the toolbar stays narrow; the menu names what is undone
 
     def _build_toolbars(self) -> None:
         views = QToolBar("Views", self)

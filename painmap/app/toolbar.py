@@ -163,7 +163,7 @@ class BrushBar(QToolBar):
         self.toolbox = toolbox
         self.size = QSlider(Qt.Orientation.Horizontal)
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
-        self.size.setFixedWidth(140)
+        self.size.setFixedWidth(110)
         self.size.setToolTip("Brush size (radius in mm of the body; [ and ] change it)")
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
