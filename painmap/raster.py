@@ -461,6 +461,21 @@ def _as_points(points) -> np.ndarray:
     return pts
 
 
+def _many_points(items: Sequence[tuple[object, float, int]]) -> list[tuple[np.ndarray, float]]:
+    """(points array, radius) of many brush marks, converted and checked in one pass when they are well formed."""
+    lengths = [len(points) for points, _, _ in items]  # type: ignore[arg-type]
+    if len(items) > 1 and min(lengths) > 0:
+        try:
+            flat = np.array([xy for points, _, _ in items for xy in points], dtype=np.float64)  # type: ignore[union-attr]
+        except (TypeError, ValueError):
+            flat = None
+        if flat is not None and flat.ndim == 2 and flat.shape[1] == 2:
+            _as_points(flat)  # finite and in range
+            parts = np.split(flat, np.cumsum(lengths)[:-1])
+            return [(pts, _check_radius(radius)) for pts, (_, radius, _) in zip(parts, items, strict=True)]
+    return [(_as_points(points), _check_radius(radius)) for points, radius, _ in items]
+
+
 def stroke_rect(grid: Grid, points: np.ndarray, radius: float) -> DirtyRect:
     """The pixels a polyline of discs may touch (the union of its segments' boxes)."""
     lo, hi = points.min(axis=0), points.max(axis=0)
@@ -691,7 +706,7 @@ class PainMasks:
     def _paint_many(self, view: str, items: list[tuple[object, float, int]]) -> list[DirtyRect]:
         """Paint brush marks (points, radius, value; value 0 erases) in order; their rects."""
         grid = self.grid(view)
-        strokes = [(_as_points(points), _check_radius(radius)) for points, radius, _ in items]
+        strokes = _many_points(items)
         rects = _stroke_rects(grid, strokes)
         todo = [k for k, rect in enumerate(rects) if not rect.empty]
         if view not in self._arrays:  # erasing a view never painted changes nothing
