@@ -38,15 +38,15 @@ def pattern_both_sides(pattern: Pattern, atlas: Atlas) -> list[Pattern]:
 
 
 def frequency_box(aggregate: Aggregate, view, margin: float = 40.0) -> chart.Box:
-    """Where the drawings are on a view, joined with the view's focus, plus a margin (full width kept)."""
+    """Where the drawings are on a view, joined with the view's focus (lower back and pelvis), plus a margin."""
     counts = aggregate.counts[view.id]
+    boxes = [chart.view_box(view, "focus")]
     rows = np.flatnonzero(counts.any(axis=1))
-    focus = chart.view_box(view, "focus")
-    if len(rows) == 0:
-        return chart.view_box(view, (0.0, focus[1], view.width, focus[3]), margin=margin)
-    scale = view.height / counts.shape[0]
-    y0, y1 = rows[0] * scale, (rows[-1] + 1) * scale
-    return chart.view_box(view, (0.0, min(y0, focus[1]), view.width, max(y1, focus[3])), margin=margin)
+    if len(rows):
+        cols = np.flatnonzero(counts.any(axis=0))
+        sy, sx = view.height / counts.shape[0], view.width / counts.shape[1]
+        boxes.append((cols[0] * sx, rows[0] * sy, (cols[-1] + 1) * sx, (rows[-1] + 1) * sy))
+    return chart.view_box(view, chart.union_box(boxes), margin=margin)
 
 
 def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | None = None) -> Figure:
@@ -58,7 +58,7 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
     views = frequency_views(aggregate)
     boxes = [frequency_box(aggregate, atlas.view(v)) for v in views]
     # Lay out in inches so every view has the same scale and the colour bar matches the charts' height.
-    chart_h = 6.2
+    chart_h = 5.0
     scale = chart_h / max(b[3] - b[1] for b in boxes)
     widths = [(b[2] - b[0]) * scale for b in boxes]
     left, gap, bar_w, bar_room, top, bottom = 0.3, 0.3, 0.16, 0.85, 1.2, 0.45
@@ -89,7 +89,7 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
         ax.set_xlim(box[0], box[2])
         ax.set_ylim(box[3], box[1])
         n_view = aggregate.n_by_view.get(view_id, 0)
-        ax.set_title(f"{view.title}\n{n_view} of {total} drawings mark this view", fontsize=8.5)
+        ax.set_title(f"{view.title}\n{n_view} of {total} drawings", fontsize=8.5, pad=chart.TITLE_PAD)
     cax = figure.add_axes(((x - gap + 0.25) / fig_w, bottom / fig_h, bar_w / fig_w, chart_h / fig_h))
     bar = figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
     bar.set_label("% of drawings with pain at this point", fontsize=8)
@@ -126,4 +126,4 @@ def render_frequency_map(
         pattern = load_patterns(atlas).get(pattern)
     with figure_style():
         figure = build_frequency_map(aggregate, atlas, pattern)
-        return save_figure(figure, path, dpi=200, metadata={"Title": "Pain frequency map"})
+        return save_figure(figure, path, dpi=150, metadata={"Title": "Pain frequency map"})
