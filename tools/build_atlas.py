@@ -445,7 +445,7 @@ def build_posterior() -> str:
             add_region(svg, zone, "left", mirrored[::-1])
             add_region(svg, zone, "right", poly)
 
-    posterior_art(svg, si_line)
+    posterior_art(svg, np.array([si_top, si_bottom]))
     posterior_landmarks(svg)
     return svg.text()
 
@@ -573,6 +573,7 @@ def posterior_art(svg: Svg, si_line: np.ndarray) -> None:
                 [(372, 790), (394, 762), (430, 744), (458, 748), (469, 772), (474, 820)],
                 False,
             ),
+            ("erector-spinae", "muscle", [(350, 520), (357, 610), (361, 690), (358, 750)], False),
             # skin creases and contours
             ("gluteal-fold", "crease", [(MID + 5, 937), (344, 942), (376, 942), (406, 936), (430, 926)], False),
             ("knee-crease", "crease", [(368, 1288), (388, 1293), (412, 1293), (432, 1288)], False),
