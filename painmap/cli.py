@@ -43,16 +43,15 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar, as fixed in the design notes."""
-    epilog = "commands:\n" + "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
-    epilog += "\n\nRun 'painmap COMMAND --help' for a command's options."
+    epilog = "Run 'painmap COMMAND --help' for a command's options, or 'painmap [FILE]' to open the app."
     parser = _Parser(
         prog="painmap",
         description=DESCRIPTION,
         epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32),
     )
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", parser_class=_Parser)
 
     p = sub.add_parser("atlas", help=COMMANDS["atlas"], description=COMMANDS["atlas"])
     _format_option(p)
