@@ -43,7 +43,8 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar, as fixed in the design notes."""
-    epilog = "Run 'painmap COMMAND --help' for a command's options, or 'painmap [FILE]' to open the app."
+    epilog = "commands:\n" + "\n".join(f"  {name:<11}{text}" for name, text in COMMANDS.items())
+    epilog += "\n\nRun 'painmap COMMAND --help' for a command's options, or 'painmap [FILE]' to open the app."
     parser = _Parser(
         prog="painmap",
         description=DESCRIPTION,
@@ -51,27 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32),
     )
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
-    p = sub.add_parser("atlas", help=COMMANDS["atlas"], description=COMMANDS["atlas"])
+    p = sub.add_parser("atlas", description=COMMANDS["atlas"])
     _format_option(p)
 
-    p = sub.add_parser("patterns", help=COMMANDS["patterns"], description=COMMANDS["patterns"])
+    p = sub.add_parser("patterns", description=COMMANDS["patterns"])
     p.add_argument("id", nargs="?", metavar="ID", help="one pattern id, e.g. gluteus-medius")
     _format_option(p)
 
-    p = sub.add_parser("compare", help=COMMANDS["compare"], description=COMMANDS["compare"])
+    p = sub.add_parser("compare", description=COMMANDS["compare"])
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
     p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
     _format_option(p)
 
-    p = sub.add_parser("render", help=COMMANDS["render"], description=COMMANDS["render"])
+    p = sub.add_parser("render", description=COMMANDS["render"])
     p.add_argument("drawing", nargs="?", metavar="DRAWING", help="a .painmap.json drawing (report)")
     p.add_argument("--pattern", metavar="ID", help="a pattern sheet instead of a drawing report")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
 
-    p = sub.add_parser("aggregate", help=COMMANDS["aggregate"], description=COMMANDS["aggregate"])
+    p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="drawing files, folders or globs")
     p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the frequency map")
     p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
