@@ -36,6 +36,11 @@ MAX_COORDINATE = 1e6  # mm; far beyond any view, small enough that pixel arithme
 _MIRROR_TOLERANCE = 0.005  # a self-mirror view is symmetrized only when its halves already agree to 0.5 %
 
 
+def _clamp(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """np.clip without its Python-level overhead (it matters for single brush segments)."""
+    return np.minimum(np.maximum(values, lo), hi)
+
+
 @dataclass(frozen=True)
 class Grid:
     """The pixel grid of one view: `shape` is (rows, cols); `sx`, `sy` are pixels per mm on each axis."""
@@ -90,10 +95,10 @@ class Grid:
 
     def boxes(self, xmin: np.ndarray, ymin: np.ndarray, xmax: np.ndarray, ymax: np.ndarray) -> tuple[np.ndarray, ...]:
         """`box` for many boxes at once: int arrays x0, y0, x1, y1 (x1 >= x0, y1 >= y0)."""
-        x0 = np.clip(np.floor(xmin * self.sx - 0.5), 0, self.cols).astype(np.int64)
-        y0 = np.clip(np.floor(ymin * self.sy - 0.5), 0, self.rows).astype(np.int64)
-        x1 = np.maximum(np.clip(np.ceil(xmax * self.sx - 0.5) + 1, 0, self.cols).astype(np.int64), x0)
-        y1 = np.maximum(np.clip(np.ceil(ymax * self.sy - 0.5) + 1, 0, self.rows).astype(np.int64), y0)
+        x0 = _clamp(np.floor(xmin * self.sx - 0.5), 0, self.cols).astype(np.int64)
+        y0 = _clamp(np.floor(ymin * self.sy - 0.5), 0, self.rows).astype(np.int64)
+        x1 = np.maximum(_clamp(np.ceil(xmax * self.sx - 0.5) + 1, 0, self.cols).astype(np.int64), x0)
+        y1 = np.maximum(_clamp(np.ceil(ymax * self.sy - 0.5) + 1, 0, self.rows).astype(np.int64), y0)
         return x0, y0, x1, y1
 
 
@@ -516,37 +521,46 @@ def capsule_spans(
     r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
     with np.errstate(all="ignore"):
         ymin, ymax = np.minimum(a[:, 1], b[:, 1]) - r, np.maximum(a[:, 1], b[:, 1]) + r
-        i0 = np.clip(np.floor(ymin * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
-        i1 = np.clip(np.ceil(ymax * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
+        i0 = _clamp(np.floor(ymin * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
+        i1 = _clamp(np.ceil(ymax * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
     counts = np.maximum(i1 - i0, 0)
     total = int(counts.sum())
     starts = np.cumsum(counts) - counts
     seg = np.repeat(np.arange(len(a)), counts)
     row = np.repeat(i0 - starts, counts) + np.arange(total)
-    left = np.empty(total)
-    right = np.empty(total)
-    order = np.argsort(counts, kind="stable")
-    values, firsts = np.unique(counts[order], return_index=True)
-    for count, first, last in zip(values.tolist(), firsts.tolist(), [*firsts[1:].tolist(), len(order)], strict=True):
-        if count:
-            group = order[first:last]
-            where = (starts[group][:, None] + np.arange(count)).ravel()
-            left[where], right[where] = _group_slices(grid, a[group], b[group], r[group], i0[group], count)
+    if total <= _FLAT_ROWS:  # few rows: one flat pass has less call overhead
+        left, right = _slices(
+            (row + 0.5) / grid.sy, *(np.repeat(v, counts) for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
+        )
+    else:  # many rows: groups of equal row count, as (segments x rows) arrays, avoid repeating every parameter
+        left = np.empty(total)
+        right = np.empty(total)
+        order = np.argsort(counts, kind="stable")
+        values, firsts = np.unique(counts[order], return_index=True)
+        ends = [*firsts[1:].tolist(), len(order)]
+        for count, first, last in zip(values.tolist(), firsts.tolist(), ends, strict=True):
+            if count:
+                g = order[first:last]
+                where = (starts[g][:, None] + np.arange(count)).ravel()
+                y = (i0[g][:, None] + np.arange(count) + 0.5) / grid.sy
+                col = (v[g][:, None] for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
+                left[where], right[where] = (v.ravel() for v in _slices(y, *col))
     with np.errstate(invalid="ignore"):
         keep = left <= right
-        c0 = np.clip(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
-        c1 = np.clip(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
+        c0 = _clamp(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
+        c1 = _clamp(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
     nonempty = c1 > c0
     return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
 
 
-def _group_slices(grid: Grid, a, b, r, i0, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Slice ends (mm, NaN or left > right when empty) of segments that all cover `count` rows, raveled."""
-    col = lambda v: v[:, None]  # noqa: E731
+def _slices(y, ax, ay, bx, by, r) -> tuple[np.ndarray, np.ndarray]:
+    """Slice ends (mm) of capsules at row centres y; NaN or left > right where a row misses its capsule.
+
+    Arguments broadcast (flat arrays, or per-segment columns against a segments x rows `y`); each element is
+    computed by the same operations either way, so both layouts give identical spans.
+    """
     with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
-        ax, ay, bx, by = col(a[:, 0]), col(a[:, 1]), col(b[:, 0]), col(b[:, 1])
-        y = (col(i0) + np.arange(count) + 0.5) / grid.sy
-        r2 = col(r * r)
+        r2 = r * r
         d0, d1 = y - ay, y - by
         h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
         left = np.fmin(ax - h0, bx - h1)
@@ -554,15 +568,15 @@ def _group_slices(grid: Grid, a, b, r, i0, count: int) -> tuple[np.ndarray, np.n
         dx, dy = bx - ax, by - ay
         length = np.sqrt(dx * dx + dy * dy)
         slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
-        if slanted.any():
+        if np.any(slanted):
             inv = np.where(slanted, 1.0 / dy, np.nan)
-            nx = np.where(slanted, -dy / length * col(r), 0.0)  # the normal scaled by the radius
-            ny = np.where(slanted, dx / length * col(r), 0.0)
+            nx = np.where(slanted, -dy / length * r, 0.0)  # the normal scaled by the radius
+            ny = np.where(slanted, dx / length * r, 0.0)
             for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
                 xs = np.where((t >= 0.0) & (t <= 1.0), ax + t * dx + xoff, np.nan)
                 left = np.fmin(left, xs)
                 right = np.fmax(right, xs)
-    return left.ravel(), right.ravel()
+    return np.broadcast_to(left, np.shape(y)), np.broadcast_to(right, np.shape(y))
 
 
 def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect) -> np.ndarray:
@@ -574,6 +588,7 @@ def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect
     return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
 
 
+_FLAT_ROWS = 4096  # capsule_spans computes up to this many rows in one flat pass
 _BATCH_PIXELS = 1 << 20  # work buffer of one batch of strokes (float64 edges): about 8 MB
 
 
