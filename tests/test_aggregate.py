@@ -213,3 +213,33 @@ def test_crop_painted():
     r0, c0, patch = crop_painted(arr)
     assert (r0, c0) == (1, 2)
     np.testing.assert_array_equal(patch, arr[1:4, 2:5] != 0)
+
+
+class _Tty:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_only_on_a_terminal():
+    from painmap.commands.aggregate import ProgressBar
+
+    quiet = _Tty(False)
+    bar = ProgressBar(quiet)
+    bar(5, 10)
+    bar.clear()
+    assert quiet.text == ""
+    tty = _Tty(True)
+    bar = ProgressBar(tty, min_interval=0.0)
+    bar(5, 10)
+    assert tty.text.startswith("\r[") and "5/10 drawings" in tty.text and "#" * 15 + "." * 15 in tty.text
+    bar.clear()
+    assert tty.text.endswith("\r\033[K")

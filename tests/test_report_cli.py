@@ -246,3 +246,26 @@ def test_aggregate_refuses_bad_output_before_work(cohort, tmp_path):
     _one_line_error(_run("aggregate", cohort, "-o", tmp_path / "map.gif"))
     _one_line_error(_run("aggregate", cohort, "-o", tmp_path / "no" / "map.png"))
     _one_line_error(_run("aggregate", cohort, "-o", tmp_path / "map.png", "--pattern", "nope"))
+
+
+def test_aggregate_from_a_worker_thread_never_forks(tmp_path, atlas):
+    """The app calls aggregate from a QThread: with other threads alive the pool must not use fork."""
+    import threading
+
+    from painmap import aggregate as agg
+
+    folder = tmp_path / "many"
+    for i in range(6):
+        _write(folder / f"d{i}.painmap.json", _drawing([_fill("buttock-right")]))
+    seen: dict = {}
+
+    def work():
+        seen["method"] = agg._start_method()
+        seen["result"] = agg.aggregate([folder], workers=2, chunk=2)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(120)
+    assert seen["method"] in ("forkserver", "spawn")
+    assert seen["result"].n_drawings == 6
+    assert seen["result"].counts["posterior"].max() == 6
