@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import shutil
 import subprocess
@@ -12,11 +14,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from painmap.cli import main
+
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
 
-def _run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "painmap", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+def _run(*args):
+    """The command line in this process (fast: the atlas and library stay loaded); same exit codes and streams."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def _run_process(*args):
+    return subprocess.run([sys.executable, "-m", "painmap", *map(str, args)], capture_output=True, text=True)
 
 
 def _pdf_text(path) -> str:
@@ -61,7 +73,7 @@ def _write(path: Path, doc: dict) -> Path:
 
 def test_pattern_sheet_pdf(tmp_path, library):
     out = tmp_path / "gmed.pdf"
-    done = _run("render", "--pattern", "gluteus-medius", "-o", out)
+    done = _run_process("render", "--pattern", "gluteus-medius", "-o", out)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF") and _pages(out) == 1
     text = _pdf_text(out)
@@ -228,7 +240,7 @@ def test_aggregate_cli_with_csv_and_a_bad_file(cohort, tmp_path, library):
 def test_aggregate_strict_fails_on_a_bad_file(cohort, tmp_path):
     (cohort / "broken.painmap.json").write_text("{nope")
     out, table = tmp_path / "map.png", tmp_path / "rows.csv"
-    done = _run("aggregate", cohort, "-o", out, "--csv", table, "--strict")
+    done = _run_process("aggregate", cohort, "-o", out, "--csv", table, "--strict")
     _one_line_error(done)
     assert "broken.painmap.json" in done.stderr
     assert not out.exists() and not table.exists()
