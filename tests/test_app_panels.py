@@ -239,3 +239,18 @@ def test_opacity_slider_and_trigger_point_list_drive_the_layer(panels):
     assert panels.pattern_layer.trigger_point == ids[1]
     shown = {tp for _kind, _path, tp in panels.pattern_layer.shapes("posterior")}
     assert shown <= {ids[1], ""}
+
+
+def test_after_a_stroke_only_the_changed_area_is_repainted(window, panels, monkeypatch):
+    panels.show_difference_action.setChecked(True)
+    _draw_on(panels)  # the first stroke may change the side found: a full repaint is fine then
+    calls = []
+    monkeypatch.setattr(window.canvas, "update_layers", lambda rect=None: calls.append(rect))
+    pts = _zone_points(panels.pattern(), "posterior")
+    x, y = pts[0]
+    _stroke(panels.session, [(x, y), (x + 10, y + 5)], radius=8.0)
+    assert calls, "the difference overlay was not repainted"
+    rect = calls[-1]
+    assert rect is not None, "a whole-canvas repaint where a small one suffices"
+    assert rect.contains(QPointF(x, y)) and rect.contains(QPointF(x + 10, y + 5))
+    assert rect.width() < 60 and rect.height() < 60  # the stroke's bounds, not the pattern's
