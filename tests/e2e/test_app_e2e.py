@@ -100,7 +100,8 @@ class App:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise AssertionError(f"painmap exited early ({self.proc.returncode}): {self.proc.stderr.read()}")
-            found = self.xdo("search", "--onlyvisible", "--name", "painmap", check=False).stdout.split()
+            # the main window is "<file> — painmap"; the start-up preview is plain "painmap"
+            found = self.xdo("search", "--onlyvisible", "--name", " painmap$", check=False).stdout.split()
             if found:
                 return found[0]
             time.sleep(0.1)
