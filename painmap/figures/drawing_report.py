@@ -106,7 +106,7 @@ def build_drawing_report(data: ReportData, paper: str = "a4", source: str = "") 
     figure = new_figure((width, height))
     drawing, comparison, best = data.drawing, data.comparison, data.best
     pattern = data.best_pattern()
-    _header(figure, drawing, comparison, source)
+    _header(figure, drawing, comparison, source, {v: data.atlas.view(v).title for v in data.atlas.views})
 
     # Charts: one row per view, the drawing left and the difference against the closest pattern right.
     n = len(data.views)
@@ -172,7 +172,7 @@ def _panel_title(ax: Axes, text: str) -> None:
     ax.set_title(text, fontsize=8, fontweight="bold", pad=chart.TITLE_PAD)
 
 
-def _header(figure: Figure, drawing: Drawing, comparison: Any, source: str) -> None:
+def _header(figure: Figure, drawing: Drawing, comparison: Any, source: str, titles: dict[str, str]) -> None:
     figure.text(0.05, 0.955, "Pain drawing report", fontsize=16, fontweight="bold", va="baseline")
     figure.text(0.95, 0.955, f"painmap {__version__}", fontsize=7, color="#777777", ha="right", va="baseline")
     line = f"Drawn: {_date_text(drawing.created)}"
@@ -181,7 +181,7 @@ def _header(figure: Figure, drawing: Drawing, comparison: Any, source: str) -> N
     figure.text(0.05, 0.935, line, fontsize=8, va="baseline")
     extent = f"Pain extent: {comparison.extent_percent:.1f} % of the body chart"
     by_view = getattr(comparison, "extent_by_view", {}) or {}
-    parts = [f"{v} {x:.1f} %" for v, x in by_view.items() if x > 0]
+    parts = [f"{titles.get(v, v).lower()} {x:.1f} %" for v, x in by_view.items() if x > 0]
     if parts:
         extent += f" ({', '.join(parts)})"
     figure.text(0.05, 0.919, extent, fontsize=8, va="baseline")
