@@ -14,14 +14,14 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture(autouse=True)
-def _no_saved_mode():
-    """Qt fixes its settings folder once per process, so a mode saved by one test must not leak into the next."""
+def _fresh_settings():
+    """Qt fixes its settings folder once per process, so a mode, view or layout saved by one test (windows save
+    them on close) must not leak into the next."""
     from painmap.app.main_window import app_settings
-    from painmap.app.modes import SETTINGS_KEY
 
-    app_settings().remove(SETTINGS_KEY)
+    app_settings().clear()
     yield
-    app_settings().remove(SETTINGS_KEY)
+    app_settings().clear()
 
 
 def _open(qtbot, atlas):
@@ -150,3 +150,18 @@ def test_every_added_action_has_a_shortcut_and_a_tooltip(panels):
     for action in actions:
         assert not action.shortcut().isEmpty(), action.text()
         assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
+
+
+def test_stepping_to_a_trigger_point_seen_only_from_the_side_turns_the_view(panels):
+    """Gluteus minimus TrP1 lies between the ASIS and the trochanter: nothing of it shows from behind."""
+    if "gluteus-minimus" not in panels.library.patterns:
+        pytest.skip("the library has no gluteus minimus")
+    panels.modes.set_mode("educator")
+    panels.choose_pattern("gluteus-minimus")
+    assert panels.session.view_id == "posterior"
+    first = panels.pattern_layer.trigger_points()[0]
+    assert first.view == "lateral"
+    panels.modes.next_trp_action.trigger()
+    assert panels.pattern_layer.trigger_point == first.id
+    assert panels.session.view_id in ("lateral", "lateral-left")
+    assert panels.pattern_layer.markers(panels.session.view_id)

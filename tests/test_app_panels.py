@@ -16,14 +16,14 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture(autouse=True)
-def _no_saved_mode():
-    """Qt fixes its settings folder once per process, so a mode saved by one test must not leak into the next."""
+def _fresh_settings():
+    """Qt fixes its settings folder once per process, so a mode, view or layout saved by one test (windows save
+    them on close) must not leak into the next."""
     from painmap.app.main_window import app_settings
-    from painmap.app.modes import SETTINGS_KEY
 
-    app_settings().remove(SETTINGS_KEY)
+    app_settings().clear()
     yield
-    app_settings().remove(SETTINGS_KEY)
+    app_settings().clear()
 
 
 @pytest.fixture

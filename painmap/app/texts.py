@@ -103,7 +103,7 @@ def pattern_html(pattern) -> str:
     parts.append(_items("What tends to make it worse", pattern.aggravating))
     parts.append(_items("What can keep it going", pattern.perpetuating))
     parts.append(_items("What an examiner checks", pattern.examination))
-    parts.append(_items("Look-alikes to rule out", pattern.differentials))
+    parts.append(_items("Look-alikes (muscles and conditions with a similar pattern)", pattern.differentials))
     parts.append(_items("Self-care often suggested", pattern.self_care))
     parts.append(_items("Sources", pattern.sources))
     parts.append(

@@ -267,8 +267,22 @@ class PanelsController(QObject):
         """Next / previous trigger point (cyclic: all, TrP1, TrP2, …)."""
         tp = self.pattern_layer.step_trigger_point(step)
         self.pattern_panel.set_trigger_point(tp)
+        self._show_trigger_point_view()
         self.canvas.update_layers()
         return tp
+
+    def _show_trigger_point_view(self) -> None:
+        """If the chosen trigger point shows nothing on this view (no X, no zone), turn to a view where it does."""
+        layer = self.pattern_layer
+        if layer.trigger_point is None or not layer.visible:
+            return
+        here = self.session.view_id
+        if layer.markers(here) or layer.shapes(here):
+            return
+        for view_id in self.atlas.views:
+            if layer.markers(view_id):
+                self.session.set_view(view_id)
+                return
 
     def set_opacity(self, opacity: float) -> None:
         self.pattern_layer.opacity = opacity
