@@ -222,6 +222,7 @@ class Comparator:
             return None
         width = box.width
         idx = (local // width + box.y0) * vm.grid.cols + (local % width + box.x0)
+        idx = idx.astype(np.int32 if vm.grid.rows * vm.grid.cols < 2**31 else np.int64)
         zone = self._zone_lut(view_id)[vm.labels[box.slices].ravel()[local]]
         n_zones = len(self.zone_names)
         size = len(data.level_weight) * n_zones
@@ -230,9 +231,16 @@ class Comparator:
             ess, spill = (a.ravel()[local] for a in levels[side])
             level = np.where(ess != 0, ess, spill).astype(np.int64)  # essential wins: S = spillover minus E
             code = level * n_zones + zone
-            codes[side] = code
+            codes[side] = code.astype(np.uint16) if size <= 2**16 else code
             totals[side] = np.bincount(code, minlength=size)
         return _Layer(view_id, idx, codes, totals)
+
+    def prepare(self, views: Iterable[str] | None = None) -> None:
+        """Build the masks of every pattern on these views (default: all) now rather than on first use."""
+        for view in views if views is not None else self.atlas.views:
+            self.atlas_masks.view(view)
+            for data in self._patterns.values():
+                self._layer(data, view)
 
     # -- comparing ---------------------------------------------------------------------------------------------
 
@@ -479,3 +487,84 @@ def iter_folder(
             yield path, comp.compare(PainMasks.from_drawing(drawing, atlas, px_per_mm), pattern)
         except PainmapError as err:
             yield path, err
+
+
+# --- engine cache (the command line) ----------------------------------------------------------------------------
+
+ENGINE_CACHE_VERSION = 1
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "painmap"
+
+
+def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
+    """A key that changes with painmap's code, its atlas and pattern files (size and time), numpy and Python."""
+    import hashlib
+    import sys
+
+    from painmap import __version__
+    from painmap.resources import resources_dir
+
+    digest = hashlib.sha256()
+    digest.update(f"{ENGINE_CACHE_VERSION} {__version__} {float(px_per_mm)!r} {sys.version_info[:2]}".encode())
+    digest.update(f" {np.__version__} {resources_dir()}".encode())
+    package = Path(__file__).resolve().parent
+    sources = [
+        *package.rglob("*.py"),
+        *(resources_dir() / "atlas").rglob("*"),
+        *(resources_dir() / "patterns").rglob("*"),
+    ]
+    for path in sorted(sources):
+        if path.is_file():
+            st = path.stat()
+            digest.update(f"\n{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return digest.hexdigest()[:24]
+
+
+def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
+    """A comparator for the bundled atlas and library whose loaded shapes and masks are kept on disk.
+
+    The first run loads and rasterizes everything and saves it (`$XDG_CACHE_HOME/painmap/engine-<key>.pickle`,
+    written atomically); later runs load that one file instead of parsing the SVG and TOML files. The key
+    covers the code and resource files, so an edit rebuilds it. `PAINMAP_NO_CACHE=1` turns the cache off.
+    The file is the user's own cache, read with pickle: it is trusted like the installed code.
+    """
+    import pickle
+
+    if os.environ.get("PAINMAP_NO_CACHE"):
+        return comparator(None, None, px_per_mm)
+    folder = _cache_folder()
+    path = folder / f"engine-{engine_cache_key(px_per_mm)}.pickle"
+    try:
+        with open(path, "rb") as f:
+            return _restore(pickle.load(f), px_per_mm)
+    except Exception:  # missing, unreadable or from another version: rebuild
+        pass
+    comp = comparator(None, None, px_per_mm)
+    comp.prepare()
+    state = (comp.atlas, comp.library, comp.atlas_masks._views, comp.zone_names, comp._patterns, comp._zone_luts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in folder.glob("engine-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:  # a read-only or full disk only costs speed
+        pass
+    return comp
+
+
+def _restore(state: tuple, px_per_mm: float) -> Comparator:
+    atlas, library, views, zone_names, patterns, zone_luts = state
+    masks = AtlasMasks(atlas, px_per_mm)
+    masks._views.update(views)
+    comp = Comparator(atlas, library, px_per_mm)
+    if comp.zone_names != zone_names or set(comp._patterns) != set(patterns):
+        raise PainmapError("engine cache does not match")
+    comp._patterns, comp._zone_luts = patterns, zone_luts
+    return comp

@@ -163,3 +163,60 @@ def test_iter_folder_yields_results_and_errors(tmp_path, atlas):
     assert [p.name for p, _ in items] == ["a.painmap.json", "b.painmap.json"]
     assert items[0][1].best is not None
     assert isinstance(items[1][1], Exception) and "b.painmap.json" in str(items[1][1])
+
+
+# --- the engine cache of the command line -----------------------------------------------------------------------
+
+
+def test_engine_cache_is_written_then_used(monkeypatch, tmp_path):
+    import painmap.compare as compare
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = compare.cached_comparator()
+    files = list((tmp_path / "painmap").glob("engine-*.pickle"))
+    assert len(files) == 1
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the cache should have been used")
+
+    monkeypatch.setattr(compare, "comparator", no_rebuild)
+    second = compare.cached_comparator()
+    assert second.atlas is not first.atlas  # restored from the file
+    drawing = crest_drawing()
+    a = first.compare(PainMasks.from_drawing(drawing, first.atlas))
+    b = second.compare(PainMasks.from_drawing(drawing, second.atlas))
+    assert to_json(a) == to_json(b)
+
+
+def test_engine_cache_rebuilds_a_broken_file_and_can_be_turned_off(monkeypatch, tmp_path):
+    import painmap.compare as compare
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = tmp_path / "painmap" / f"engine-{compare.engine_cache_key()}.pickle"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    comp = compare.cached_comparator()
+    assert comp.compare(PainMasks(comp.atlas)).results
+    assert path.stat().st_size > 1000
+    path.unlink()
+    monkeypatch.setenv("PAINMAP_NO_CACHE", "1")
+    compare.cached_comparator()
+    assert not path.exists()
+
+
+def test_engine_cache_key_follows_the_resource_files(monkeypatch, tmp_path):
+    import os
+    import shutil
+
+    from painmap.compare import engine_cache_key
+    from painmap.resources import resources_dir
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir(), copy)
+    monkeypatch.setenv("PAINMAP_RESOURCES", str(copy))
+    key = engine_cache_key()
+    assert engine_cache_key() == key and engine_cache_key(2.0) != key
+    svg = next((copy / "patterns").rglob("*.svg"))
+    st = svg.stat()
+    os.utime(svg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert engine_cache_key() != key

@@ -6,7 +6,7 @@ import json
 import sys
 from argparse import Namespace
 
-from painmap.compare import Comparison, PatternResult, comparator, to_json
+from painmap.compare import Comparison, PatternResult, cached_comparator, to_json
 from painmap.errors import UnknownIdError
 from painmap.patterns import PatternLibrary
 from painmap.raster import PainMasks
@@ -19,17 +19,14 @@ REMINDER = (
 
 def run(args: Namespace) -> int:
     """Load the drawing, rasterize it, score it against the library and print the ranking."""
-    from painmap.atlas import load_atlas
     from painmap.drawing import load_drawing
-    from painmap.patterns import load_patterns
 
-    atlas = load_atlas()
+    comp = cached_comparator()  # the bundled atlas and library, loaded and rasterized once per install
+    atlas, library = comp.atlas, comp.library
     drawing = load_drawing(args.drawing, atlas)
-    library = load_patterns(atlas)
     for problem in library.problems:
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern_ids = [_known(library, args.pattern)] if args.pattern else None
-    comp = comparator(atlas, library)
     comparison = comp.compare(PainMasks.from_drawing(drawing, atlas, comp.px_per_mm), pattern_ids)
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(comparison), indent=1, ensure_ascii=False) + "\n")
