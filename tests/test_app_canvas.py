@@ -219,3 +219,16 @@ def test_layers_are_painted_in_the_mm_frame_in_z_order(qtbot, atlas):
     canvas.update_layers()
     canvas.repaint()
     assert [z for z, _s, _v in calls] == [1]
+
+
+def test_undo_shows_the_view_it_changes(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    session, canvas = window.session, window.canvas
+    a = inside_point(session, "posterior", "buttock-right")
+    drag(canvas, [a, (a[0] + 20, a[1])])
+    canvas.set_view("lateral")
+    session.undo_stack.undo()
+    assert session.view_id == "posterior" and session.drawing.marks == []
+    canvas.set_view("lateral-left")
+    session.undo_stack.redo()
+    assert session.view_id == "posterior" and len(session.drawing.marks) == 1

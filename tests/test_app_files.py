@@ -217,3 +217,14 @@ def test_autosave_folder_is_under_the_redirected_data_home(_private_home):
 
     assert str(AutosaveStore().folder).startswith(os.environ["XDG_DATA_HOME"])
     shutil.rmtree(_private_home / "data", ignore_errors=True)
+
+
+def test_export_report_uses_the_report_renderer(qtbot, atlas, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(qtbot, atlas)
+    _paint(window)
+    out = tmp_path / "report.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert window.files.export_report()
+    assert out.is_file() and out.stat().st_size > 10_000

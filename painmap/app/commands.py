@@ -80,11 +80,13 @@ class MarkCommand(QUndoCommand):
             self._applied = False
             return
         session = self._session
+        session.show_view(self.mark.view)
         session.drawing.marks.append(self.mark)
         session.emit_painted(session.masks.apply(self.mark))
 
     def undo(self) -> None:
         session = self._session
+        session.show_view(self.mark.view)  # the user sees what the undo changed
         marks = session.drawing.marks
         if marks and marks[-1] is self.mark:
             marks.pop()
@@ -106,6 +108,7 @@ class ClearCommand(QUndoCommand):
 
     def redo(self) -> None:
         session = self._session
+        session.show_view(self.view_id)
         marks = session.drawing.marks
         self._removed = [(i, m) for i, m in enumerate(marks) if m.view == self.view_id]
         marks[:] = [m for m in marks if m.view != self.view_id]
@@ -113,6 +116,7 @@ class ClearCommand(QUndoCommand):
 
     def undo(self) -> None:
         session = self._session
+        session.show_view(self.view_id)
         marks = session.drawing.marks
         for index, mark in self._removed:
             marks.insert(index, mark)

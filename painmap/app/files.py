@@ -15,8 +15,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from painmap.app.toolbar import make_action
 from painmap.drawing import Drawing, drawing_to_dict, load_drawing
@@ -294,11 +294,15 @@ class FileController(QObject):
         )
         if not path:
             return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            render_drawing_report(self.session.drawing, path)
+            source = self.session.path or ""
+            render_drawing_report(self.session.drawing, path, atlas=self.session.atlas, source=source)
         except (PainmapError, OSError) as err:
+            QApplication.restoreOverrideCursor()
             self.error("Could not export the report", str(err))
             return False
+        QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(f"Exported {path}", 4000)
         return True
 

@@ -89,6 +89,11 @@ class DrawingSession(QObject):
         self.view_id = view_id
         self.view_changed.emit(view_id)
 
+    def show_view(self, view_id: str) -> None:
+        """Switch to `view_id` unless it is shown (undo and redo show the view they change)."""
+        if view_id != self.view_id and view_id in self.atlas.views:
+            self.set_view(view_id)
+
     def emit_painted(self, rect) -> None:
         """Tell the views that pixels inside `rect` changed (used by the undo commands too)."""
         if rect is not None:
