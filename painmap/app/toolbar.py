@@ -74,6 +74,9 @@ class ViewActions(QObject):
             action.setData(view_id)
             self.group.addAction(action)
             self.views[view_id] = action
+            short = {"lateral": "Right", "lateral-left": "Left"}.get(view_id)
+            if short:
+                action.setIconText(short)  # "Right side" in the menu, "Right" on the toolbar
         session.view_changed.connect(self._sync)
         self._sync(session.view_id)
         self.zoom_in = make_action(
