@@ -89,6 +89,13 @@ def test_educator_steps_through_trigger_points_with_arrow_keys(panels, qtbot):
     }
 
 
+def test_back_to_patient_mode_turns_the_difference_off(panels):
+    panels.modes.set_mode("educator")
+    panels.show_difference_action.setChecked(True)
+    panels.modes.set_mode("patient")
+    assert not panels.difference_layer.visible and not panels.pattern_panel.show_difference.isVisible()
+
+
 def test_patient_mode_has_larger_text_than_educator_mode(panels):
     patient = panels.docks["ranking"].font().pointSizeF()
     panels.modes.set_mode("educator")

@@ -125,6 +125,8 @@ class ModeController(QObject):
         self.mode_actions[mode].setChecked(True)
         panels = self.panels
         panels.set_plain(mode == "patient")
+        if mode == "patient":  # patients get no difference check box, so no difference overlay either
+            panels.show_difference_action.setChecked(False)
         panels.set_quiz(mode == "quiz")
         panels.pattern_panel.set_mode(mode)
         panels._apply_quiz_texts()
