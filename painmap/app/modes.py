@@ -69,6 +69,10 @@ class ModeController(QObject):
         toggle.setToolTip(_shortcut_tip("Show or hide the guide line", "Ctrl+Alt+G"))
         toggle.setStatusTip("Show or hide the guide line")
 
+        self._raise_timer = QTimer(self)  # a child: never fires into a closed window
+        self._raise_timer.setSingleShot(True)
+        self._raise_timer.setInterval(0)
+        self._raise_timer.timeout.connect(self._raise_comparison)
         self._make_actions()
         self.set_mode(saved_mode(self.settings), save=False)
 
@@ -127,9 +131,8 @@ class ModeController(QObject):
         panels.set_plain(mode == "patient")
         if mode == "patient":  # patients get no difference check box, so no difference overlay either
             panels.show_difference_action.setChecked(False)
-        panels.set_quiz(mode == "quiz")
         panels.pattern_panel.set_mode(mode)
-        panels._apply_quiz_texts()
+        panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it
         for key, dock in panels.docks.items():
             dock.setVisible(key in MODE_DOCKS[mode])
             font = self._base_fonts[dock]
@@ -139,7 +142,7 @@ class ModeController(QObject):
             dock.setFont(font)
         if mode != "patient":
             self._raise_comparison()
-            QTimer.singleShot(0, self._raise_comparison)  # again once a new window has shown its tabs
+            self._raise_timer.start()  # again once a new window has shown its tabs
         self._arrange(mode)
         guide_font = self.guide.font()
         base = self.window.font().pointSizeF()
