@@ -34,6 +34,8 @@ DEFAULT_PX_PER_MM = 1.0
 MAX_INTENSITY = 10
 MAX_COORDINATE = 1e6  # mm; far beyond any view, small enough that pixel arithmetic stays exact
 _MIRROR_TOLERANCE = 0.005  # a self-mirror view is symmetrized only when its halves already agree to 0.5 %
+_FLAT_ROWS = 4096  # capsule_spans computes up to this many rows in one flat pass, more in groups
+_BATCH_PIXELS = 1 << 20  # work buffer of one batch of strokes (float64 edges): about 8 MB
 
 
 def _clamp(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -213,8 +215,8 @@ def polygon_mask(grid: Grid, polygon) -> np.ndarray:
 def capsule(xs: np.ndarray, ys: np.ndarray, p0: Sequence[float], p1: Sequence[float], radius: float) -> np.ndarray:
     """Bool (len(ys), len(xs)): pixel centres within `radius` of the segment p0-p1 (a disc when p0 == p1).
 
-    The value for a pixel depends only on its centre, never on the range asked for, so painting segment by
-    segment and painting a whole stroke give identical pixels.
+    The brush's definition by distance; the brush itself uses `capsule_spans`, which gives the same pixels up to
+    floating-point ties and is exact under batching and mirroring (tests compare the two).
     """
     x0, y0 = float(p0[0]), float(p0[1])
     dx, dy = float(p1[0]) - x0, float(p1[1]) - y0
@@ -586,10 +588,6 @@ def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect
     size = h * (w + 1)
     edges = np.bincount(base + (c0 - rect.x0), minlength=size) - np.bincount(base + (c1 - rect.x0), minlength=size)
     return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
-
-
-_FLAT_ROWS = 4096  # capsule_spans computes up to this many rows in one flat pass
-_BATCH_PIXELS = 1 << 20  # work buffer of one batch of strokes (float64 edges): about 8 MB
 
 
 def _stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], rects: list[DirtyRect]) -> list[np.ndarray]:
