@@ -232,3 +232,18 @@ def test_undo_shows_the_view_it_changes(qtbot, atlas):
     canvas.set_view("lateral-left")
     session.undo_stack.redo()
     assert session.view_id == "posterior" and len(session.drawing.marks) == 1
+
+
+def test_a_finished_stroke_is_repainted_once_over_its_whole_area(qtbot, atlas, monkeypatch):
+    window = make_window(qtbot, atlas)
+    canvas, session = window.canvas, window.session
+    a = inside_point(session, "posterior", "buttock-right")
+    session.begin_stroke(a, 5.0, 5)
+    session.extend_stroke((a[0] + 20, a[1]))
+    session.extend_stroke((a[0] + 20, a[1] + 20))
+    rects = []
+    original = canvas.update
+    monkeypatch.setattr(canvas, "update", lambda *args: rects.append(args) or original(*args))
+    session.end_stroke()
+    whole = canvas.mm_to_widget().mapRect(QRectF(a[0] - 5, a[1] - 5, 30, 30)).toRect().adjusted(1, 1, -1, -1)
+    assert any(len(r) == 1 and isinstance(r[0], QRect) and r[0].contains(whole) for r in rects)

@@ -168,6 +168,7 @@ class BodyCanvas(QWidget):
         self._pressure: float | None = None
         self._painted_once = False
         self._last_dirty: QRect | None = None
+        self._stroke_dirty = QRect()
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -177,6 +178,7 @@ class BodyCanvas(QWidget):
         session.painted.connect(self._on_painted)
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
+        session.marks_changed.connect(self._on_marks_changed)
         toolbox.tool_changed.connect(self._on_tool_changed)
         toolbox.settings_changed.connect(self._update_brush_outline)
 
@@ -339,6 +341,13 @@ class BodyCanvas(QWidget):
         if rect.view == self.session.view_id and not rect.empty:
             self._last_dirty = self.widget_rect_of(rect)
             self.update(self._last_dirty)
+            if self.session.stroking:
+                self._stroke_dirty = self._stroke_dirty.united(self._last_dirty)
+
+    def _on_marks_changed(self) -> None:
+        if not self._stroke_dirty.isEmpty():
+            self.update(self._stroke_dirty)  # the finished stroke, now scaled smoothly
+            self._stroke_dirty = QRect()
 
     def _on_view_changed(self, _view_id: str) -> None:
         self._set_hover(None)
@@ -431,7 +440,9 @@ class BodyCanvas(QWidget):
         if x1 <= x0 or y1 <= y0:
             return
         part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and the
+        # stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self.session.stroking)
         painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)
 
     def _paint_hover(self, painter: QPainter) -> None:
@@ -497,23 +508,38 @@ class BodyCanvas(QWidget):
             cached = self._font_cache = (key, (label, QFontMetricsF(label), marker))
         return cached[1]
 
-    def _paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
+    def _landmark_boxes(self, view, t: QTransform) -> list[tuple[QPointF, QRectF, str]]:
+        """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
+        z = self._view_zoom()
+        key = (view.id, z.scale, z.cx, z.cy, self.width(), self.height(), self._landmark_scale, self.font().key())
+        cached = getattr(self, "_landmark_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         k = self._landmark_scale
-        font, fm, _marker = self._fonts()
-        painter.setFont(font)
+        _font, fm, _marker = self._fonts()
         dot = 3.5 * k
-        ink = QColor(style.LANDMARK)
-        halo = QColor(255, 255, 255, 210)
         mid = t.map(QPointF(view.width / 2, 0)).x()
-        area = QRectF(exposed)
+        boxes = []
         for landmark in view.landmarks:
             p = t.map(QPointF(landmark.x, landmark.y))
             text = landmark.label or landmark.key
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
-            box = QRectF(x, p.y() - h / 2, w, h)
-            if not (area.intersects(box) or area.contains(p)):
-                continue
+            boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
+        self._landmark_cache = (key, boxes)
+        return boxes
+
+    def _paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
+        k = self._landmark_scale
+        area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
+        todo = [b for b in self._landmark_boxes(view, t) if area.intersects(b[1]) or area.contains(b[0])]
+        if not todo:
+            return
+        painter.setFont(self._fonts()[0])
+        dot = 3.5 * k
+        ink = QColor(style.LANDMARK)
+        halo = QColor(255, 255, 255, 210)
+        for p, box, text in todo:
             painter.setPen(QPen(halo, 1.5))
             painter.setBrush(ink)
             painter.drawEllipse(p, dot, dot)
