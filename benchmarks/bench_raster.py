@@ -18,7 +18,7 @@ from conftest import hand_strokes
 
 from painmap.atlas import load_atlas
 from painmap.drawing import Stroke, load_drawing, parse_drawing
-from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, PainMasks
+from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, Grid, PainMasks, polygon_crop
 
 PX_4K = 3840 / 1800  # the posterior view 3,840 px tall
 STROKE_TARGET_S = 0.001
@@ -125,3 +125,24 @@ def test_atlas_masks_uncached(benchmark, atlas):
 
     vm = benchmark(build)
     assert vm.silhouette_area > 0
+
+
+def _blob(n: int) -> np.ndarray:
+    """An n-vertex outline the size of a referral zone (~180 x 300 mm) over the right buttock."""
+    t = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    return np.c_[420 + 90 * np.cos(t) + 12 * np.sin(5 * t), 860 + 150 * np.sin(t)]
+
+
+def test_baseline_polygon_mask_4_vertices(benchmark):
+    """The floor: QPainter filling a 4-vertex box of the same size (image set-up and fill)."""
+    benchmark.group = "polygon -> mask (200 vertices)"
+    grid = Grid("posterior", 640.0, 1800.0, DEFAULT_PX_PER_MM)
+    box = np.array([[318, 698], [522, 698], [522, 1022], [318, 1022]], dtype=float)
+    benchmark(polygon_crop, grid, box)
+
+
+def test_polygon_mask_200_vertices(benchmark):
+    benchmark.group = "polygon -> mask (200 vertices)"
+    grid = Grid("posterior", 640.0, 1800.0, DEFAULT_PX_PER_MM)
+    _, mask = benchmark(polygon_crop, grid, _blob(200))
+    assert 0.9 < np.count_nonzero(mask) / (np.pi * 90 * 150) < 1.1
