@@ -130,7 +130,7 @@ class Comparator:
         self.zone_names = tuple(names)
         self._zone_luts: dict[str, np.ndarray] = {}
         self._patterns = {p.id: _PatternData(p) for p in library}
-        self._zone_pixels: dict[tuple[str, int, str], _Piece | None] = {}
+        self._zone_pixels: dict[tuple[str, int], _Piece | None] = {}
 
     # -- building ----------------------------------------------------------------------------------------------
 
@@ -146,7 +146,7 @@ class Comparator:
 
     def _zone_piece(self, data: _PatternData, k: int) -> _Piece | None:
         """Zone k of a pattern rasterized on its own view, stored side (None when it has no pixel)."""
-        key = (data.pattern.id, k, "")
+        key = (data.pattern.id, k)
         if key not in self._zone_pixels:
             zone = data.pattern.zones[k]
             rect, mask = polygon_crop(self.atlas_masks.grid(zone.view), zone.polygon)
@@ -244,6 +244,10 @@ class Comparator:
 
     # -- comparing ---------------------------------------------------------------------------------------------
 
+    def _check(self, masks: PainMasks) -> None:
+        if masks.atlas is not self.atlas or masks.px_per_mm != self.px_per_mm:
+            raise PainmapError("the drawing's masks were made for another atlas or resolution than the comparator's")
+
     def _pattern_ids(self, pattern_ids: Iterable[str] | None) -> list[str]:
         if pattern_ids is None:
             return list(self._patterns)
@@ -254,8 +258,7 @@ class Comparator:
 
     def compare(self, masks: PainMasks, pattern_ids: Iterable[str] | None = None) -> Comparison:
         """Score the drawing's masks against the patterns (default: the whole library), best first."""
-        if masks.atlas is not self.atlas or masks.px_per_mm != self.px_per_mm:
-            raise PainmapError("the drawing's masks were made for another atlas or resolution than the comparator's")
+        self._check(masks)
         views = tuple(masks.views_used()) or tuple(self.atlas.views)
         d_total = sum(masks.area(v) for v in views)
         hits_in = {v: _Hits(masks, v) for v in views if masks.area(v)}
@@ -293,6 +296,7 @@ class Comparator:
         """One pattern scored on a fixed side (the app's side choice; `compare` picks the best side itself)."""
         if side not in SIDES:
             raise PainmapError(f"unknown side {side!r} (known: {', '.join(SIDES)})")
+        self._check(masks)
         data = self._patterns[self.library.get(pattern_id).id]
         views = tuple(masks.views_used()) or tuple(self.atlas.views)
         hits_in = {v: _Hits(masks, v) for v in views if masks.area(v)}
@@ -340,6 +344,7 @@ class Comparator:
         """Bool masks of a view for overlays: (matched = D ∩ P, missed = P \\ D, extra = D \\ P)."""
         if side not in SIDES:
             raise PainmapError(f"unknown side {side!r} (known: {', '.join(SIDES)})")
+        self._check(masks)
         data = self._patterns[self.library.get(pattern_id).id]
         grid = self.atlas_masks.grid(view)
         pattern = np.zeros(grid.shape, dtype=bool)
