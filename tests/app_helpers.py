@@ -47,6 +47,13 @@ def drag(canvas, points_mm, steps: int = 8) -> None:
     QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[-1])
 
 
+def hover(canvas, point_mm) -> None:
+    """Move the pointer (no button) to `point_mm`; first next to it, as Qt drops a move to the same place."""
+    target = to_widget(canvas, point_mm)
+    QTest.mouseMove(canvas, target + QPoint(7, 5))
+    QTest.mouseMove(canvas, target)
+
+
 def click(canvas, point_mm) -> None:
     QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(canvas, point_mm))
 

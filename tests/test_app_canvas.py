@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from app_helpers import click, drag, inside_point, isolated_settings, make_window, to_widget  # noqa: F401 (fixture)
+from app_helpers import click, drag, hover, inside_point, isolated_settings, make_window  # noqa: F401 (fixture)
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtTest import QTest
 
@@ -86,8 +86,7 @@ def test_a_click_in_fill_mode_fills_exactly_the_region(qtbot, atlas):
     QTest.keyClick(window.canvas, Qt.Key.Key_G)
     assert window.toolbox.tool.name == "fill"
     point = inside_point(session, "posterior", "buttock-right")
-    QTest.mouseMove(window.canvas, to_widget(window.canvas, (point[0] - 3, point[1] - 3)))
-    QTest.mouseMove(window.canvas, to_widget(window.canvas, point))
+    hover(window.canvas, point)
     assert window.canvas._hover_region is session.view().region("buttock-right")  # highlighted before the click
     click(window.canvas, point)
     assert session.drawing.marks == [

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from app_helpers import inside_point, isolated_settings, make_window, to_widget  # noqa: F401 (fixture)
+from app_helpers import hover, inside_point, isolated_settings, make_window  # noqa: F401 (fixture)
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
@@ -91,7 +91,7 @@ def test_region_under_the_pointer_is_named_in_the_status_bar(qtbot, atlas):
     window = make_window(qtbot, atlas)
     region = window.session.view().region("buttock-right")
     point = inside_point(window.session, "posterior", "buttock-right")
-    QTest.mouseMove(window.canvas, to_widget(window.canvas, point))
+    hover(window.canvas, point)
     text = window.region_label.text()
     assert text and text == (region.label or "buttock right")
 
