@@ -42,6 +42,13 @@ class PatternResult:
     zones: dict[str, float]  # atlas zone -> |D ∩ P ∩ Z| / |P ∩ Z|, largest |P ∩ Z| first
     name: str = ""
     side_scores: dict[str, float] = field(default_factory=dict)  # score on every side tried
+    essential_area_mm2: float = 0.0  # |E| on the views compared (0: no essential zone there)
+    spillover_area_mm2: float = 0.0  # |S| on the views compared
+
+    @property
+    def pattern_area_mm2(self) -> float:
+        """|P| on the views compared (0: the pattern has no zones there)."""
+        return self.essential_area_mm2 + self.spillover_area_mm2
 
 
 @dataclass(frozen=True)
@@ -306,7 +313,7 @@ class Comparator:
     def _result(self, data: _PatternData, hit: dict, tot: dict, d_total: int, side: str | None = None) -> PatternResult:
         n_zones = len(self.zone_names)
         ess_rows, weight = data.level_essential, data.level_weight
-        metrics, p_area = {}, {}
+        metrics, p_area, areas = {}, {}, {}
         for s in SIDES:
             h = hit[s].reshape(-1, n_zones)
             t = tot[s].reshape(-1, n_zones)
@@ -316,6 +323,7 @@ class Comparator:
             dp, p = int(h_level.sum()), int(t_level.sum())
             ds, sp = dp - de, p - e
             p_area[s] = p
+            areas[s] = (e, sp)
             score = _ratio(float(h_level @ weight), float(t_level @ weight) + (d_total - dp))
             z_hit, z_tot = h[1:].sum(axis=0), t[1:].sum(axis=0)
             order = sorted(np.flatnonzero(z_tot), key=lambda z: (-z_tot[z], self.zone_names[z]))
@@ -336,7 +344,16 @@ class Comparator:
             key=lambda s: (metrics[s]["score"], metrics[s]["dice"], s != "both", p_area[s], -SIDES.index(s)),
         )
         side_scores = {s: metrics[s]["score"] for s in SIDES}
-        return PatternResult(data.pattern.id, best, name=data.pattern.name, side_scores=side_scores, **metrics[best])
+        px_area = 1.0 / (self.px_per_mm * self.px_per_mm)
+        return PatternResult(
+            data.pattern.id,
+            best,
+            name=data.pattern.name,
+            side_scores=side_scores,
+            essential_area_mm2=areas[best][0] * px_area,
+            spillover_area_mm2=areas[best][1] * px_area,
+            **metrics[best],
+        )
 
     def difference(
         self, masks: PainMasks, pattern_id: str, side: str, view: str
@@ -399,6 +416,8 @@ def result_to_json(result: PatternResult) -> dict:
         "outside_fraction": round(result.outside_fraction, r),
         "zones": {z: round(c, r) for z, c in result.zones.items()},
         "side_scores": {s: round(c, r) for s, c in result.side_scores.items()},
+        "essential_area_mm2": round(result.essential_area_mm2, 1),
+        "spillover_area_mm2": round(result.spillover_area_mm2, 1),
     }
 
 

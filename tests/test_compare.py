@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_raster_synthetic import synthetic_atlas, synthetic_library
 
+from painmap.commands.compare import format_text
 from painmap.compare import SIDES, Comparator, to_json
 from painmap.drawing import Drawing, Fill, Stroke
 from painmap.errors import PainmapError, UnknownIdError
@@ -49,6 +50,8 @@ def test_square_drawn_exactly_over_the_essential_zone():
     assert r.jaccard == pytest.approx(0.5)
     assert r.score == pytest.approx(1600 / (1600 + 0.5 * 1600))  # spillover weighs half
     assert r.zones == {"back": pytest.approx(0.5)}
+    assert r.essential_area_mm2 == r.spillover_area_mm2 == 1600.0
+    assert result(block(120, 40, 160, 80, ppm=2.0), "square").essential_area_mm2 == 1600.0
 
 
 def test_half_overlap_and_disjoint():
@@ -97,6 +100,11 @@ def test_views_compared_are_the_views_drawn():
     post = block(120, 170, 170, 260)
     r = result(post, "low")
     assert r.score == pytest.approx(1.0) and r.spillover_coverage == 0.0  # the lateral spillover is not judged
+    assert r.spillover_area_mm2 == 0.0 and r.essential_area_mm2 == 50 * 90
+    text = format_text(COMPARATORS[1.0].compare(post, ["low"]), "post.painmap.json")
+    row = next(line.split() for line in text.splitlines() if line.startswith("1 "))
+    assert row == ["1", "low", "right", "1.00", "100", "%", "-", "0", "%"]
+    assert "not a diagnosis" in text
     both_views = block(120, 170, 170, 260)
     add_block(both_views, 30, 160, 70, 260, view="lateral")
     r2 = result(both_views, "low")

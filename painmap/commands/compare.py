@@ -82,8 +82,8 @@ def _table(results: tuple[PatternResult, ...]) -> list[str]:
             r.name or r.pattern,
             r.side,
             f"{r.score:.2f}",
-            _percent(r.essential_coverage),
-            _percent(r.spillover_coverage),
+            _percent(r.essential_coverage) if r.essential_area_mm2 else "-",
+            _percent(r.spillover_coverage) if r.spillover_area_mm2 else "-",
             _percent(r.outside_fraction),
         )
         for k, r in enumerate(results, start=1)
@@ -100,4 +100,6 @@ def _table(results: tuple[PatternResult, ...]) -> list[str]:
         "score: weighted overlap (essential zones count fully, spillover half); essential/spillover: share of each"
     )
     out.append("zone you shaded; outside: share of your shading outside the pattern.")
+    if any(not (r.essential_area_mm2 and r.spillover_area_mm2) for r in results):
+        out.append("-: the pattern has no such zone on the views you drew on.")
     return out
