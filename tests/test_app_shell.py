@@ -204,3 +204,53 @@ def test_start_up_shows_the_preview_then_the_window_without_matplotlib():
     stages = json.loads(out.stdout.strip().splitlines()[-1])
     # the preview paints before numpy is even imported; the window follows; matplotlib is never loaded
     assert stages == [["preview", False, False], ["window", True, False]]
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, atlas):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window = make_window(qtbot, atlas)
+    owners: dict[str, set[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(QKeySequence.SequenceFormat.PortableText), set()).add(action.text())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_left_side_view_is_the_mirror_image_of_the_right_side(qtbot, atlas):
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    window = make_window(qtbot, atlas, size=(900, 900))
+    canvas = window.canvas
+    canvas.landmarks_visible = False
+    images = {}
+    for view_id in ("lateral", "lateral-left"):
+        canvas.set_view(view_id)
+        canvas.zoom_fit()
+        image = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        images[view_id] = arr[:, : image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].astype(int)
+    left, right = images["lateral-left"], images["lateral"]
+    band = slice(80, left.shape[0])  # below the side markers, which say Back/Front in mirrored order
+    difference = np.abs(left[band, ::-1] - right[band]).mean()
+    assert difference < 3.0  # the same art, mirrored (antialiasing may differ by a pixel)
+    assert np.abs(left[band] - right[band]).mean() > 3 * difference  # and not simply the same picture
+
+
+def test_high_dpi_renders_at_the_device_pixel_ratio():
+    code = (
+        "import json\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from painmap.app.launch import build_window\n"
+        "w = build_window(None); w.resize(1000, 800); w.show(); app.processEvents()\n"
+        "c = w.canvas; c.repaint()\n"
+        "img = c.grab().toImage()\n"
+        "print(json.dumps([c.devicePixelRatioF(), c._art_pixmap().devicePixelRatio(), img.width(), c.width()]))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", PAINMAP_RECOVER="no")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    dpr, art_dpr, image_width, widget_width = json.loads(out.stdout.strip().splitlines()[-1])
+    assert dpr == 2 and art_dpr == 2
+    assert image_width == 2 * widget_width  # drawn at full device resolution, not upscaled

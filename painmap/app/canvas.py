@@ -162,6 +162,7 @@ class BodyCanvas(QWidget):
         self._landmarks_visible = True
         self._landmark_scale = 1.0
         self._hover_region = None
+        self._named_region = None  # the region last named in the status bar
         self._pointer: QPointF | None = None
         self._pan_from: QPointF | None = None
         self._space = False
@@ -588,7 +589,7 @@ class BodyCanvas(QWidget):
     def _hover_at(self, pos: QPointF) -> None:
         region = RegionIndex.of(self.session.view()).at(self.widget_to_mm(pos))
         self._set_hover(region if self.toolbox.tool.highlights_region else None)
-        if region is not getattr(self, "_named_region", None):
+        if region is not self._named_region:
             self._named_region = region
             self.region_hovered.emit(region)
 
