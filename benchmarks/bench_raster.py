@@ -14,10 +14,9 @@ import math
 
 import numpy as np
 import pytest
-from conftest import hand_strokes
 
 from painmap.atlas import load_atlas
-from painmap.drawing import Stroke, load_drawing, parse_drawing
+from painmap.drawing import Stroke, load_drawing
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, Grid, PainMasks, polygon_crop
 
 PX_4K = 3840 / 1800  # the posterior view 3,840 px tall
@@ -106,10 +105,10 @@ def test_load_and_rasterize_2000(benchmark, atlas, drawing_files):
     assert benchmark.stats.stats.median <= LOAD_TARGET_S
 
 
-def test_rasterize_2000(benchmark, atlas):
+def test_rasterize_2000(benchmark, atlas, drawing_files):
     """The rasterizing part alone (the drawing already parsed)."""
     benchmark.group = "load + rasterize 2,000 strokes"
-    drawing = parse_drawing(json.dumps({"format": "painmap-drawing", "version": 1, "marks": hand_strokes(2000)}))
+    drawing = load_drawing(drawing_files[2000], atlas)
     AtlasMasks(atlas, DEFAULT_PX_PER_MM).view("posterior")
     masks = benchmark(PainMasks.from_drawing, drawing, atlas, DEFAULT_PX_PER_MM)
     assert masks.area("posterior") > 0
