@@ -559,8 +559,11 @@ def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
 
     if os.environ.get("PAINMAP_NO_CACHE"):
         return comparator(None, None, px_per_mm)
-    folder = _cache_folder()
-    path = folder / f"engine-{engine_cache_key(px_per_mm)}.pickle"
+    try:
+        folder = _cache_folder()
+        path = folder / f"engine-{engine_cache_key(px_per_mm)}.pickle"
+    except (OSError, RuntimeError):  # no home folder, unreadable files: work without the cache
+        return comparator(None, None, px_per_mm)
     try:
         with open(path, "rb") as f:
             return _restore(pickle.load(f), px_per_mm)
