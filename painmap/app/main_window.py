@@ -98,15 +98,8 @@ class MainWindow(QMainWindow):
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
         views.addSeparator()
-        views.addActions(
-            [
-                self.view_actions.zoom_out,
-                self.view_actions.zoom_in,
-                self.view_actions.zoom_focus,
-                self.view_actions.zoom_fit,
-                self.view_actions.landmarks,
-            ]
-        )
+        # zoom in/out stay on the wheel, + and - and in the View menu: the toolbar keeps room for the brush
+        views.addActions([self.view_actions.zoom_focus, self.view_actions.zoom_fit, self.view_actions.landmarks])
         self.addToolBar(views)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools-toolbar")

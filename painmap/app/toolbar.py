@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QSpinBox, QToolBar, QWidget
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QWidget
 
 from painmap import style
 from painmap.app.tools import RADIUS_RANGE, ToolBox
-from painmap.drawing import INTENSITY_RANGE, QUALITIES
+from painmap.drawing import QUALITIES
 
 VIEW_KEYS = ("1", "2", "3", "4")
 
@@ -33,16 +33,37 @@ def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, chec
     return action
 
 
-def _swatch(color: str) -> QIcon:
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(color))
-    painter.setPen(QColor(style.OUTLINE))
-    painter.drawEllipse(2, 2, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
+class IntensityScale(QWidget):
+    """The drawing's colour scale 1–10 as a legend that is also a picker: the current intensity is framed."""
+
+    picked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = 5
+        self.setFixedSize(10 * 12 + 2, 22)
+        self.setToolTip("Colour of each pain intensity, 1 (light) to 10 (dark); click one to choose it")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_value(self, value: int) -> None:
+        self.value = value
+        self.update()
+
+    def cell(self, intensity: int) -> QRect:
+        return QRect(1 + (intensity - 1) * 12, 3, 12, 16)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        for i in range(1, 11):
+            painter.fillRect(self.cell(i), QColor(style.INTENSITY_COLORS[i]))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+        painter.drawRect(self.cell(self.value).adjusted(0, -2, 0, 2))
+        painter.end()
+
+    def mousePressEvent(self, event) -> None:
+        i = 1 + int((event.position().x() - 1) // 12)
+        if 1 <= i <= 10:
+            self.picked.emit(i)
 
 
 class ViewActions(QObject):
@@ -130,6 +151,7 @@ class ToolActions(QObject):
             action = make_action(self, text, [key], tip, lambda _=False, n=name: toolbox.set_tool(n), checkable=True)
             self.group.addAction(action)
             self.tools[name] = action
+        self.tools["fill"].setIconText("Fill")
         self.tools[toolbox.tool.name].setChecked(True)
         toolbox.tool_changed.connect(lambda n: self.tools[n].setChecked(True))
         self.smaller = make_action(
@@ -166,15 +188,11 @@ class BrushBar(QToolBar):
         self.toolbox = toolbox
         self.size = QSlider(Qt.Orientation.Horizontal)
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
-        self.size.setFixedWidth(110)
+        self.size.setFixedWidth(90)
         self.size.setToolTip("Brush size (radius in mm of the body; [ and ] change it)")
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
         self.size_label.setMinimumWidth(48)
-        self.intensity = QSpinBox()
-        self.intensity.setRange(*INTENSITY_RANGE)
-        self.intensity.setToolTip("Pain intensity from 1 (mild) to 10 (worst imaginable); , and . change it")
-        self.intensity.valueChanged.connect(toolbox.set_intensity)
         self.quality = QComboBox()
         for q in QUALITIES:
             self.quality.addItem(q, q)
@@ -184,10 +202,12 @@ class BrushBar(QToolBar):
         self.addWidget(self.size)
         self.addWidget(self.size_label)
         self.addSeparator()
-        self.addWidget(QLabel(" Intensity "))
-        self.addWidget(self.intensity)
-        self.swatch = QLabel()
-        self.addWidget(self.swatch)
+        self.intensity_label = QLabel()
+        self.intensity_label.setToolTip("Pain intensity from 1 (mild) to 10 (worst imaginable); , and . change it")
+        self.addWidget(self.intensity_label)
+        self.scale = IntensityScale()
+        self.scale.picked.connect(toolbox.set_intensity)
+        self.addWidget(self.scale)
         self.addSeparator()
         self.addWidget(QLabel(" Feels "))
         self.addWidget(self.quality)
@@ -196,13 +216,13 @@ class BrushBar(QToolBar):
 
     def sync(self) -> None:
         s = self.toolbox.settings
-        for widget, value in ((self.size, round(s.radius)), (self.intensity, s.intensity)):
-            if widget.value() != value:
-                widget.blockSignals(True)
-                widget.setValue(value)
-                widget.blockSignals(False)
+        if self.size.value() != round(s.radius):
+            self.size.blockSignals(True)
+            self.size.setValue(round(s.radius))
+            self.size.blockSignals(False)
+        self.intensity_label.setText(f" Intensity {s.intensity} ")
         self.size_label.setText(f"{s.radius:g} mm")
-        self.swatch.setPixmap(_swatch(style.INTENSITY_COLORS[s.intensity]).pixmap(16, 16))
+        self.scale.set_value(s.intensity)
         index = self.quality.findData(s.quality)
         if index >= 0 and index != self.quality.currentIndex():
             self.quality.blockSignals(True)
