@@ -246,3 +246,12 @@ def test_a_finished_stroke_is_repainted_once_over_its_whole_area(qtbot, atlas, m
     session.end_stroke()
     whole = canvas.mm_to_widget().mapRect(QRectF(a[0] - 5, a[1] - 5, 30, 30)).toRect().adjusted(1, 1, -1, -1)
     assert any(len(r) == 1 and isinstance(r[0], QRect) and r[0].contains(whole) for r in rects)
+
+
+def test_clicking_the_intensity_scale_sets_the_intensity(qtbot, atlas):
+    window = make_window(qtbot, atlas)
+    scale = window.brush_bar.scale
+    QTest.mouseClick(scale, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, scale.cell(8).center())
+    assert window.toolbox.settings.intensity == 8 and scale.value == 8
+    QTest.keyClick(window.canvas, Qt.Key.Key_Comma)
+    assert window.toolbox.settings.intensity == 7 and "7" in window.brush_bar.intensity_label.text()
