@@ -121,7 +121,7 @@ def _fail(message: str) -> int:
 
 def build_window(file: str | None = None):
     """Load the resources and build the main window (PainmapError if a resource is missing or broken)."""
-    from painmap.app.canvas import BodyArt
+    from painmap.app.body_art import BodyArt
     from painmap.app.main_window import MainWindow
     from painmap.atlas import load_atlas
 

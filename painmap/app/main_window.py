@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from painmap import __version__
-from painmap.app.canvas import BodyArt, BodyCanvas
+from painmap.app.body_art import BodyArt
+from painmap.app.canvas import BodyCanvas
 from painmap.app.files import SUFFIX, AutosaveStore, FileController
 from painmap.app.session import DrawingSession
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from painmap.app.body_art import RegionIndex
 from painmap.drawing import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 
 RADIUS_RANGE = (2.0, 60.0)  # mm
@@ -87,8 +88,6 @@ class FillTool(Tool):
 
 def region_at(view, point):
     """The atlas region of `view` under `point` (mm), or None (uses the region hit cache of the view)."""
-    from painmap.app.canvas import RegionIndex  # local: avoids an import cycle
-
     return RegionIndex.of(view).at(point)
 
 
