@@ -15,8 +15,6 @@ from typing import Protocol
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QImage,
     QPainter,
     QPalette,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
 from painmap.app.body_art import BodyArt, RegionIndex
+from painmap.app.canvas_marks import ChartMarks
 
 __all__ = ["BodyArt", "BodyCanvas", "Layer", "RegionIndex", "ViewZoom", "intensity_color_table"]
 
@@ -94,6 +93,7 @@ class BodyCanvas(QWidget):
         self._space = False
         self._pressure: float | None = None
         self._painted_once = False
+        self.marks = ChartMarks(self)
         self._last_dirty: QRect | None = None
         self._stroke_dirty = QRect()
         self.setMouseTracking(True)
@@ -346,9 +346,9 @@ class BodyCanvas(QWidget):
         self._paint_hover(painter)
         painter.resetTransform()
         if self._landmarks_visible:
-            self._paint_landmarks(painter, view, t, exposed)
+            self.marks.paint_landmarks(painter, view, t, exposed)
         self._paint_brush(painter, exposed)
-        self._paint_side_markers(painter, view, exposed)
+        self.marks.paint_side_markers(painter, view, exposed)
         painter.end()
         if not self._painted_once:
             self._painted_once = True
@@ -397,109 +397,14 @@ class BodyCanvas(QWidget):
         p = self._pointer.toPoint()
         return QRect(p.x() - r, p.y() - r, 2 * r + 1, 2 * r + 1)
 
-    def _ring(self, radius: int) -> QPixmap:
-        """The brush outline (white halo, dark line) as a cached pixmap: cheap to blit on every move."""
-        dpr = self.devicePixelRatioF()
-        key = (radius, dpr)
-        if getattr(self, "_ring_cache", (None,))[0] != key:
-            side = 2 * (radius + 3) + 1
-            pixmap = QPixmap(max(1, round(side * dpr)), max(1, round(side * dpr)))
-            pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            c = QPointF(side / 2, side / 2)
-            p.setPen(QPen(QColor(255, 255, 255, 200), 3))
-            p.drawEllipse(c, radius, radius)
-            p.setPen(QPen(QColor(style.SIDE_MARKER), 1))
-            p.drawEllipse(c, radius, radius)
-            p.end()
-            self._ring_cache = (key, pixmap)
-        return self._ring_cache[1]
-
     def _paint_brush(self, painter: QPainter, exposed: QRect) -> None:
         rect = self._brush_rect()
         if rect is not None and rect.intersects(exposed):
-            painter.drawPixmap(rect.topLeft(), self._ring(self._brush_radius_px()))
-
-    def _fonts(self) -> tuple[QFont, QFontMetricsF, QFont]:
-        """(landmark font, its metrics, side-marker font), rebuilt when the font or landmark scale changes."""
-        key = (self.font().key(), self._landmark_scale)
-        cached = getattr(self, "_font_cache", None)
-        if cached is None or cached[0] != key:
-            label = QFont(self.font())
-            label.setPointSizeF(label.pointSizeF() * 0.9 * self._landmark_scale)
-            marker = QFont(self.font())
-            marker.setBold(True)
-            marker.setPointSizeF(marker.pointSizeF() * 1.6)
-            cached = self._font_cache = (key, (label, QFontMetricsF(label), marker))
-        return cached[1]
-
-    def _landmark_boxes(self, view, t: QTransform) -> list[tuple[QPointF, QRectF, str]]:
-        """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
-        z = self._view_zoom()
-        key = (view.id, z.scale, z.cx, z.cy, self.width(), self.height(), self._landmark_scale, self.font().key())
-        cached = getattr(self, "_landmark_cache", None)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        k = self._landmark_scale
-        _font, fm, _marker = self._fonts()
-        dot = 3.5 * k
-        mid = t.map(QPointF(view.width / 2, 0)).x()
-        boxes = []
-        for landmark in view.landmarks:
-            p = t.map(QPointF(landmark.x, landmark.y))
-            text = landmark.label or landmark.key
-            w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
-            x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
-            boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
-        self._landmark_cache = (key, boxes)
-        return boxes
-
-    def _paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
-        k = self._landmark_scale
-        area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
-        todo = [b for b in self._landmark_boxes(view, t) if area.intersects(b[1]) or area.contains(b[0])]
-        if not todo:
-            return
-        painter.setFont(self._fonts()[0])
-        dot = 3.5 * k
-        ink = QColor(style.LANDMARK)
-        halo = QColor(255, 255, 255, 210)
-        for p, box, text in todo:
-            painter.setPen(QPen(halo, 1.5))
-            painter.setBrush(ink)
-            painter.drawEllipse(p, dot, dot)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(halo)
-            painter.drawRoundedRect(box, 3 * k, 3 * k)
-            painter.setPen(ink)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawPixmap(rect.topLeft(), self.marks.ring(self._brush_radius_px()))
 
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
-        _font, _fm, marker = self._fonts()
-        fm = QFontMetricsF(marker)
-        left, right = self.session.view().edge_labels
-        pad, margin = 8.0, 10.0
-        h = fm.height() + 2 * pad * 0.6
-        wl = fm.horizontalAdvance(left) + 2 * pad
-        wr = fm.horizontalAdvance(right) + 2 * pad
-        return (QRectF(margin, margin, wl, h), QRectF(self.width() - margin - wr, margin, wr, h))
-
-    def _paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
-        rects = self.side_marker_rects()
-        area = QRectF(exposed)
-        if not any(area.intersects(r) for r in rects):
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._fonts()[2])
-        for text, box in zip(view.edge_labels, rects, strict=True):
-            painter.setPen(QPen(QColor(255, 255, 255), 2))
-            painter.setBrush(QColor(style.SIDE_MARKER))
-            painter.drawRoundedRect(box, 6, 6)
-            painter.setPen(QColor(255, 255, 255))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return self.marks.side_marker_rects()
 
     # -- pointer -----------------------------------------------------------------------------------------------
     def _set_hover(self, region) -> None:

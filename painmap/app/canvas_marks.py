@@ -1,0 +1,120 @@
+"""The marks the canvas draws in widget pixels: landmark dots and labels, the side markers, the brush outline.
+
+They keep a constant on-screen size whatever the zoom, so they are drawn after the millimetre-frame content;
+each is cached (fonts, label boxes per zoom, the brush ring per radius) because the canvas repaints a small
+dirty rectangle on every pointer move.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QTransform
+
+from painmap import style
+
+
+class ChartMarks:
+    """Landmarks, side markers and the brush ring of one BodyCanvas."""
+
+    def __init__(self, canvas) -> None:
+        self.canvas = canvas
+
+    def ring(self, radius: int) -> QPixmap:
+        """The brush outline (white halo, dark line) as a cached pixmap: cheap to blit on every move."""
+        dpr = self.canvas.devicePixelRatioF()
+        key = (radius, dpr)
+        if getattr(self, "_ring_cache", (None,))[0] != key:
+            side = 2 * (radius + 3) + 1
+            pixmap = QPixmap(max(1, round(side * dpr)), max(1, round(side * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            c = QPointF(side / 2, side / 2)
+            p.setPen(QPen(QColor(255, 255, 255, 200), 3))
+            p.drawEllipse(c, radius, radius)
+            p.setPen(QPen(QColor(style.SIDE_MARKER), 1))
+            p.drawEllipse(c, radius, radius)
+            p.end()
+            self._ring_cache = (key, pixmap)
+        return self._ring_cache[1]
+
+    def fonts(self) -> tuple[QFont, QFontMetricsF, QFont]:
+        """(landmark font, its metrics, side-marker font), rebuilt when the font or landmark scale changes."""
+        key = (self.canvas.font().key(), self.canvas._landmark_scale)
+        cached = getattr(self, "_font_cache", None)
+        if cached is None or cached[0] != key:
+            label = QFont(self.canvas.font())
+            label.setPointSizeF(label.pointSizeF() * 0.9 * self.canvas._landmark_scale)
+            marker = QFont(self.canvas.font())
+            marker.setBold(True)
+            marker.setPointSizeF(marker.pointSizeF() * 1.6)
+            cached = self._font_cache = (key, (label, QFontMetricsF(label), marker))
+        return cached[1]
+
+    def _landmark_boxes(self, view, t: QTransform) -> list[tuple[QPointF, QRectF, str]]:
+        """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
+        z = self.canvas._view_zoom()
+        c = self.canvas
+        key = (view.id, z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
+        cached = getattr(self, "_landmark_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        k = self.canvas._landmark_scale
+        _font, fm, _marker = self.fonts()
+        dot = 3.5 * k
+        mid = t.map(QPointF(view.width / 2, 0)).x()
+        boxes = []
+        for landmark in view.landmarks:
+            p = t.map(QPointF(landmark.x, landmark.y))
+            text = landmark.label or landmark.key
+            w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
+            x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
+            boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
+        self._landmark_cache = (key, boxes)
+        return boxes
+
+    def paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
+        k = self.canvas._landmark_scale
+        area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
+        todo = [b for b in self._landmark_boxes(view, t) if area.intersects(b[1]) or area.contains(b[0])]
+        if not todo:
+            return
+        painter.setFont(self.fonts()[0])
+        dot = 3.5 * k
+        ink = QColor(style.LANDMARK)
+        halo = QColor(255, 255, 255, 210)
+        for p, box, text in todo:
+            painter.setPen(QPen(halo, 1.5))
+            painter.setBrush(ink)
+            painter.drawEllipse(p, dot, dot)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(halo)
+            painter.drawRoundedRect(box, 3 * k, 3 * k)
+            painter.setPen(ink)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def side_marker_rects(self) -> tuple[QRectF, QRectF]:
+        """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
+        _font, _fm, marker = self.fonts()
+        fm = QFontMetricsF(marker)
+        left, right = self.canvas.session.view().edge_labels
+        pad, margin = 8.0, 10.0
+        h = fm.height() + 2 * pad * 0.6
+        wl = fm.horizontalAdvance(left) + 2 * pad
+        wr = fm.horizontalAdvance(right) + 2 * pad
+        return (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
+
+    def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
+        rects = self.side_marker_rects()
+        area = QRectF(exposed)
+        if not any(area.intersects(r) for r in rects):
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.fonts()[2])
+        for text, box in zip(view.edge_labels, rects, strict=True):
+            painter.setPen(QPen(QColor(255, 255, 255), 2))
+            painter.setBrush(QColor(style.SIDE_MARKER))
+            painter.drawRoundedRect(box, 6, 6)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
