@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import itertools
-import os
 
 import numpy as np
-import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-
-
-@pytest.fixture
-def isolated_settings(_private_home):
-    """QSettings reads its folder once per process: point it at this test's private config folder."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"])
-    yield
 
 
 def make_window(qtbot, atlas, size=(1200, 900)):

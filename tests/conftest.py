@@ -12,13 +12,18 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory, monkeypatch):
-    """Keep QSettings, autosaves and recent files of tests out of the user's real folders."""
+    """Keep QSettings, autosaves and recent files of each test in its own folder, out of the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
     (home / "runtime").mkdir(mode=0o700)
+    # QSettings reads its folder once per process: point it at this test's folder explicitly.
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "config"))
     yield home
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from app_helpers import click, drag, hover, inside_point, isolated_settings, make_window  # noqa: F401 (fixture)
+from app_helpers import click, drag, hover, inside_point, make_window
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from painmap.drawing import Erase, Fill, Stroke
 
-pytestmark = pytest.mark.usefixtures("qapp", "isolated_settings")
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _pixel(session, view_id, point):

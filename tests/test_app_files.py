@@ -8,14 +8,14 @@ import shutil
 
 import numpy as np
 import pytest
-from app_helpers import drag, inside_point, isolated_settings, make_window  # noqa: F401 (fixture)
+from app_helpers import drag, inside_point, make_window
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
 from painmap.drawing import load_drawing, save_drawing
 
-pytestmark = pytest.mark.usefixtures("qapp", "isolated_settings")
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _paint(window, dx=30):

@@ -13,17 +13,6 @@ from painmap.app.panels.controller import PanelsController
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings():
-    """Qt fixes its settings folder once per process, so a mode, view or layout saved by one test (windows save
-    them on close) must not leak into the next."""
-    from painmap.app.main_window import app_settings
-
-    app_settings().clear()
-    yield
-    app_settings().clear()
-
-
 def _open(qtbot, atlas):
     win = make_window(qtbot, atlas, size=(1400, 900))
     panels = win.findChild(PanelsController)

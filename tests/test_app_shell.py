@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from app_helpers import hover, inside_point, isolated_settings, make_window  # noqa: F401 (fixture)
+from app_helpers import hover, inside_point, make_window
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
-pytestmark = pytest.mark.usefixtures("qapp", "isolated_settings")
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def test_window_opens_on_the_posterior_view_zoomed_onto_the_pelvis(qtbot, atlas):
