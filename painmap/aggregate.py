@@ -261,7 +261,9 @@ class _CsvSink:
     def commit(self) -> None:
         self.stream.close()
         try:
-            os.chmod(self.tmp, 0o644)
+            from painmap.figures.page import file_mode
+
+            os.chmod(self.tmp, file_mode())
             os.replace(self.tmp, self.target)
         except OSError as err:
             self.abort()

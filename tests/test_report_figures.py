@@ -214,9 +214,13 @@ def test_failed_save_leaves_no_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]  # no temp file left
 
 
-def test_saved_file_is_readable_by_others(tmp_path):
+def test_saved_file_gets_normal_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
     written = save_figure(new_figure((1, 1)), tmp_path / "x.png")
-    assert written.stat().st_mode & 0o044 == 0o044 or (written.stat().st_mode & 0o777) == 0o600
+    assert written.stat().st_mode & 0o777 == 0o666 & ~umask  # not the 0600 of a temporary file
 
 
 # ------------------------------------------------------------------------------------------------ figures

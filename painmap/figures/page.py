@@ -106,7 +106,7 @@ def save_figure(figure: Figure, path: str | os.PathLike, dpi: int = PNG_DPI, met
     try:
         with os.fdopen(fd, "wb") as stream:
             figure.savefig(stream, format=fmt, dpi=dpi, metadata=meta)
-        os.chmod(tmp_name, 0o666 & ~_UMASK)
+        os.chmod(tmp_name, file_mode())
         os.replace(tmp_name, target)
     except OSError as err:
         _remove_quietly(tmp_name)
@@ -124,6 +124,11 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()  # read once at import: os.umask cannot be read without setting it
+
+
+def file_mode() -> int:
+    """Permissions of a new output file: what open() would give (a temporary file starts as 0600)."""
+    return 0o666 & ~_UMASK
 
 
 def _remove_quietly(name: str) -> None:
