@@ -71,6 +71,7 @@ class ChartMarks:
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
+        _spread_apart([box for _p, box, _t in boxes])
         self._landmark_cache = (key, boxes)
         return boxes
 
@@ -118,3 +119,21 @@ class ChartMarks:
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(QColor(255, 255, 255))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _spread_apart(boxes: list[QRectF], rounds: int = 6) -> None:
+    """Move overlapping label boxes apart vertically (each pair half way), so close landmarks such as the PSIS
+    and the SI joint keep readable labels at any label size."""
+    for _ in range(rounds):
+        moved = False
+        order = sorted(boxes, key=lambda b: b.center().y())
+        for i, upper in enumerate(order):
+            for lower in order[i + 1 :]:
+                if not upper.intersects(lower):
+                    continue
+                overlap = upper.bottom() - lower.top() + 1.0
+                upper.translate(0, -overlap / 2)
+                lower.translate(0, overlap / 2)
+                moved = True
+        if not moved:
+            return
