@@ -255,3 +255,22 @@ def test_clicking_the_intensity_scale_sets_the_intensity(qtbot, atlas):
     assert window.toolbox.settings.intensity == 8 and scale.value == 8
     QTest.keyClick(window.canvas, Qt.Key.Key_Comma)
     assert window.toolbox.settings.intensity == 7 and "7" in window.brush_bar.intensity_label.text()
+
+
+def test_close_landmark_labels_do_not_overlap(qtbot, atlas):
+    """PSIS and SI joint lie 8 mm apart: their labels must not cover each other, even with large labels."""
+    from painmap.app.canvas_marks import _spread_apart
+
+    window = make_window(qtbot, atlas)
+    window.canvas.set_landmark_scale(1.8)
+    canvas = window.canvas
+    boxes = [box for _p, box, _t in canvas.marks._landmark_boxes(canvas.view(), canvas.mm_to_widget())]
+    assert len(boxes) == len(canvas.view().landmarks)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.intersects(b), (a, b)
+    from PySide6.QtCore import QRectF
+
+    pair = [QRectF(0, 0, 50, 20), QRectF(10, 5, 50, 20)]
+    _spread_apart(pair)
+    assert not pair[0].intersects(pair[1])
