@@ -281,3 +281,15 @@ def test_aggregate_from_a_worker_thread_never_forks(tmp_path, atlas):
     assert seen["method"] in ("forkserver", "spawn")
     assert seen["result"].n_drawings == 6
     assert seen["result"].counts["posterior"].max() == 6
+
+
+def test_aggregate_with_only_bad_files_fails(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.painmap.json").write_text("{nope")
+    out = tmp_path / "map.png"
+    done = _run("aggregate", folder, "-o", out)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == "painmap: no drawing could be read (2 skipped)"
+    assert not out.exists()

@@ -46,7 +46,7 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Aggregate drawings into a frequency map (and CSV); bad files are skipped unless --strict."""
-    from painmap.aggregate import aggregate
+    from painmap.aggregate import AggregateError, aggregate
     from painmap.figures.page import check_writable
     from painmap.report import output_format, render_frequency_map
 
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         result = aggregate(args.paths, csv_path=args.csv, strict=args.strict, progress=bar, on_skip=warn)
     finally:
         bar.clear()
+    if result.n_drawings == 0:
+        raise AggregateError(f"no drawing could be read ({result.n_skipped} skipped)")
     written = render_frequency_map(result, args.output, pattern)
     skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
     outputs = f"{written}" + (f" and {args.csv}" if args.csv else "")
