@@ -111,6 +111,19 @@ class Aggregate:
         return [v for v in self.view_ids if self.n_by_view.get(v, 0) > 0]
 
 
+def painted_patch(masks, view_id: str) -> MaskPatch | None:
+    """The painted part of one view of PainMasks: its tracked extent when it has one (no scan), else a scan."""
+    intensity = masks.intensity(view_id)
+    extent = getattr(masks, "extent", None)
+    if extent is None:
+        return crop_painted(intensity)
+    rect = extent(view_id)
+    if rect.empty:
+        return None
+    rows, cols = rect.slices
+    return rows.start or 0, cols.start or 0, intensity[rows, cols] != 0
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Inputs
 
@@ -184,7 +197,7 @@ class DrawingProcessor:
 
         drawing = load_drawing(path, self.atlas)
         masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)
-        used = {v: patch for v in masks.views_used() if (patch := crop_painted(masks.intensity(v))) is not None}
+        used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
             row = DrawingRow(os.fspath(path), 0.0, {}, "", "", 0.0, {}, views_used=tuple(used))
             return Processed(masks=used, row=row)
