@@ -470,9 +470,15 @@ class _Info:
 
 
 def _describe(px_per_mm: float) -> _Info:
-    """View ids, shapes and pattern ids without building a comparator in this process."""
-    proc = DrawingProcessor(px_per_mm)
-    return _Info(proc.px_per_mm, proc.view_ids, proc.pattern_ids, {v: proc.view_shape(v) for v in proc.view_ids})
+    """View ids, shapes and pattern ids without building a comparator in this process (the workers do)."""
+    from painmap.atlas import load_atlas
+    from painmap.patterns import load_patterns
+    from painmap.raster import Grid
+
+    atlas = load_atlas()
+    library = load_patterns(atlas)  # loaded before the pool starts: forked workers inherit it
+    shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
+    return _Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)
 
 
 def _start_method() -> str:
