@@ -347,3 +347,30 @@ def test_figure_style_embeds_truetype():
 
     with figure_style():
         assert matplotlib.rcParams["pdf.fonttype"] == 42
+
+
+def test_one_trigger_point_sheet(fake_atlas, tmp_path):
+    from dataclasses import replace
+
+    from painmap.errors import UnknownIdError
+    from painmap.figures.sheet import only_trigger_point
+    from painmap.report import render_pattern_sheet
+
+    base = make_pattern()
+    second = TriggerPoint("trp2", "posterior", 420, 900, "TrP2", "lower")
+    pattern = replace(
+        base,
+        trigger_points=(*base.trigger_points, second),
+        zones=(*base.zones, Zone("posterior", "spillover", "trp2", ellipse(420, 1000, 30, 40)),
+               Zone("posterior", "essential", "", ellipse(300, 700, 10, 10))),
+    )  # fmt: skip
+    one = only_trigger_point(pattern, "trp2")
+    assert [tp.id for tp in one.trigger_points] == ["trp2"]
+    assert [z.trigger_point for z in one.zones] == ["trp2", ""]  # its own zones and those of every TrP
+    with pytest.raises(UnknownIdError, match="trp9"):
+        only_trigger_point(pattern, "trp9")
+    if pdftotext:
+        out = render_pattern_sheet(pattern, tmp_path / "trp2.pdf", atlas=fake_atlas, trigger_point="trp2")
+        text = " ".join(_pdf_text(out).split())
+        assert "Testus medius · TrP2" in text and "(drawn here)" in text
+        assert "TrP1: near the crest" in text  # the other TrPs are still listed

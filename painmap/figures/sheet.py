@@ -47,11 +47,14 @@ def sheet_box(atlas: Atlas, pattern: Pattern, view_id: str) -> chart.Box:
     return chart.view_box(view, (cx - half_w, cy - half_h, cx + half_w, cy + half_h), margin=ZOOM_MARGIN_MM)
 
 
-def fact_sections(pattern: Pattern) -> list[Section]:
-    """The pattern's texts as sections, in the order a reader needs them."""
-    tps = [
-        f"{tp.label or tp.id.upper()}: {tp.note}" if tp.note else (tp.label or tp.id) for tp in pattern.trigger_points
-    ]
+def fact_sections(pattern: Pattern, shown: str | None = None) -> list[Section]:
+    """The pattern's texts as sections, in the order a reader needs them; `shown` marks the TrP drawn."""
+    all_tps = pattern.extra.get("all_trigger_points", pattern.trigger_points)
+    tps = []
+    for tp in all_tps:
+        name = tp.label or tp.id.upper()
+        text = f"{name}: {tp.note}" if tp.note else name
+        tps.append(text + (" (drawn here)" if shown and tp.id == shown else ""))
     kind = "Joint" if pattern.kind == "joint" else "Muscle"
     sections = [
         Section("About", paragraphs=[p for p in (pattern.summary,) if p]),
@@ -71,12 +74,34 @@ def fact_sections(pattern: Pattern) -> list[Section]:
     return sections
 
 
-def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, paper: str = "a4") -> Figure:
-    """The figure of a pattern sheet (landscape page: charts left, facts right)."""
+def only_trigger_point(pattern: Pattern, tp_id: str) -> Pattern:
+    """The pattern reduced to one trigger point and its zones (zones with no TrP belong to every TrP)."""
+    from dataclasses import replace
+
+    from painmap.errors import UnknownIdError
+
+    tps = tuple(tp for tp in pattern.trigger_points if tp.id == tp_id)
+    if not tps:
+        known = ", ".join(tp.id for tp in pattern.trigger_points) or "none"
+        raise UnknownIdError(f"pattern {pattern.id!r} has no trigger point {tp_id!r} (known: {known})")
+    zones = tuple(z for z in pattern.zones if z.trigger_point in ("", tp_id))
+    return replace(pattern, trigger_points=tps, zones=zones)
+
+
+def build_pattern_sheet(
+    atlas: Atlas, pattern: Pattern, landscape: bool = True, paper: str = "a4", trigger_point: str | None = None
+) -> Figure:
+    """The figure of a pattern sheet (landscape page: charts left, facts right); one TrP's zones when given."""
+    title = pattern.name
+    if trigger_point:
+        full = pattern
+        pattern = only_trigger_point(pattern, trigger_point)
+        title = f"{full.name} · {pattern.trigger_points[0].label or trigger_point}"
+        pattern = _with_all_texts(pattern, full)
     views = pattern_views(pattern) or ["posterior"]
     width, height = paper_size(paper, landscape=landscape)
     figure = new_figure((width, height))
-    figure.text(0.03, 0.955, pattern.name, fontsize=17, fontweight="bold", va="baseline")
+    figure.text(0.03, 0.955, title, fontsize=17, fontweight="bold", va="baseline")
     subtitle = (
         f"Referred pain pattern · {'joint' if pattern.kind == 'joint' else 'muscle'} · "
         f"shown on the patient's {pattern.side} side (the other side is its mirror image)"
@@ -123,16 +148,33 @@ def build_pattern_sheet(atlas: Atlas, pattern: Pattern, landscape: bool = True, 
     for i in range(2):
         columns.append(figure.add_axes(((text_left + i * (col_w + col_gap)) / width, bottom / height,
                                         col_w / width, (text_top - bottom) / height)))  # fmt: skip
-    draw_sections(columns, fact_sections(pattern), size=8.5, min_size=6.0)
+    draw_sections(columns, fact_sections(pattern, trigger_point), size=8.5, min_size=6.0)
     figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
     figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
     return figure
 
 
+def _with_all_texts(pattern: Pattern, full: Pattern) -> Pattern:
+    """A one-TrP pattern keeps the texts of the whole pattern (its other TrPs are listed, not drawn)."""
+    from dataclasses import replace
+
+    return replace(pattern, extra={**pattern.extra, "all_trigger_points": full.trigger_points})
+
+
 def render_pattern_sheet(
-    pattern: Pattern | str, path: str | os.PathLike, *, atlas: Atlas | None = None, library=None, paper: str = "a4"
+    pattern: Pattern | str,
+    path: str | os.PathLike,
+    *,
+    atlas: Atlas | None = None,
+    library=None,
+    paper: str = "a4",
+    trigger_point: str | None = None,
 ) -> Path:
-    """Write a pattern sheet (PNG, PDF or SVG by extension) atomically; returns the path written."""
+    """Write a pattern sheet (PNG, PDF or SVG by extension) atomically; returns the path written.
+
+    With `trigger_point` (e.g. "trp1") only that trigger point and its zones are drawn, as Travell & Simons
+    show each trigger point on its own figure.
+    """
     output_format(path)  # refuse a bad extension before any work
     if atlas is None:
         from painmap.atlas import load_atlas
@@ -145,5 +187,5 @@ def render_pattern_sheet(
             library = load_patterns(atlas)
         pattern = library.get(pattern)
     with figure_style():
-        figure = build_pattern_sheet(atlas, pattern, paper=paper)
+        figure = build_pattern_sheet(atlas, pattern, paper=paper, trigger_point=trigger_point)
         return save_figure(figure, path, metadata={"Title": f"{pattern.name}: referred pain pattern"})
