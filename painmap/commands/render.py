@@ -18,7 +18,8 @@ def run(args: argparse.Namespace) -> int:
     output_format(args.output)
     check_writable(args.output)
     if args.pattern:
-        written = render_pattern_sheet(args.pattern, args.output, paper=args.paper)
+        trigger_point = getattr(args, "trigger_point", None)  # `--trigger-point`, when the parser offers it
+        written = render_pattern_sheet(args.pattern, args.output, paper=args.paper, trigger_point=trigger_point)
     else:
         written = render_drawing_report(args.drawing, args.output, paper=args.paper)
     sys.stderr.write(f"painmap: wrote {written}\n")
