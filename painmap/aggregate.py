@@ -312,12 +312,7 @@ def _run_chunk(
     for path in paths:
         try:
             done = proc.process(path, scores)
-        except PainmapError as err:
-            bad.append((os.fspath(path), _one_line(err)))
-            if strict:
-                break
-            continue
-        except (OSError, ValueError) as err:
+        except (PainmapError, OSError, ValueError) as err:  # a bad file: reported, the others go on
             bad.append((os.fspath(path), _one_line(err)))
             if strict:
                 break
