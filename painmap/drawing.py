@@ -13,6 +13,7 @@ import contextlib
 import copy
 import json
 import math
+import numbers
 import os
 import re
 import stat
@@ -597,26 +598,37 @@ def load_drawing(path: str | os.PathLike, atlas: Any = None) -> Drawing:
 # Drawing -> JSON, saving
 
 
+def _plain(value: Any) -> Any:
+    """numpy (or other) numbers as Python int/float, so marks built from arrays save; anything else unchanged."""
+    if type(value) in _NUMBER_TYPES or isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return value
+    return int(value) if isinstance(value, numbers.Integral) else float(value)
+
+
+def _plain_points(points) -> list:
+    return [[_plain(x), _plain(y)] for x, y in points]
+
+
 def _mark_to_dict(mark: Mark) -> dict:
     if isinstance(mark, Stroke):
         return {
             "type": "stroke",
             "view": mark.view,
-            "radius": mark.radius,
-            "intensity": mark.intensity,
+            "radius": _plain(mark.radius),
+            "intensity": _plain(mark.intensity),
             "quality": mark.quality,
-            "points": [[x, y] for x, y in mark.points],
+            "points": _plain_points(mark.points),
         }
     if isinstance(mark, Fill):
         return {
             "type": "fill",
             "view": mark.view,
             "region": mark.region,
-            "intensity": mark.intensity,
+            "intensity": _plain(mark.intensity),
             "quality": mark.quality,
         }
     if isinstance(mark, Erase):
-        return {"type": "erase", "view": mark.view, "radius": mark.radius, "points": [[x, y] for x, y in mark.points]}
+        return {"type": "erase", "view": mark.view, "radius": _plain(mark.radius), "points": _plain_points(mark.points)}
     raise DrawingError(f"not a mark: {_show(mark)}")
 
 

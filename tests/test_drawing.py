@@ -586,3 +586,22 @@ def test_mirror_with_the_bundled_atlas_maps_every_region_onto_a_region(atlas):
                 atlas.view(mark.view).region(mark.region).side, "midline"
             )
     assert mirror_drawing(mirrored, atlas) == drawing  # exact for these coordinates
+
+
+def test_marks_built_from_numpy_numbers_save_and_load_as_plain_numbers(tmp_path):
+    """Researchers build marks from arrays: numpy scalars are written as JSON numbers."""
+    import numpy as np
+
+    drawing = Drawing(
+        [
+            Stroke(
+                "posterior", np.float32(10.0), np.int64(5), "aching", ((np.float64(300.5), np.float32(800)), (310, 820))
+            )
+        ]
+    )
+    path = tmp_path / "np.painmap.json"
+    save_drawing(drawing, path)
+    (mark,) = load_drawing(path).marks
+    assert mark.radius == 10.0 and mark.intensity == 5
+    assert mark.points == ((300.5, 800.0), (310, 820))
+    assert all(type(v) in (int, float) for point in mark.points for v in point)
