@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", description=COMMANDS["render"])
     p.add_argument("drawing", nargs="?", metavar="DRAWING", help="a .painmap.json drawing (report)")
     p.add_argument("--pattern", metavar="ID", help="a pattern sheet instead of a drawing report")
+    p.add_argument("--trigger-point", metavar="TRP", help="with --pattern: only this trigger point (e.g. trp2)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
 

@@ -92,6 +92,16 @@ def test_pattern_sheet_png_and_svg(tmp_path, pattern_id):
     assert "<svg" in svg.read_text()[:500] and svg.stat().st_size < 10_000_000
 
 
+def test_sheet_of_one_trigger_point(tmp_path):
+    out = tmp_path / "trp2.pdf"
+    assert _run("render", "--pattern", "gluteus-medius", "--trigger-point", "trp2", "-o", out).returncode == 0
+    assert "TrP2" in _pdf_text(out).split("Referred")[0]  # named in the title
+    for bad in (["--pattern", "gluteus-medius", "--trigger-point", "trp9"], ["--trigger-point", "trp1"]):
+        done = _run("render", *bad, "-o", tmp_path / "bad.pdf")
+        _one_line_error(done)
+    assert not (tmp_path / "bad.pdf").exists()
+
+
 def test_unknown_pattern_is_refused(tmp_path):
     done = _run("render", "--pattern", "no-such-muscle", "-o", tmp_path / "x.pdf")
     _one_line_error(done)

@@ -1,4 +1,4 @@
-"""`painmap render (DRAWING | --pattern ID) -o OUT.(png|pdf|svg) [--paper a4|letter]`."""
+"""`painmap render (DRAWING | --pattern ID [--trigger-point TRP]) -o OUT.(png|pdf|svg) [--paper a4|letter]`."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ def run(args: argparse.Namespace) -> int:
 
     if bool(args.drawing) == bool(args.pattern):
         raise PainmapError("render: give either a DRAWING or --pattern ID (not both)")
+    if args.trigger_point and not args.pattern:
+        raise PainmapError("render: --trigger-point goes with --pattern ID")
     output_format(args.output)
     check_writable(args.output)
     if args.pattern:
-        trigger_point = getattr(args, "trigger_point", None)  # `--trigger-point`, when the parser offers it
-        written = render_pattern_sheet(args.pattern, args.output, paper=args.paper, trigger_point=trigger_point)
+        written = render_pattern_sheet(args.pattern, args.output, paper=args.paper, trigger_point=args.trigger_point)
     else:
         written = render_drawing_report(args.drawing, args.output, paper=args.paper)
     sys.stderr.write(f"painmap: wrote {written}\n")
