@@ -45,6 +45,9 @@ def make(rng: np.random.Generator, i: int) -> Drawing:
 
 
 def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("-"):
+        print("usage: make_cohort.py FOLDER [COUNT]   (writes COUNT synthetic drawings, default 300)", file=sys.stderr)
+        return 2
     out = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 300
     out.mkdir(parents=True, exist_ok=True)
