@@ -15,9 +15,12 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from painmap.app import file_dialogs
+from painmap.app.background import RENDER_LOCK, run_with_progress
+from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.toolbar import make_action
 from painmap.drawing import Drawing, drawing_to_dict, load_drawing
 from painmap.errors import PainmapError
@@ -26,6 +29,7 @@ SUFFIX = ".painmap.json"
 FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
+REPORT_FOLDER_KEY = "export/report_folder"
 
 
 def dialogs_allowed() -> bool:
@@ -176,6 +180,7 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
+        self.settings = settings
         self.recent = RecentFiles(settings, self)
         self.store = store or AutosaveStore()
         self.timer = QTimer(self)
@@ -194,7 +199,11 @@ class FileController(QObject):
             self, "Export &picture…", ["Ctrl+E"], "Save the body chart as a PNG picture", self.export_png
         )
         a["export_report"] = make_action(
-            self, "Export &report…", ["Ctrl+Shift+E"], "Save a report of the drawing (PNG or PDF)", self.export_report
+            self,
+            "Export &report…",
+            ["Ctrl+Shift+E"],
+            "Save a report of the drawing and its closest patterns (PDF, PNG or SVG)",
+            self.export_report,
         )
         a["quit"] = make_action(self, "&Quit", ["Ctrl+Q"], "Close painmap", window.close)
 
@@ -284,25 +293,56 @@ class FileController(QObject):
         return True
 
     def export_report(self) -> bool:
-        try:
-            from painmap.report import render_drawing_report
-        except ImportError:  # the report renderer is not there yet: a picture of the canvas instead
-            return self.export_png()
-        start = str(Path(self._folder()) / "pain-drawing-report.pdf")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export a report", start, "PDF documents (*.pdf);;PNG pictures (*.png)"
+        """Ask where, then write the report of the drawing (PDF by default) without freezing the window."""
+        name = (
+            self.session.path.name[: -len(SUFFIX)]
+            if self.session.path and self.session.path.name.endswith(SUFFIX)
+            else ""
         )
+        start = Path(last_folder(self.settings, REPORT_FOLDER_KEY, self.session.path and self.session.path.parent))
+        start = start / f"{name or 'pain-drawing'}-report.pdf"
+        path, chosen = file_dialogs.ask_save_path(self.window, "Export a report", str(start), REPORT_FILTERS)
         if not path:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        return self.export_report_to(with_extension(path, chosen, REPORT_FILTERS))
+
+    def export_report_to(self, path: str | Path) -> bool:
+        """Write the report to `path` (PDF, PNG or SVG by its extension) in a worker thread, behind a busy dialog.
+
+        The report names the drawing's file and reuses the app's comparator, so its numbers are the panels'.
+        """
+        from painmap.drawing import Drawing
+
+        path = Path(path)
+        session = self.session
+        drawing = Drawing(
+            marks=list(session.drawing.marks), meta=dict(session.drawing.meta), created=session.drawing.created
+        )
+        panels = getattr(self.window, "panels", None)
+        comparator = getattr(panels, "comparator", None)
+        library = getattr(panels, "library", None) if comparator is not None else None
+        paper = "letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+        def job(_task):
+            from painmap.report import render_drawing_report
+
+            with RENDER_LOCK:
+                return render_drawing_report(
+                    drawing,
+                    path,
+                    paper,
+                    atlas=session.atlas,
+                    library=library,
+                    comparator=comparator,
+                    source=session.path,
+                )
+
         try:
-            source = self.session.path or ""
-            render_drawing_report(self.session.drawing, path, atlas=self.session.atlas, source=source)
-        except (PainmapError, OSError) as err:
-            QApplication.restoreOverrideCursor()
+            run_with_progress(self.window, "Export a report", f"Writing {path.name}…", job)
+        except (PainmapError, OSError, ValueError) as err:
             self.error("Could not export the report", str(err))
             return False
-        QApplication.restoreOverrideCursor()
+        remember_folder(self.settings, REPORT_FOLDER_KEY, path)
         self.window.statusBar().showMessage(f"Exported {path}", 4000)
         return True
 

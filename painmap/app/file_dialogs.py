@@ -1,0 +1,57 @@
+"""The app's file choosers, as plain functions that tests replace (monkeypatch) to bypass the dialogs.
+
+Also the output-name rule of exports: a name without a known extension gets the extension of the chosen filter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+REPORT_FILTERS = "PDF documents (*.pdf);;PNG pictures (*.png);;SVG drawings (*.svg)"
+MAP_FILTERS = "PNG pictures (*.png);;PDF documents (*.pdf);;SVG drawings (*.svg)"
+CSV_FILTER = "CSV tables (*.csv)"
+FIGURE_SUFFIXES = (".pdf", ".png", ".svg")
+
+
+def ask_folder(parent: QWidget | None, caption: str, start: str) -> str:
+    """A folder chosen by the user, or "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, caption, start)
+
+
+def ask_save_path(parent: QWidget | None, caption: str, start: str, filters: str) -> tuple[str, str]:
+    """(file name, chosen filter) of a save dialog; the name is "" when cancelled."""
+    return QFileDialog.getSaveFileName(parent, caption, start, filters)
+
+
+def filter_suffix(chosen: str, filters: str) -> str:
+    """The extension of a filter such as "PNG pictures (*.png)"; the first filter's when none was chosen."""
+    text = chosen or filters.split(";;")[0]
+    start = text.find("(*.")
+    return text[start + 2 : text.find(")", start)].split()[0].lower() if start >= 0 else ""
+
+
+def with_extension(path: str | Path, chosen: str, filters: str, known: tuple[str, ...] = FIGURE_SUFFIXES) -> Path:
+    """`path` as typed when it ends in a known extension; otherwise with the chosen filter's extension added."""
+    path = Path(path)
+    if path.suffix.lower() in known:
+        return path
+    return path.with_name(path.name + filter_suffix(chosen, filters))
+
+
+def last_folder(settings: QSettings, key: str, fallback: Path | None = None) -> str:
+    """The folder remembered under `key`, else `fallback`'s, else the user's documents folder."""
+    remembered = str(settings.value(key, "") or "")
+    if remembered and Path(remembered).is_dir():
+        return remembered
+    if fallback is not None and fallback.is_dir():
+        return str(fallback)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def remember_folder(settings: QSettings, key: str, path: str | Path) -> None:
+    """Remember the folder of `path` (or `path` itself when it is a folder) under `key`."""
+    path = Path(path)
+    settings.setValue(key, str(path if path.is_dir() else path.parent))
