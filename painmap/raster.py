@@ -785,24 +785,32 @@ class PainMasks:
         raise PainmapError(f"unknown mark type {type(mark).__name__}")
 
     def apply_marks(self, marks: Sequence[Mark]) -> list[DirtyRect]:
-        """Apply marks in order (the same pixels as `apply` one by one, batched for speed); their rects."""
-        rects: list[DirtyRect] = []
-        k = 0
-        while k < len(marks):
-            mark = marks[k]
-            if not isinstance(mark, Stroke | Erase):
-                rects.append(self.apply(mark))
-                k += 1
-                continue
-            run = k
-            while run < len(marks) and isinstance(marks[run], Stroke | Erase) and marks[run].view == mark.view:
-                run += 1
-            items = [
-                (m.points, m.radius, _check_intensity(m.intensity) if isinstance(m, Stroke) else 0)
-                for m in marks[k:run]
-            ]
-            rects.extend(self._paint_many(mark.view, items))
-            k = run
+        """Apply marks in order (the same pixels as `apply` one by one, batched for speed); their rects.
+
+        Views are independent, so each view's marks are painted on their own, in their order: the strokes and
+        erasures of a view between two of its fills are one batch, whatever marks of other views lie between.
+        """
+        by_view: dict[str, list[int]] = {}
+        values: list[int] = []
+        for k, mark in enumerate(marks):  # checked in order first: a bad mark fails before any painting
+            if not isinstance(mark, Stroke | Erase | Fill):
+                raise PainmapError(f"unknown mark type {type(mark).__name__}")
+            values.append(_check_intensity(mark.intensity) if isinstance(mark, Stroke | Fill) else 0)
+            by_view.setdefault(mark.view, []).append(k)
+        rects: list[DirtyRect] = [DirtyRect.none("")] * len(marks)
+        for view, order in by_view.items():
+            run: list[int] = []
+            for k in [*order, -1]:
+                if k >= 0 and not isinstance(marks[k], Fill):
+                    run.append(k)
+                    continue
+                if run:
+                    items = [(marks[j].points, marks[j].radius, values[j]) for j in run]  # type: ignore[union-attr]
+                    for j, rect in zip(run, self._paint_many(view, items), strict=True):
+                        rects[j] = rect
+                    run = []
+                if k >= 0:
+                    rects[k] = self.apply(marks[k])
         return rects
 
     # -- undo --------------------------------------------------------------------------------------------------
