@@ -24,14 +24,24 @@ def test_core_module_does_not_import_qtwidgets(module):
     assert "PySide6.QtWidgets" not in loaded
 
 
-@pytest.mark.parametrize("command", [["atlas"], ["patterns"], ["compare", "--help"]])
-def test_cli_commands_do_not_import_qtwidgets_or_matplotlib(command):
+DRAWING = (
+    '{"format": "painmap-drawing", "version": 1, "meta": {}, "marks": ['
+    '{"type": "stroke", "view": "posterior", "radius": 12, "intensity": 6, "quality": "aching",'
+    ' "points": [[365, 800], [400, 760], [435, 730]]}]}'
+)
+
+
+@pytest.mark.parametrize("command", [["atlas"], ["patterns"], ["patterns", "gluteus-medius"], ["compare", "DRAWING"]])
+def test_cli_commands_do_not_import_qtwidgets_or_matplotlib(command, tmp_path):
+    drawing = tmp_path / "d.painmap.json"
+    drawing.write_text(DRAWING, encoding="utf-8")
+    command = [str(drawing) if word == "DRAWING" else word for word in command]
     code = (
         "import sys, contextlib, io\n"
         "from painmap.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    try: main({command!r})\n"
-        "    except SystemExit: pass"
+        f"    status = main({command!r})\n"
+        "assert status == 0, status"
     )
     loaded = _modules_after(code)
     assert "PySide6.QtWidgets" not in loaded
