@@ -25,6 +25,7 @@ from painmap import __version__
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
 from painmap.app.files import SUFFIX, AutosaveStore, FileController
+from painmap.app.frequency_controller import FrequencyController
 from painmap.app.session import DrawingSession
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.canvas = BodyCanvas(self.session, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
         self.files = FileController(self, self.session, self.settings, store)
+        self.frequency = FrequencyController(self)
         self.view_actions = ViewActions(self, self.session, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addActions([a["new"], a["open"]])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addAction(self.frequency.open_action)
         self.file_menu.addSeparator()
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()

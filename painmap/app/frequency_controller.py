@@ -1,0 +1,137 @@
+"""File → Open folder as frequency map: aggregate a folder of drawings in a worker thread, then show the map.
+
+`painmap.aggregate.aggregate` runs in a `TaskThread` behind a progress dialog whose Cancel sets the
+threading.Event that aggregate checks after each chunk of drawings; from a worker thread it starts its worker
+processes with forkserver, never fork. Bad files are skipped and listed in the map's window.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from painmap.app import file_dialogs
+from painmap.app.background import TaskThread, run_with_progress
+from painmap.app.file_dialogs import last_folder, remember_folder
+from painmap.app.frequency_window import FrequencyMapWindow, render_map_image
+from painmap.app.toolbar import make_action
+from painmap.errors import PainmapError
+
+FOLDER_KEY = "frequency/folder"
+AGGREGATE_OPTIONS: dict[str, Any] = {}  # extra keyword arguments for aggregate() (tests set a small chunk)
+
+
+def aggregate_job(
+    paths: Sequence[str | os.PathLike], cancel: threading.Event, **options: Any
+) -> Callable[[TaskThread], Any]:
+    """A job for `run_with_progress` that aggregates `paths`, reporting progress and skipped files."""
+
+    def job(task: TaskThread):
+        from painmap.aggregate import aggregate
+
+        skipped = 0
+
+        def on_skip(_path: str, _reason: str) -> None:
+            nonlocal skipped
+            skipped += 1
+            task.message.emit(f"Reading the drawings… ({skipped} file{'s' if skipped != 1 else ''} skipped)")
+
+        return aggregate(
+            paths, progress=task.progressed.emit, cancel=cancel, on_skip=on_skip, **{**AGGREGATE_OPTIONS, **options}
+        )
+
+    return job
+
+
+class FrequencyController(QObject):
+    """The "Open folder as frequency map" action of a main window and the map windows it opened."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.windows: list[FrequencyMapWindow] = []
+        self.open_action = make_action(
+            self,
+            "Open folder as &frequency map…",
+            ["Ctrl+Shift+O"],
+            "Read every drawing in a folder and show where pain was drawn how often",
+            self.open_folder,
+        )
+
+    def _library(self):
+        panels = getattr(self.window, "panels", None)
+        library = getattr(panels, "library", None)
+        if library is None or not getattr(library, "patterns", None):
+            from painmap.patterns import load_patterns
+
+            try:
+                library = load_patterns(self.window.session.atlas)
+            except PainmapError:
+                return None
+        return library
+
+    def open_folder(self) -> FrequencyMapWindow | None:
+        start = last_folder(self.window.settings, FOLDER_KEY, None)
+        folder = file_dialogs.ask_folder(self.window, "Open a folder of drawings as a frequency map", start)
+        return self.open_paths([folder]) if folder else None
+
+    def open_paths(self, paths: Sequence[str | os.PathLike]) -> FrequencyMapWindow | None:
+        """Aggregate `paths` (folders, files or globs) with progress and Cancel; show the map, or say why not."""
+        paths = [os.fspath(p) for p in paths]
+        atlas = self.window.session.atlas
+        cancel = threading.Event()
+        read = aggregate_job(paths, cancel)
+
+        def job(task: TaskThread):
+            result = read(task)
+            if result.cancelled:
+                return result, None
+            task.message.emit(f"Drawing the map of {result.n_drawings:,} drawings…")
+            return result, render_map_image(result, None, atlas)
+
+        name = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} folders"
+        try:
+            result, image = run_with_progress(
+                self.window, "Frequency map", f"Reading the drawings in {name}…", job, cancel
+            )
+        except Exception as err:  # a bad folder or a crashed worker process must not take the drawing with it
+            self._error(error_line(err))
+            return None
+        remember_folder(self.window.settings, FOLDER_KEY, paths[0])
+        if result.cancelled:
+            self.window.statusBar().showMessage(
+                f"Frequency map cancelled after {result.n_drawings:,} drawings; nothing shown", 8000
+            )
+            return None
+        map_window = FrequencyMapWindow(result, image, paths, atlas, self._library(), self.window.settings, self.window)
+        self.windows.append(map_window)
+        map_window.destroyed.connect(lambda _=None, w=map_window: self._forget(w))
+        map_window.show()
+        map_window.raise_()
+        map_window.activateWindow()
+        return map_window
+
+    def _forget(self, map_window: FrequencyMapWindow) -> None:
+        if map_window in self.windows:
+            self.windows.remove(map_window)
+
+    def _error(self, message: str) -> None:
+        files = getattr(self.window, "files", None)
+        if files is not None:
+            files.error("Could not make a frequency map", message)
+        else:
+            self.window.statusBar().showMessage(message, 10000)
+
+
+def error_line(err: BaseException) -> str:
+    """One line for a message box: our own errors as they are, anything else with its type."""
+    lines = str(err).strip().splitlines()
+    text = lines[0] if lines else ""
+    if isinstance(err, (PainmapError, OSError)):
+        return text or type(err).__name__
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
