@@ -201,18 +201,17 @@ class DrawingProcessor:
         if not scores:
             row = DrawingRow(os.fspath(path), 0.0, {}, "", "", 0.0, {}, views_used=tuple(used))
             return Processed(masks=used, row=row)
-        comparison = self.comparator.compare(masks)
-        scores = {r.pattern: float(r.score) for r in comparison.results}
-        best = comparison.results[0] if comparison.results else None
-        has_best = best is not None and best.score > 0
+        found = self.comparator.scores(masks)  # the scores of Comparator.compare, without its other metrics
+        best = found.ranking[0] if found.ranking else None
+        has_best = best is not None and best[2] > 0
         row = DrawingRow(
             path=os.fspath(path),
-            extent_percent=float(comparison.extent_percent),
-            extent_by_view={v: float(x) for v, x in getattr(comparison, "extent_by_view", {}).items()},
-            best_pattern=best.pattern if has_best else "",
-            best_side=best.side if has_best else "",
-            best_score=float(best.score) if has_best else 0.0,
-            scores=scores,
+            extent_percent=float(found.extent_percent),
+            extent_by_view={v: float(x) for v, x in found.extent_by_view.items()},
+            best_pattern=best[0] if has_best else "",
+            best_side=best[1] if has_best else "",
+            best_score=float(best[2]) if has_best else 0.0,
+            scores={pattern: float(score) for pattern, _, score in found.ranking},
             views_used=tuple(used),
         )
         return Processed(masks=used, row=row)

@@ -73,6 +73,18 @@ class Comparison:
         raise PainmapError(f"pattern {pattern_id!r} is not in this comparison")
 
 
+@dataclass(frozen=True)
+class Scores:
+    """The library's scores against one drawing without the other metrics (`Comparator.scores`): the same
+    scores, sides and order as `Comparator.compare`, at a fraction of the cost (the CSV of `painmap aggregate`)."""
+
+    extent_percent: float
+    extent_by_view: dict[str, float]
+    ranking: tuple[tuple[str, str, float], ...]  # (pattern, best side, score), best first (ties by pattern id)
+    views: tuple[str, ...]
+    side_scores: dict[str, dict[str, float]] = field(default_factory=dict)  # pattern -> side -> score
+
+
 # --- pattern masks ----------------------------------------------------------------------------------------------
 
 
@@ -120,6 +132,20 @@ class _PatternData:
         self.layers: dict[str, _Layer | None] = {}
 
 
+@dataclass(frozen=True, eq=False)
+class _ScoreTable:
+    """Every pattern's levels on one view, for scores only (no zones).
+
+    Columns are (pattern, side) in the comparator's pattern order and SIDES order; column j's levels are the codes
+    offsets[j] + level. Pixels with the same level in every column form a class, so a drawing needs only its
+    pixel count per class: class 0 is outside every pattern on every side.
+    """
+
+    classes: np.ndarray  # class per pixel of the view's grid
+    codes: np.ndarray  # int64 (n_classes, n_columns): the code of each class in each column
+    totals: np.ndarray  # int64 per code: pixels of the view at that level of that column (level 0 included)
+
+
 class Comparator:
     """Scores drawings against a pattern library; pattern masks are built per view on first use and kept."""
 
@@ -138,6 +164,12 @@ class Comparator:
         self._zone_luts: dict[str, np.ndarray] = {}
         self._patterns = {p.id: _PatternData(p) for p in library}
         self._zone_pixels: dict[tuple[str, int], _Piece | None] = {}
+        self._score_tables: dict[str, _ScoreTable] = {}
+        offsets, start = {}, 0
+        for pid, data in self._patterns.items():
+            offsets[pid] = start
+            start += len(SIDES) * len(data.level_weight)
+        self._code_offsets, self._n_codes = offsets, start  # pattern -> first code of its first side's column
 
     # -- building ----------------------------------------------------------------------------------------------
 
@@ -249,6 +281,43 @@ class Comparator:
             for data in self._patterns.values():
                 self._layer(data, view)
 
+    def _score_table(self, view_id: str) -> _ScoreTable:
+        table = self._score_tables.get(view_id)
+        if table is None:
+            table = self._score_tables[view_id] = self._build_score_table(view_id)
+        return table
+
+    def _build_score_table(self, view_id: str) -> _ScoreTable:
+        """Classes of the pixels of a view by their level in every (pattern, side) column (see _ScoreTable)."""
+        grid = self.atlas_masks.grid(view_id)
+        n_zones = len(self.zone_names)
+        layers = [self._layer(data, view_id) for data in self._patterns.values()]
+        parts = [layer.idx for layer in layers if layer is not None]
+        union = np.unique(np.concatenate(parts)).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+        klass = np.zeros(len(union), dtype=np.int64)  # refined column by column
+        columns, totals = [], []
+        for data, layer in zip(self._patterns.values(), layers, strict=True):
+            n_levels = len(data.level_weight)
+            where = np.searchsorted(union, layer.idx) if layer is not None else None
+            for side in SIDES:
+                level = np.zeros(len(union), dtype=np.int64)
+                total = np.zeros(n_levels, dtype=np.int64)
+                if layer is not None:
+                    level[where] = layer.codes[side] // n_zones
+                    total = layer.totals[side].reshape(-1, n_zones).sum(axis=1)
+                columns.append(level)
+                totals.append(total)
+                klass = np.unique(klass * n_levels + level, return_inverse=True)[1].ravel()
+        first = np.unique(klass, return_index=True)[1]  # a pixel of each class; every pixel of P_both has one
+        offsets = np.cumsum([0] + [len(t) for t in totals[:-1]])
+        codes = np.zeros((1 + len(first), len(columns)), dtype=np.int64)
+        codes[:] = offsets
+        for j, level in enumerate(columns):
+            codes[1:, j] += level[first]
+        classes = np.zeros(grid.rows * grid.cols, dtype=np.uint16 if len(codes) < 2**16 else np.int64)
+        classes[union] = klass + 1
+        return _ScoreTable(classes.reshape(grid.shape), codes, np.concatenate(totals))
+
     # -- comparing ---------------------------------------------------------------------------------------------
 
     def _check(self, masks: PainMasks) -> None:
@@ -312,19 +381,17 @@ class Comparator:
 
     def _result(self, data: _PatternData, hit: dict, tot: dict, d_total: int, side: str | None = None) -> PatternResult:
         n_zones = len(self.zone_names)
-        ess_rows, weight = data.level_essential, data.level_weight
+        ess_rows = data.level_essential
         metrics, p_area, areas = {}, {}, {}
         for s in SIDES:
             h = hit[s].reshape(-1, n_zones)
             t = tot[s].reshape(-1, n_zones)
             h_level, t_level = h.sum(axis=1), t.sum(axis=1)
-            h_level[0] = t_level[0] = 0  # level 0: not in P
+            score, dp, p = _side_score(data, h_level, t_level, d_total)
             de, e = int(h_level[ess_rows].sum()), int(t_level[ess_rows].sum())
-            dp, p = int(h_level.sum()), int(t_level.sum())
             ds, sp = dp - de, p - e
             p_area[s] = p
             areas[s] = (e, sp)
-            score = _ratio(float(h_level @ weight), float(t_level @ weight) + (d_total - dp))
             z_hit, z_tot = h[1:].sum(axis=0), t[1:].sum(axis=0)
             order = sorted(np.flatnonzero(z_tot), key=lambda z: (-z_tot[z], self.zone_names[z]))
             metrics[s] = dict(
@@ -337,12 +404,7 @@ class Comparator:
                 outside_fraction=_ratio(d_total - dp, d_total),
                 zones={self.zone_names[z]: _ratio(int(z_hit[z]), int(z_tot[z])) for z in order},
             )
-        # ties (e.g. nothing matched) go to a single side with the most pattern on the views compared, then by
-        # SIDES order, so that a drawing and its mirror image always report mirrored sides
-        best = side or max(
-            SIDES,
-            key=lambda s: (metrics[s]["score"], metrics[s]["dice"], s != "both", p_area[s], -SIDES.index(s)),
-        )
+        best = side or max(SIDES, key=lambda s: _side_key(s, metrics[s]["score"], metrics[s]["dice"], p_area[s]))
         side_scores = {s: metrics[s]["score"] for s in SIDES}
         px_area = 1.0 / (self.px_per_mm * self.px_per_mm)
         return PatternResult(
@@ -354,6 +416,45 @@ class Comparator:
             spillover_area_mm2=areas[best][1] * px_area,
             **metrics[best],
         )
+
+    def scores(self, masks: PainMasks, pattern_ids: Iterable[str] | None = None) -> Scores:
+        """Only the scores of `compare` (the same numbers, sides and order), without zones or other metrics.
+
+        The drawing's pixels are counted once per class of a view's pattern table (pixels alike in every
+        pattern's level on every side), not once per pattern and side.
+        """
+        self._check(masks)
+        views = tuple(masks.views_used()) or tuple(self.atlas.views)
+        d_total = sum(masks.area(v) for v in views)
+        hit = np.zeros(self._n_codes, dtype=np.int64)
+        tot = np.zeros(self._n_codes, dtype=np.int64)
+        for v in views:
+            table = self._score_table(v)
+            tot += table.totals
+            if masks.area(v):
+                rows, cols = masks.extent(v).slices
+                painted = table.classes[rows, cols][masks.intensity(v)[rows, cols] != 0]
+                per_class = np.bincount(painted, minlength=len(table.codes))
+                per_class[0] = 0  # outside every pattern: only in |D|
+                found = np.flatnonzero(per_class)
+                np.add.at(hit, table.codes[found], per_class[found, None])
+        ranking, side_scores = [], {}
+        for pid in self._pattern_ids(pattern_ids):
+            data = self._patterns[pid]
+            n_levels = len(data.level_weight)
+            start = self._code_offsets[pid]
+            numbers = {}
+            for k, s in enumerate(SIDES):
+                a, b = start + k * n_levels, start + (k + 1) * n_levels
+                score, dp, p = _side_score(data, hit[a:b].copy(), tot[a:b].copy(), d_total)
+                numbers[s] = (score, _ratio(2 * dp, d_total + p), p)
+            best = max(SIDES, key=lambda s: _side_key(s, *numbers[s]))
+            ranking.append((pid, best, numbers[best][0]))
+            side_scores[pid] = {s: numbers[s][0] for s in SIDES}
+        ranking.sort(key=lambda r: (-r[2], r[0]))
+        by_view = {v: self._extent(masks, v) for v in self.atlas.views}
+        extent = _ratio(100.0 * d_total, sum(self.atlas_masks.view(v).silhouette_area for v in views))
+        return Scores(extent, by_view, tuple(ranking), views, side_scores)
 
     def difference(
         self, masks: PainMasks, pattern_id: str, side: str, view: str
@@ -390,6 +491,19 @@ class _Hits:
         """Positions in layer.idx of the pixels the drawing covers."""
         a, b = np.searchsorted(layer.idx, (self.lo, self.hi))
         return np.flatnonzero(self.flat[layer.idx[a:b]]) + a
+
+
+def _side_score(data: _PatternData, h_level: np.ndarray, t_level: np.ndarray, d_total: int) -> tuple[float, int, int]:
+    """(score, |D ∩ P|, |P|) of one side from its pixel counts per level (int64; level 0, not in P, is zeroed)."""
+    h_level[0] = t_level[0] = 0
+    dp, p = int(h_level.sum()), int(t_level.sum())
+    return _ratio(float(h_level @ data.level_weight), float(t_level @ data.level_weight) + (d_total - dp)), dp, p
+
+
+def _side_key(side: str, score: float, dice: float, p_area: int) -> tuple:
+    """The best side has the highest key. Ties (e.g. nothing matched) go to a single side with the most pattern on
+    the views compared, then by SIDES order, so that a drawing and its mirror image always report mirrored sides."""
+    return (score, dice, side != "both", p_area, -SIDES.index(side))
 
 
 def _ratio(num: float, den: float) -> float:

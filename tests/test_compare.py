@@ -277,3 +277,25 @@ def test_metrics_do_not_depend_on_resolution(drawing):
             r1, r2 = (COMPARATORS[ppm].compare_side(masks[ppm], pid, side) for ppm in (1.0, 2.0))
             for m in METRICS:
                 assert getattr(r1, m) == pytest.approx(getattr(r2, m), abs=0.01), (pid, side, m)
+
+
+def scores_of_compare(comparison) -> list[tuple[str, str, float]]:
+    return [(r.pattern, r.side, r.score) for r in comparison.results]
+
+
+@settings(max_examples=60, deadline=None)
+@given(strokes, st.sampled_from([1.0, 2.0]))
+def test_scores_only_equal_compare_exactly(marks, ppm):
+    """`Comparator.scores` (the aggregate CSV's path) gives exactly the scores, sides and order of `compare`."""
+    comp = COMPARATORS[ppm]
+    pm = PainMasks.from_drawing(Drawing(marks=list(marks)), ATLAS, ppm)
+    full, fast = comp.compare(pm), comp.scores(pm)
+    assert list(fast.ranking) == scores_of_compare(full)
+    assert fast.side_scores == {r.pattern: r.side_scores for r in full.results}
+    assert (fast.extent_percent, fast.extent_by_view, fast.views) == (
+        full.extent_percent,
+        full.extent_by_view,
+        full.views,
+    )
+    only = comp.scores(pm, ["low", "graded"])
+    assert list(only.ranking) == scores_of_compare(comp.compare(pm, ["low", "graded"]))

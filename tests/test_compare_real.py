@@ -14,7 +14,7 @@ import pytest
 
 from painmap.cli import main
 from painmap.compare import SIDES, Comparator, compare_drawing, iter_folder, rank, to_json
-from painmap.drawing import Drawing, Fill, Stroke, mirror_drawing, save_drawing
+from painmap.drawing import Drawing, Erase, Fill, Stroke, mirror_drawing, save_drawing
 from painmap.raster import AtlasMasks, PainMasks
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "right-hip-ache.painmap.json"
@@ -220,3 +220,68 @@ def test_engine_cache_key_follows_the_resource_files(monkeypatch, tmp_path):
     st = svg.stat()
     os.utime(svg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     assert engine_cache_key() != key
+
+
+def generated_drawings(atlas, count: int = 40, seed: int = 11) -> list[Drawing]:
+    """Seeded drawings over the whole chart: strokes on every view, some erasures and region fills, one empty."""
+    rng = np.random.default_rng(seed)
+    views = list(atlas.views)
+    drawings = [Drawing(marks=[])]
+    for _ in range(count):
+        marks = []
+        for _ in range(int(rng.integers(1, 25))):
+            view = atlas.view(str(rng.choice(views, p=[0.6, 0.25, 0.15])))
+            kind = rng.random()
+            if kind < 0.08:
+                region = view.regions[int(rng.integers(len(view.regions)))]
+                marks.append(Fill(view.id, region.id, int(rng.integers(1, 11)), "aching"))
+                continue
+            centre = rng.uniform([0.2 * view.width, 0.3 * view.height], [0.8 * view.width, 0.7 * view.height])
+            steps = rng.normal(0, 12, (int(rng.integers(1, 12)), 2)).cumsum(axis=0)
+            pts = np.clip(centre + steps, 0, [view.width, view.height])
+            pts = tuple(map(tuple, np.round(pts, 1).tolist()))
+            radius = float(round(rng.uniform(4, 25), 1))
+            if kind < 0.15:
+                marks.append(Erase(view.id, radius, pts))
+            else:
+                marks.append(Stroke(view.id, radius, int(rng.integers(1, 11)), "aching", pts))
+        drawings.append(Drawing(marks=marks))
+    return drawings
+
+
+@pytest.mark.parametrize("px_per_mm", [0.5, 1.0])
+def test_scores_only_equal_compare_on_the_real_library(atlas, library, px_per_mm):
+    """The aggregate CSV's path (`Comparator.scores`) gives exactly the scores, sides and order of `compare`."""
+    comp = Comparator(atlas, library, px_per_mm)
+    nonzero = 0
+    for drawing in generated_drawings(atlas):
+        masks = PainMasks.from_drawing(drawing, atlas, px_per_mm)
+        full, fast = comp.compare(masks), comp.scores(masks)
+        assert list(fast.ranking) == [(r.pattern, r.side, r.score) for r in full.results]
+        assert fast.side_scores == {r.pattern: r.side_scores for r in full.results}
+        assert (fast.extent_percent, fast.extent_by_view, fast.views) == (
+            full.extent_percent,
+            full.extent_by_view,
+            full.views,
+        )
+        nonzero += full.best.score > 0
+    assert nonzero >= 30  # most drawings touch some pattern: the equality is not only of zeros
+
+
+def test_aggregate_rows_equal_the_full_comparison(atlas, library, tmp_path):
+    """Each CSV row of `painmap aggregate` holds the numbers `compare` gives at the aggregation's resolution."""
+    from painmap.aggregate import AGGREGATE_PX_PER_MM, DrawingProcessor
+
+    processor = DrawingProcessor(AGGREGATE_PX_PER_MM, atlas, library)
+    comp = Comparator(atlas, library, AGGREGATE_PX_PER_MM)
+    for k, drawing in enumerate(generated_drawings(atlas, count=15, seed=3)):
+        path = tmp_path / f"d{k}.painmap.json"
+        save_drawing(drawing, path)
+        row = processor.process(path).row
+        full = comp.compare(PainMasks.from_drawing(drawing, atlas, AGGREGATE_PX_PER_MM))
+        assert row.scores == {r.pattern: r.score for r in full.results}
+        assert (row.extent_percent, row.extent_by_view) == (full.extent_percent, full.extent_by_view)
+        best = full.best if full.best.score > 0 else None
+        assert (row.best_pattern, row.best_side, row.best_score) == (
+            (best.pattern, best.side, best.score) if best else ("", "", 0.0)
+        )
