@@ -319,6 +319,8 @@ class FileController(QObject):
             marks=list(session.drawing.marks), meta=dict(session.drawing.meta), created=session.drawing.created
         )
         panels = getattr(self.window, "panels", None)
+        if panels is not None and not getattr(panels, "loaded", True):
+            panels.load()  # the engine loads after the first paint; an export this early needs it now
         comparator = getattr(panels, "comparator", None)
         library = getattr(panels, "library", None) if comparator is not None else None
         paper = "letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"

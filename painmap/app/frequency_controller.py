@@ -65,6 +65,8 @@ class FrequencyController(QObject):
 
     def _library(self):
         panels = getattr(self.window, "panels", None)
+        if panels is not None and not getattr(panels, "loaded", True):
+            panels.load()
         library = getattr(panels, "library", None)
         if library is None or not getattr(library, "patterns", None):
             from painmap.patterns import load_patterns
