@@ -307,9 +307,11 @@ class FrequencyMapWindow(QMainWindow):
 
 def _reason(path: str, reason: str) -> str:
     """The reason without a leading repetition of the path (the engine's messages start with it)."""
-    for prefix in (f"{path}: ", f"{Path(path).name}: "):
-        if reason.startswith(prefix):
-            return reason[len(prefix) :]
+    for prefix in (path, Path(path).name):
+        if reason.startswith(prefix + ":"):
+            return reason[len(prefix) + 1 :].lstrip()
+        if reason.startswith(prefix + " "):  # "PATH at /marks/0/view: …"
+            return reason[len(prefix) + 1 :]
     return reason
 
 
