@@ -489,16 +489,21 @@ def stroke_rect(grid: Grid, points: np.ndarray, radius: float) -> DirtyRect:
     return grid.box(lo[0] - radius, lo[1] - radius, hi[0] + radius, hi[1] + radius)
 
 
-def _stroke_rects(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> list[DirtyRect]:
-    """`stroke_rect` of many strokes at once (the same numbers)."""
+def _stroke_boxes(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, ...]:
+    """`stroke_rect` of many strokes at once (the same numbers), as int arrays x0, y0, x1, y1."""
     points = np.concatenate([pts for pts, _ in strokes])
     starts = np.cumsum([0] + [len(pts) for pts, _ in strokes[:-1]])
     lo, hi = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
     r = np.array([radius for _, radius in strokes])
-    boxes = grid.boxes(lo[:, 0] - r, lo[:, 1] - r, hi[:, 0] + r, hi[:, 1] + r)
+    return grid.boxes(lo[:, 0] - r, lo[:, 1] - r, hi[:, 0] + r, hi[:, 1] + r)
+
+
+def _stroke_rects(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> list[DirtyRect]:
+    """`stroke_rect` of many strokes at once (the same numbers)."""
     sx, sy, view = grid.sx, grid.sy, grid.view
     return [
-        DirtyRect(view, x0, y0, x1, y1, sx, sy) for x0, y0, x1, y1 in zip(*(v.tolist() for v in boxes), strict=True)
+        DirtyRect(view, x0, y0, x1, y1, sx, sy)
+        for x0, y0, x1, y1 in zip(*(v.tolist() for v in _stroke_boxes(grid, strokes)), strict=True)
     ]
 
 
@@ -590,32 +595,43 @@ def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect
     return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
 
 
-def _stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], rects: list[DirtyRect]) -> list[np.ndarray]:
-    """The union masks of many strokes at once, each over its own rect (one vectorized pass)."""
-    a_parts, b_parts, r_parts, owner = [], [], [], []
-    for m, (pts, radius) in enumerate(strokes):
-        a, b = polyline_segments(pts)
-        a_parts.append(a)
-        b_parts.append(b)
-        r_parts.append(np.full(len(a), radius))
-        owner.append(np.full(len(a), m))
-    rows, c0, c1, seg = capsule_spans(grid, np.concatenate(a_parts), np.concatenate(b_parts), np.concatenate(r_parts))
-    mark = np.concatenate(owner)[seg]
-    x0 = np.array([r.x0 for r in rects], dtype=np.int64)
-    y0 = np.array([r.y0 for r in rects], dtype=np.int64)
-    w1 = np.array([r.width + 1 for r in rects], dtype=np.int64)
-    sizes = np.array([r.height for r in rects], dtype=np.int64) * w1
+def _segments(strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`polyline_segments` of many strokes in order: segment starts, ends, radii and the stroke of each."""
+    lengths = np.array([len(pts) for pts, _ in strokes])
+    points = np.concatenate([pts for pts, _ in strokes])
+    owner = np.repeat(np.arange(len(strokes)), lengths)
+    single = (lengths == 1)[owner]
+    starts = np.ones(len(points), dtype=bool)
+    starts[np.cumsum(lengths) - 1] = False  # a segment starts at every point but a stroke's last ...
+    first = np.flatnonzero(starts | single)  # ... or at the only point of a one-point stroke (a disc)
+    radii = np.array([radius for _, radius in strokes], dtype=np.float64)
+    return points[first], points[first + ~single[first]], radii[owner[first]], owner[first]
+
+
+def _stack_masks(
+    grid: Grid, strokes: list[tuple[np.ndarray, float]], boxes: tuple[np.ndarray, ...]
+) -> list[np.ndarray]:
+    """The union masks of many strokes at once, each over its own box (x0, y0, x1, y1 arrays; one vectorized pass).
+
+    Each stroke's spans are summed on a buffer of its own box, so its mask is exactly its own, whatever the others.
+    """
+    a, b, r, owner = _segments(strokes)
+    rows, c0, c1, seg = capsule_spans(grid, a, b, r)
+    mark = owner[seg]
+    x0, y0, x1, y1 = boxes
+    w1 = x1 - x0 + 1  # one more column per row for the spans' ends
+    sizes = (y1 - y0) * w1
     offsets = np.cumsum(sizes) - sizes
     base = offsets[mark] + (rows - y0[mark]) * w1[mark] - x0[mark]
     total = int(sizes.sum())
-    # every row's +1/-1 pairs cancel, so one running sum over all rows of all rects is each row's own
+    # every row's +1/-1 pairs cancel, so one running sum over all rows of all boxes is each row's own
     starts_ends = np.concatenate([base + c0, base + c1])
     signs = np.concatenate([np.ones(len(c0)), np.full(len(c1), -1.0)])
     edges = np.bincount(starts_ends, weights=signs, minlength=total)  # one output array: fewer fresh pages
     flat = np.cumsum(edges) > 0.5  # small whole numbers: exact in float64
     return [
-        flat[off : off + size].reshape(rect.height, rect.width + 1)[:, : rect.width]
-        for off, size, rect in zip(offsets.tolist(), sizes.tolist(), rects, strict=True)
+        flat[off : off + size].reshape(h, w + 1)[:, :w]
+        for off, size, h, w in zip(offsets.tolist(), sizes.tolist(), (y1 - y0).tolist(), (w1 - 1).tolist(), strict=True)
     ]
 
 
@@ -717,10 +733,15 @@ class PainMasks:
         return self._paint_many(view, [(points, radius, value)])[0]
 
     def _paint_many(self, view: str, items: list[tuple[object, float, int]]) -> list[DirtyRect]:
-        """Paint brush marks (points, radius, value; value 0 erases) in order; their rects."""
+        """Paint brush marks (points, radius, value; value 0 erases) in order; their rects.
+
+        Each pixel takes the value of the last mark covering it, as if the marks were painted one by one.
+        """
         grid = self.grid(view)
         strokes = _many_points(items)
-        rects = _stroke_rects(grid, strokes)
+        boxes = _stroke_boxes(grid, strokes)
+        sx, sy = grid.sx, grid.sy
+        rects = [DirtyRect(view, *box, sx, sy) for box in zip(*(v.tolist() for v in boxes), strict=True)]
         todo = [k for k, rect in enumerate(rects) if not rect.empty]
         if view not in self._arrays:  # erasing a view never painted changes nothing
             while todo and items[todo[0]][2] == 0:
@@ -728,28 +749,26 @@ class PainMasks:
         if not todo:
             return rects
         arr = self.array(view)
-        area = DirtyRect.none(view)
-        for k in todo:
-            area = area.union(rects[k])
+        sel = np.array(todo)
+        x0, y0, x1, y1 = (v[sel] for v in boxes)
+        area = DirtyRect(view, int(x0.min()), int(y0.min()), int(x1.max()), int(y1.max()), sx, sy)
         crop = arr[area.slices]
         before = np.count_nonzero(crop)
+        sizes = np.cumsum((y1 - y0) * (x1 - x0 + 1))
+        values = [items[k][2] for k in todo]
         start = 0
-        while start < len(todo):  # batches of bounded work-buffer size
-            stop, pixels = start, 0
-            while stop < len(todo) and (
-                stop == start or pixels + rects[todo[stop]].height * (rects[todo[stop]].width + 1) <= _BATCH_PIXELS
-            ):
-                pixels += rects[todo[stop]].height * (rects[todo[stop]].width + 1)
-                stop += 1
-            batch = todo[start:stop]
-            hits = _stack_masks(grid, [strokes[k] for k in batch], [rects[k] for k in batch])
-            for k, hit in zip(batch, hits, strict=True):
+        while start < len(todo):  # batches of bounded work-buffer size (at least one mark each)
+            done = sizes[start - 1] if start else 0
+            stop = max(start + 1, int(np.searchsorted(sizes, done + _BATCH_PIXELS, side="right")))
+            part = (x0[start:stop], y0[start:stop], x1[start:stop], y1[start:stop])
+            hits = _stack_masks(grid, [strokes[k] for k in todo[start:stop]], part)
+            for k, hit in zip(todo[start:stop], hits, strict=True):
                 arr[rects[k].slices][hit] = items[k][2]
             start = stop
         # clip to the body once: pixels outside the silhouette are never painted, so this equals clipping each mark
         crop[~self.atlas_masks.view(view).silhouette[area.slices]] = 0
         self._counts[view] += np.count_nonzero(crop) - before
-        if any(items[k][2] for k in todo):
+        if any(values):
             self._grow(area)
         return rects
 
