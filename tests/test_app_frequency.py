@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from app_helpers import make_window
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
@@ -35,7 +35,12 @@ def make_cohort(folder, n: int, lateral_every: int = 3, bad: bool = True):
 
 @pytest.fixture
 def window(qtbot, atlas):
-    return make_window(qtbot, atlas)
+    window = make_window(qtbot, atlas)
+    yield window
+    # Close the maps and delete them now, so no hidden window of this test is active in the next one.
+    window.frequency.close_all()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: window.frequency.windows == [])
 
 
 def open_via_menu(window, monkeypatch, folder):
@@ -197,3 +202,11 @@ def test_the_worker_runs_off_the_gui_thread(window, monkeypatch, tmp_path):
     )
     assert open_via_menu(window, monkeypatch, make_cohort(tmp_path / "c", 2, bad=False)) is not None
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_closing_the_main_window_closes_its_maps(window, monkeypatch, tmp_path, qtbot):
+    shown = open_via_menu(window, monkeypatch, make_cohort(tmp_path / "c", 2, bad=False))
+    assert shown.isVisible()
+    window.close()
+    assert not shown.isVisible()
+    qtbot.waitUntil(lambda: window.frequency.windows == [])  # deleted on close, then forgotten

@@ -118,6 +118,11 @@ class FrequencyController(QObject):
         map_window.activateWindow()
         return map_window
 
+    def close_all(self) -> None:
+        """Close every map window (when the main window closes)."""
+        for map_window in list(self.windows):
+            map_window.close()
+
     def _forget(self, map_window: FrequencyMapWindow) -> None:
         if map_window in self.windows:
             self.windows.remove(map_window)

@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.files.shutdown()
+        self.frequency.close_all()  # the maps belong to this window; the app ends with it
         event.accept()
 
     def dragEnterEvent(self, event) -> None:
