@@ -6,8 +6,9 @@ import threading
 
 import pytest
 from app_helpers import make_window
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 import painmap.aggregate
@@ -85,15 +86,18 @@ def test_no_skipped_table_when_every_file_reads(window, monkeypatch, tmp_path):
     assert "file skipped" not in shown.summary.text() and "files skipped" not in shown.summary.text()
 
 
-def _click_cancel_when_progress_shows(pressed: list) -> QTimer:
-    """Poll for the visible progress dialog; once it shows progress, click its Cancel button (like a user)."""
+def _cancel_when_progress_shows(pressed: list, how: str) -> QTimer:
+    """Poll for the visible progress dialog; once it shows progress, click Cancel or press Esc (like a user)."""
     timer = QTimer()
     timer.setInterval(20)
 
     def poll():
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QProgressDialog) and widget.isVisible() and widget.value() > 0:
-                widget.findChild(QPushButton).click()
+                if how == "click":
+                    widget.findChild(QPushButton).click()
+                else:
+                    QTest.keyClick(widget, Qt.Key.Key_Escape)
                 pressed.append((widget.value(), widget.maximum(), widget.labelText()))
                 timer.stop()
 
@@ -102,7 +106,8 @@ def _click_cancel_when_progress_shows(pressed: list) -> QTimer:
     return timer
 
 
-def test_cancel_stops_the_run_and_shows_nothing(window, monkeypatch, tmp_path):
+@pytest.mark.parametrize("how", ["click", "escape"])
+def test_cancel_stops_the_run_and_shows_nothing(window, monkeypatch, tmp_path, how):
     folder = make_cohort(tmp_path / "big", 30, bad=False)
     monkeypatch.setattr(frequency_controller, "AGGREGATE_OPTIONS", {"chunk": 5, "workers": 1})
     real = painmap.aggregate.aggregate
@@ -123,7 +128,7 @@ def test_cancel_stops_the_run_and_shows_nothing(window, monkeypatch, tmp_path):
 
     monkeypatch.setattr(painmap.aggregate, "aggregate", held_after_first_chunk)
     pressed = []
-    timer = _click_cancel_when_progress_shows(pressed)
+    timer = _cancel_when_progress_shows(pressed, how)
     shown = open_via_menu(window, monkeypatch, folder)
     timer.stop()
     assert pressed and pressed[0][:2] == (5, 30)  # the bar showed the first chunk of 30

@@ -73,6 +73,14 @@ class InputBlocker(QObject):
         if event.type() not in _BLOCKED or not isinstance(watched, QWidget):
             return False
         inside = watched is self.dialog or self.dialog.isAncestorOf(watched)
+        escape = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+        if (inside and escape) or (watched is self.dialog and event.type() == QEvent.Type.Close):
+            # Esc or closing would hide the dialog while the job runs on: they mean Cancel (if there is one)
+            for button in self.dialog.findChildren(QPushButton):
+                if button.isEnabled():
+                    button.click()
+            event.ignore()
+            return True
         if not inside and event.type() == QEvent.Type.Close:
             event.ignore()
         return not inside

@@ -294,13 +294,10 @@ class FileController(QObject):
 
     def export_report(self) -> bool:
         """Ask where, then write the report of the drawing (PDF by default) without freezing the window."""
-        name = (
-            self.session.path.name[: -len(SUFFIX)]
-            if self.session.path and self.session.path.name.endswith(SUFFIX)
-            else ""
-        )
-        start = Path(last_folder(self.settings, REPORT_FOLDER_KEY, self.session.path and self.session.path.parent))
-        start = start / f"{name or 'pain-drawing'}-report.pdf"
+        current = self.session.path
+        name = current.name.removesuffix(SUFFIX).removesuffix(".json") if current else "pain-drawing"
+        start = Path(last_folder(self.settings, REPORT_FOLDER_KEY, current.parent if current else None))
+        start = start / f"{name}-report.pdf"
         path, chosen = file_dialogs.ask_save_path(self.window, "Export a report", str(start), REPORT_FILTERS)
         if not path:
             return False
@@ -311,13 +308,10 @@ class FileController(QObject):
 
         The report names the drawing's file and reuses the app's comparator, so its numbers are the panels'.
         """
-        from painmap.drawing import Drawing
-
         path = Path(path)
-        session = self.session
-        drawing = Drawing(
-            marks=list(session.drawing.marks), meta=dict(session.drawing.meta), created=session.drawing.created
-        )
+        current = self.session.drawing  # copied: the worker thread reads it while the GUI thread runs on
+        drawing = Drawing(marks=list(current.marks), meta=dict(current.meta), created=current.created)
+        atlas, source = self.session.atlas, self.session.path
         panels = getattr(self.window, "panels", None)
         if panels is not None and not getattr(panels, "loaded", True):
             panels.load()  # the engine loads after the first paint; an export this early needs it now
@@ -333,10 +327,10 @@ class FileController(QObject):
                     drawing,
                     path,
                     paper,
-                    atlas=session.atlas,
+                    atlas=atlas,
                     library=library,
                     comparator=comparator,
-                    source=session.path,
+                    source=source,
                 )
 
         try:
