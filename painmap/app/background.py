@@ -123,6 +123,7 @@ def run_with_progress(
     def stop() -> None:
         assert cancel is not None
         cancel.set()
+        task.message.disconnect(dialog.setLabelText)
         dialog.setLabelText("Stopping…")
         for button in dialog.findChildren(QPushButton):
             button.setEnabled(False)
