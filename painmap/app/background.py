@@ -123,13 +123,16 @@ def run_with_progress(
     def stop() -> None:
         assert cancel is not None
         cancel.set()
-        task.message.disconnect(dialog.setLabelText)
         dialog.setLabelText("Stopping…")
         for button in dialog.findChildren(QPushButton):
             button.setEnabled(False)
 
+    def show_message(text: str) -> None:
+        if cancel is None or not cancel.is_set():  # "Stopping…" stays
+            dialog.setLabelText(text)
+
     task.progressed.connect(show_progress)
-    task.message.connect(dialog.setLabelText)
+    task.message.connect(show_message)
     if cancel is not None:
         dialog.canceled.connect(stop)
     loop = QEventLoop()
