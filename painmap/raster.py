@@ -597,6 +597,9 @@ def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect
 
 def _segments(strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`polyline_segments` of many strokes in order: segment starts, ends, radii and the stroke of each."""
+    if len(strokes) == 1:  # the app's pointer moves: one stroke of a segment or a few
+        a, b = polyline_segments(strokes[0][0])
+        return a, b, np.full(len(a), strokes[0][1], dtype=np.float64), np.zeros(len(a), dtype=np.int64)
     lengths = np.array([len(pts) for pts, _ in strokes])
     points = np.concatenate([pts for pts, _ in strokes])
     owner = np.repeat(np.arange(len(strokes)), lengths)
@@ -749,9 +752,14 @@ class PainMasks:
         if not todo:
             return rects
         arr = self.array(view)
-        sel = np.array(todo)
+        one = len(todo) == 1
+        sel = slice(todo[0], todo[0] + 1) if one else np.array(todo)
         x0, y0, x1, y1 = (v[sel] for v in boxes)
-        area = DirtyRect(view, int(x0.min()), int(y0.min()), int(x1.max()), int(y1.max()), sx, sy)
+        area = (
+            rects[todo[0]]
+            if one
+            else DirtyRect(view, int(x0.min()), int(y0.min()), int(x1.max()), int(y1.max()), sx, sy)
+        )
         crop = arr[area.slices]
         before = np.count_nonzero(crop)
         sizes = np.cumsum((y1 - y0) * (x1 - x0 + 1))
@@ -759,7 +767,10 @@ class PainMasks:
         start = 0
         while start < len(todo):  # batches of bounded work-buffer size (at least one mark each)
             done = sizes[start - 1] if start else 0
-            stop = max(start + 1, int(np.searchsorted(sizes, done + _BATCH_PIXELS, side="right")))
+            if sizes[-1] - done <= _BATCH_PIXELS:
+                stop = len(todo)
+            else:
+                stop = max(start + 1, int(np.searchsorted(sizes, done + _BATCH_PIXELS, side="right")))
             part = (x0[start:stop], y0[start:stop], x1[start:stop], y1[start:stop])
             hits = _stack_masks(grid, [strokes[k] for k in todo[start:stop]], part)
             for k, hit in zip(todo[start:stop], hits, strict=True):
