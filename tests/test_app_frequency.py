@@ -199,14 +199,19 @@ def test_the_saved_drawings_are_read_back_unchanged(tmp_path, atlas):
     assert views == [["posterior", "lateral"], ["posterior"], ["posterior"], ["posterior", "lateral"]]
 
 
-def test_the_worker_runs_off_the_gui_thread(window, monkeypatch, tmp_path):
-    threads = []
+def test_the_worker_runs_off_the_gui_thread_and_never_forks(window, monkeypatch, tmp_path):
+    seen = []
     real = painmap.aggregate.aggregate
-    monkeypatch.setattr(
-        painmap.aggregate, "aggregate", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k)
-    )
+
+    def spy(*args, **kwargs):
+        seen.append((threading.current_thread(), painmap.aggregate._start_method()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(painmap.aggregate, "aggregate", spy)
     assert open_via_menu(window, monkeypatch, make_cohort(tmp_path / "c", 2, bad=False)) is not None
-    assert threads and threads[0] is not threading.main_thread()
+    thread, start_method = seen[0]
+    assert thread is not threading.main_thread()
+    assert start_method != "fork"  # forking a process with Qt threads running can hang the workers
 
 
 def test_closing_the_main_window_closes_its_maps(window, monkeypatch, tmp_path, qtbot):

@@ -34,6 +34,10 @@ class TaskThread(QThread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        # Make this thread known to Python's threading module (a QThread is not, by itself), so code that asks
+        # "am I threaded?" before forking worker processes (threading.active_count()) gets the true answer:
+        # forking a process that runs Qt threads can hang the child.
+        threading.current_thread()
         try:
             self.value = self.job(self)
         except BaseException as err:  # handed to the GUI thread, which re-raises it
