@@ -8,6 +8,7 @@ Targets (default resolution, 1 px/mm):
   recorded (`extra_info`). On a shared machine the wall clock includes waiting for a core, so the ratio is
   checked on CPU time; on an idle machine the two agree. Both run byte-compiled and with painmap's engine cache
   filled, as an installed copy does after its first run.
+Also: `Comparator.scores` (the aggregate CSV's scores only) at 0.5 px/mm against the full comparison there.
 Run: `.venv/bin/python -m pytest benchmarks/bench_compare.py`.
 """
 
@@ -107,3 +108,34 @@ def test_compare_process(benchmark, drawing_files, process_env, strokes):
     )
     print(f"\n{strokes} strokes: {benchmark.extra_info}")
     assert cpu_ratio <= PROCESS_TARGETS[strokes], benchmark.extra_info
+
+
+@pytest.fixture(scope="module")
+def aggregate_comparator():
+    from painmap.aggregate import AGGREGATE_PX_PER_MM
+
+    atlas = load_atlas()
+    return Comparator(atlas, load_patterns(atlas), AGGREGATE_PX_PER_MM)
+
+
+def _aggregate_masks(comparator, drawing_files):
+    atlas = comparator.atlas
+    masks = PainMasks.from_drawing(load_drawing(drawing_files[20], atlas), atlas, comparator.px_per_mm)
+    comparator.compare(masks), comparator.scores(masks)  # pattern masks and score tables built once, then kept
+    return masks
+
+
+def test_baseline_compare_at_aggregate_resolution(benchmark, aggregate_comparator, drawing_files):
+    """Baseline: the full comparison (every metric and zone) at the aggregation's 0.5 px/mm."""
+    benchmark.group = "scores only (aggregate CSV)"
+    masks = _aggregate_masks(aggregate_comparator, drawing_files)
+    assert benchmark(aggregate_comparator.compare, masks).best.score > 0
+
+
+def test_scores_only_at_aggregate_resolution(benchmark, aggregate_comparator, drawing_files):
+    """`Comparator.scores`, what each CSV row of `painmap aggregate` needs: the same scores, sides and order."""
+    benchmark.group = "scores only (aggregate CSV)"
+    masks = _aggregate_masks(aggregate_comparator, drawing_files)
+    found = benchmark(aggregate_comparator.scores, masks)
+    full = aggregate_comparator.compare(masks)
+    assert list(found.ranking) == [(r.pattern, r.side, r.score) for r in full.results]
