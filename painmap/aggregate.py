@@ -470,21 +470,20 @@ def _describe(px_per_mm: float) -> _Info:
     from painmap.raster import Grid
 
     atlas = load_atlas()
-    library = load_patterns(atlas)  # loaded before the pool starts: forked workers inherit it
+    library = load_patterns(atlas)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return _Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)
 
 
 def _start_method() -> str:
-    """fork from a single-threaded process (fast: workers inherit what is loaded); never fork a threaded one
-    (the app calls from a worker thread of a Qt process), use forkserver or spawn there."""
-    import multiprocessing
-    import threading
+    """How worker processes start: forkserver (or spawn), never fork.
 
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    Forking is unsafe here even from a single-threaded caller: QtGui (used to rasterize) may run threads of its
+    own, and a 2-process run of 3,000 drawings forked from the command line hung. Workers load what they need.
+    """
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _chunk_results(
@@ -505,9 +504,7 @@ def _chunk_results(
         return
     import multiprocessing
 
-    context = multiprocessing.get_context(
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )
+    context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_worker_init, initargs=(px_per_mm,)) as pool:
         pending: list[Future] = []
         queue = iter(chunks)
