@@ -165,11 +165,7 @@ class Comparator:
         self._patterns = {p.id: _PatternData(p) for p in library}
         self._zone_pixels: dict[tuple[str, int], _Piece | None] = {}
         self._score_tables: dict[str, _ScoreTable] = {}
-        offsets, start = {}, 0
-        for pid, data in self._patterns.items():
-            offsets[pid] = start
-            start += len(SIDES) * len(data.level_weight)
-        self._code_offsets, self._n_codes = offsets, start  # pattern -> first code of its first side's column
+        self._code_layout: tuple[dict, dict[str, int], int] | None = None
 
     # -- building ----------------------------------------------------------------------------------------------
 
@@ -280,6 +276,17 @@ class Comparator:
             self.atlas_masks.view(view)
             for data in self._patterns.values():
                 self._layer(data, view)
+
+    def _codes(self) -> tuple[dict[str, int], int]:
+        """The first code of each pattern's columns, and the number of codes (the layout of every _ScoreTable)."""
+        if self._code_layout is None or self._code_layout[0] is not self._patterns:  # _restore swaps _patterns
+            offsets, start = {}, 0
+            for pid, data in self._patterns.items():
+                offsets[pid] = start
+                start += len(SIDES) * len(data.level_weight)
+            self._code_layout = (self._patterns, offsets, start)
+            self._score_tables.clear()
+        return self._code_layout[1], self._code_layout[2]
 
     def _score_table(self, view_id: str) -> _ScoreTable:
         table = self._score_tables.get(view_id)
@@ -426,8 +433,9 @@ class Comparator:
         self._check(masks)
         views = tuple(masks.views_used()) or tuple(self.atlas.views)
         d_total = sum(masks.area(v) for v in views)
-        hit = np.zeros(self._n_codes, dtype=np.int64)
-        tot = np.zeros(self._n_codes, dtype=np.int64)
+        offsets, n_codes = self._codes()
+        hit = np.zeros(n_codes, dtype=np.int64)
+        tot = np.zeros(n_codes, dtype=np.int64)
         for v in views:
             table = self._score_table(v)
             tot += table.totals
@@ -442,7 +450,7 @@ class Comparator:
         for pid in self._pattern_ids(pattern_ids):
             data = self._patterns[pid]
             n_levels = len(data.level_weight)
-            start = self._code_offsets[pid]
+            start = offsets[pid]
             numbers = {}
             for k, s in enumerate(SIDES):
                 a, b = start + k * n_levels, start + (k + 1) * n_levels

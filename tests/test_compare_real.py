@@ -285,3 +285,15 @@ def test_aggregate_rows_equal_the_full_comparison(atlas, library, tmp_path):
         assert (row.best_pattern, row.best_side, row.best_score) == (
             (best.pattern, best.side, best.score) if best else ("", "", 0.0)
         )
+
+
+def test_scores_of_a_comparator_from_the_engine_cache_equal_compare(monkeypatch, tmp_path, atlas):
+    import painmap.compare as compare
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    compare.cached_comparator()
+    restored = compare.cached_comparator()  # from the file: its pattern data replaced after construction
+    for drawing in generated_drawings(atlas, count=8, seed=5):
+        masks = PainMasks.from_drawing(drawing, restored.atlas)
+        full = restored.compare(masks)
+        assert list(restored.scores(masks).ranking) == [(r.pattern, r.side, r.score) for r in full.results]
