@@ -34,3 +34,13 @@ def test_bad_format_value_is_refused():
     done = _run("atlas", "--format", "xml")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_app_without_a_screen_says_so_in_one_line():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "painmap"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "no screen" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -139,8 +139,24 @@ def build_window(file: str | None = None):
     return window
 
 
+def missing_display() -> str | None:
+    """Why no window can open here (Linux without X11 or Wayland and no Qt platform chosen), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no screen to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a desktop "
+        "session or under xvfb-run, or use the commands in 'painmap --help'"
+    )
+
+
 def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
     """Run the app until its window closes; returns the exit status."""
+    reason = missing_display()
+    if reason:
+        sys.stderr.write(f"painmap: {reason}\n")
+        return EXIT_BAD_INPUT
     app = _application(qt_args)
     preview = None if os.environ.get("PAINMAP_NO_PREVIEW") == "1" else StartupPreview.show_now()
     try:
