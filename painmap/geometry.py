@@ -1,4 +1,5 @@
-"""Plain polygon geometry in millimetres (numpy only): area, containment, simplicity, mirroring."""
+"""Plain geometry (numpy only): polygons in millimetres (area, containment, simplicity, mirroring) and the
+bounding box of a raster's non-zero pixels."""
 
 from __future__ import annotations
 
@@ -123,3 +124,14 @@ def mirror_x(poly: Polygon, width: float) -> Polygon:
 def bbox(poly: Polygon) -> tuple[float, float, float, float]:
     """(xmin, ymin, xmax, ymax)."""
     return (float(poly[:, 0].min()), float(poly[:, 1].min()), float(poly[:, 0].max()), float(poly[:, 1].max()))
+
+
+def nonzero_box(array) -> tuple[int, int, int, int] | None:
+    """(r0, r1, c0, c1), half-open, of the array's non-zero pixels; None when there are none."""
+    array = np.asarray(array)
+    rows = np.flatnonzero(array.any(axis=1))
+    if len(rows) == 0:
+        return None
+    r0, r1 = int(rows[0]), int(rows[-1]) + 1
+    cols = np.flatnonzero(array[r0:r1].any(axis=0))
+    return r0, r1, int(cols[0]), int(cols[-1]) + 1

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 from painmap.atlas import Atlas, View
 from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
 from painmap.errors import PainmapError
+from painmap.geometry import nonzero_box
 
 # 1 px per mm: the posterior view (640 x 1800 mm) is a 640 x 1800 px grid (1.15 Mpx). A millimetre is far below
 # the precision of a finger or mouse drawing and of the patterns themselves, metrics agree with 2 px/mm within
@@ -264,13 +265,10 @@ class ViewMasks:
         """Bounding rectangle of the region's pixels (empty when it has none at this resolution)."""
         rect = self._rects.get(region_id)
         if rect is None:
-            hit = self.labels == self.label_of(region_id)
-            rows, cols = np.flatnonzero(hit.any(axis=1)), np.flatnonzero(hit.any(axis=0))
+            box = nonzero_box(self.labels == self.label_of(region_id))
             g = self.grid
-            if len(rows):
-                rect = DirtyRect(g.view, int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1, g.sx, g.sy)
-            else:
-                rect = DirtyRect(g.view, 0, 0, 0, 0, g.sx, g.sy)
+            r0, r1, c0, c1 = box or (0, 0, 0, 0)
+            rect = DirtyRect(g.view, c0, r0, c1, r1, g.sx, g.sy)
             self._rects[region_id] = rect
         return rect
 

@@ -33,3 +33,10 @@ def test_mirror_twice_is_identity_and_keeps_area(x, y, size):
     assert np.allclose(twice, poly)
     assert np.isclose(g.area(g.mirror_x(poly, 640.0)), g.area(poly))
     assert np.sign(g.signed_area(g.mirror_x(poly, 640.0))) == np.sign(g.signed_area(poly))
+
+
+def test_nonzero_box_is_half_open_and_none_when_empty():
+    a = np.zeros((6, 8), dtype=np.uint8)
+    assert g.nonzero_box(a) is None
+    a[2, 3] = a[4, 6] = 1
+    assert g.nonzero_box(a) == (2, 5, 3, 7)

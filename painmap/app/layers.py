@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from painmap import style
+from painmap.geometry import nonzero_box
 
 SIDES = ("right", "left", "both")
 TRP_SIZE_PX = 16.0  # X markers keep their size on screen at any zoom
@@ -279,13 +280,12 @@ class DifferenceLayer:
         """
         matched, missed, extra = (np.asarray(m, dtype=bool) for m in (matched, missed, extra))
         union = matched | missed | extra
-        rows = np.flatnonzero(union.any(axis=1))
-        if rows.size == 0:
+        box = nonzero_box(union)
+        if box is None:
             self.view_id, self._image, self._buffer, self._target = view_id, None, None, QRectF()
             self.counts = {"matched": 0, "missed": 0, "extra": 0}
             return
-        cols = np.flatnonzero(union[rows[0] : rows[-1] + 1].any(axis=0))
-        r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+        r0, r1, c0, c1 = box
         crop = (slice(r0, r1), slice(c0, c1))
         m, mi, ex = matched[crop], missed[crop], extra[crop]
         self.counts = {

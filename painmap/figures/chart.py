@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from painmap import style
+from painmap.geometry import nonzero_box
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -286,13 +287,22 @@ def draw_intensity(ax: Axes, intensity: np.ndarray, view: View, *, alpha: float 
 def painted_crop(array: np.ndarray, view: View) -> tuple[np.ndarray, Box] | None:
     """The non-zero part of a view's raster and its imshow extent in mm (only that part is drawn: fast, small)."""
     array = np.asarray(array)
-    rows = np.flatnonzero(array.any(axis=1))
-    if len(rows) == 0:
+    box = nonzero_box(array)
+    if box is None:
         return None
-    cols = np.flatnonzero(array[rows[0] : rows[-1] + 1].any(axis=0))
-    r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    r0, r1, c0, c1 = box
     sx, sy = view.width / array.shape[1], view.height / array.shape[0]
     return array[r0:r1, c0:c1], (c0 * sx, c1 * sx, r1 * sy, r0 * sy)
+
+
+def painted_box(array: np.ndarray, view: View) -> Box | None:
+    """(x0, y0, x1, y1) in mm of a view raster's non-zero pixels; None when nothing is painted."""
+    box = nonzero_box(array)
+    if box is None:
+        return None
+    r0, r1, c0, c1 = box
+    sx, sy = view.width / array.shape[1], view.height / array.shape[0]
+    return (c0 * sx, r0 * sy, c1 * sx, r1 * sy)
 
 
 def intensity_colorbar(figure, ax: Axes, *, cax=None, orientation: str = "vertical", **kwargs):
@@ -321,11 +331,10 @@ def draw_mask_region(ax: Axes, mask: np.ndarray, view: View, color: str, hatch: 
     import matplotlib
 
     mask = np.asarray(mask, dtype=bool)
-    rows = np.flatnonzero(mask.any(axis=1))
-    if len(rows) == 0:
+    box = nonzero_box(mask)
+    if box is None:
         return None
-    cols = np.flatnonzero(mask[rows[0] : rows[-1] + 1].any(axis=0))
-    r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    r0, r1, c0, c1 = box
     sx, sy = view.width / mask.shape[1], view.height / mask.shape[0]
     # Only the painted crop, framed by one pixel of zeros so every contour closes; pixel centres in mm.
     padded = np.zeros((r1 - r0 + 2, c1 - c0 + 2), dtype=np.float32)

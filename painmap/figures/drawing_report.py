@@ -69,11 +69,9 @@ def patterns_for_side(pattern: Pattern, side: str, atlas: Atlas) -> list[Pattern
 def drawing_box(view, intensity: np.ndarray, extra: list[chart.Box]) -> chart.Box:
     """The view's focus joined with the painted pixels and the pattern on it, plus a margin."""
     boxes = [chart.view_box(view, "focus"), *extra]
-    rows = np.flatnonzero(intensity.any(axis=1))
-    cols = np.flatnonzero(intensity.any(axis=0))
-    if len(rows):
-        sy, sx = view.height / intensity.shape[0], view.width / intensity.shape[1]
-        boxes.append((cols[0] * sx, rows[0] * sy, (cols[-1] + 1) * sx, (rows[-1] + 1) * sy))
+    painted = chart.painted_box(intensity, view)
+    if painted is not None:
+        boxes.append(painted)
     return chart.view_box(view, chart.union_box(boxes), margin=VIEW_MARGIN_MM)
 
 
@@ -204,14 +202,20 @@ def _metrics_table(ax: Axes, best: Any, pattern: Pattern | None) -> None:
         value = float(getattr(best, attr, float("nan")))
         cells.append([label, f"{value * 100:.0f} %" if percent else f"{value:.2f}"])
     table = ax.table(cellText=cells, colWidths=[0.72, 0.28], bbox=(0, 0, 1, 1), cellLoc="left", edges="horizontal")
-    table.auto_set_font_size(False)
-    table.set_fontsize(7.5)
-    for (_r, c), cell in table.get_celld().items():
-        cell.set_edgecolor("#bbbbbb")
-        cell.set_linewidth(0.4)
+    for (_r, c), cell in _style_table(table, 7.5):
         if c == 1:
             cell.set_text_props(ha="right")
             cell._loc = "right"
+
+
+def _style_table(table, fontsize: float):
+    """Fixed font size and thin grey rules; yields ((row, col), cell) for per-cell touches."""
+    table.auto_set_font_size(False)
+    table.set_fontsize(fontsize)
+    for key, cell in table.get_celld().items():
+        cell.set_edgecolor("#bbbbbb")
+        cell.set_linewidth(0.4)
+        yield key, cell
 
 
 def _zone_bars(ax: Axes, best: Any) -> None:
@@ -253,11 +257,7 @@ def _ranking_table(ax: Axes, comparison: Any, library: PatternLibrary) -> None:
     header = ["#", "pattern", "side", "score", "", "essential", "spillover", "in pattern"]
     table = ax.table(cellText=rows, colLabels=header, colWidths=[0.04, 0.3, 0.12, 0.08, 0.14, 0.11, 0.11, 0.1],
                      bbox=(0, 0, 1, 1), cellLoc="left", edges="horizontal")  # fmt: skip
-    table.auto_set_font_size(False)
-    table.set_fontsize(7)
-    for (r, _c), cell in table.get_celld().items():
-        cell.set_edgecolor("#bbbbbb")
-        cell.set_linewidth(0.4)
+    for (r, _c), cell in _style_table(table, 7):
         if r == 0:
             cell.set_text_props(fontweight="bold", ha="left")
             cell._loc = "left"

@@ -41,11 +41,9 @@ def frequency_box(aggregate: Aggregate, view, margin: float = 40.0) -> chart.Box
     """Where the drawings are on a view, joined with the view's focus (lower back and pelvis), plus a margin."""
     counts = aggregate.counts[view.id]
     boxes = [chart.view_box(view, "focus")]
-    rows = np.flatnonzero(counts.any(axis=1))
-    if len(rows):
-        cols = np.flatnonzero(counts.any(axis=0))
-        sy, sx = view.height / counts.shape[0], view.width / counts.shape[1]
-        boxes.append((cols[0] * sx, rows[0] * sy, (cols[-1] + 1) * sx, (rows[-1] + 1) * sy))
+    painted = chart.painted_box(counts, view)
+    if painted is not None:
+        boxes.append(painted)
     return chart.view_box(view, chart.union_box(boxes), margin=margin)
 
 
