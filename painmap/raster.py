@@ -11,6 +11,7 @@ Intensity is kept per pixel as uint8 (0 = no pain, 1-10); the latest mark wins, 
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -189,19 +190,29 @@ def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
     rect = grid.box(poly[:, 0].min(), poly[:, 1].min(), poly[:, 0].max(), poly[:, 1].max())
     if rect.empty:
         return rect, np.zeros((rect.height, rect.width), dtype=bool)
-    stride = (rect.width + 3) // 4 * 4  # QImage rows are 32-bit aligned
-    buf = np.zeros((rect.height, stride), dtype=np.uint8)
-    image = QImage(buf.data, rect.width, rect.height, stride, QImage.Format.Format_Grayscale8)
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    with _gray_painter(rect.height, rect.width) as (buf, painter):
         painter.translate(-rect.x0, -rect.y0)
         painter.scale(grid.sx, grid.sy)
         painter.fillPath(_path(poly), QColor(255, 255, 255))
+    return rect, buf != 0
+
+
+@contextlib.contextmanager
+def _gray_painter(rows: int, cols: int):
+    """A QPainter (antialiasing off) on a zeroed uint8 numpy image of rows × cols; yields (image view, painter).
+
+    The QImage shares the buffer's memory, so the buffer outlives it; the painter is ended on exit.
+    """
+    stride = (cols + 3) // 4 * 4  # QImage rows are 32-bit aligned
+    buf = np.zeros((rows, stride), dtype=np.uint8)
+    image = QImage(buf.data, cols, rows, stride, QImage.Format.Format_Grayscale8)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        yield buf[:, :cols], painter
     finally:
         painter.end()
-    del image  # the image shared buf's memory; buf outlives it
-    return rect, buf[:, : rect.width] != 0
+        del image
 
 
 def polygon_mask(grid: Grid, polygon) -> np.ndarray:
@@ -305,22 +316,14 @@ def _fill_gaps(labels: np.ndarray, silhouette: np.ndarray, max_steps: int = 64) 
 
 def paint_polygons(grid: Grid, polygons: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
     """uint8 image of the grid with each polygon filled with its value (1-255), later ones on top."""
-    stride = (grid.cols + 3) // 4 * 4
-    buf = np.zeros((grid.rows, stride), dtype=np.uint8)
-    image = QImage(buf.data, grid.cols, grid.rows, stride, QImage.Format.Format_Grayscale8)
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    with _gray_painter(grid.rows, grid.cols) as (buf, painter):
         painter.scale(grid.sx, grid.sy)
         for polygon, value in polygons:
             poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
             if len(poly) < 3 or not np.isfinite(poly).all():
                 continue
             painter.fillPath(_path(poly), QColor(value, value, value))  # Grayscale8 keeps r = g = b = value
-    finally:
-        painter.end()
-    del image
-    return buf[:, : grid.cols]
+    return buf
 
 
 def _rasterize_view(view: View, grid: Grid) -> tuple[np.ndarray, np.ndarray]:

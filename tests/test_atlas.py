@@ -6,29 +6,17 @@ import itertools
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
 from painmap import geometry
 from painmap.atlas import load_atlas
+from painmap.raster import Grid, polygon_mask
 
 PX_PER_MM = 1.0
 
 
 def rasterize(polygon: np.ndarray, width: float, height: float, px_per_mm: float = PX_PER_MM) -> np.ndarray:
-    """A bool mask of the polygon (pixel centres inside, no anti-aliasing) at px_per_mm."""
-    w, h = int(np.ceil(width * px_per_mm)), int(np.ceil(height * px_per_mm))
-    stride = (w + 3) // 4 * 4
-    buf = np.zeros((h, stride), dtype=np.uint8)
-    image = QImage(buf.data, w, h, stride, QImage.Format.Format_Grayscale8)
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(float(x) * px_per_mm, float(y) * px_per_mm) for x, y in polygon]))
-    path.closeSubpath()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillPath(path, QColor(255, 255, 255))
-    painter.end()
-    return buf[:, :w] > 0
+    """A bool mask of the polygon (pixel centres inside, no anti-aliasing) at px_per_mm: the engine's rasterizer."""
+    return polygon_mask(Grid("atlas-test", width, height, px_per_mm), polygon)
 
 
 def view_masks(view):

@@ -6,11 +6,12 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from painmap import style
+from painmap.raster import Grid, polygon_mask
 from painmap.resources import resource_path
 
 INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
@@ -52,18 +53,6 @@ def _render(view_id: str, scale: float = 0.5) -> np.ndarray:
     return np.frombuffer(ptr, dtype=np.uint8).reshape(h, image.bytesPerLine() // 4, 4)[:, :w, :3].copy()
 
 
-def _mask(polygon: np.ndarray, shape: tuple[int, int], scale: float) -> np.ndarray:
-    h, w = shape
-    buf = np.zeros((h, (w + 3) // 4 * 4), dtype=np.uint8)
-    image = QImage(buf.data, w, h, buf.shape[1], QImage.Format.Format_Grayscale8)
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(x * scale, y * scale) for x, y in polygon]))
-    painter = QPainter(image)
-    painter.fillPath(path, QColor("white"))
-    painter.end()
-    return buf[:, :w] > 0
-
-
 def _rgb(hex_colour: str) -> np.ndarray:
     c = QColor(hex_colour)
     return np.array([c.blue(), c.green(), c.red()])  # RGB32 is BGRA in memory on little-endian machines
@@ -81,9 +70,11 @@ def test_renderer_draws_the_body_and_hides_the_data_layers(view_id, atlas):
         px = pixels[int(lm.y * scale), int(lm.x * scale)]
         assert np.abs(px - landmark_blue).sum() > 120, lm.key
     # region fills (translucent blue) stay hidden: the body is mostly plain skin
-    inside = np.zeros(pixels.shape[:2], dtype=bool)
+    grid = Grid(view.id, view.width, view.height, scale)
+    assert grid.shape == pixels.shape[:2]
+    inside = np.zeros(grid.shape, dtype=bool)
     for poly in view.silhouette:
-        inside |= _mask(poly, pixels.shape[:2], scale)
+        inside |= polygon_mask(grid, poly)
     skin_like = np.abs(pixels - skin).sum(axis=2) < 12
     assert np.count_nonzero(skin_like & inside) > 0.85 * np.count_nonzero(inside)
     # outside the body the page stays white
