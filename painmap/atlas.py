@@ -168,6 +168,14 @@ def region_id(zone: str, side: str) -> str:
     return zone if side == "midline" else f"{zone}-{side}"
 
 
+def mirror_region_id(region: str) -> str:
+    """The id of the region's mirror image: "-left" and "-right" swap; midline ids stay as they are."""
+    for side, other in (("-left", "-right"), ("-right", "-left")):
+        if region.endswith(side):
+            return region[: -len(side)] + other
+    return region
+
+
 def load_atlas(root: Path | None = None) -> Atlas:
     """The atlas from `root` (a folder with posterior.svg and lateral.svg); the bundled one, cached, by default.
 

@@ -738,19 +738,14 @@ def _fsync_folder(folder: Path) -> None:
 # Mirror
 
 
-def _mirror_region(region: str) -> str:
-    for side, other in (("-left", "-right"), ("-right", "-left")):
-        if region.endswith(side):
-            return region[: -len(side)] + other
-    return region  # midline regions keep their id
-
-
 def mirror_drawing(drawing: Drawing, atlas: Any) -> Drawing:
     """The drawing's mirror image: the patient's left and right swapped.
 
     Posterior (and anterior) x -> width - x in the same view; lateral <-> lateral-left with x -> width - x;
     region ids swap their -left / -right suffix. Intensities, qualities, order and meta are kept.
     """
+    from painmap.atlas import mirror_region_id  # the chart loader is not needed to read a drawing
+
     marks: list[Mark] = []
     for i, mark in enumerate(drawing.marks):
         if mark.view not in atlas.views:
@@ -758,7 +753,7 @@ def mirror_drawing(drawing: Drawing, atlas: Any) -> Drawing:
         view = atlas.views[mark.view]
         target = view.mirror
         if isinstance(mark, Fill):
-            marks.append(Fill(target, _mirror_region(mark.region), mark.intensity, mark.quality))
+            marks.append(Fill(target, mirror_region_id(mark.region), mark.intensity, mark.quality))
             continue
         width = float(view.width)
         points = tuple((width - x, y) for x, y in mark.points)

@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QPointF  # not the Qt namespace: building its enums costs ~15 ms at start-up
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
-from painmap.atlas import Atlas, View
+from painmap.atlas import Atlas, View, mirror_region_id
 from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
 from painmap.errors import PainmapError
 from painmap.geometry import nonzero_box
@@ -242,13 +242,6 @@ def capsule(xs: np.ndarray, ys: np.ndarray, p0: Sequence[float], p1: Sequence[fl
     return ax * ax + ay * ay <= radius * radius
 
 
-def _swap_side(region_id: str) -> str:
-    for a, b in (("-left", "-right"), ("-right", "-left")):
-        if region_id.endswith(a):
-            return region_id[: -len(a)] + b
-    return region_id
-
-
 # --- atlas masks ------------------------------------------------------------------------------------------------
 
 
@@ -349,7 +342,7 @@ def _mirror_lut(view: View, source: View) -> np.ndarray | None:
     index = {r.id: k for k, r in enumerate(view.regions, start=1)}
     lut = np.zeros(len(source.regions) + 1, dtype=np.uint16)
     for k, region in enumerate(source.regions, start=1):
-        target = index.get(_swap_side(region.id))
+        target = index.get(mirror_region_id(region.id))
         if target is None:
             return None
         lut[k] = target
