@@ -327,6 +327,17 @@ def _run_chunk(
     return counts, rows, bad, len(rows)
 
 
+def reason_text(path: str, reason: str) -> str:
+    """A skip reason without a leading repetition of the path (the engine's messages start with it), for
+    messages that name the file already."""
+    for prefix in (path, Path(path).name):
+        if reason.startswith(prefix + ":"):
+            return reason[len(prefix) + 1 :].lstrip()
+        if reason.startswith(prefix + " "):  # "PATH at /marks/0/view: …"
+            return reason[len(prefix) + 1 :]
+    return reason
+
+
 def _one_line(err: BaseException) -> str:
     text = str(err).strip().splitlines()
     return text[0] if text else type(err).__name__
@@ -381,7 +392,7 @@ def aggregate(
     for path, reason in iter_drawing_paths(paths):
         if reason:
             if strict:
-                raise AggregateError(f"{os.fspath(path)}: {reason}")
+                raise AggregateError(f"{os.fspath(path)}: {reason_text(os.fspath(path), reason)}")
             missing.append((os.fspath(path), reason))
         else:
             todo.append(path)
@@ -424,7 +435,7 @@ def aggregate(
                     result.rows.append(row)
             for path, reason in bad:
                 if strict:
-                    raise AggregateError(f"{path}: {reason}")
+                    raise AggregateError(f"{path}: {reason_text(path, reason)}")
                 _skip(result, path, reason, on_skip)
             done += len(rows) + len(bad)
             if progress:

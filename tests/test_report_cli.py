@@ -219,6 +219,18 @@ def test_aggregate_over_processes_equals_one_process(tmp_path, atlas):
     assert [r.best_pattern for r in one.rows] == [r.best_pattern for r in two.rows]
 
 
+def test_aggregate_names_a_skipped_file_once(cohort, tmp_path):
+    bad = cohort / "broken.painmap.json"
+    bad.write_text('{"format": "painmap-drawing", "version": 1, "marks": [{"type": "nope"}]}')
+    done = _run("aggregate", cohort, "-o", tmp_path / "map.png")
+    (warning,) = [line for line in done.stderr.splitlines() if "warning" in line]
+    assert warning.count("broken.painmap.json") == 1, warning
+    assert "/marks/0" in warning
+    strict = _run("aggregate", bad, "-o", tmp_path / "map2.png", "--strict")
+    _one_line_error(strict)
+    assert strict.stderr.count("broken.painmap.json") == 1, strict.stderr
+
+
 def test_aggregate_cli_with_csv_and_a_bad_file(cohort, tmp_path, library):
     bad = cohort / "broken.painmap.json"
     bad.write_text("{nope")

@@ -155,6 +155,8 @@ class FrequencyMapWindow(QMainWindow):
         return ("Drawings per view — " + ", ".join(parts)) if parts else "No drawing marks any view."
 
     def _skipped_table(self) -> QTableWidget:
+        from painmap.aggregate import reason_text
+
         r = self.result
         rows = list(r.skipped)
         more = r.n_skipped - len(rows)
@@ -163,7 +165,7 @@ class FrequencyMapWindow(QMainWindow):
         for i, (path, reason) in enumerate(rows):
             name = QTableWidgetItem(Path(path).name)
             name.setToolTip(path)
-            why = QTableWidgetItem(_reason(path, reason))
+            why = QTableWidgetItem(reason_text(path, reason))
             why.setToolTip(reason)
             table.setItem(i, 0, name)
             table.setItem(i, 1, why)
@@ -303,16 +305,6 @@ class FrequencyMapWindow(QMainWindow):
             self._render.wait()  # a thread must not be destroyed while it runs (at most a fraction of a second)
             self._render = None
         super().closeEvent(event)
-
-
-def _reason(path: str, reason: str) -> str:
-    """The reason without a leading repetition of the path (the engine's messages start with it)."""
-    for prefix in (path, Path(path).name):
-        if reason.startswith(prefix + ":"):
-            return reason[len(prefix) + 1 :].lstrip()
-        if reason.startswith(prefix + " "):  # "PATH at /marks/0/view: …"
-            return reason[len(prefix) + 1 :]
-    return reason
 
 
 def _one_line(err: BaseException) -> str:

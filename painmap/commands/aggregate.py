@@ -46,7 +46,7 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Aggregate drawings into a frequency map (and CSV); bad files are skipped unless --strict."""
-    from painmap.aggregate import AggregateError, aggregate
+    from painmap.aggregate import AggregateError, aggregate, reason_text
     from painmap.figures.page import check_writable
     from painmap.report import output_format, render_frequency_map
 
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     def warn(path: str, reason: str) -> None:
         bar.clear()
-        sys.stderr.write(f"painmap: warning: skipped {path}: {reason}\n")
+        sys.stderr.write(f"painmap: warning: skipped {path}: {reason_text(path, reason)}\n")
 
     try:
         result = aggregate(args.paths, csv_path=args.csv, strict=args.strict, progress=bar, on_skip=warn)
