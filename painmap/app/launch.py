@@ -119,6 +119,16 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _hand_over(preview: QWidget, window: QWidget) -> None:
+    """Close the preview and give its keyboard focus to the main window (without a window manager nobody
+    else would, and the first key press would be lost)."""
+    had_focus = preview.isActiveWindow()
+    preview.close()
+    if had_focus:
+        window.raise_()
+        window.activateWindow()
+
+
 def build_window(file: str | None = None):
     """Load the resources and build the main window (PainmapError if a resource is missing or broken)."""
     from painmap.app.body_art import BodyArt
@@ -166,7 +176,7 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
             preview.close()
         return _fail(str(err))
     if preview is not None:
-        window.canvas.first_painted.connect(preview.close)
+        window.canvas.first_painted.connect(lambda: _hand_over(preview, window))
     window.canvas.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit("window")))
     window.show()
     return app.exec()

@@ -205,3 +205,50 @@ def test_after_kill_9_the_autosaved_strokes_are_recovered(xserver, tmp_path):
     finally:
         second.kill()
     _assert_same_strokes(_load_marks(path), STROKES[:2])
+
+
+def test_keys_reach_the_main_window_after_the_start_up_preview(xserver, tmp_path):
+    """Without a window manager, focus given to the first window (the start-up preview) must pass to the main
+    window: the first key press (2 = right side) and Ctrl+S must not be lost."""
+    path = tmp_path / "keys.painmap.json"
+    env = dict(os.environ, DISPLAY=xserver, QT_QPA_PLATFORM="xcb", PAINMAP_RECOVER="no")
+    env.pop("PAINMAP_BENCHMARK_STARTUP", None)
+    env.pop("PAINMAP_NO_PREVIEW", None)
+    proc = subprocess.Popen([sys.executable, "-m", "painmap", str(path)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+    def xdo(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=20)
+
+    try:
+        deadline = time.monotonic() + 20
+        first = ""
+        while not first and time.monotonic() < deadline:
+            first = next(iter(xdo("search", "--onlyvisible", "--pid", str(proc.pid)).stdout.split()), "")
+            time.sleep(0.02)
+        assert first, "no window appeared"
+        xdo("windowfocus", "--sync", first)  # what a window manager does for a new window
+        main = ""
+        while not main and time.monotonic() < deadline:
+            main = next(iter(xdo("search", "--onlyvisible", "--name", " painmap$").stdout.split()), "")
+            time.sleep(0.1)
+        assert main, "the main window did not appear"
+        xdo("windowmove", "--sync", main, "0", "0")
+        xdo("windowsize", "--sync", main, "1280", "900")
+        time.sleep(1.0)
+        xdo("key", "2")  # to the focused window: the right side view
+        time.sleep(0.5)
+        xdo("mousemove", "--sync", "420", "500", "mousedown", "1", "mousemove", "--sync", "440", "540",
+            "mousemove", "--sync", "450", "580", "mouseup", "1")  # fmt: skip
+        time.sleep(0.3)
+        xdo("key", "ctrl+s")
+        while not path.exists() and time.monotonic() < deadline + 10:
+            time.sleep(0.1)
+        xdo("key", "ctrl+q")
+        proc.wait(15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+    assert path.exists(), "Ctrl+S did not reach the main window"
+    assert [m["view"] for m in _load_marks(path)] == ["lateral"]
