@@ -679,6 +679,10 @@ class PainMasks:
             self._extents[view] = DirtyRect.none(view)
         return arr
 
+    def painted_array(self, view: str) -> np.ndarray | None:
+        """The view's live array if it was ever painted, else None (nothing is created). Do not write to it."""
+        return self._arrays.get(view)
+
     def intensity(self, view: str) -> np.ndarray:
         """A read-only view of the intensities (zeros for a view never painted)."""
         arr = self._arrays.get(view)

@@ -16,6 +16,7 @@ import pytest
 from test_drawing_fakes import MUTATIONS, malformed_cases, random_document
 
 import painmap.drawing as d
+import painmap.drawing_parse as drawing_parse
 from painmap.errors import DrawingError
 
 KNOWN_KEYWORDS = {
@@ -128,10 +129,10 @@ def test_schema_constants_equal_the_validator_constants(schema):
     marks = [defs[ref["$ref"].rsplit("/", 1)[1]] for ref in schema["properties"]["marks"]["items"]["oneOf"]]
     assert tuple(m["properties"]["type"]["const"] for m in marks) == d.MARK_TYPES
     for mark in marks:
-        required, optional = d._FIELDS[mark["properties"]["type"]["const"]]
+        required, optional = drawing_parse._FIELDS[mark["properties"]["type"]["const"]]
         assert tuple(mark["required"]) == required
         assert set(mark["properties"]) == set(required) | set(optional)
-    assert set(schema["properties"]) == set(d._TOP_KEYS)
+    assert set(schema["properties"]) == set(drawing_parse._TOP_KEYS)
 
 
 def test_valid_documents_pass_both(schema):

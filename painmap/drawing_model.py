@@ -1,0 +1,137 @@
+"""Pain drawings, the model: marks, the drawing, the vocabulary (qualities, views) and the file limits.
+
+The limits (docs/format.md) are checked by `drawing_parse` on the way in and by `document` while a drawing is
+built, so what the app makes always loads back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "COORD_LIMIT",
+    "DEFAULT_QUALITY",
+    "FORMAT",
+    "INTENSITY_RANGE",
+    "MARK_TYPES",
+    "MAX_CREATED_LENGTH",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_ID_LENGTH",
+    "MAX_MARKS",
+    "MAX_META_BYTES",
+    "MAX_POINTS_PER_MARK",
+    "MAX_POINTS_TOTAL",
+    "QUALITIES",
+    "RADIUS_RANGE",
+    "REGION_ID_PATTERN",
+    "SCHEMA_RESOURCE",
+    "VERSION",
+    "VIEWS",
+    "Drawing",
+    "Erase",
+    "Fill",
+    "Mark",
+    "Point",
+    "Stroke",
+    "view_bounds",
+]
+
+# Pain qualities a mark may carry (documented in docs/format.md).
+QUALITIES = (
+    "aching",
+    "burning",
+    "stabbing",
+    "tingling",
+    "numbness",
+    "throbbing",
+    "cramping",
+    "shooting",
+    "dull",
+    "sharp",
+)
+DEFAULT_QUALITY = "aching"
+INTENSITY_RANGE = (1, 10)
+
+FORMAT = "painmap-drawing"
+VERSION = 1  # the version this code writes; older versions are upgraded by `migrate`
+VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
+MARK_TYPES = ("stroke", "fill", "erase")
+
+# Limits (docs/format.md). All are checked before the expensive step they protect.
+MAX_FILE_BYTES = 20 * 1024 * 1024  # file / text size, checked with stat before reading
+MAX_DEPTH = 20  # bracket nesting, scanned before json.loads (a drawing needs 5)
+MAX_MARKS = 50_000
+MAX_POINTS_PER_MARK = 10_000
+MAX_POINTS_TOTAL = 1_000_000
+MAX_META_BYTES = 64 * 1024  # meta serialized as UTF-8 JSON
+MAX_ID_LENGTH = 64  # region ids
+MAX_CREATED_LENGTH = 64
+RADIUS_RANGE = (0.5, 200.0)  # mm
+COORD_LIMIT = 10_000.0  # |x|, |y| in mm without an atlas; with one, [-width, 2 width] x [-height, 2 height]
+REGION_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SCHEMA_RESOURCE = ("schema", "drawing.schema.json")
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """Brush stroke: discs of `radius` mm swept along the polyline `points` (mm, in `view`'s frame)."""
+
+    view: str
+    radius: float
+    intensity: int
+    quality: str
+    points: tuple[Point, ...]
+    type: str = field(default="stroke", init=False)
+
+
+@dataclass(frozen=True)
+class Fill:
+    """Fill of one atlas region, exactly its mask."""
+
+    view: str
+    region: str
+    intensity: int
+    quality: str
+    type: str = field(default="fill", init=False)
+
+
+@dataclass(frozen=True)
+class Erase:
+    """Eraser stroke: removes pain (and its intensity) under the swept discs."""
+
+    view: str
+    radius: float
+    points: tuple[Point, ...]
+    type: str = field(default="erase", init=False)
+
+
+Mark = Stroke | Fill | Erase
+
+
+@dataclass
+class Drawing:
+    """An ordered list of marks plus free metadata; marks apply in order."""
+
+    marks: list[Mark] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    created: str = ""  # ISO 8601 UTC, set on first save when empty
+
+    def views_used(self) -> list[str]:
+        """View ids the marks use, in first-use order."""
+        return list(dict.fromkeys(mark.view for mark in self.marks))
+
+    def point_count(self) -> int:
+        """Number of stroke and erase points."""
+        return sum(len(mark.points) for mark in self.marks if not isinstance(mark, Fill))
+
+
+def view_bounds(atlas, view_id: str) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) a mark of the view may use: [-w, 2w] x [-h, 2h], or ±COORD_LIMIT without an atlas."""
+    if atlas is None:
+        return (-COORD_LIMIT, COORD_LIMIT, -COORD_LIMIT, COORD_LIMIT)
+    view = atlas.views[view_id]
+    w, h = float(view.width), float(view.height)
+    return (-w, 2 * w, -h, 2 * h)
