@@ -19,6 +19,32 @@ from painmap import geometry
 from painmap.errors import AtlasError, PainmapError, UnknownIdError
 from painmap.svgpath import iter_shapes, local_name
 
+__all__ = [
+    "COVERAGE_TOLERANCE",
+    "EDGE_LABELS",
+    "INKSCAPE_NS",
+    "MIRRORS",
+    "NS",
+    "OUTLINE_KINDS",
+    "REQUIRED_LANDMARKS",
+    "REQUIRED_ZONES",
+    "SIDES",
+    "TITLES",
+    "VIEW_FILES",
+    "Atlas",
+    "Landmark",
+    "Outline",
+    "Region",
+    "View",
+    "clear_cache",
+    "format_text",
+    "load_atlas",
+    "mirror_region_id",
+    "mirror_view",
+    "region_id",
+    "to_json",
+]
+
 SIDES = ("left", "right", "midline")
 
 

@@ -18,7 +18,7 @@ from painmap.errors import PainmapError
 from painmap.patterns import Pattern, PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
 
-__all__ = ["Comparator"]
+__all__ = ["Comparator", "comparator", "default_atlas", "default_library"]
 
 # --- pattern masks ----------------------------------------------------------------------------------------------
 
@@ -415,11 +415,6 @@ class Comparator:
         drawn = masks.mask(view)
         return drawn & pattern, pattern & ~drawn, drawn & ~pattern
 
-    def pattern_mask(self, pattern_id: str, side: str, view: str) -> np.ndarray:
-        """Bool mask of P (essential ∪ spillover, clipped to the silhouette) of a pattern on one side and view."""
-        empty = PainMasks(self.atlas, self.px_per_mm)
-        return self.difference(empty, pattern_id, side, view)[1]
-
 
 class _Hits:
     """The drawing's pixels of one view, looked up at a pattern layer's pixels (rows outside the drawing skipped)."""
@@ -452,3 +447,37 @@ def _side_key(side: str, score: float, dice: float, p_area: int) -> tuple:
 def _ratio(num: float, den: float) -> float:
     """num / den, and 0 for an empty denominator (no NaN anywhere)."""
     return float(num) / float(den) if den > 0 else 0.0
+
+
+# --- shared comparators ----------------------------------------------------------------------------------------
+
+_COMPARATORS: dict[tuple[int, int, float], Comparator] = {}
+
+
+def default_atlas() -> Atlas:
+    """The bundled atlas (loaded once)."""
+    from painmap.atlas import load_atlas
+
+    return load_atlas()
+
+
+def default_library(atlas: Atlas | None = None) -> PatternLibrary:
+    """The bundled pattern library for `atlas` (loaded once)."""
+    from painmap.patterns import load_patterns
+
+    return load_patterns(atlas or default_atlas())
+
+
+def comparator(
+    atlas: Atlas | None = None, library: PatternLibrary | None = None, px_per_mm: float = DEFAULT_PX_PER_MM
+) -> Comparator:
+    """A comparator for the atlas and library (defaults: the bundled ones), reused across calls."""
+    atlas = atlas or default_atlas()
+    library = library or default_library(atlas)
+    key = (id(atlas), id(library), float(px_per_mm))
+    hit = _COMPARATORS.get(key)
+    if hit is None or hit.atlas is not atlas or hit.library is not library:
+        if len(_COMPARATORS) >= 4:
+            _COMPARATORS.clear()
+        hit = _COMPARATORS[key] = Comparator(atlas, library, px_per_mm)
+    return hit

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from painmap.atlas import Atlas
-from painmap.comparator import Comparator
+from painmap.comparator import Comparator, comparator, default_atlas, default_library
 from painmap.compare_results import (
     JSON_DIGITS,
     OTHER_ZONE,
@@ -24,6 +24,7 @@ from painmap.compare_results import (
     to_json,
 )
 from painmap.drawing import Drawing, load_drawing
+from painmap.engine_cache import cached_comparator, engine_cache_key
 from painmap.errors import PainmapError
 from painmap.patterns import PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
@@ -50,37 +51,6 @@ __all__ = [
 ]
 
 # --- researcher API ---------------------------------------------------------------------------------------------
-
-_COMPARATORS: dict[tuple[int, int, float], Comparator] = {}
-
-
-def default_atlas() -> Atlas:
-    """The bundled atlas (loaded once)."""
-    from painmap.atlas import load_atlas
-
-    return load_atlas()
-
-
-def default_library(atlas: Atlas | None = None) -> PatternLibrary:
-    """The bundled pattern library for `atlas` (loaded once)."""
-    from painmap.patterns import load_patterns
-
-    return load_patterns(atlas or default_atlas())
-
-
-def comparator(
-    atlas: Atlas | None = None, library: PatternLibrary | None = None, px_per_mm: float = DEFAULT_PX_PER_MM
-) -> Comparator:
-    """A comparator for the atlas and library (defaults: the bundled ones), reused across calls."""
-    atlas = atlas or default_atlas()
-    library = library or default_library(atlas)
-    key = (id(atlas), id(library), float(px_per_mm))
-    hit = _COMPARATORS.get(key)
-    if hit is None or hit.atlas is not atlas or hit.library is not library:
-        if len(_COMPARATORS) >= 4:
-            _COMPARATORS.clear()
-        hit = _COMPARATORS[key] = Comparator(atlas, library, px_per_mm)
-    return hit
 
 
 def compare_drawing(
@@ -128,17 +98,3 @@ def iter_folder(
             yield path, comp.compare(PainMasks.from_drawing(drawing, atlas, px_per_mm), pattern)
         except PainmapError as err:
             yield path, err
-
-
-def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
-    """The bundled atlas and library's comparator, through the on-disk engine cache (`painmap.engine_cache`)."""
-    from painmap.engine_cache import cached_comparator as cached
-
-    return cached(px_per_mm)
-
-
-def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
-    """The engine cache's key (`painmap.engine_cache.engine_cache_key`)."""
-    from painmap.engine_cache import engine_cache_key as key
-
-    return key(px_per_mm)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from painmap.errors import PainmapError
-from painmap.raster import DEFAULT_PX_PER_MM
+from painmap.grid import DEFAULT_PX_PER_MM
 
 __all__ = [
     "JSON_DIGITS",

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from painmap.atomic import WriteError, write_bytes
-from painmap.comparator import Comparator
+from painmap.comparator import Comparator, comparator
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
 
@@ -35,11 +35,11 @@ _BUILDERS = (
     "comparator.py",
     "geometry.py",
     "grid.py",
-    "patterns.py",
     "pattern_model.py",
+    "pattern_svg.py",
+    "patterns.py",
     "polygons.py",
-    "raster.py",
-    "svgpath.py",
+    "svg_pathdata.py",
     "svg_shapes.py",
 )
 # What a stale, truncated or foreign cache file raises when read back: rebuilt, never shown.
@@ -132,8 +132,6 @@ def _save(folder: Path, path: Path, comp: Comparator) -> None:
 
 def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
     """A comparator for the bundled atlas and library whose loaded shapes and masks are kept on disk."""
-    from painmap.compare import comparator
-
     if os.environ.get("PAINMAP_NO_CACHE"):
         return comparator(None, None, px_per_mm)
     try:

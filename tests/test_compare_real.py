@@ -179,7 +179,7 @@ def test_engine_cache_is_written_then_used(monkeypatch, tmp_path):
     def no_rebuild(*args, **kwargs):
         raise AssertionError("the cache should have been used")
 
-    monkeypatch.setattr(compare, "comparator", no_rebuild)
+    monkeypatch.setattr("painmap.engine_cache.comparator", no_rebuild)
     second = compare.cached_comparator()
     assert second.atlas is not first.atlas  # restored from the file
     drawing = crest_drawing()
