@@ -15,7 +15,7 @@ import numpy as np
 from painmap.atlas import Atlas
 from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Comparison, PatternResult, Scores
 from painmap.errors import PainmapError
-from painmap.patterns import Pattern, PatternLibrary
+from painmap.pattern_model import Pattern, PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
 
 __all__ = ["Comparator", "comparator", "default_atlas", "default_library"]

@@ -26,7 +26,7 @@ from painmap.compare_results import (
 from painmap.drawing import Drawing, load_drawing
 from painmap.engine_cache import cached_comparator, engine_cache_key
 from painmap.errors import PainmapError
-from painmap.patterns import PatternLibrary
+from painmap.pattern_model import PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
 
 __all__ = [

@@ -60,10 +60,10 @@ class UndoAtom:
     def __init__(self, view: str, shape: tuple[int, int]) -> None:
         self.view = view
         self.shape = shape
-        self._tiles: dict[tuple[int, int], np.ndarray | None] = {}  # None: the tile had no pain
-        self._keys: np.ndarray | None = None
-        self._nonzero: np.ndarray | None = None
-        self._blob = b""
+        self._tiles: dict[tuple[int, int], np.ndarray | None] | None = {}  # None: the tile had no pain
+        self._keys: bytes | None = None  # once packed: uint16 (ty, tx) pairs ...
+        self._nonzero = b""  # ... a uint8 flag per tile (1: its pixels are in the blob) ...
+        self._blob = b""  # ... and the pixels of the flagged tiles, zlib-compressed
 
     def _bounds(self, ty: int, tx: int) -> tuple[int, int, int, int]:
         rows, cols = self.shape
@@ -92,19 +92,20 @@ class UndoAtom:
         """Compress the saved tiles (done once, when the step is pushed)."""
         if self._keys is not None:
             return
-        keys = sorted(self._tiles)
-        self._keys = np.array(keys, dtype=np.int32).reshape(-1, 2)
-        self._nonzero = np.array([self._tiles[k] is not None for k in keys], dtype=bool)
-        data = [self._tiles[k].tobytes() for k in keys if self._tiles[k] is not None]
-        self._blob = zlib.compress(b"".join(data), 1) if data else b""
-        self._tiles = {}
+        tiles = self._tiles
+        keys = sorted(tiles)
+        self._keys = np.array(keys, dtype=np.uint16).tobytes()  # bytes, not arrays: thousands of atoms are kept
+        self._nonzero = bytes(tiles[k] is not None for k in keys)
+        data = [tiles[k].tobytes() for k in keys if tiles[k] is not None]
+        self._blob = zlib.compress(b"".join(data), 6) if data else b""
+        self._tiles = None
 
     @property
     def nbytes(self) -> int:
         """Bytes held once packed (keys and compressed pixels)."""
         if self._keys is None:
             return sum(t.nbytes for t in self._tiles.values() if t is not None) + 16 * len(self._tiles)
-        return self._keys.nbytes + self._nonzero.nbytes + len(self._blob)
+        return len(self._keys) + len(self._nonzero) + len(self._blob)
 
     def restore(self, masks: PainMasks) -> DirtyRect:
         """Put every saved tile back; the rectangle they cover."""
@@ -113,7 +114,8 @@ class UndoAtom:
         offset = 0
         rect = DirtyRect.none(self.view)
         grid = masks.grid(self.view)
-        for (ty, tx), nonzero in zip(self._keys.tolist(), self._nonzero.tolist(), strict=True):
+        keys = np.frombuffer(self._keys, dtype=np.uint16).reshape(-1, 2).tolist()
+        for (ty, tx), nonzero in zip(keys, self._nonzero, strict=True):
             y0, x0, y1, x1 = self._bounds(ty, tx)
             tile_rect = DirtyRect(self.view, x0, y0, x1, y1, grid.sx, grid.sy)
             if nonzero:
@@ -128,7 +130,7 @@ class UndoAtom:
         return rect
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Step:
     """One history entry: the marks a stroke/erase/fill added, or the marks a clear removed, and the atom."""
 

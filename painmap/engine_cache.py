@@ -12,10 +12,10 @@ so their changes do not change the cached data), painmap, numpy and Python versi
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -83,15 +83,13 @@ def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
     from painmap.resources import resources_dir
 
     root = resources_dir()
-    digest = hashlib.sha256()
-    digest.update(f"{ENGINE_CACHE_VERSION} {__version__} {float(px_per_mm)!r} {sys.version_info[:2]}".encode())
-    digest.update(f" {np.__version__} {root}".encode())
+    text = f"{ENGINE_CACHE_VERSION} {__version__} {float(px_per_mm)!r} {sys.version_info[:2]} {np.__version__} {root}"
     package = Path(__file__).resolve().parent
     files = [package / name for name in _BUILDERS]
     files += _resource_files(root / "atlas") + _resource_files(root / "patterns")
-    for path in sorted(files):
-        digest.update(_stat_line(path).encode())
-    return digest.hexdigest()[:24]
+    data = "".join([text, *(_stat_line(path) for path in sorted(files))]).encode()
+    # two 32-bit checksums (zlib is loaded already; hashlib would load OpenSSL for a cache file name)
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _state(comp: Comparator) -> tuple:

@@ -6,7 +6,6 @@ own (`AtlasMasks(atlas, 1.0)`, the union of the outlines: the one rule), shared 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,8 @@ from painmap.errors import PatternError
 from painmap.pattern_model import ZONE_KINDS, TriggerPoint, Zone
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
     from painmap.atlas import Atlas, View
 
 __all__ = ["FLATTEN_TOLERANCE_MM", "INSIDE_TOLERANCE_MM", "NS", "SVG_NS", "read_svg"]
@@ -38,6 +39,8 @@ def read_svg(path: Path, view: View, pid: str, atlas: Atlas) -> tuple[list[Trigg
         return PatternError(message, path=str(path), pattern=pid)
 
     try:
+        import xml.etree.ElementTree as ET
+
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as err:
         raise fail(f"bad SVG: {err}") from None

@@ -9,7 +9,6 @@ The format is documented in docs/patterns.md; adding a pattern in docs/adding-a-
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,6 +207,8 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
 
     def fail(message: str) -> PatternError:
         return PatternError(message, path=str(path), pattern=folder_name)
+
+    import tomllib  # here, not at import: a cached library needs no TOML parser
 
     if not path.is_file():
         raise fail("pattern.toml is missing")

@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from painmap.svg_pathdata import (
 )
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+if TYPE_CHECKING:  # only annotations: the SVG parser is imported where files are read
+    from xml.etree import ElementTree as ET
 
 __all__ = ["Shape", "element_polylines", "element_subpaths", "is_hidden", "iter_shapes", "local_name"]
 
