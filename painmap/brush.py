@@ -223,10 +223,9 @@ def stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], boxes: tupl
     base = offsets[mark] + (rows - y0[mark]) * w1[mark] - x0[mark]
     total = int(sizes.sum())
     # every row's +1/-1 pairs cancel, so one running sum over all rows of all boxes is each row's own
-    starts_ends = np.concatenate([base + c0, base + c1])
-    signs = np.concatenate([np.ones(len(c0)), np.full(len(c1), -1.0)])
-    edges = np.bincount(starts_ends, weights=signs, minlength=total)  # one output array: fewer fresh pages
-    flat = np.cumsum(edges) > 0.5  # small whole numbers: exact in float64
+    edges = np.bincount(base + c0, minlength=total)  # +1 where a span starts ...
+    edges -= np.bincount(base + c1, minlength=total)  # ... -1 where it ends
+    flat = np.cumsum(edges, out=edges) > 0  # the spans covering each cell, summed in place
     return [
         flat[off : off + size].reshape(h, w + 1)[:, :w]
         for off, size, h, w in zip(offsets.tolist(), sizes.tolist(), (y1 - y0).tolist(), (w1 - 1).tolist(), strict=True)
