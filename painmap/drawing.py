@@ -46,7 +46,8 @@ DEFAULT_QUALITY = "aching"
 INTENSITY_RANGE = (1, 10)
 
 FORMAT = "painmap-drawing"
-VERSION = 1  # the version this code writes; older versions are upgraded by `migrate`
+VERSION = 2  # the version this code writes; older versions are upgraded by `migrate`
+BODIES = ("male", "female")  # the "body" a drawing names (from version 2; docs/format.md)
 VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
 MARK_TYPES = ("stroke", "fill", "erase")
 
@@ -110,6 +111,10 @@ class Drawing:
     marks: list[Mark] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     created: str = ""  # ISO 8601 UTC, set on first save when empty
+    body: str = "male"  # the body chart the marks are on (male | female)
+    chart: int = field(default_factory=lambda: _current_chart("male"))  # its chart version
+    # (body, chart) this drawing was made on when loading carried it onto another chart; not saved
+    migrated_from: tuple[str, int] | None = field(default=None, compare=False)
 
     def views_used(self) -> list[str]:
         """View ids the marks use, in first-use order."""
@@ -297,8 +302,16 @@ def _decode(data: bytes | bytearray | memoryview | str, ctx: _Context) -> Any:
 # ---------------------------------------------------------------------------------------------------------------
 # Versions
 
-# MIGRATIONS[n] upgrades a version-n document (a dict) to version n + 1. Version 1 is the first and current one.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+def _v1_to_v2(doc: dict) -> dict:
+    """Version 2 adds "body" and "chart": a version-1 file was made on the first chart of the male body."""
+    if "body" not in doc and "chart" not in doc:
+        doc["body"], doc["chart"] = "male", 1
+    return doc
+
+
+# MIGRATIONS[n] upgrades a version-n document (a dict) to version n + 1.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(
@@ -336,7 +349,7 @@ def migrate(
 # ---------------------------------------------------------------------------------------------------------------
 # JSON value -> Drawing (structure, limits, references)
 
-_TOP_KEYS = ("format", "version", "created", "meta", "marks")
+_TOP_KEYS = ("format", "version", "body", "chart", "created", "meta", "marks")
 _FIELDS = {
     "stroke": (("type", "view", "radius", "intensity", "points"), ("quality",)),
     "fill": (("type", "view", "region", "intensity"), ("quality",)),
@@ -536,6 +549,7 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
     if doc["format"] != FORMAT:
         raise ctx.fail(f"'format' is {_show(doc['format'])}, not {FORMAT!r}: not a painmap drawing", "/format")
     doc = migrate(doc, ctx.source)
+    body, chart = _chart_versions().document_chart(doc, ctx.atlas, ctx.fail)
     created = _created(doc, ctx)
     meta = _meta(doc, ctx)
     if "marks" not in doc:
@@ -545,7 +559,7 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
         raise ctx.fail(f"'marks' must be an array, not {_kind(marks)}", "/marks")
     if len(marks) > MAX_MARKS:
         raise ctx.fail(f"{len(marks):,} marks (at most {MAX_MARKS:,})", "/marks")
-    frames = _Frames(ctx.atlas)
+    frames = _Frames(_chart_versions().frames_for(ctx.atlas, body, chart, ctx.fail))
     budget = MAX_POINTS_TOTAL
     out: list[Mark] = []
     for i, item in enumerate(marks):
@@ -553,7 +567,30 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
         if not isinstance(mark, Fill):
             budget -= len(mark.points)
         out.append(mark)
-    return Drawing(marks=out, meta=meta, created=created)
+    drawing = Drawing(marks=out, meta=meta, created=created, body=body, chart=chart)
+    return _carry_forward(drawing, ctx)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Chart versions (painmap.chart_versions): a drawing made on an older chart is carried onto the atlas's chart
+
+
+def _chart_versions():
+    from painmap import chart_versions  # imported late: it imports this module
+
+    return chart_versions
+
+
+def _current_chart(body: str) -> int:
+    return _chart_versions().current_chart(body) or 1
+
+
+def _carry_forward(drawing: Drawing, ctx: _Context) -> Drawing:
+    """The drawing on `ctx.atlas`'s chart (warped by landmarks if it was made on another one), checked again."""
+    carried = _chart_versions().carry_to_atlas(drawing, ctx.atlas)
+    if carried is not drawing:
+        _document(drawing_to_dict(carried), ctx)  # what a load returns is valid on the chart it is now on
+    return carried
 
 
 def drawing_from_dict(doc: Any, source: str = "<memory>", atlas: Any = None) -> Drawing:
@@ -634,7 +671,7 @@ def _mark_to_dict(mark: Mark) -> dict:
 
 def drawing_to_dict(drawing: Drawing) -> dict:
     """The drawing as the JSON document of the file format (not validated; see `check_drawing`)."""
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "body": drawing.body, "chart": drawing.chart}
     if drawing.created:
         doc["created"] = drawing.created
     doc["meta"] = copy.deepcopy(drawing.meta)
@@ -687,7 +724,7 @@ def save_drawing(drawing: Drawing, path: str | os.PathLike, atlas: Any = None) -
     source = os.fspath(path)
     target = Path(os.path.realpath(source))  # through a symbolic link: replace the file, keep the link
     created = drawing.created or now_iso()
-    candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created)
+    candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created, body=drawing.body, chart=drawing.chart)
     doc = drawing_to_dict(candidate)
     _document(doc, _Context(source, atlas))  # exactly the checks of a load: what is saved loads back
     data = _dumps_document(doc).encode("utf-8")
@@ -761,4 +798,6 @@ def mirror_drawing(drawing: Drawing, atlas: Any) -> Drawing:
             marks.append(Stroke(target, mark.radius, mark.intensity, mark.quality, points))
         else:
             marks.append(Erase(target, mark.radius, points))
-    return Drawing(marks=marks, meta=copy.deepcopy(drawing.meta), created=drawing.created)
+    return Drawing(
+        marks=marks, meta=copy.deepcopy(drawing.meta), created=drawing.created, body=drawing.body, chart=drawing.chart
+    )

@@ -122,6 +122,8 @@ def test_schema_constants_equal_the_validator_constants(schema):
     assert defs["points"]["maxItems"] == d.MAX_POINTS_PER_MARK
     assert schema["properties"]["marks"]["maxItems"] == d.MAX_MARKS
     assert schema["properties"]["version"]["maximum"] == d.VERSION
+    assert tuple(schema["properties"]["body"]["enum"]) == d.BODIES
+    assert schema["properties"]["chart"]["minimum"] == 1
     assert schema["properties"]["created"]["maxLength"] == d.MAX_CREATED_LENGTH
     region = defs["fill"]["properties"]["region"]
     assert (region["pattern"], region["maxLength"]) == (d.REGION_ID_PATTERN, d.MAX_ID_LENGTH)

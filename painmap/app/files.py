@@ -63,7 +63,9 @@ class AutosaveWriter:
         return json.dumps(drawing_to_dict(Drawing(marks=[mark]))["marks"][0], ensure_ascii=False, allow_nan=False)
 
     def write(self, drawing: Drawing, path: Path) -> None:
-        head = drawing_to_dict(Drawing(meta=drawing.meta, created=drawing.created))
+        head = drawing_to_dict(
+            Drawing(meta=drawing.meta, created=drawing.created, body=drawing.body, chart=drawing.chart)
+        )
         head.pop("marks")
         lines = {id(m): (m, self._line(m)) for m in drawing.marks}
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
