@@ -52,6 +52,11 @@ class ChartView:
     mirror: str
     landmarks: dict[str, tuple[float, float]]
     regions: frozenset[str] = field(default_factory=frozenset)
+    not_for_warp: frozenset[str] = field(default_factory=frozenset)  # landmarks known to be off on this chart
+
+    def warp_landmarks(self) -> dict[str, tuple[float, float]]:
+        """The landmarks the warp pairs: all but those marked off on this chart."""
+        return {k: p for k, p in self.landmarks.items() if k not in self.not_for_warp}
 
     def region(self, region_id: str) -> str:
         """The id if the view has that region (KeyError otherwise; the drawing parser's check)."""
@@ -89,6 +94,7 @@ def _mirror_view(view: ChartView, view_id: str) -> ChartView:
         view.id,
         {_mirror_key(k): (w - x, y) for k, (x, y) in view.landmarks.items()},
         frozenset(_mirror_key(r) for r in view.regions),
+        frozenset(_mirror_key(k) for k in view.not_for_warp),
     )
 
 
@@ -110,15 +116,28 @@ def derived_landmarks(view: Any) -> dict[str, tuple[float, float]]:
     return {"vertex": (float(top[0]), float(top[1])), "floor": (float(floor_x), float(bottom[1]))}
 
 
-def record_from_atlas(atlas: Any, body: str | None = None, chart: int | None = None) -> ChartRecord:
-    """The ChartRecord of a loaded atlas (every view, with the derived landmarks)."""
+def record_from_atlas(
+    atlas: Any, body: str | None = None, chart: int | None = None, not_for_warp: tuple[str, ...] = ()
+) -> ChartRecord:
+    """The ChartRecord of a loaded atlas (every view, with the derived landmarks).
+
+    `not_for_warp`: landmark keys (stored side, e.g. "sacroiliac-joint-right") known to be drawn off on this
+    chart; the warp does not pair them (their mirror keys are left out on the mirror view too).
+    """
     own_body, own_chart = chart_of(atlas)
+    skip = set(not_for_warp) | {_mirror_key(k) for k in not_for_warp}
     views = {}
     for view in atlas.views.values():
         marks = {lm.key: (float(lm.x), float(lm.y)) for lm in view.landmarks}
         marks.update(derived_landmarks(view))
         views[view.id] = ChartView(
-            view.id, float(view.width), float(view.height), view.mirror, marks, frozenset(r.id for r in view.regions)
+            view.id,
+            float(view.width),
+            float(view.height),
+            view.mirror,
+            marks,
+            frozenset(r.id for r in view.regions),
+            frozenset(k for k in marks if k in skip),
         )
     return ChartRecord(body or own_body, chart or own_chart, views)
 
@@ -139,7 +158,13 @@ def record_to_json(record: ChartRecord, source: str = "") -> dict:
                 "height": v.height,
                 "mirror": v.mirror,
                 "landmarks": [
-                    {"key": k, "x": round(x, LENGTH_DECIMALS), "y": round(y, LENGTH_DECIMALS), "derived": k in DERIVED}
+                    {
+                        "key": k,
+                        "x": round(x, LENGTH_DECIMALS),
+                        "y": round(y, LENGTH_DECIMALS),
+                        "derived": k in DERIVED,
+                        "warp": k not in v.not_for_warp,
+                    }
                     for k, (x, y) in v.landmarks.items()
                 ],
                 "regions": sorted(v.regions),
@@ -157,8 +182,9 @@ def record_from_json(doc: dict, source: str = "<memory>") -> ChartRecord:
         views: dict[str, ChartView] = {}
         for v in doc["views"]:
             marks = {str(m["key"]): (float(m["x"]), float(m["y"])) for m in v["landmarks"]}
+            skip = frozenset(str(m["key"]) for m in v["landmarks"] if m.get("warp", True) is False)
             views[v["id"]] = ChartView(
-                v["id"], float(v["width"]), float(v["height"]), v["mirror"], marks, frozenset(v["regions"])
+                v["id"], float(v["width"]), float(v["height"]), v["mirror"], marks, frozenset(v["regions"]), skip
             )
         for view in list(views.values()):
             if view.mirror != view.id and view.mirror not in views:
@@ -223,7 +249,10 @@ def view_warp(src: ChartRecord, dst: ChartRecord, view_id: str) -> Warp | Mirror
             stored = view_warp(src, dst, a.mirror)
             warp = MirroredWarp(stored, a.width, b.width) if stored is not None else None
         else:
-            warp = landmark_warp(a.landmarks, b.landmarks, (a.width, a.height))
+            pairs = set(a.warp_landmarks()) & set(b.warp_landmarks())
+            warp = landmark_warp(
+                {k: a.landmarks[k] for k in pairs}, {k: b.landmarks[k] for k in pairs}, (a.width, a.height)
+            )
     _WARPS[key] = (src, dst, warp)
     return warp
 

@@ -68,7 +68,8 @@ def carried_library(atlas: Any, folder: Path, load) -> Any:
     if hit is not None and hit[0] is atlas:
         return hit[1]
     source = authoring_atlas()
-    library = carry_library(load(source, folder), cv.atlas_record(source), cv.atlas_record(atlas))
+    src = cv.chart_record(*AUTHORED_ON) or cv.atlas_record(source)  # the released record knows what is off
+    library = carry_library(load(source, folder), src, cv.atlas_record(atlas))
     _CACHE[key] = (atlas, library)
     return library
 

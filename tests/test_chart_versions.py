@@ -226,3 +226,14 @@ def test_a_drawing_and_its_mirror_carry_to_mirror_masks(chart2, atlas):
         ma, mb = a.mask(view_id), b.mask(other)
         differ = np.count_nonzero(ma != mb[:, ::-1])
         assert ma.any() and differ <= 0.01 * np.count_nonzero(ma), view_id
+
+
+def test_landmarks_known_to_be_off_are_kept_but_not_paired(atlas, chart2):
+    """Chart 1's SI-joint point sits inside the sacrum outline: recorded, not used by the warp."""
+    record = cv.chart_record("male", 1)
+    posterior = record.views["posterior"]
+    assert {"sacroiliac-joint-right", "sacroiliac-joint-left"} <= posterior.not_for_warp
+    assert "sacroiliac-joint-right" in posterior.landmarks
+    assert "sacroiliac-joint-right" not in posterior.warp_landmarks()
+    warp = cv.view_warp(record, cv.atlas_record(chart2), "posterior")
+    assert len(warp.src) == len(posterior.warp_landmarks()) + 8  # + the frame anchors

@@ -26,7 +26,7 @@ def library2(chart2):
 
 def test_the_library_loads_on_another_chart_by_the_warp(library, library2, atlas, chart2):
     assert set(library2.patterns) == set(library.patterns) and not library2.problems
-    src, dst = cv.atlas_record(atlas), cv.atlas_record(chart2)
+    src, dst = cv.chart_record("male", 1), cv.atlas_record(chart2)
     for pattern in library:
         moved = library2.get(pattern.id)
         assert [t.id for t in moved.trigger_points] == [t.id for t in pattern.trigger_points]
