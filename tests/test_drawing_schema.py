@@ -159,6 +159,22 @@ def test_malformed_documents_fail_both(schema, kind):
         assert checked > 50
 
 
+def test_version_1_and_version_2_documents_pass_both(schema):
+    marks = json.loads(_example())["marks"]
+    good = [
+        {"format": "painmap-drawing", "version": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "chart": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "marks": marks},  # the body's current chart
+    ]
+    for document in good:
+        assert valid(schema, document, schema), document
+        assert painmap_accepts(document), document
+    for top in ({"body": "alien"}, {"body": "male", "chart": 0}, {"body": "male", "chart": "1"}, {"version": 3}):
+        document = {"format": "painmap-drawing", "version": 2, "marks": marks, **top}
+        assert not valid(schema, document, schema), document
+        assert not painmap_accepts(document), document
+
+
 def test_checker_is_not_vacuous(schema):
     document = {"format": "painmap-drawing", "version": 1, "marks": [{"type": "fill", "view": "posterior"}]}
     assert not valid(schema, document, schema)
