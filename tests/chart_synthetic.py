@@ -69,6 +69,13 @@ def _move_view(view: View, strength: float) -> View:
     )
 
 
+def chart_one() -> Atlas:
+    """Chart 1 of the male body, the chart the synthetic one is made from (and the patterns are drawn on)."""
+    from painmap.pattern_carry import authoring_atlas
+
+    return authoring_atlas()
+
+
 def synthetic_chart(atlas: Atlas, chart: int = 2, strength: float = 1.0) -> ChartAtlas:
     """Chart `chart` of the male body: `atlas` deformed (lateral-left derived as the mirror of lateral)."""
     posterior = _move_view(atlas.views["posterior"], strength)

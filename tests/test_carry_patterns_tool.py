@@ -7,13 +7,20 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from chart_synthetic import synthetic_chart
+import pytest
+from chart_synthetic import chart_one, synthetic_chart
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import carry_patterns
 
 from painmap.patterns import load_pattern, load_patterns
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
 
 
 def test_carried_svgs_load_on_the_target_chart_and_equal_the_load_time_carry(tmp_path, atlas):

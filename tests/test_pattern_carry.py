@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from chart_synthetic import synthetic_chart
+from chart_synthetic import chart_one, synthetic_chart
 
 from painmap import chart_versions as cv
 from painmap import geometry
@@ -12,6 +12,17 @@ from painmap.compare import Comparator
 from painmap.drawing import Drawing, Fill, Stroke, mirror_drawing
 from painmap.patterns import load_patterns
 from painmap.raster import PainMasks
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
+
+
+@pytest.fixture(scope="module")
+def library(atlas):
+    return load_patterns(atlas)
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from chart_synthetic import synthetic_chart
+from chart_synthetic import chart_one, synthetic_chart
 
 from painmap import geometry
 from painmap.patterns import load_patterns, zone_mask
 from painmap.raster import AtlasMasks
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
 
 
 @pytest.fixture(scope="module", params=["chart 1", "carried onto a synthetic chart"])

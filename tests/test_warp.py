@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from chart_synthetic import deform, synthetic_chart
+from chart_synthetic import chart_one, deform, synthetic_chart
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +48,12 @@ def perturbed(src: dict, scale: float, shift: tuple[float, float], wobble: float
     wobble=st.floats(0, 15),
     seed=st.integers(0, 2**31),
 )
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
+
+
 def test_landmarks_land_exactly_and_the_body_does_not_fold(atlas, scale, sx, sy, wobble, seed):
     view = atlas.views["posterior"]
     src = landmarks(view)
