@@ -28,6 +28,12 @@ from painmap.raster import PainMasks
 
 
 @pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
+
+
+@pytest.fixture(scope="module")
 def chart2(atlas):
     return synthetic_chart(atlas)
 
@@ -116,12 +122,6 @@ def test_body_without_chart_means_the_bodys_current_chart():
         ({"body": "male", "chart": 999}, "/chart", "update painmap"),
     ],
 )
-@pytest.fixture(scope="module")
-def atlas():
-    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
-    return chart_one()
-
-
 def test_bad_body_chart_and_version_are_refused_in_one_line(top, pointer, words):
     doc = {"format": "painmap-drawing", "version": 2, "marks": [], **top}
     with pytest.raises(DrawingError) as info:

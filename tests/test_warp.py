@@ -13,6 +13,12 @@ from painmap.chart_versions import record_from_atlas
 from painmap.warp import Warp, WarpError, affine_fit, distortion, frame_anchors, landmark_warp
 
 
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
+    return chart_one()
+
+
 def landmarks(view) -> dict[str, tuple[float, float]]:
     return {lm.key: (lm.x, lm.y) for lm in view.landmarks}
 
@@ -48,12 +54,6 @@ def perturbed(src: dict, scale: float, shift: tuple[float, float], wobble: float
     wobble=st.floats(0, 15),
     seed=st.integers(0, 2**31),
 )
-@pytest.fixture(scope="module")
-def atlas():
-    """Chart 1 of the male body (the chart the patterns are drawn on), whatever chart is the default."""
-    return chart_one()
-
-
 def test_landmarks_land_exactly_and_the_body_does_not_fold(atlas, scale, sx, sy, wobble, seed):
     view = atlas.views["posterior"]
     src = landmarks(view)
