@@ -245,3 +245,44 @@ def test_landmarks_known_to_be_off_are_kept_but_not_paired(atlas, chart2):
     assert "sacroiliac-joint-right" not in posterior.warp_landmarks()
     warp = cv.view_warp(record, cv.atlas_record(chart2), "posterior")
     assert len(warp.src) == len(posterior.warp_landmarks()) + 8  # + the frame anchors
+
+
+def _random_v1(rng: np.random.Generator, atlas) -> str:
+    """A valid chart-1 document: strokes and erasures anywhere the format allows, fills of real regions."""
+    marks = []
+    for _ in range(rng.integers(1, 8)):
+        view_id = str(rng.choice(list(atlas.views)))
+        view = atlas.views[view_id]
+        kind = rng.choice(["stroke", "erase", "fill"])
+        if kind == "fill":
+            region = str(rng.choice([r.id for r in view.regions]))
+            marks.append({"type": "fill", "view": view_id, "region": region, "intensity": int(rng.integers(1, 11))})
+            continue
+        n = int(rng.integers(1, 30))
+        if rng.random() < 0.3:  # anywhere in the accepted frame, edges included
+            pts = rng.uniform([-view.width, -view.height], [2 * view.width, 2 * view.height], (n, 2))
+        else:
+            pts = rng.uniform([0, 0], [view.width, view.height], (n, 2))
+        radius = float(rng.choice([0.5, 200.0, rng.uniform(0.5, 200.0)]))
+        mark = {"type": kind, "view": view_id, "radius": radius, "points": pts.round(2).tolist()}
+        if kind == "stroke":
+            mark.update(intensity=int(rng.integers(1, 11)), quality="aching")
+        marks.append(mark)
+    return v1(*marks)
+
+
+def test_every_valid_chart_1_file_opens_on_a_new_chart_and_saves_back_equal(tmp_path, chart2, atlas):
+    """Nothing valid is refused or lost by the carry: same marks, kinds, intensities, fills; it reloads equal."""
+    rng = np.random.default_rng(11)
+    for i in range(40):
+        text = _random_v1(rng, atlas)
+        old = parse_drawing(text, "old", atlas)
+        new = parse_drawing(text, "old", chart2)
+        assert new.migrated_from == ("male", 1) and len(new.marks) == len(old.marks)
+        for a, b in zip(old.marks, new.marks, strict=True):
+            assert type(a) is type(b) and a.view == b.view
+            assert getattr(a, "intensity", None) == getattr(b, "intensity", None)
+            assert getattr(a, "region", None) == getattr(b, "region", None)
+        path = tmp_path / f"{i}.painmap.json"
+        save_drawing(new, path, chart2)
+        assert load_drawing(path, chart2).marks == new.marks
