@@ -18,10 +18,10 @@ from typing import Any
 
 import numpy as np
 
+from painmap.drawing import BODIES, RADIUS_RANGE, Drawing, Erase, Fill, Stroke
 from painmap.errors import ResourceError
 from painmap.warp import MirroredWarp, Warp, landmark_warp
 
-BODIES = ("male", "female")
 # The chart each body's drawings are made on now: raise it when a new chart becomes the default (and commit its
 # landmarks file first). A body without an entry has no chart in this painmap yet.
 CURRENT_CHART: dict[str, int] = {"male": 1}
@@ -257,7 +257,7 @@ def view_warp(src: ChartRecord, dst: ChartRecord, view_id: str) -> Warp | Mirror
     return warp
 
 
-def carry_marks(drawing, src: ChartRecord, dst: ChartRecord):
+def carry_marks(drawing: Drawing, src: ChartRecord, dst: ChartRecord) -> Drawing:
     """The drawing's marks carried from chart `src` onto chart `dst` by the landmark warp of each view.
 
     Stroke and erase points are warped (all points of a view in one vectorized call), the radius scaled by the
@@ -266,8 +266,6 @@ def carry_marks(drawing, src: ChartRecord, dst: ChartRecord):
     view one of the charts lacks (e.g. anterior on the first chart) is left as it is. The result records
     `dst` as its chart and `migrated_from = (src.body, src.chart)` (the first chart, after several carries).
     """
-    from painmap.drawing import RADIUS_RANGE, Drawing, Erase, Fill, Stroke
-
     lo, hi = RADIUS_RANGE
     marks = list(drawing.marks)
     by_view: dict[str, list[int]] = {}
@@ -369,7 +367,7 @@ def frames_for(atlas: Any, body: str, chart: int, fail) -> Any:
     return record
 
 
-def carry_to_atlas(drawing, atlas: Any):
+def carry_to_atlas(drawing: Drawing, atlas: Any) -> Drawing:
     """The drawing carried onto `atlas`'s chart when it was made on another chart of that body; else itself."""
     if atlas is None or chart_of(atlas) == (drawing.body, drawing.chart):
         return drawing
