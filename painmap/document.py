@@ -425,7 +425,10 @@ class DrawingDocument:
         """Write the drawing atomically to `path` (sets `created` when empty); WriteError on failure."""
         self._no_stroke()
         created = self.drawing.created or now_iso()
-        written = self._writer.write(Drawing(self.drawing.marks, self.drawing.meta, created), path)
+        written = self._writer.write(
+            Drawing(self.drawing.marks, self.drawing.meta, created, body=self.drawing.body, chart=self.drawing.chart),
+            path,
+        )
         self.drawing.created = created
         return written
 

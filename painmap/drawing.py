@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 from painmap.drawing_model import (
+    BODIES,
     COORD_LIMIT,
     DEFAULT_QUALITY,
     FORMAT,
@@ -51,6 +52,7 @@ from painmap.drawing_save import (
 from painmap.errors import DrawingError
 
 __all__ = [
+    "BODIES",
     "COORD_LIMIT",
     "DEFAULT_QUALITY",
     "FORMAT",
@@ -121,4 +123,6 @@ def mirror_drawing(drawing: Drawing, atlas: Any) -> Drawing:
             marks.append(Stroke(target, mark.radius, mark.intensity, mark.quality, points))
         else:
             marks.append(Erase(target, mark.radius, points))
-    return Drawing(marks=marks, meta=copy.deepcopy(drawing.meta), created=drawing.created)
+    return Drawing(
+        marks=marks, meta=copy.deepcopy(drawing.meta), created=drawing.created, body=drawing.body, chart=drawing.chart
+    )

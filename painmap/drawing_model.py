@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "BODIES",
     "COORD_LIMIT",
+    "CURRENT_CHART",
     "DEFAULT_QUALITY",
     "FORMAT",
     "INTENSITY_RANGE",
@@ -34,6 +36,7 @@ __all__ = [
     "Mark",
     "Point",
     "Stroke",
+    "current_chart",
     "view_bounds",
 ]
 
@@ -54,7 +57,11 @@ DEFAULT_QUALITY = "aching"
 INTENSITY_RANGE = (1, 10)
 
 FORMAT = "painmap-drawing"
-VERSION = 1  # the version this code writes; older versions are upgraded by `migrate`
+VERSION = 2  # the version this code writes; older versions are upgraded by `migrate`
+BODIES = ("male", "female")  # the "body" a drawing names (from version 2; docs/format.md)
+# The chart each body's drawings are made on now: raise it when a new chart becomes the default (and commit its
+# landmarks file first, painmap.chart_versions). A body without an entry has no chart in this painmap yet.
+CURRENT_CHART: dict[str, int] = {"male": 1}
 VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
 MARK_TYPES = ("stroke", "fill", "erase")
 
@@ -118,6 +125,10 @@ class Drawing:
     marks: list[Mark] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     created: str = ""  # ISO 8601 UTC, set on first save when empty
+    body: str = "male"  # the body chart the marks are on (male | female)
+    chart: int = field(default_factory=lambda: _current_chart("male"))  # its chart version
+    # (body, chart) this drawing was made on when loading carried it onto another chart; not saved
+    migrated_from: tuple[str, int] | None = field(default=None, compare=False)
 
     def views_used(self) -> list[str]:
         """View ids the marks use, in first-use order."""
@@ -135,3 +146,12 @@ def view_bounds(atlas, view_id: str) -> tuple[float, float, float, float]:
     view = atlas.views[view_id]
     w, h = float(view.width), float(view.height)
     return (-w, 2 * w, -h, 2 * h)
+
+
+def current_chart(body: str = "male") -> int | None:
+    """The chart `body`'s new drawings are made on, or None when this painmap has no chart for it."""
+    return CURRENT_CHART.get(body)
+
+
+def _current_chart(body: str) -> int:
+    return current_chart(body) or 1

@@ -55,8 +55,16 @@ from painmap.drawing_decode import show as _show
 # ---------------------------------------------------------------------------------------------------------------
 # Versions
 
-# MIGRATIONS[n] upgrades a version-n document (a dict) to version n + 1. Version 1 is the first and current one.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+def _v1_to_v2(doc: dict) -> dict:
+    """Version 2 adds "body" and "chart": a version-1 file was made on the first chart of the male body."""
+    if "body" not in doc and "chart" not in doc:
+        doc["body"], doc["chart"] = "male", 1
+    return doc
+
+
+# MIGRATIONS[n] upgrades a version-n document (a dict) to version n + 1.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(
@@ -94,7 +102,7 @@ def migrate(
 # ---------------------------------------------------------------------------------------------------------------
 # JSON value -> Drawing (structure, limits, references)
 
-_TOP_KEYS = ("format", "version", "created", "meta", "marks")
+_TOP_KEYS = ("format", "version", "body", "chart", "created", "meta", "marks")
 _FIELDS = {
     "stroke": (("type", "view", "radius", "intensity", "points"), ("quality",)),
     "fill": (("type", "view", "region", "intensity"), ("quality",)),
@@ -289,6 +297,7 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
     if doc["format"] != FORMAT:
         raise ctx.fail(f"'format' is {_show(doc['format'])}, not {FORMAT!r}: not a painmap drawing", "/format")
     doc = migrate(doc, ctx.source)
+    body, chart = _chart_versions().document_chart(doc, ctx.atlas, ctx.fail)
     created = _created(doc, ctx)
     meta = _meta(doc, ctx)
     if "marks" not in doc:
@@ -298,7 +307,7 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
         raise ctx.fail(f"'marks' must be an array, not {_kind(marks)}", "/marks")
     if len(marks) > MAX_MARKS:
         raise ctx.fail(f"{len(marks):,} marks (at most {MAX_MARKS:,})", "/marks")
-    frames = _Frames(ctx.atlas)
+    frames = _Frames(_chart_versions().frames_for(ctx.atlas, body, chart, ctx.fail))
     budget = MAX_POINTS_TOTAL
     out: list[Mark] = []
     for i, item in enumerate(marks):
@@ -306,7 +315,28 @@ def _document(doc: Any, ctx: _Context) -> Drawing:
         if not isinstance(mark, Fill):
             budget -= len(mark.points)
         out.append(mark)
-    return Drawing(marks=out, meta=meta, created=created)
+    drawing = Drawing(marks=out, meta=meta, created=created, body=body, chart=chart)
+    return _carry_forward(drawing, ctx)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Chart versions (painmap.chart_versions): a drawing made on an older chart is carried onto the atlas's chart
+
+
+def _chart_versions():
+    from painmap import chart_versions  # imported late: it imports the drawing modules
+
+    return chart_versions
+
+
+def _carry_forward(drawing: Drawing, ctx: _Context) -> Drawing:
+    """The drawing on `ctx.atlas`'s chart (warped by landmarks if it was made on another one), checked again."""
+    from painmap.drawing_dict import drawing_to_dict
+
+    carried = _chart_versions().carry_to_atlas(drawing, ctx.atlas)
+    if carried is not drawing:
+        _document(drawing_to_dict(carried), ctx)  # what a load returns is valid on the chart it is now on
+    return carried
 
 
 def drawing_from_dict(doc: Any, source: str = "<memory>", atlas: Any = None) -> Drawing:

@@ -7,17 +7,16 @@ Drawing) validates first, then writes through the same writer.
 
 from __future__ import annotations
 
-import copy
 import json
-import numbers
 import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from painmap.atomic import atomic_write
-from painmap.drawing_model import FORMAT, SCHEMA_RESOURCE, VERSION, Drawing, Erase, Fill, Mark, Stroke
-from painmap.errors import DrawingError, ResourceError
+from painmap.drawing_dict import drawing_to_dict, mark_to_dict
+from painmap.drawing_model import FORMAT, SCHEMA_RESOURCE, VERSION, Drawing, Mark
+from painmap.errors import ResourceError
 
 __all__ = [
     "DrawingWriter",
@@ -29,57 +28,6 @@ __all__ = [
     "now_iso",
     "save_drawing",
 ]
-
-_NUMBER_TYPES = {int, float}
-
-
-def _show(value: Any, limit: int = 40) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _plain(value: Any) -> Any:
-    """numpy (or other) numbers as Python int/float, so marks built from arrays save; anything else unchanged."""
-    if type(value) in _NUMBER_TYPES or isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return value
-    return int(value) if isinstance(value, numbers.Integral) else float(value)
-
-
-def _plain_points(points) -> list:
-    return [[_plain(x), _plain(y)] for x, y in points]
-
-
-def mark_to_dict(mark: Mark) -> dict:
-    if isinstance(mark, Stroke):
-        return {
-            "type": "stroke",
-            "view": mark.view,
-            "radius": _plain(mark.radius),
-            "intensity": _plain(mark.intensity),
-            "quality": mark.quality,
-            "points": _plain_points(mark.points),
-        }
-    if isinstance(mark, Fill):
-        return {
-            "type": "fill",
-            "view": mark.view,
-            "region": mark.region,
-            "intensity": _plain(mark.intensity),
-            "quality": mark.quality,
-        }
-    if isinstance(mark, Erase):
-        return {"type": "erase", "view": mark.view, "radius": _plain(mark.radius), "points": _plain_points(mark.points)}
-    raise DrawingError(f"not a mark: {_show(mark)}")
-
-
-def drawing_to_dict(drawing: Drawing) -> dict:
-    """The drawing as the JSON document of the file format (not validated; see `check_drawing`)."""
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if drawing.created:
-        doc["created"] = drawing.created
-    doc["meta"] = copy.deepcopy(drawing.meta)
-    doc["marks"] = [mark_to_dict(mark) for mark in drawing.marks]
-    return doc
 
 
 def check_drawing(drawing: Drawing, atlas: Any = None, source: str = "<memory>") -> None:
@@ -95,7 +43,7 @@ def mark_line(mark: Mark) -> str:
 
 
 def _head(drawing: Drawing) -> str:
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "body": drawing.body, "chart": drawing.chart}
     if drawing.created:
         doc["created"] = drawing.created
     doc["meta"] = drawing.meta
@@ -171,7 +119,7 @@ def save_drawing(drawing: Drawing, path: str | os.PathLike, atlas: Any = None) -
     from painmap.drawing_parse import validate_document
 
     created = drawing.created or now_iso()
-    candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created)
+    candidate = Drawing(marks=drawing.marks, meta=drawing.meta, created=created, body=drawing.body, chart=drawing.chart)
     validate_document(drawing_to_dict(candidate), os.fspath(path), atlas)  # what is saved loads back
     DrawingWriter().write(candidate, path)
     drawing.created = created

@@ -85,7 +85,12 @@ def load_patterns(atlas: Atlas, root: str | Path | None = None) -> PatternLibrar
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is atlas:
         return hit[1]
-    library = _load_library(atlas, folder)
+    from painmap import pattern_carry  # the SVGs are drawn on one chart and carried onto the others
+
+    if pattern_carry.authored_on(atlas):
+        library = _load_library(atlas, folder)
+    else:
+        library = pattern_carry.carried_library(atlas, folder, load_patterns)
     _CACHE[key] = (atlas, library)
     return library
 

@@ -216,7 +216,10 @@ def test_structural_errors_name_the_place(mark, pointer, words):
 def test_unknown_top_level_key_pointer_is_escaped():
     err = refused(doc(**{"a/b~c": 1}))
     assert err.pointer == "/a~1b~0c"
-    assert str(err) == "d.painmap.json at /a~1b~0c: unknown key 'a/b~c' (keys: format, version, created, meta, marks)"
+    assert (
+        str(err)
+        == "d.painmap.json at /a~1b~0c: unknown key 'a/b~c' (keys: format, version, body, chart, created, meta, marks)"
+    )
 
 
 def test_not_a_painmap_drawing():
@@ -527,7 +530,7 @@ def test_mirror_of_an_unknown_view_is_refused():
 
 
 def test_current_version_is_unchanged_by_migrate():
-    document = doc(stroke())
+    document = doc(stroke(), version=VERSION, body="male", chart=1)
     assert migrate(document) is document
 
 

@@ -123,6 +123,8 @@ def test_schema_constants_equal_the_validator_constants(schema):
     assert defs["points"]["maxItems"] == d.MAX_POINTS_PER_MARK
     assert schema["properties"]["marks"]["maxItems"] == d.MAX_MARKS
     assert schema["properties"]["version"]["maximum"] == d.VERSION
+    assert tuple(schema["properties"]["body"]["enum"]) == d.BODIES
+    assert schema["properties"]["chart"]["minimum"] == 1
     assert schema["properties"]["created"]["maxLength"] == d.MAX_CREATED_LENGTH
     region = defs["fill"]["properties"]["region"]
     assert (region["pattern"], region["maxLength"]) == (d.REGION_ID_PATTERN, d.MAX_ID_LENGTH)
@@ -156,6 +158,22 @@ def test_malformed_documents_fail_both(schema, kind):
             checked += 1
     if kind not in ("non-finite", "text"):
         assert checked > 50
+
+
+def test_version_1_and_version_2_documents_pass_both(schema):
+    marks = json.loads(_example())["marks"]
+    good = [
+        {"format": "painmap-drawing", "version": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "chart": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "marks": marks},  # the body's current chart
+    ]
+    for document in good:
+        assert valid(schema, document, schema), document
+        assert painmap_accepts(document), document
+    for top in ({"body": "alien"}, {"body": "male", "chart": 0}, {"body": "male", "chart": "1"}, {"version": 3}):
+        document = {"format": "painmap-drawing", "version": 2, "marks": marks, **top}
+        assert not valid(schema, document, schema), document
+        assert not painmap_accepts(document), document
 
 
 def test_checker_is_not_vacuous(schema):

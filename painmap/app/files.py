@@ -270,7 +270,13 @@ class FileController(QObject):
         """
         path = Path(path)
         current = self.session.drawing  # copied: the worker thread reads it while the GUI thread runs on
-        drawing = Drawing(marks=list(current.marks), meta=dict(current.meta), created=current.created)
+        drawing = Drawing(
+            marks=list(current.marks),
+            meta=dict(current.meta),
+            created=current.created,
+            body=current.body,
+            chart=current.chart,
+        )
         atlas, source = self.session.atlas, self.session.path
         panels = getattr(self.window, "panels", None)
         if panels is not None and not getattr(panels, "loaded", True):
