@@ -17,7 +17,7 @@ from dataclasses import dataclass
 METRIC_LABELS: dict[str, tuple[str, str]] = {
     "score": ("How alike", "Score (weighted Jaccard)"),
     "essential_coverage": ("Main pain area covered", "Essential coverage"),
-    "spillover_coverage": ("'Sometimes also here' area covered", "Spillover coverage"),
+    "spillover_coverage": ("Sometimes-also-here area covered", "Spillover coverage"),
     "precision": ("Your shading inside the pattern", "Precision"),
     "outside_fraction": ("Your shading outside the pattern", "Outside fraction"),
     "dice": ("Overlap (Dice)", "Dice coefficient"),

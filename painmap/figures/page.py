@@ -26,7 +26,7 @@ PNG_DPI = 150
 RC = {
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # real <text> in SVG: labels stay editable and searchable
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "axes.linewidth": 0.6,
