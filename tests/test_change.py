@@ -119,3 +119,12 @@ def test_bad_earlier_file_is_one_line_and_exit_2(tmp_path):
         code, out, err = _run("compare", now, "--with", earlier)
         assert code == 2 and out == ""
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_change_figure_has_the_numbers_as_text(tmp_path):
+    from painmap.figures.change import render_change
+
+    change = compare_change(masks(CREST, SIDE), masks(shifted(CREST, 10.0), BUTTOCK))
+    out = render_change(change, ATLAS, tmp_path / "change.svg", "then.painmap.json", "now.painmap.json")
+    svg = out.read_text(encoding="utf-8")
+    assert "What changed" in svg and f"Jaccard {change.jaccard:.2f}" in svg and "new since the earlier drawing" in svg
