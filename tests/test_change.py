@@ -127,4 +127,4 @@ def test_change_figure_has_the_numbers_as_text(tmp_path):
     change = compare_change(masks(CREST, SIDE), masks(shifted(CREST, 10.0), BUTTOCK))
     out = render_change(change, ATLAS, tmp_path / "change.svg", "then.painmap.json", "now.painmap.json")
     svg = out.read_text(encoding="utf-8")
-    assert "What changed" in svg and f"Jaccard {change.jaccard:.2f}" in svg and "new since the earlier drawing" in svg
+    assert "What changed" in svg and f"{change.jaccard:.2f}" in svg and "new since the earlier drawing" in svg
