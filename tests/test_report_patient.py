@@ -98,7 +98,7 @@ def test_report_svg_has_real_text_for_chart_labels(drawing_file, tmp_path):
         assert any(label in t for t in texts), label
 
 
-@pytest.mark.parametrize("pattern", ["gluteus-medius", "sacroiliac-joint"])
+@pytest.mark.parametrize("pattern", ["gluteus-medius", "gluteus-minimus", "sacroiliac-joint"])
 def test_pattern_sheets_have_no_overlapping_words(pattern, tmp_path):
     out = tmp_path / f"{pattern}.pdf"
     _run("render", "--pattern", pattern, "-o", out)
