@@ -8,6 +8,8 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from painmap.atlas import load_atlas
 from painmap.change import check_same_body, compare_change
@@ -128,3 +130,27 @@ def test_change_figure_has_the_numbers_as_text(tmp_path):
     out = render_change(change, ATLAS, tmp_path / "change.svg", "then.painmap.json", "now.painmap.json")
     svg = out.read_text(encoding="utf-8")
     assert "What changed" in svg and f"{change.jaccard:.2f}" in svg and "new since the earlier drawing" in svg
+
+
+_point = st.tuples(st.floats(150, 490), st.floats(600, 1000))
+_stroke = st.builds(
+    lambda pts, r, i: Stroke("posterior", r, i, "aching", tuple(pts)),
+    st.lists(_point, min_size=1, max_size=4), st.floats(4, 30), st.integers(1, 10),
+)  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_stroke, max_size=4), st.lists(_stroke, max_size=4))
+def test_change_is_consistent_both_ways(a, b):
+    ab = compare_change(
+        PainMasks.from_drawing(Drawing(marks=a), ATLAS, 0.5), PainMasks.from_drawing(Drawing(marks=b), ATLAS, 0.5)
+    )
+    ba = compare_change(
+        PainMasks.from_drawing(Drawing(marks=b), ATLAS, 0.5), PainMasks.from_drawing(Drawing(marks=a), ATLAS, 0.5)
+    )
+    assert 0.0 <= ab.jaccard <= 1.0 and ab.jaccard == ba.jaccard
+    assert ab.new_percent == ba.gone_percent and ab.gone_percent == ba.new_percent
+    assert ab.persisting_percent == ba.persisting_percent
+    assert ab.extent_after == pytest.approx(ab.new_percent + ab.persisting_percent)
+    assert ab.extent_before == pytest.approx(ab.gone_percent + ab.persisting_percent)
+    assert (ab.jaccard == 1.0) == ab.unchanged
