@@ -17,6 +17,11 @@ CORE_MODULES = [
     "painmap.warp",
     "painmap.chart_versions",
     "painmap.pattern_carry",
+    "painmap.vocabulary",
+    "painmap.outside",
+    "painmap.summary",
+    "painmap.change",
+    "painmap.timeline",
 ]
 
 

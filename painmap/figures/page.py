@@ -22,11 +22,11 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in inches
 FORMATS = ("png", "pdf", "svg")
 PNG_DPI = 150
 
-# Fonts embedded as TrueType (type 42) in PDF, glyphs as paths in SVG, so no output depends on installed fonts.
+# Fonts embedded as TrueType (type 42) in PDF; SVG keeps real <text> (searchable, editable on slides).
 RC = {
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # real <text> in SVG: labels stay editable and searchable
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "axes.linewidth": 0.6,
