@@ -162,6 +162,20 @@ def iter_drawing_paths(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Pat
                 yield p, None
 
 
+def no_drawings_error(paths: Iterable[str | os.PathLike], missing: Sequence[tuple[str, str]] = ()) -> AggregateError:
+    """The one-line error for arguments that hold no drawing; it says when folders hold other *.json files."""
+    if missing:
+        return AggregateError(f"no drawings to aggregate ({missing[0][0]}: {missing[0][1]})")
+    for raw in paths:
+        folder = Path(os.fspath(raw))
+        if folder.is_dir() and next((p for p in folder.rglob("*.json") if p.is_file()), None) is not None:
+            return AggregateError(
+                f"no drawings to aggregate: {os.fspath(raw)} holds *.json files, but only *{DRAWING_SUFFIX} "
+                "files are read (rename them, e.g. a.json -> a.painmap.json)"
+            )
+    return AggregateError("no drawings to aggregate")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The real processor: load, rasterize, compare
 
@@ -169,14 +183,16 @@ def iter_drawing_paths(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Pat
 class DrawingProcessor:
     """Reads a drawing file, rasterizes it and compares it with the pattern library."""
 
-    def __init__(self, px_per_mm: float = AGGREGATE_PX_PER_MM, atlas=None, library=None) -> None:
+    def __init__(
+        self, px_per_mm: float = AGGREGATE_PX_PER_MM, atlas=None, library=None, library_dirs: Sequence[str] = ()
+    ) -> None:
         from painmap.atlas import load_atlas
         from painmap.compare import Comparator
-        from painmap.patterns import load_patterns
+        from painmap.library import library_for
 
         self.px_per_mm = px_per_mm
         self.atlas = atlas if atlas is not None else load_atlas()
-        self.library = library if library is not None else load_patterns(self.atlas)
+        self.library = library if library is not None else library_for(self.atlas, library_dirs)
         self.comparator = Comparator(self.atlas, self.library, px_per_mm)
         self.view_ids = tuple(self.atlas.views)
         self.pattern_ids = tuple(sorted(self.library.patterns))
@@ -294,9 +310,9 @@ class _CsvSink:
 _WORKER: Processor | None = None
 
 
-def _worker_init(px_per_mm: float) -> None:
+def _worker_init(px_per_mm: float, library_dirs: Sequence[str] = ()) -> None:
     global _WORKER
-    _WORKER = DrawingProcessor(px_per_mm)
+    _WORKER = DrawingProcessor(px_per_mm, library_dirs=library_dirs)
 
 
 def _run_chunk(
@@ -376,6 +392,7 @@ def aggregate(
     keep_rows: bool = False,
     processor: Processor | None = None,
     chunk: int = CHUNK,
+    library_dirs: Sequence[str | os.PathLike] = (),
 ) -> Aggregate:
     """Aggregate drawing files into per-view count arrays (and a CSV, one row per drawing, in input order).
 
@@ -387,6 +404,7 @@ def aggregate(
     chunks over processes (default: one per CPU when there are enough files); a given `processor` runs in
     this process only.
     """
+    paths = list(paths)
     todo: list[Path] = []
     missing: list[tuple[str, str]] = []
     for path, reason in iter_drawing_paths(paths):
@@ -397,13 +415,17 @@ def aggregate(
         else:
             todo.append(path)
     if not todo:
-        raise AggregateError("no drawings to aggregate" + (f" ({missing[0][0]}: {missing[0][1]})" if missing else ""))
+        raise no_drawings_error(paths, missing)
 
     n_workers = default_workers() if workers is None else max(1, workers)
     if processor is not None or len(todo) < 2 * chunk:
         n_workers = 1
-    local = processor if processor is not None else (DrawingProcessor(px_per_mm) if n_workers == 1 else None)
-    info = local if local is not None else _describe(px_per_mm)
+    dirs = tuple(os.fspath(d) for d in library_dirs)
+    if processor is None and n_workers == 1:
+        local: Processor | None = DrawingProcessor(px_per_mm, library_dirs=dirs)
+    else:
+        local = processor
+    info = local if local is not None else _describe(px_per_mm, dirs)
 
     result = Aggregate(
         counts={v: np.zeros(info.view_shape(v), dtype=np.int32) for v in info.view_ids},
@@ -421,7 +443,7 @@ def aggregate(
     try:
         chunks = [todo[i : i + chunk] for i in range(0, total, chunk)]
         scores = csv_path is not None or keep_rows
-        results = _chunk_results(chunks, local, n_workers, px_per_mm, strict, cancel, scores)
+        results = _chunk_results(chunks, local, n_workers, (px_per_mm, dirs), strict, cancel, scores)
         for counts, rows, bad, _n in results:
             for view_id, arr in counts.items():
                 result.counts[view_id] += arr
@@ -474,14 +496,14 @@ class _Info:
         return self.shapes[view_id]
 
 
-def _describe(px_per_mm: float) -> _Info:
+def _describe(px_per_mm: float, library_dirs: Sequence[str] = ()) -> _Info:
     """View ids, shapes and pattern ids without building a comparator in this process (the workers do)."""
     from painmap.atlas import load_atlas
-    from painmap.patterns import load_patterns
+    from painmap.library import library_for
     from painmap.raster import Grid
 
     atlas = load_atlas()
-    library = load_patterns(atlas)
+    library = library_for(atlas, library_dirs)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return _Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)
 
@@ -501,7 +523,7 @@ def _chunk_results(
     chunks: list[list[Path]],
     local: Processor | None,
     n_workers: int,
-    px_per_mm: float,
+    init: tuple,
     strict: bool,
     cancel: Any,
     scores: bool,
@@ -516,7 +538,7 @@ def _chunk_results(
     import multiprocessing
 
     context = multiprocessing.get_context(_start_method())
-    with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_worker_init, initargs=(px_per_mm,)) as pool:
+    with ProcessPoolExecutor(n_workers, mp_context=context, initializer=_worker_init, initargs=init) as pool:
         pending: list[Future] = []
         queue = iter(chunks)
         try:

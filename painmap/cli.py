@@ -22,7 +22,10 @@ COMMANDS: dict[str, str] = {
     "compare": "compare a pain drawing with the pattern library",
     "render": "draw a drawing report or a pattern sheet to PNG, PDF or SVG",
     "aggregate": "frequency map of many drawings",
+    "learn": "learn a pattern from a group's drawings into a library folder",
+    "evaluate": "leave-one-out classification of labelled drawings (path,label CSV)",
 }
+NEW_COMMANDS = ("learn", "evaluate")  # each registers its own options (painmap.commands.<name>.add_parser)
 
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
@@ -39,6 +42,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library", action="append", metavar="DIR", help="add the patterns of a library folder (e.g. learned ones)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
     p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
     _format_option(p)
+    _library_option(p)
 
     p = sub.add_parser("render", description=COMMANDS["render"])
     p.add_argument("drawing", nargs="?", metavar="DRAWING", help="a .painmap.json drawing (report)")
@@ -72,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trigger-point", metavar="TRP", help="with --pattern: only this trigger point (e.g. trp2)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+    _library_option(p)
 
     p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="drawing files, folders or globs")
@@ -79,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
     p.add_argument("--pattern", metavar="ID", help="outline this pattern on the map")
     p.add_argument("--strict", action="store_true", help="stop at the first bad file")
+    _library_option(p)
+    from painmap.commands.aggregate import add_options
+
+    add_options(p)
+    for name in NEW_COMMANDS:
+        importlib.import_module(f"painmap.commands.{name}").add_parser(sub, COMMANDS[name])
     return parser
 
 

@@ -44,6 +44,10 @@ class ProgressBar:
             self.drawn = False
 
 
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Options of aggregate beyond the basic ones (registered by painmap.cli)."""
+
+
 def run(args: argparse.Namespace) -> int:
     """Aggregate drawings into a frequency map (and CSV); bad files are skipped unless --strict."""
     from painmap.aggregate import AggregateError, aggregate, reason_text
@@ -52,12 +56,14 @@ def run(args: argparse.Namespace) -> int:
 
     output_format(args.output)
     check_writable(args.output)  # fail before a long run, not after it
-    pattern = None
-    if args.pattern:
-        from painmap.atlas import load_atlas
-        from painmap.patterns import load_patterns
+    from painmap.atlas import load_atlas
+    from painmap.library import library_for, missing_library_folders
 
-        pattern = load_patterns(load_atlas()).get(args.pattern)  # an unknown id fails before any work
+    missing_library_folders(args.library)
+    library = library_for(load_atlas(), args.library)
+    for problem in library.problems if args.library else ():
+        sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
+    pattern = library.get(args.pattern) if args.pattern else None  # an unknown id fails before any work
     bar = ProgressBar(sys.stderr)
 
     def warn(path: str, reason: str) -> None:
@@ -65,7 +71,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"painmap: warning: skipped {path}: {reason_text(path, reason)}\n")
 
     try:
-        result = aggregate(args.paths, csv_path=args.csv, strict=args.strict, progress=bar, on_skip=warn)
+        result = aggregate(
+            args.paths,
+            csv_path=args.csv,
+            strict=args.strict,
+            progress=bar,
+            on_skip=warn,
+            library_dirs=args.library or (),
+        )
     finally:
         bar.clear()
     if result.n_drawings == 0:
