@@ -1,10 +1,12 @@
-"""`painmap aggregate PATHS... -o OUT.png [--csv OUT.csv] [--pattern ID] [--strict]`."""
+"""`painmap aggregate PATHS... -o OUT.png [--csv OUT.csv [--deidentify]] [--pattern ID] [--strict] [--vmax PERCENT]
+[--library DIR] [--scheduler local:N|tcp://HOST:PORT]`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 
@@ -46,6 +48,11 @@ class ProgressBar:
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Options of aggregate beyond the basic ones (registered by painmap.cli)."""
+    parser.add_argument("--deidentify", action="store_true", help="CSV without meta and paths (rows numbered)")
+    parser.add_argument(
+        "--vmax", type=float, metavar="PERCENT", help="top of the colour scale (default: the cohort's maximum)"
+    )
+    parser.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,20 +77,31 @@ def run(args: argparse.Namespace) -> int:
         bar.clear()
         sys.stderr.write(f"painmap: warning: skipped {path}: {reason_text(path, reason)}\n")
 
+    if args.vmax is not None and not 0 < args.vmax <= 100:
+        raise AggregateError(f"--vmax must be a percentage in (0, 100], not {args.vmax:g}")
+    if args.deidentify and not args.csv:
+        raise AggregateError("--deidentify goes with --csv OUT.csv")
+    from painmap.atomic import refuse_own_inputs
+    from painmap.cluster import executor_for
+
+    refuse_own_inputs([args.output, args.csv], [p for p in args.paths if Path(p).is_file()])
     try:
-        result = aggregate(
-            args.paths,
-            csv_path=args.csv,
-            strict=args.strict,
-            progress=bar,
-            on_skip=warn,
-            library_dirs=args.library or (),
-        )
+        with executor_for(args.scheduler) as executor:
+            result = aggregate(
+                args.paths,
+                csv_path=args.csv,
+                strict=args.strict,
+                progress=bar,
+                on_skip=warn,
+                library_dirs=args.library or (),
+                deidentify=args.deidentify,
+                executor=executor,
+            )
     finally:
         bar.clear()
     if result.n_drawings == 0:
         raise AggregateError(f"no drawing could be read ({result.n_skipped} skipped)")
-    written = render_frequency_map(result, args.output, pattern)
+    written = render_frequency_map(result, args.output, pattern, vmax=args.vmax)
     skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
     outputs = f"{written}" + (f" and {args.csv}" if args.csv else "")
     sys.stderr.write(f"painmap: aggregated {result.n_drawings} drawings{skipped}; wrote {outputs}\n")
