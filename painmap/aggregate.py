@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from painmap.aggregate_csv import CsvSink, ExtraColumns, column_name, csv_header
+from painmap.aggregate_csv import CsvSink, column_name, csv_header
 from painmap.aggregate_run import (
     DrawingProcessor,
     Plan,
@@ -73,6 +73,7 @@ class DrawingRow:
     views_used: tuple[str, ...] = ()
     sides: dict[str, str] = field(default_factory=dict)  # pattern -> its best side
     meta: dict = field(default_factory=dict)  # the drawing's meta (subject and study codes, ...)
+    extra: dict[str, str] = field(default_factory=dict)  # opt-in columns (choir_keys)
 
 
 MaskPatch = tuple[int, int, np.ndarray]  # (row, col) of the top-left pixel, bool array: the painted part of a view
@@ -237,7 +238,7 @@ def aggregate(
     chunk: int = CHUNK,
     library_dirs: Sequence[str | os.PathLike] = (),
     deidentify: bool = False,
-    extra_columns: ExtraColumns | None = None,
+    choir: str | None = None,
     executor: Any = None,
 ) -> Aggregate:
     """Aggregate drawing files into per-view count arrays (and a CSV, one row per input file, in input order).
@@ -249,7 +250,8 @@ def aggregate(
     then). Drawings are compared with the patterns (stored, plus `library_dirs`) only when their rows are wanted
     (`csv_path` or `keep_rows`). `workers` > 1 spreads chunks over processes (default: one per CPU when there are
     enough files); `executor` (e.g. a Dask client) runs them there instead; a given `processor` runs in this
-    process only. `deidentify` leaves meta and paths out of the CSV (rows numbered); `extra_columns` adds columns.
+    process only. `deidentify` leaves meta and paths out of the CSV (rows numbered); `choir` ("male" or "female")
+    adds the opt-in `choir_keys` column (the CHOIR regions each drawing covers, painmap.choir).
     """
     paths = list(paths)
     todo: list[Path] = []
@@ -270,10 +272,10 @@ def aggregate(
     dirs = tuple(os.fspath(d) for d in library_dirs)
     local = processor
     if local is None and n_workers == 1 and executor is None:
-        local = DrawingProcessor(px_per_mm, library_dirs=dirs)
+        local = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir)
     info = local if local is not None else describe(px_per_mm, dirs)
     scores = csv_path is not None or keep_rows
-    plan = Plan(local, n_workers, (px_per_mm, dirs), strict, scores, executor if processor is None else None)
+    plan = Plan(local, n_workers, (px_per_mm, dirs, choir), strict, scores, executor if processor is None else None)
 
     result = Aggregate(
         counts={v: np.zeros(info.view_shape(v), dtype=np.int32) for v in info.view_ids},
@@ -284,7 +286,8 @@ def aggregate(
     )
     sink = None
     if csv_path is not None:
-        sink = CsvSink(csv_path, info.view_ids, info.pattern_ids, deidentify=deidentify, extra=extra_columns)
+        extra = ("choir_keys",) if choir is not None else ()
+        sink = CsvSink(csv_path, info.view_ids, info.pattern_ids, deidentify=deidentify, extra=extra)
     try:
         for path, reason in missing:
             _skip(result, path, reason, on_skip, sink)

@@ -3,7 +3,7 @@
 Columns (docs/reports.md): `path` (or `row` with `deidentify`), `status` (`ok` or the one-line reason a file was
 skipped), `meta.<key>` for every meta key of the cohort (sorted), `extent_percent`, `extent_<view>_percent`,
 `best_pattern`, `best_side`, `best_score`, `score_<pattern>` (0-1) and `side_<pattern>` (its best side), plus
-opt-in extra columns. The meta keys are known only at the end, so rows are spooled to an unnamed temporary file
+opt-in columns (`choir_keys`). The meta keys are known only at the end, so rows are spooled to an unnamed temporary file
 and the CSV is written from it in one atomic write (painmap.atomic) when the run completes: a failed or
 cancelled run leaves no CSV, and memory does not grow with the number of rows.
 """
@@ -15,7 +15,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 VIEW_COLUMN = {"lateral": "lateral_right"}  # explicit names: `lateral` is the right side view
 DIGITS = 6  # as in `painmap compare --format json`: a cell equals compare's number
-ExtraColumns = tuple[Sequence[str], Callable[["DrawingRow"], Sequence[str]]]  # names, cells of a row
 
 
 def column_name(prefix: str, ident: str, suffix: str = "") -> str:
@@ -104,7 +103,7 @@ class CsvSink:
         pattern_ids: Sequence[str],
         *,
         deidentify: bool = False,
-        extra: ExtraColumns | None = None,
+        extra: Sequence[str] = (),
     ) -> None:
         from painmap.atomic import WriteError
 
@@ -115,8 +114,8 @@ class CsvSink:
             raise WriteError(path, f"folder {os.fspath(self.target.parent) or '.'} does not exist")
         self.view_ids, self.pattern_ids = tuple(view_ids), tuple(pattern_ids)
         self.deidentify = deidentify
-        self.extra = extra
-        self.n_fixed = len(fixed_header(self.view_ids, self.pattern_ids)) + (len(extra[0]) if extra else 0)
+        self.extra = tuple(extra)  # opt-in columns, filled from DrawingRow.extra
+        self.n_fixed = len(fixed_header(self.view_ids, self.pattern_ids)) + len(self.extra)
         self.meta_keys: set[str] = set()
         try:
             self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 - closed by commit/abort
@@ -126,8 +125,7 @@ class CsvSink:
 
     def write(self, row: DrawingRow) -> None:
         cells = fixed_cells(row, self.view_ids, self.pattern_ids)
-        if self.extra:
-            cells += list(self.extra[1](row))
+        cells += [row.extra.get(name, "") for name in self.extra]
         meta = {} if self.deidentify else row.meta
         self.meta_keys.update(meta)
         self.writer.writerow([row.path, "ok", json.dumps(meta, ensure_ascii=False) if meta else "", *cells])
@@ -140,7 +138,7 @@ class CsvSink:
         from painmap.atomic import atomic_write
 
         columns = meta_columns(self.meta_keys)
-        header = fixed_header(self.view_ids, self.pattern_ids) + (list(self.extra[0]) if self.extra else [])
+        header = fixed_header(self.view_ids, self.pattern_ids) + list(self.extra)
         first = ["row", "status"] if self.deidentify else ["path", "status"]
         self.spool.seek(0)
         try:

@@ -28,7 +28,14 @@ ChunkResult = tuple[dict[str, np.ndarray], list["DrawingRow | Skip"]]
 class DrawingProcessor:
     """Reads a drawing file, rasterizes it and compares it with the pattern library (compare's numbers)."""
 
-    def __init__(self, px_per_mm: float | None = None, atlas=None, library=None, library_dirs: Sequence[str] = ()):
+    def __init__(
+        self,
+        px_per_mm: float | None = None,
+        atlas=None,
+        library=None,
+        library_dirs: Sequence[str] = (),
+        choir: str | None = None,
+    ):
         from painmap.aggregate import AGGREGATE_PX_PER_MM
         from painmap.atlas import load_atlas
         from painmap.compare import Comparator
@@ -40,6 +47,11 @@ class DrawingProcessor:
         self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
         self.pattern_ids = tuple(sorted(self.library.patterns))
+        self.choir = None  # the CHOIR map (male or female) for the opt-in choir_keys column
+        if choir is not None:
+            from painmap.choir import choir_masks
+
+            self.choir = choir_masks(self.atlas, choir, self.px_per_mm)
         self._shapes: dict[str, tuple[int, int]] = {}
 
     def view_shape(self, view_id: str) -> tuple[int, int]:
@@ -74,6 +86,8 @@ class DrawingProcessor:
             sides={pattern: side for pattern, side, _ in found.ranking},
             meta=drawing.meta,
         )
+        if self.choir is not None:
+            row.extra["choir_keys"] = ",".join(self.choir.covered(masks))
         return Processed(masks=used, row=row)
 
 
@@ -83,11 +97,11 @@ _WORKER: tuple[tuple, Processor] | None = None  # (settings, processor) of this 
 
 
 def worker_processor(settings: tuple) -> Processor:
-    """This process's DrawingProcessor for (px_per_mm, library_dirs), built on first use and kept."""
+    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir), built on first use and kept."""
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
-        px_per_mm, dirs = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs))
+        px_per_mm, dirs, choir = settings
+        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir))
     return _WORKER[1]
 
 
@@ -162,7 +176,7 @@ class Plan:
 
     local: Processor | None  # run in this process with this processor
     n_workers: int
-    settings: tuple  # (px_per_mm, library_dirs) for worker processes
+    settings: tuple  # (px_per_mm, library_dirs, choir body or None) for worker processes
     strict: bool
     scores: bool
     executor: Any = None  # run on this executor instead of a local pool

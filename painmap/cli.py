@@ -24,8 +24,11 @@ COMMANDS: dict[str, str] = {
     "aggregate": "frequency map of many drawings",
     "learn": "learn a pattern from a group's drawings into a library folder",
     "evaluate": "leave-one-out classification of labelled drawings (path,label CSV)",
+    "import": "make a drawing from CHOIR body-map keys (REDCap)",
+    "export": "print the CHOIR body-map keys a drawing covers",
 }
 NEW_COMMANDS = ("learn", "evaluate")  # each registers its own options (painmap.commands.<name>.add_parser)
+MODULES = {"import": "choir_io", "export": "choir_io"}  # commands whose module has another name
 
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
@@ -96,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_options(p)
     for name in NEW_COMMANDS:
         importlib.import_module(f"painmap.commands.{name}").add_parser(sub, COMMANDS[name])
+    importlib.import_module("painmap.commands.choir_io").add_parsers(sub, COMMANDS)
     return parser
 
 
@@ -117,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 build_parser().parse_args(argv)  # unknown option: one-line usage error
             return _run_app(argv)
         args = build_parser().parse_args(argv)
-        module = importlib.import_module(f"painmap.commands.{args.command}")
+        module = importlib.import_module(f"painmap.commands.{MODULES.get(args.command, args.command)}")
         return int(module.run(args))
     except PainmapError as err:
         sys.stderr.write(f"painmap: {err}\n")

@@ -53,6 +53,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--vmax", type=float, metavar="PERCENT", help="top of the colour scale (default: the cohort's maximum)"
     )
     parser.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
+    parser.add_argument(
+        "--choir",
+        nargs="?",
+        const="male",
+        choices=("male", "female"),
+        help="add a choir_keys column: the CHOIR body-map regions each drawing covers (map: male, or female)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.vmax is not None and not 0 < args.vmax <= 100:
         raise AggregateError(f"--vmax must be a percentage in (0, 100], not {args.vmax:g}")
-    if args.deidentify and not args.csv:
-        raise AggregateError("--deidentify goes with --csv OUT.csv")
+    if (args.deidentify or args.choir) and not args.csv:
+        raise AggregateError("--deidentify and --choir go with --csv OUT.csv")
     from painmap.atomic import refuse_own_inputs
     from painmap.cluster import executor_for
 
@@ -95,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
                 on_skip=warn,
                 library_dirs=args.library or (),
                 deidentify=args.deidentify,
+                choir=args.choir,
                 executor=executor,
             )
     finally:
