@@ -74,6 +74,7 @@ class DrawingRow:
     sides: dict[str, str] = field(default_factory=dict)  # pattern -> its best side
     meta: dict = field(default_factory=dict)  # the drawing's meta (subject and study codes, ...)
     extra: dict[str, str] = field(default_factory=dict)  # opt-in columns (choir_keys)
+    regions: dict[str, float] = field(default_factory=dict)  # region -> share covered (only for group_by)
 
 
 MaskPatch = tuple[int, int, np.ndarray]  # (row, col) of the top-left pixel, bool array: the painted part of a view
@@ -125,6 +126,8 @@ class Aggregate:
     view_ids: tuple[str, ...] = ()
     cancelled: bool = False
     rows: list[DrawingRow] | None = None  # only when asked for (keep_rows=True)
+    groups: Any = None  # painmap.groups.GroupCounter (only with group_by)
+    group_counts: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # group -> view -> counts
 
     def percent(self, view_id: str) -> np.ndarray:
         """Percentage (0-100, float32) of all aggregated drawings that cover each pixel of a view."""
@@ -239,6 +242,8 @@ def aggregate(
     library_dirs: Sequence[str | os.PathLike] = (),
     deidentify: bool = False,
     choir: str | None = None,
+    group_by: str | None = None,
+    region_share: float | None = None,
     executor: Any = None,
 ) -> Aggregate:
     """Aggregate drawing files into per-view count arrays (and a CSV, one row per input file, in input order).
@@ -251,7 +256,9 @@ def aggregate(
     (`csv_path` or `keep_rows`). `workers` > 1 spreads chunks over processes (default: one per CPU when there are
     enough files); `executor` (e.g. a Dask client) runs them there instead; a given `processor` runs in this
     process only. `deidentify` leaves meta and paths out of the CSV (rows numbered); `choir` ("male" or "female")
-    adds the opt-in `choir_keys` column (the CHOIR regions each drawing covers, painmap.choir).
+    adds the opt-in `choir_keys` column (the CHOIR regions each drawing covers, painmap.choir). `group_by` (a meta
+    key) also counts per group of drawings: `group_counts` per pixel and `groups`, regions per group
+    (painmap.groups; a region counts at `region_share` of its area, default 5 %).
     """
     paths = list(paths)
     todo: list[Path] = []
@@ -272,10 +279,11 @@ def aggregate(
     dirs = tuple(os.fspath(d) for d in library_dirs)
     local = processor
     if local is None and n_workers == 1 and executor is None:
-        local = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir)
+        local = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=group_by is not None)
     info = local if local is not None else describe(px_per_mm, dirs)
     scores = csv_path is not None or keep_rows
-    plan = Plan(local, n_workers, (px_per_mm, dirs, choir), strict, scores, executor if processor is None else None)
+    settings = (px_per_mm, dirs, choir, group_by is not None)
+    plan = Plan(local, n_workers, settings, strict, scores, executor if processor is None else None, group_by)
 
     result = Aggregate(
         counts={v: np.zeros(info.view_shape(v), dtype=np.int32) for v in info.view_ids},
@@ -284,6 +292,10 @@ def aggregate(
         view_ids=tuple(info.view_ids),
         rows=[] if keep_rows else None,
     )
+    if group_by is not None:
+        from painmap.groups import REGION_SHARE, GroupCounter
+
+        result.groups = GroupCounter(group_by, REGION_SHARE if region_share is None else region_share)
     sink = None
     if csv_path is not None:
         extra = ("choir_keys",) if choir is not None else ()
@@ -311,8 +323,15 @@ def _run(result: Aggregate, todo: list[Path], chunk: int, plan: Plan, sink: CsvS
     done = 0
     chunks = [todo[i : i + chunk] for i in range(0, total, chunk)]
     for counts, entries in chunk_results(chunks, plan, cancel):
-        for view_id, arr in counts.items():
-            result.counts[view_id] += arr
+        for key, (r0, c0, arr) in counts.items():
+            group, view_id = key if isinstance(key, tuple) else (None, key)
+            box = (slice(r0, r0 + arr.shape[0]), slice(c0, c0 + arr.shape[1]))
+            result.counts[view_id][box] += arr
+            if group is not None:
+                per_view = result.group_counts.setdefault(group, {})
+                if view_id not in per_view:
+                    per_view[view_id] = np.zeros(result.counts[view_id].shape, dtype=np.int32)
+                per_view[view_id][box] += arr
         for entry in entries:
             if isinstance(entry, tuple):  # (path, reason): a file that could not be read
                 path, reason = entry
@@ -321,6 +340,8 @@ def _run(result: Aggregate, todo: list[Path], chunk: int, plan: Plan, sink: CsvS
                 _skip(result, path, reason, on_skip, sink)
                 continue
             result.n_drawings += 1
+            if result.groups is not None:
+                result.groups.add(entry.meta, entry.regions)
             for view_id in entry.views_used:
                 result.n_by_view[view_id] = result.n_by_view.get(view_id, 0) + 1
             if sink:

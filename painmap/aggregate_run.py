@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from painmap.aggregate import DrawingRow, Processed, Processor
 
 Skip = tuple[str, str]  # (path, one-line reason) of a file that could not be read
-ChunkResult = tuple[dict[str, np.ndarray], list["DrawingRow | Skip"]]
+CountPatch = tuple[int, int, np.ndarray]  # (row, col) of the top-left pixel, counts of the painted box of a view
+ChunkResult = tuple[dict[str, CountPatch], list["DrawingRow | Skip"]]
 
 
 class DrawingProcessor:
@@ -35,6 +36,7 @@ class DrawingProcessor:
         library=None,
         library_dirs: Sequence[str] = (),
         choir: str | None = None,
+        regions: bool = False,
     ):
         from painmap.aggregate import AGGREGATE_PX_PER_MM
         from painmap.atlas import load_atlas
@@ -47,6 +49,7 @@ class DrawingProcessor:
         self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
         self.pattern_ids = tuple(sorted(self.library.patterns))
+        self.regions = regions  # fill DrawingRow.regions (region coverage, for --group-by)
         self.choir = None  # the CHOIR map (male or female) for the opt-in choir_keys column
         if choir is not None:
             from painmap.choir import choir_masks
@@ -70,7 +73,7 @@ class DrawingProcessor:
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
             row = DrawingRow(os.fspath(path), 0.0, {}, "", "", 0.0, {}, views_used=tuple(used), meta=drawing.meta)
-            return Processed(masks=used, row=row)
+            return Processed(masks=used, row=self._add_regions(row, masks))
         found = self.comparator.scores(masks)  # the scores of Comparator.compare, without its other metrics
         best = found.ranking[0] if found.ranking else None
         has_best = best is not None and best[2] > 0
@@ -88,7 +91,15 @@ class DrawingProcessor:
         )
         if self.choir is not None:
             row.extra["choir_keys"] = ",".join(self.choir.covered(masks))
-        return Processed(masks=used, row=row)
+        return Processed(masks=used, row=self._add_regions(row, masks))
+
+    def _add_regions(self, row: DrawingRow, masks) -> DrawingRow:
+        """The row with its region coverage when it is wanted (--group-by)."""
+        if self.regions:
+            from painmap.groups import region_coverage
+
+            row.regions = region_coverage(masks)
+        return row
 
 
 # --- one chunk ------------------------------------------------------------------------------------------------
@@ -97,20 +108,27 @@ _WORKER: tuple[tuple, Processor] | None = None  # (settings, processor) of this 
 
 
 def worker_processor(settings: tuple) -> Processor:
-    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir), built on first use and kept."""
+    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir, regions), built on first use and kept."""
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
-        px_per_mm, dirs, choir = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir))
+        px_per_mm, dirs, choir, regions = settings
+        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions))
     return _WORKER[1]
 
 
 def run_chunk(
-    paths: Sequence[Path | str], processor: Processor | None, strict: bool, scores: bool, settings: tuple = ()
+    paths: Sequence[Path | str],
+    processor: Processor | None,
+    strict: bool,
+    scores: bool,
+    settings: tuple = (),
+    group_by: str | None = None,
 ) -> ChunkResult:
-    """Summed count arrays of the views used, and a row or a (path, reason) skip for every file, in order."""
+    """Summed counts of the views used (cropped to their painted box, small to send back), and a row or a
+    (path, reason) skip for every file, in order. With `group_by` (a meta key) counts are kept per group: their
+    keys are (group, view) instead of the view."""
     proc = processor if processor is not None else worker_processor(settings)
-    counts: dict[str, np.ndarray] = {}
+    counts: dict = {}
     entries: list[DrawingRow | Skip] = []
     for path in paths:
         try:
@@ -120,15 +138,29 @@ def run_chunk(
             if strict:
                 break
             continue
+        group = None if group_by is None else _group(done.row.meta, group_by)
         for view_id, (r0, c0, mask) in done.masks.items():
-            if view_id not in counts:
-                counts[view_id] = np.zeros(
-                    proc.view_shape(view_id), dtype=np.uint16 if len(paths) < 65535 else np.int32
-                )
-            target = counts[view_id][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
+            key = view_id if group_by is None else (group, view_id)
+            if key not in counts:
+                counts[key] = np.zeros(proc.view_shape(view_id), dtype=np.uint16 if len(paths) < 65535 else np.int32)
+            target = counts[key][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
             np.add(target, mask, out=target, casting="unsafe")
         entries.append(done.row)
-    return counts, entries
+    return {v: _crop(c) for v, c in counts.items()}, entries
+
+
+def _group(meta: dict, key: str) -> str:
+    from painmap.groups import group_of
+
+    return group_of(meta, key)
+
+
+def _crop(counts: np.ndarray) -> CountPatch:
+    rows, cols = np.flatnonzero(counts.any(axis=1)), np.flatnonzero(counts.any(axis=0))
+    if not len(rows):
+        return 0, 0, counts[:0, :0]
+    r0, r1, c0, c1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    return r0, c0, counts[r0:r1, c0:c1].copy()
 
 
 def one_line(err: BaseException) -> str:
@@ -176,22 +208,25 @@ class Plan:
 
     local: Processor | None  # run in this process with this processor
     n_workers: int
-    settings: tuple  # (px_per_mm, library_dirs, choir body or None) for worker processes
+    settings: tuple  # (px_per_mm, library_dirs, choir body or None, region coverage?) for worker processes
     strict: bool
     scores: bool
     executor: Any = None  # run on this executor instead of a local pool
+    group_by: str | None = None  # a meta key: counts per group
 
 
 def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator[ChunkResult]:
     """Chunk results in input order: in this process, or on an executor with a bounded number in flight."""
     if plan.local is not None and plan.executor is None:
         for part in chunks:
-            yield run_chunk(part, plan.local, plan.strict, plan.scores)
+            yield run_chunk(part, plan.local, plan.strict, plan.scores, (), plan.group_by)
             if is_cancelled(cancel):
                 return
         return
     if plan.executor is not None:
-        yield from _on_executor(plan.executor, chunks, plan, cancel, in_flight=4 * plan.n_workers)
+        yield from _on_executor(
+            plan.executor, chunks, plan, cancel, in_flight=2 * _slots(plan.executor, plan.n_workers)
+        )
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -199,6 +234,15 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(plan.n_workers, mp_context=context) as pool:
         yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
+
+
+def _slots(executor: Any, default: int) -> int:
+    """Tasks the executor runs at once: a Dask cluster's total worker threads, else `default`."""
+    try:
+        workers = executor.scheduler_info()["workers"].values()
+        return max(1, sum(int(w.get("nthreads", 1)) for w in workers))
+    except Exception:  # not a Dask client (or no answer): the local number
+        return max(1, default)
 
 
 def _on_executor(executor: Any, chunks: list[list[Path]], plan: Plan, cancel: Any, in_flight: int):
@@ -209,7 +253,7 @@ def _on_executor(executor: Any, chunks: list[list[Path]], plan: Plan, cancel: An
 
     def submit(part: list[Path]) -> None:
         paths = [os.fspath(p) for p in part]  # plain strings travel to any worker
-        pending.append(executor.submit(run_chunk, paths, None, plan.strict, plan.scores, plan.settings))
+        pending.append(executor.submit(run_chunk, paths, None, plan.strict, plan.scores, plan.settings, plan.group_by))
 
     try:
         for part in queue:

@@ -60,6 +60,15 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         choices=("male", "female"),
         help="add a choir_keys column: the CHOIR body-map regions each drawing covers (map: male, or female)",
     )
+    parser.add_argument("--group-by", metavar="META_KEY", help="compare groups of drawings by this meta key")
+    parser.add_argument("--groups-csv", metavar="OUT.csv", help="with --group-by: the per-region table")
+    parser.add_argument(
+        "--region-share",
+        type=float,
+        default=0.05,
+        metavar="SHARE",
+        help="a drawing shades a region when it covers this share of it (default 0.05)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,10 +97,19 @@ def run(args: argparse.Namespace) -> int:
         raise AggregateError(f"--vmax must be a percentage in (0, 100], not {args.vmax:g}")
     if (args.deidentify or args.choir) and not args.csv:
         raise AggregateError("--deidentify and --choir go with --csv OUT.csv")
+    if bool(args.group_by) != bool(args.groups_csv):
+        raise AggregateError("--group-by META_KEY and --groups-csv OUT.csv go together")
+    if args.group_by:
+        from painmap.groups import GroupCounter, _stats
+
+        _stats()  # scipy missing: one line before any work
+        GroupCounter(args.group_by, args.region_share)  # a bad share: one line before any work
+        if args.pattern:
+            raise AggregateError("--pattern outlines the frequency map; with --group-by -o is the difference map")
     from painmap.atomic import refuse_own_inputs
     from painmap.cluster import executor_for
 
-    refuse_own_inputs([args.output, args.csv], [p for p in args.paths if Path(p).is_file()])
+    refuse_own_inputs([args.output, args.csv, args.groups_csv], [p for p in args.paths if Path(p).is_file()])
     try:
         with executor_for(args.scheduler) as executor:
             result = aggregate(
@@ -103,14 +121,39 @@ def run(args: argparse.Namespace) -> int:
                 library_dirs=args.library or (),
                 deidentify=args.deidentify,
                 choir=args.choir,
+                group_by=args.group_by,
+                region_share=args.region_share,
                 executor=executor,
             )
     finally:
         bar.clear()
     if result.n_drawings == 0:
         raise AggregateError(f"no drawing could be read ({result.n_skipped} skipped)")
-    written = render_frequency_map(result, args.output, pattern, vmax=args.vmax)
+    if args.group_by:
+        written = _groups(result, args)
+    else:
+        written = render_frequency_map(result, args.output, pattern, vmax=args.vmax)
     skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
-    outputs = f"{written}" + (f" and {args.csv}" if args.csv else "")
+    outputs = ", ".join(str(p) for p in (written, args.csv, args.groups_csv) if p)
     sys.stderr.write(f"painmap: aggregated {result.n_drawings} drawings{skipped}; wrote {outputs}\n")
     return 0
+
+
+def _groups(result, args: argparse.Namespace):
+    """Write the per-region group table and the difference map of the two groups; returns the map's path."""
+    from painmap.atlas import load_atlas
+    from painmap.figures.group_map import render_group_difference
+    from painmap.groups import GroupError, write_groups_csv
+
+    atlas = load_atlas()
+    regions = list(dict.fromkeys(r.id for view in atlas.views.values() for r in view.regions))
+    table = result.groups.table(regions)
+    if len(table.groups) != 2:
+        raise GroupError(
+            f"--group-by {args.group_by}: the difference map needs two groups, found {len(table.groups)} "
+            f"({', '.join(table.groups[:5])}); select two groups' files"
+        )
+    write_groups_csv(table, args.groups_csv)
+    if table.n_missing:
+        sys.stderr.write(f"painmap: warning: {table.n_missing} drawings have no meta {args.group_by!r}; left out\n")
+    return render_group_difference(result, args.output, table.groups[0], table.groups[1], atlas=atlas)
