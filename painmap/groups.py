@@ -116,7 +116,7 @@ class GroupCounter:
             raise GroupError(f"--group-by {self.key}: needs at least two groups of drawings (found {found})")
         shaded = np.array([[self.shaded.get(g, {}).get(r, 0) for g in groups] for r in region_ids], dtype=np.int64)
         table = GroupTable(self.key, groups, dict(self.n), list(region_ids), shaded, n_missing=self.n_missing)
-        table.tests, table.p = zip(*(test(row, [self.n[g] for g in groups]) for row in shaded), strict=True)
+        table.tests, table.p = zip(*(region_test(row, [self.n[g] for g in groups]) for row in shaded), strict=True)
         table.tests, table.p = list(table.tests), np.array(table.p, dtype=float)
         table.q = fdr(table.p)
         return table
@@ -130,7 +130,7 @@ def _stats():
     return scipy.stats
 
 
-def test(shaded: np.ndarray, totals: Sequence[int]) -> tuple[str, float]:
+def region_test(shaded: np.ndarray, totals: Sequence[int]) -> tuple[str, float]:
     """(test name, p value) for "the share of drawings shading this region is the same in every group"."""
     stats = _stats()
     shaded = np.asarray(shaded, dtype=np.int64)
