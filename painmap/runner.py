@@ -85,11 +85,11 @@ def read_pixels_all(
 
 
 def local_pool(workers: int | None = None):
-    """A process pool of one worker per CPU that never forks (see painmap.aggregate._start_method)."""
+    """A process pool of one worker per CPU that never forks (see painmap.aggregate_run.start_method)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from painmap.aggregate import _start_method, default_workers
+    from painmap.aggregate_run import default_workers, start_method
 
-    context = multiprocessing.get_context(_start_method())
+    context = multiprocessing.get_context(start_method())
     return ProcessPoolExecutor(workers or default_workers(), mp_context=context)

@@ -64,9 +64,13 @@ def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 300
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(7)
+    labels = ["path,label"]
     for i in range(n):
-        save_drawing(make(rng, i), out / f"synthetic-{i:04d}.painmap.json")
-    print(f"wrote {n} drawings to {out}")
+        drawing = make(rng, i)
+        save_drawing(drawing, out / f"synthetic-{i:04d}.painmap.json")
+        labels.append(f"synthetic-{i:04d}.painmap.json,{drawing.meta['side']}")
+    (out / "labels.csv").write_text("\n".join(labels) + "\n", encoding="utf-8")  # for painmap evaluate
+    print(f"wrote {n} drawings and labels.csv (path,label: the side drawn) to {out}")
     return 0
 
 

@@ -19,7 +19,9 @@ def add_parser(sub, description: str) -> None:
         action="store_true",
         help="classify by the stored patterns (labels are pattern ids) instead of learned templates",
     )
-    p.add_argument("--library", action="append", metavar="DIR", help="add the patterns of a library folder")
+    p.add_argument(
+        "--library", action="append", metavar="DIR", help="with --against-library: add the patterns of a library folder"
+    )
     p.add_argument("--no-mirror", action="store_true", help="keep one-sided left drawings as drawn")
     p.add_argument("-o", "--output", metavar="ROC.png", help="also draw the ROC curves (PNG, PDF or SVG)")
     p.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
