@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("patterns", description=COMMANDS["patterns"])
     p.add_argument("id", nargs="?", metavar="ID", help="one pattern id, e.g. gluteus-medius")
     _format_option(p)
+    _library_option(p)
 
     p = sub.add_parser("compare", description=COMMANDS["compare"])
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
