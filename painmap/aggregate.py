@@ -245,6 +245,7 @@ def aggregate(
     group_by: str | None = None,
     region_share: float | None = None,
     executor: Any = None,
+    send_files: bool = False,
 ) -> Aggregate:
     """Aggregate drawing files into per-view count arrays (and a CSV, one row per input file, in input order).
 
@@ -258,7 +259,8 @@ def aggregate(
     process only. `deidentify` leaves meta and paths out of the CSV (rows numbered); `choir` ("male" or "female")
     adds the opt-in `choir_keys` column (the CHOIR regions each drawing covers, painmap.choir). `group_by` (a meta
     key) also counts per group of drawings: `group_counts` per pixel and `groups`, regions per group
-    (painmap.groups; a region counts at `region_share` of its area, default 5 %).
+    (painmap.groups; a region counts at `region_share` of its area, default 5 %). `send_files` sends each file's
+    bytes to the executor's workers, for workers that do not share the client's file system.
     """
     paths = list(paths)
     todo: list[Path] = []
@@ -284,6 +286,7 @@ def aggregate(
     scores = csv_path is not None or keep_rows
     settings = (px_per_mm, dirs, choir, group_by is not None)
     plan = Plan(local, n_workers, settings, strict, scores, executor if processor is None else None, group_by)
+    plan.send_files = send_files and plan.executor is not None
 
     result = Aggregate(
         counts={v: np.zeros(info.view_shape(v), dtype=np.int32) for v in info.view_ids},

@@ -62,13 +62,15 @@ class DrawingProcessor:
             self._shapes[view_id] = self.comparator.atlas_masks.grid(view_id).shape
         return self._shapes[view_id]
 
-    def process(self, path: Path, scores: bool = True) -> Processed:
-        """Masks and row of one drawing; without `scores` the comparison is skipped (a map needs none)."""
+    def process(self, path: Path, scores: bool = True, data: bytes | None = None) -> Processed:
+        """Masks and row of one drawing; without `scores` the comparison is skipped (a map needs none).
+
+        With `data` (the file's bytes, sent by the client) the file itself is not read."""
         from painmap.aggregate import DrawingRow, Processed, painted_patch
-        from painmap.drawing import load_drawing
+        from painmap.drawing import load_drawing, parse_drawing
         from painmap.raster import PainMasks
 
-        drawing = load_drawing(path, self.atlas)
+        drawing = load_drawing(path, self.atlas) if data is None else parse_drawing(data, str(path), self.atlas)
         masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
@@ -130,9 +132,12 @@ def run_chunk(
     proc = processor if processor is not None else worker_processor(settings)
     counts: dict = {}
     entries: list[DrawingRow | Skip] = []
-    for path in paths:
+    for item in paths:
+        path, data = item if isinstance(item, tuple) else (item, None)  # (path, bytes or a reason) when sent
         try:
-            done = proc.process(Path(path), scores)
+            if isinstance(data, str):
+                raise PainmapError(data)
+            done = proc.process(Path(path), scores) if data is None else proc.process(Path(path), scores, data)
         except (PainmapError, OSError, ValueError) as err:  # a bad file: reported, the others go on
             entries.append((os.fspath(path), one_line(err)))
             if strict:
@@ -213,6 +218,7 @@ class Plan:
     scores: bool
     executor: Any = None  # run on this executor instead of a local pool
     group_by: str | None = None  # a meta key: counts per group
+    send_files: bool = False  # send the files' bytes to the workers (they need not see the client's files)
 
 
 def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator[ChunkResult]:
@@ -236,6 +242,25 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
         yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
 
 
+def file_bytes(path: str) -> bytes | str:
+    """A drawing file's bytes to send to a worker, or the one-line reason it cannot be read (checked as
+    `load_drawing` checks it: a regular file within the size limit)."""
+    import stat
+
+    from painmap.drawing import MAX_FILE_BYTES
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return f"{path}: is not a regular file"
+        if info.st_size > MAX_FILE_BYTES:
+            return f"{path}: is larger than the {MAX_FILE_BYTES // 2**20} MB limit ({info.st_size:,} bytes)"
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return f"{path}: cannot read: {err.strerror or type(err).__name__}"
+
+
 def _slots(executor: Any, default: int) -> int:
     """Tasks the executor runs at once: a Dask cluster's total worker threads, else `default`."""
     try:
@@ -253,6 +278,8 @@ def _on_executor(executor: Any, chunks: list[list[Path]], plan: Plan, cancel: An
 
     def submit(part: list[Path]) -> None:
         paths = [os.fspath(p) for p in part]  # plain strings travel to any worker
+        if plan.send_files:
+            paths = [(p, file_bytes(p)) for p in paths]
         pending.append(executor.submit(run_chunk, paths, None, plan.strict, plan.scores, plan.settings, plan.group_by))
 
     try:

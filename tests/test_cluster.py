@@ -54,6 +54,13 @@ def test_a_local_cluster_gives_the_same_csv_and_map_as_the_local_pool(cohort, cl
     assert (pool.n_drawings, pool.n_skipped) == (on_dask.n_drawings, on_dask.n_skipped) == (48, 1)
 
 
+def test_workers_can_receive_the_files_bytes(cohort, client, reference, tmp_path):
+    root, _ = cohort
+    out = tmp_path / "sent.csv"
+    aggregate([root / "d"], csv_path=out, executor=client, chunk=8, send_files=True)
+    assert out.read_bytes() == reference[0].read_bytes()
+
+
 def test_learn_and_evaluate_on_the_cluster_equal_local(cohort, client, tmp_path):
     from painmap.evaluate import evaluate
     from painmap.learn import learn

@@ -54,6 +54,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
     parser.add_argument(
+        "--send-files", action="store_true", help="with --scheduler: send the files to workers that cannot read them"
+    )
+    parser.add_argument(
         "--choir",
         nargs="?",
         const="male",
@@ -124,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
                 group_by=args.group_by,
                 region_share=args.region_share,
                 executor=executor,
+                send_files=args.send_files,
             )
     finally:
         bar.clear()
