@@ -90,8 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="drawing files, folders or globs")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the frequency map")
-    p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.png",
+        help="the frequency map (with --group-by: the difference map)",
+    )
+    p.add_argument("--csv", metavar="OUT.csv", help="one row per input file")
     p.add_argument("--pattern", metavar="ID", help="outline this pattern on the map")
     p.add_argument("--strict", action="store_true", help="stop at the first bad file")
     _library_option(p)

@@ -57,11 +57,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--send-files", action="store_true", help="with --scheduler: send the files to workers that cannot read them"
     )
     parser.add_argument(
-        "--choir",
-        nargs="?",
-        const="male",
-        choices=("male", "female"),
-        help="add a choir_keys column: the CHOIR body-map regions each drawing covers (map: male, or female)",
+        "--choir", action="store_true", help="add a choir_keys column: the CHOIR body-map regions each drawing covers"
+    )
+    parser.add_argument(
+        "--choir-map", choices=("male", "female"), default="male", help="with --choir: which CHOIR map (default male)"
     )
     parser.add_argument("--group-by", metavar="META_KEY", help="compare groups of drawings by this meta key")
     parser.add_argument("--groups-csv", metavar="OUT.csv", help="with --group-by: the per-region table")
@@ -123,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
                 on_skip=warn,
                 library_dirs=args.library or (),
                 deidentify=args.deidentify,
-                choir=args.choir,
+                choir=args.choir_map if args.choir else None,
                 group_by=args.group_by,
                 region_share=args.region_share,
                 executor=executor,
