@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "aggregate": "frequency map of many drawings",
 }
 
+# Options that act on this installation instead of a drawing (painmap.commands.desktop).
+INSTALL_OPTIONS = ("--example-path",)
+
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
 Run without a command to open the app. It informs and teaches; it does not diagnose."""
@@ -52,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32),
     )
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
+    install = parser.add_mutually_exclusive_group()
+    install.add_argument("--example-path", action="store_true", help="print the path of the shipped example drawing")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
     p = sub.add_parser("atlas", description=COMMANDS["atlas"])
@@ -95,11 +100,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `painmap` and `python -m painmap`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version", *INSTALL_OPTIONS)):
             if argv and argv[0].startswith("-"):
                 build_parser().parse_args(argv)  # unknown option: one-line usage error
             return _run_app(argv)
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:  # one of INSTALL_OPTIONS
+            return int(importlib.import_module("painmap.commands.desktop").run(args))
+        for option in INSTALL_OPTIONS:
+            if getattr(args, option[2:].replace("-", "_")):
+                parser.error(f"{option} takes no command")
         module = importlib.import_module(f"painmap.commands.{args.command}")
         return int(module.run(args))
     except PainmapError as err:

@@ -1,0 +1,147 @@
+"""The wheel and the sdist: built from a clean copy of the committed tree, installed into a fresh venv with no
+checkout beside it, and used: `painmap --version`, `painmap compare` on the shipped example, the app on Xvfb.
+
+The fresh venv has no pip and no dependencies of its own: a .pth file lends it the project venv's
+site-packages (numpy, PySide6, matplotlib), and the project venv's pip installs the wheel into it with
+`--no-deps`, so the test needs no network and takes seconds. Lines of a .pth in a lent folder are not
+processed, so the project's own editable install does not leak in (the test checks where painmap comes from).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from install_helpers import run_app_until_window, xvfb
+
+import painmap
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, capture_output=True, text=True, check=False, timeout=300, **kwargs)
+
+
+def _clean_copy(dest: Path) -> Path:
+    """The tracked files as they are now (git stash create: staged and unstaged edits, nothing untracked)."""
+    if _run("git", "-C", str(ROOT), "rev-parse", "--git-dir").returncode != 0:
+        pytest.skip("not a git checkout: the packaging test builds from the git tree")
+    tree = _run("git", "-C", str(ROOT), "stash", "create").stdout.strip() or "HEAD"
+    archive = dest.parent / "src.tar"
+    done = _run("git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), tree)
+    assert done.returncode == 0, done.stderr
+    dest.mkdir()
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> dict:
+    """Build sdist + wheel (the wheel from the sdist), install the wheel in a fresh venv; paths of each."""
+    tmp = tmp_path_factory.mktemp("packaging")
+    src = _clean_copy(tmp / "src")
+    dist = tmp / "dist"
+    built = _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(src))
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (wheel,) = dist.glob("painmap-*.whl")
+    (sdist,) = dist.glob("painmap-*.tar.gz")
+    venv = tmp / "venv"
+    made = _run(sys.executable, "-m", "venv", "--without-pip", str(venv))
+    assert made.returncode == 0, made.stderr
+    python = venv / "bin" / "python"
+    site = Path(_run(str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip())
+    (site / "_painmap_test_deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    pip = _run(
+        sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)
+    )
+    assert pip.returncode == 0, pip.stderr
+
+    shutil.rmtree(src)  # no checkout beside the installation
+    work = tmp / "work"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAINMAP_", "PYTHON"))}
+    return {"wheel": wheel, "sdist": sdist, "venv": venv, "site": site, "work": work, "env": env}
+
+
+def _painmap(installed: dict, *args: str) -> subprocess.CompletedProcess:
+    return _run(str(installed["venv"] / "bin" / "painmap"), *args, cwd=installed["work"], env=installed["env"])
+
+
+def test_sdist_and_wheel_carry_resources_and_licences(installed):
+    names = zipfile.ZipFile(installed["wheel"]).namelist()
+    assert "painmap/resources/atlas/posterior.svg" in names
+    assert "painmap/resources/schema/drawing.schema.json" in names
+    assert "painmap/resources/examples/right-hip-ache.painmap.json" in names
+    assert any(n.endswith("dist-info/licenses/LICENSE") for n in names)
+    assert any(n.endswith("dist-info/licenses/LICENSES/CC-BY-4.0.txt") for n in names)
+    meta = zipfile.ZipFile(installed["wheel"]).read(f"painmap-{painmap.__version__}.dist-info/METADATA").decode()
+    assert "License-Expression: MIT AND CC-BY-4.0" in meta
+    assert "Description-Content-Type: text/markdown" in meta and "Not a diagnosis" in meta
+    with tarfile.open(installed["sdist"]) as tar:
+        sdist = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {
+        "resources/atlas/posterior.svg",
+        "docs/examples/right-hip-ache.painmap.json",
+        "LICENSES/CC-BY-4.0.txt",
+    } <= sdist
+
+
+def test_installed_painmap_comes_from_the_venv(installed):
+    where = _run(
+        str(installed["venv"] / "bin" / "python"),
+        "-c",
+        "import painmap, painmap.resources as r; print(painmap.__file__); print(r.resources_dir())",
+        cwd=installed["work"],
+        env=installed["env"],
+    )
+    module, resources = where.stdout.split()
+    assert Path(module).is_relative_to(installed["site"]), module
+    assert Path(resources) == installed["site"] / "painmap" / "resources"
+
+
+def test_version(installed):
+    done = _painmap(installed, "--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"painmap {painmap.__version__}"
+
+
+def test_compare_on_the_shipped_example(installed):
+    example = _painmap(installed, "--example-path")
+    assert example.returncode == 0, example.stderr
+    path = Path(example.stdout.strip())
+    assert path.is_relative_to(installed["site"]) and path.is_file()
+    done = _painmap(installed, "compare", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    # the same numbers as the checkout gives on its copy of the example
+    here = _run(
+        sys.executable,
+        "-m",
+        "painmap",
+        "compare",
+        str(ROOT / "docs/examples/right-hip-ache.painmap.json"),
+        "--format",
+        "json",
+    )
+    assert done.stdout == here.stdout
+    assert '"pattern": "gluteus-medius"' in done.stdout.split('"results"')[1][:200]
+
+
+@pytest.mark.e2e
+def test_app_starts_from_the_wheel(installed):
+    with xvfb() as display:
+        name, stderr = run_app_until_window(
+            [str(installed["venv"] / "bin" / "painmap")], display, installed["env"], installed["work"]
+        )
+    assert name.endswith("— painmap")
+    assert "Traceback" not in stderr
