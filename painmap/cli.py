@@ -25,7 +25,7 @@ COMMANDS: dict[str, str] = {
 }
 
 # Options that act on this installation instead of a drawing (painmap.commands.desktop).
-INSTALL_OPTIONS = ("--example-path",)
+INSTALL_OPTIONS = ("--example-path", "--install-desktop", "--uninstall-desktop")
 
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
     install = parser.add_mutually_exclusive_group()
     install.add_argument("--example-path", action="store_true", help="print the path of the shipped example drawing")
+    install.add_argument(
+        "--install-desktop", action="store_true", help="add painmap to your desktop's menu; drawings open with it"
+    )
+    install.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
     p = sub.add_parser("atlas", description=COMMANDS["atlas"])

@@ -17,13 +17,13 @@ def need(*tools: str) -> None:
     """Skip the test when a system tool is not installed."""
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xdotool)")
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xdotool x11-utils)")
 
 
 @contextmanager
 def xvfb() -> Iterator[str]:
     """A private Xvfb display; yields its DISPLAY string."""
-    need("Xvfb", "xdotool")
+    need("Xvfb", "xdotool", "xprop")
     number = next(
         n
         for n in range(250, 350)
@@ -52,8 +52,11 @@ def xvfb() -> Iterator[str]:
             proc.kill()
 
 
-def run_app_until_window(command: list[str], display: str, env: dict[str, str], cwd: Path) -> tuple[str, str]:
-    """Start the app, wait for its main window ("<file> — painmap"), quit it with Ctrl+Q; (window name, stderr)."""
+def run_app_until_window(command: list[str], display: str, env: dict[str, str], cwd: Path) -> tuple[str, str, str]:
+    """Start the app, wait for its main window ("<file> — painmap"), quit it with Ctrl+Q.
+
+    Returns the window's name, its X properties (WM_CLASS, desktop-file id, whether it has an icon) and stderr.
+    """
     env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("PAINMAP_BENCHMARK_STARTUP", None)
     proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -72,13 +75,21 @@ def run_app_until_window(command: list[str], display: str, env: dict[str, str], 
             time.sleep(0.1)
         assert window, "no painmap main window appeared within 30 s"
         name = xdo("getwindowname", window).stdout.strip()
+        props = subprocess.run(
+            ["xprop", "-id", window, "WM_CLASS", "_KDE_NET_WM_DESKTOP_FILE", "_NET_WM_ICON"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=20,
+        ).stdout
+        props = "\n".join(line for line in props.splitlines() if "=" in line)  # not the icon's pixels
         if xdo("windowactivate", "--sync", window).returncode != 0:
             xdo("windowfocus", "--sync", window)  # no window manager: give focus directly
         time.sleep(0.3)
         xdo("key", "--window", window, "ctrl+q")
         _, stderr = proc.communicate(timeout=20)
         assert proc.returncode == 0, f"painmap exited with {proc.returncode}: {stderr}"
-        return name, stderr
+        return name, props, stderr
     finally:
         if proc.poll() is None:
             proc.kill()

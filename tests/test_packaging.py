@@ -116,6 +116,14 @@ def test_version(installed):
     assert done.stdout.strip() == f"painmap {painmap.__version__}"
 
 
+def test_install_desktop_points_at_the_installed_painmap(installed, tmp_path):
+    env = dict(installed["env"], XDG_DATA_HOME=str(tmp_path / "share"))
+    done = _run(str(installed["venv"] / "bin" / "painmap"), "--install-desktop", cwd=installed["work"], env=env)
+    assert done.returncode == 0, done.stderr
+    entry = (tmp_path / "share" / "applications" / "io.github.painmap.painmap.desktop").read_text()
+    assert f"\nExec={installed['venv'] / 'bin' / 'painmap'} %f\n" in entry
+
+
 def test_compare_on_the_shipped_example(installed):
     example = _painmap(installed, "--example-path")
     assert example.returncode == 0, example.stderr
@@ -140,8 +148,12 @@ def test_compare_on_the_shipped_example(installed):
 @pytest.mark.e2e
 def test_app_starts_from_the_wheel(installed):
     with xvfb() as display:
-        name, stderr = run_app_until_window(
+        name, props, stderr = run_app_until_window(
             [str(installed["venv"] / "bin" / "painmap")], display, installed["env"], installed["work"]
         )
     assert name.endswith("— painmap")
+    # what task switchers read: the window class of the menu entry, its desktop-file id, and an icon
+    assert 'WM_CLASS(STRING) = "painmap", "painmap"' in props
+    assert '_KDE_NET_WM_DESKTOP_FILE(UTF8_STRING) = "io.github.painmap.painmap"' in props
+    assert "_NET_WM_ICON(CARDINAL) =" in props
     assert "Traceback" not in stderr

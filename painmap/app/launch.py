@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from painmap.app.identity import set_identity
 from painmap.errors import PainmapError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -105,7 +106,7 @@ def _application(qt_args: Sequence[str]) -> QApplication:
     app.setApplicationName("painmap")
     app.setOrganizationName("painmap")
     app.setApplicationDisplayName("painmap")
-    app.setDesktopFileName("painmap")
+    set_identity(app)  # desktop-file id and window icon (painmap.app.identity)
     QLoggingCategory.setFilterRules("qt.svg.warning=false")  # a broken SVG is reported in our own one line
     return app
 
