@@ -95,9 +95,10 @@ def _run_app(argv: Sequence[str]) -> int:
     app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
     app_parser.add_argument("file", nargs="?", metavar="FILE")
     args, qt_args = app_parser.parse_known_args(argv)
-    from painmap.app.launch import launch  # Qt widgets are loaded only for the app
+    from painmap.app.crash_dialog import run_reporting_fatal  # Qt widgets are loaded only for the app
+    from painmap.app.launch import launch
 
-    return launch(args.file, qt_args)
+    return run_reporting_fatal(launch, args.file, qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

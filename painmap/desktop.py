@@ -20,14 +20,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from painmap.appinfo import APP_ID, ICON_SIZES, MIME_ICON, MIME_TYPE
 from painmap.atomic import write_bytes, write_text
 from painmap.errors import PainmapError
 from painmap.resources import resource_path
 
-APP_ID = "io.github.painmap.painmap"
-MIME_TYPE = "application/x-painmap-drawing"
-MIME_ICON = MIME_TYPE.replace("/", "-")
-ICON_SIZES = (16, 32, 48, 64, 128, 256)
+__all__ = ["APP_ID", "ICON_SIZES", "MIME_ICON", "MIME_TYPE", "Outcome", "install", "uninstall"]
 
 
 @dataclass

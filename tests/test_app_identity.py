@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from painmap.app.identity import app_icon, set_identity
-from painmap.desktop import APP_ID, ICON_SIZES
+from painmap.appinfo import APP_ID, ICON_SIZES
 
 
 def test_icon_has_every_size(qapp):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication, QIcon
 
-from painmap.desktop import APP_ID, ICON_SIZES
+from painmap.appinfo import APP_ID, ICON_SIZES
 from painmap.errors import PainmapError
 from painmap.resources import resource_path
 
