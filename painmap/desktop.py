@@ -83,8 +83,14 @@ def planned_files(home: Path) -> dict[Path, Path | str]:
     return files
 
 
+def _freedesktop_only() -> None:
+    if sys.platform in ("darwin", "win32"):
+        raise PainmapError("the desktop entry is for Linux (freedesktop.org) desktops; see docs/install.md")
+
+
 def install() -> Outcome:
     """Write the desktop entry, icons and MIME type for this user, then refresh the desktop's caches."""
+    _freedesktop_only()
     home = data_home()
     outcome = Outcome(home)
     try:
@@ -104,6 +110,7 @@ def install() -> Outcome:
 
 def uninstall() -> Outcome:
     """Remove what `install` wrote (nothing else), then refresh the desktop's caches."""
+    _freedesktop_only()
     home = data_home()
     outcome = Outcome(home)
     try:

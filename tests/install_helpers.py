@@ -1,16 +1,74 @@
-"""Helpers of the installation tests: a private Xvfb screen and a wait for painmap's main window."""
+"""Helpers of the installation tests and benchmarks: a wheel built from a clean copy of the tree and installed
+into a fresh venv, a private Xvfb screen, and a wait for painmap's main window."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import sys
+import sysconfig
+import tarfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class NotACheckout(Exception):
+    """The packaging test builds from the git tree; there is none here."""
+
+
+def _run(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, capture_output=True, text=True, check=False, timeout=300, **kwargs)
+
+
+def clean_copy(dest: Path) -> Path:
+    """The tracked files as they are now (git stash create: staged and unstaged edits, nothing untracked)."""
+    if _run("git", "-C", str(ROOT), "rev-parse", "--git-dir").returncode != 0:
+        raise NotACheckout("not a git checkout: the packaging test builds from the git tree")
+    tree = _run("git", "-C", str(ROOT), "stash", "create").stdout.strip() or "HEAD"
+    archive = dest.parent / "src.tar"
+    done = _run("git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), tree)
+    assert done.returncode == 0, done.stderr
+    dest.mkdir()
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+def build_and_install(tmp: Path) -> dict:
+    """sdist + wheel from a clean copy (the wheel from the sdist), the wheel installed in a fresh venv in `tmp`.
+
+    The venv has no pip and no dependencies of its own: a .pth file lends it this venv's site-packages, and this
+    venv's pip installs the wheel (byte-compiled) with --no-deps, offline. The copy is deleted afterwards.
+    Returns the paths: wheel, sdist, venv, site (its site-packages), work (a folder to run in) and env.
+    """
+    src = clean_copy(tmp / "src")
+    dist = tmp / "dist"
+    built = _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(src))
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (wheel,) = dist.glob("painmap-*.whl")
+    (sdist,) = dist.glob("painmap-*.tar.gz")
+    venv = tmp / "venv"
+    made = _run(sys.executable, "-m", "venv", "--without-pip", str(venv))
+    assert made.returncode == 0, made.stderr
+    python = venv / "bin" / "python"
+    site = Path(_run(str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip())
+    (site / "_painmap_test_deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    pip = _run(
+        sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)
+    )
+    assert pip.returncode == 0, pip.stderr
+    shutil.rmtree(src)  # no checkout beside the installation
+    work = tmp / "work"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAINMAP_", "PYTHON"))}
+    return {"wheel": wheel, "sdist": sdist, "venv": venv, "site": site, "work": work, "env": env}
 
 
 def need(*tools: str) -> None:

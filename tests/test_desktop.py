@@ -182,3 +182,13 @@ def test_appstream_metainfo():
 def test_every_shipped_desktop_xml_parses():
     for path in resource_path("desktop").glob("*.xml"):
         ET.parse(path)
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_not_on_macos_or_windows(home, monkeypatch, capsys, platform):
+    monkeypatch.setattr(sys, "platform", platform)
+    assert main(["--install-desktop"]) == 2
+    assert capsys.readouterr().err == (
+        "painmap: the desktop entry is for Linux (freedesktop.org) desktops; see docs/install.md\n"
+    )
+    assert not home.exists()

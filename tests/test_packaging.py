@@ -9,17 +9,14 @@ processed, so the project's own editable install does not leak in (the test chec
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
-import sysconfig
 import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
-from install_helpers import run_app_until_window, xvfb
+from install_helpers import NotACheckout, build_and_install, run_app_until_window, xvfb
 
 import painmap
 
@@ -32,46 +29,13 @@ def _run(*args, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(args, capture_output=True, text=True, check=False, timeout=300, **kwargs)
 
 
-def _clean_copy(dest: Path) -> Path:
-    """The tracked files as they are now (git stash create: staged and unstaged edits, nothing untracked)."""
-    if _run("git", "-C", str(ROOT), "rev-parse", "--git-dir").returncode != 0:
-        pytest.skip("not a git checkout: the packaging test builds from the git tree")
-    tree = _run("git", "-C", str(ROOT), "stash", "create").stdout.strip() or "HEAD"
-    archive = dest.parent / "src.tar"
-    done = _run("git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), tree)
-    assert done.returncode == 0, done.stderr
-    dest.mkdir()
-    with tarfile.open(archive) as tar:
-        tar.extractall(dest, filter="data")
-    return dest
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> dict:
     """Build sdist + wheel (the wheel from the sdist), install the wheel in a fresh venv; paths of each."""
-    tmp = tmp_path_factory.mktemp("packaging")
-    src = _clean_copy(tmp / "src")
-    dist = tmp / "dist"
-    built = _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(src))
-    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
-    (wheel,) = dist.glob("painmap-*.whl")
-    (sdist,) = dist.glob("painmap-*.tar.gz")
-    venv = tmp / "venv"
-    made = _run(sys.executable, "-m", "venv", "--without-pip", str(venv))
-    assert made.returncode == 0, made.stderr
-    python = venv / "bin" / "python"
-    site = Path(_run(str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip())
-    (site / "_painmap_test_deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    pip = _run(
-        sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)
-    )
-    assert pip.returncode == 0, pip.stderr
-
-    shutil.rmtree(src)  # no checkout beside the installation
-    work = tmp / "work"
-    work.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAINMAP_", "PYTHON"))}
-    return {"wheel": wheel, "sdist": sdist, "venv": venv, "site": site, "work": work, "env": env}
+    try:
+        return build_and_install(tmp_path_factory.mktemp("packaging"))
+    except NotACheckout as err:
+        pytest.skip(str(err))
 
 
 def _painmap(installed: dict, *args: str) -> subprocess.CompletedProcess:
