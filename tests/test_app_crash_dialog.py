@@ -105,3 +105,15 @@ def test_about_names_the_log(qtbot, atlas, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: texts.append(text))
     window.show_about()
     assert str(tmp_path / "state" / "painmap" / "painmap.log") in texts[0]
+
+
+def test_error_hooks_do_not_load_the_engine_before_the_preview():
+    """The hooks run before the start-up preview, which must paint before numpy loads (docs/decisions.md D12)."""
+    import subprocess
+
+    code = (
+        "import sys; from painmap.app.crash_dialog import run_reporting_fatal, install_error_hooks; "
+        "import painmap.app.identity; run_reporting_fatal(lambda: 0); print('numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr

@@ -138,7 +138,6 @@ def report_fatal(error: BaseException, allow_dialog: bool) -> None:
 
 def run_reporting_fatal(start: Callable[..., int], *args) -> int:
     """`start(*args)`, with an unexpected error that escapes it logged and shown (then raised again)."""
-    from painmap.app.files import dialogs_allowed
     from painmap.errors import PainmapError
 
     try:
@@ -146,5 +145,7 @@ def run_reporting_fatal(start: Callable[..., int], *args) -> int:
     except PainmapError:
         raise
     except Exception as err:
+        from painmap.app.files import dialogs_allowed  # not before: it loads the drawing engine (numpy)
+
         report_fatal(err, dialogs_allowed())
         raise
