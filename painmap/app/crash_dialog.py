@@ -94,10 +94,12 @@ class ErrorReporter(QObject):
 
 
 def _qt_message(mode: QtMsgType, context, message: str) -> None:
+    category = getattr(context, "category", None)
+    text = f"{category}: {message}" if category and category != "default" else message
     level = _QT_LEVELS.get(mode, logging.WARNING)
     if level >= logging.WARNING:
-        get_logger().log(level, "Qt: %s", message)
-    sys.stderr.write(f"{message}\n")  # what Qt's own handler would print
+        get_logger().log(level, "Qt: %s", text)
+    sys.stderr.write(f"{text}\n")  # what Qt's own handler would print
 
 
 def install_error_hooks() -> ErrorReporter:
