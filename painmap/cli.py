@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
 NEW_COMMANDS = ("learn", "evaluate")  # each registers its own options (painmap.commands.<name>.add_parser)
 MODULES = {"import": "choir_io", "export": "choir_io"}  # commands whose module has another name
 
+# Options that act on this installation instead of a drawing (painmap.commands.desktop).
+INSTALL_OPTIONS = ("--example-path", "--install-desktop", "--uninstall-desktop")
+
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
 Run without a command to open the app. It informs and teaches; it does not diagnose."""
@@ -65,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32),
     )
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
+    install = parser.add_mutually_exclusive_group()
+    install.add_argument("--example-path", action="store_true", help="print the path of the shipped example drawing")
+    install.add_argument(
+        "--install-desktop", action="store_true", help="add painmap to your desktop's menu; drawings open with it"
+    )
+    install.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
     p = sub.add_parser("atlas", description=COMMANDS["atlas"])
@@ -121,20 +130,27 @@ def _run_app(argv: Sequence[str]) -> int:
     app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
     app_parser.add_argument("file", nargs="?", metavar="FILE")
     args, qt_args = app_parser.parse_known_args(argv)
-    from painmap.app.launch import launch  # Qt widgets are loaded only for the app
+    from painmap.app.crash_dialog import run_reporting_fatal  # Qt widgets are loaded only for the app
+    from painmap.app.launch import launch
 
-    return launch(args.file, qt_args)
+    return run_reporting_fatal(launch, args.file, qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `painmap` and `python -m painmap`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version", *INSTALL_OPTIONS)):
             if argv and argv[0].startswith("-"):
                 build_parser().parse_args(argv)  # unknown option: one-line usage error
             return _run_app(argv)
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:  # one of INSTALL_OPTIONS
+            return int(importlib.import_module("painmap.commands.desktop").run(args))
+        for option in INSTALL_OPTIONS:
+            if getattr(args, option[2:].replace("-", "_")):
+                parser.error(f"{option} takes no command")
         module = importlib.import_module(f"painmap.commands.{MODULES.get(args.command, args.command)}")
         return int(module.run(args))
     except PainmapError as err:

@@ -23,6 +23,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from painmap.app.crash_dialog import install_error_hooks
+from painmap.app.identity import set_identity
 from painmap.errors import PainmapError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -105,7 +107,7 @@ def _application(qt_args: Sequence[str]) -> QApplication:
     app.setApplicationName("painmap")
     app.setOrganizationName("painmap")
     app.setApplicationDisplayName("painmap")
-    app.setDesktopFileName("painmap")
+    set_identity(app)  # desktop-file id and window icon (painmap.app.identity)
     QLoggingCategory.setFilterRules("qt.svg.warning=false")  # a broken SVG is reported in our own one line
     return app
 
@@ -168,6 +170,7 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
         sys.stderr.write(f"painmap: {reason}\n")
         return EXIT_BAD_INPUT
     app = _application(qt_args)
+    install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
     preview = None if os.environ.get("PAINMAP_NO_PREVIEW") == "1" else StartupPreview.show_now()
     try:
         window = build_window(file)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from painmap import __version__
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
+from painmap.app.crash_dialog import about_log_html
 from painmap.app.files import SUFFIX, AutosaveStore, FileController
 from painmap.app.frequency_controller import FrequencyController
 from painmap.app.session import DrawingSession
@@ -289,5 +290,6 @@ class MainWindow(QMainWindow):
             f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
             "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
             "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
-            f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>",
+            f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>"
+            + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
         )
