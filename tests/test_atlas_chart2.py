@@ -20,6 +20,7 @@ BUNDLE_MUSCLES = {
     "gemellus-inferior", "rectus-femoris", "vastus-lateralis", "vastus-medialis", "vastus-intermedius",
     "biceps-femoris-long-head", "biceps-femoris-short-head", "semitendinosus", "semimembranosus", "sartorius",
     "adductor-longus", "adductor-brevis", "adductor-magnus", "gracilis", "pectineus",
+    "quadratus-lumborum",  # drawn by hand (not in the data)
 }  # fmt: skip
 BONES = {"sacrum", "coccyx", "ilium", "ischium", "pubis", "femur", "patella", "tibia", "fibula", "l1", "l2", "l3"}
 BONES |= {"l4", "l5"}
@@ -220,3 +221,22 @@ def test_frames_are_the_bodys_own_extent(chart):
     for view in chart.views.values():
         fx0, fy0, fx1, fy1 = view.focus
         assert 0 <= fx0 < fx1 <= view.width and 0 <= fy0 < fy1 <= view.height, view.id
+
+
+def test_cli_prints_a_chosen_body_and_refuses_a_missing_chart():
+    import json
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "painmap", "atlas", *args], capture_output=True, text=True)
+
+    done = run("--body", "female", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["body"], data["chart"]) == ("female", 2)
+    assert any(s["id"] == "muscle-piriformis-right" for v in data["views"] for s in v["structures"])
+    text = run("--body", "male", "--chart", "2")
+    assert text.returncode == 0 and "anterior: Front" in text.stdout and "structures (" in text.stdout
+    bad = run("--body", "female", "--chart", "1")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr

@@ -143,20 +143,17 @@ def paint_order(pieces: list[Piece]) -> list[Piece]:
 
 
 def layer(pieces: list[Piece], view: str) -> tuple[list[Piece], list[Piece]]:
-    """Muscles and bones, each in painting order, with `visible` set (what the finished picture shows)."""
+    """Muscles and bones, each in painting order; bones get `drawn` (where no muscle is in front) and `visible`.
+
+    The muscles' `visible` parts are set by the caller, once the hand-drawn structures are known."""
     muscles = paint_order([p for p in pieces if p.kind == "muscle" and not p.geom.is_empty])
     bones = paint_order([p for p in pieces if p.kind == "bone" and not p.geom.is_empty])
-    ghosts = set(GHOSTS[view])
     for bone in bones:  # a bone hides behind the muscles nearer the viewer over most of their overlap
         cover = [m.geom for m in muscles if m.geom.intersects(bone.geom) and _nearer(m, bone)]
         bone.drawn = difference(bone.geom, union(*cover))
     for i, bone in enumerate(bones):
         later = [b.drawn for b in bones[i + 1 :] if b.drawn.intersects(bone.drawn)]
         bone.visible = difference(bone.drawn, union(*later))
-    on_top = union(*[b.drawn for b in bones])
-    for i, muscle in enumerate(muscles):
-        later = [m.geom for m in muscles[i + 1 :] if m.name not in ghosts and m.geom.intersects(muscle.geom)]
-        muscle.visible = difference(difference(muscle.geom, union(*later)), on_top)
     return muscles, bones
 
 

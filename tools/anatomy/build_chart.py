@@ -24,20 +24,21 @@ sys.path.insert(0, str(HERE))
 
 from anatomy import GHOSTS, MIDLINE, Piece, hyphen, layer, project_structures  # noqa: E402
 from landmarks import label, left_points, view_landmarks  # noqa: E402
-from project import BODIES, Body, clean, difference, intersection, polygons_of, union  # noqa: E402
+from project import BODIES, Body, clean, difference, intersection, mirror, polygons_of, union  # noqa: E402
 from regions import Levels, anterior_regions, ellipse, lateral_regions, posterior_regions, snap  # noqa: E402
+from shapely.geometry import Polygon  # noqa: E402
 from skin import build_skin, intervals  # noqa: E402
 from svg import (  # noqa: E402
     BONE_STYLE,
     DATA_STYLE,
     REGION_STYLE,
+    SHADE_INSETS,
     SILHOUETTE_STYLE,
-    SKIN_CORE,
-    SKIN_MID,
     ChartSvg,
     geom_d,
     muscle_style,
     ring_d,
+    shade_colours,
     shade_style,
 )
 
@@ -111,6 +112,31 @@ def vertebrae(body: Body, view: str, lm: dict, skin_lateral) -> list[tuple[str, 
     return out
 
 
+HAND_DRAWN = {
+    "quadratus_lumborum": "drawn by hand from the landmarks: the data have no quadratus lumborum (docs/atlas.md)"
+}
+
+
+def quadratus_lumborum(body: Body, lm: dict, ilium, skin) -> list[Piece]:
+    """Quadratus lumborum from behind, by hand (not in the data): from the 12th rib and the L1-L4 transverse
+    processes down to the iliolumbar ligament and the inner lip of the posterior crest (Gray's Anatomy)."""
+    from regions import top_edge
+
+    k = body.spec.reference_height / 1750.0
+    mid = body.mid
+    l1, l5 = lm[("l1-spinous-process", "midline")][1], lm[("l5-spinous-process", "midline")][1]
+    summit = lm[("iliac-crest-summit", "right")]
+    crest = [(u, v + 4 * k) for u, v in top_edge(ilium, mid + 40 * k, summit[0] - 6 * k, 2.0)]
+    ring = [(mid + 30 * k, l1 - 14 * k), (mid + 62 * k, l1 - 8 * k), (mid + 88 * k, l1 + 6 * k)]
+    ring += [(summit[0] - 2 * k, summit[1] - 6 * k), *crest[::-1], (mid + 36 * k, l5 - 4 * k)]
+    right = intersection(Polygon(ring).buffer(2 * k).buffer(-2 * k), skin)
+    left = mirror(right, mid)
+    return [
+        Piece("quadratus_lumborum", "muscle", "right", right, {}),
+        Piece("quadratus_lumborum", "muscle", "left", left, {}),
+    ]
+
+
 # ----------------------------------------------------------------------------------------------- one view
 
 
@@ -146,18 +172,27 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
 
     # skin: the outline with two inset tones (restrained shading that survives grey-scale and small sizes)
     svg.path("skin", "silhouette", geom_d(silhouette), SILHOUETTE_STYLE, kind="silhouette")
-    for i, (inset, colour) in enumerate(((6 * k, SKIN_MID), (16 * k, SKIN_CORE))):
+    for i, (inset, colour) in enumerate(zip(SHADE_INSETS, shade_colours(len(SHADE_INSETS)), strict=True)):
+        inset *= k
         shade = clean(silhouette.buffer(-inset, join_style="round").simplify(0.2), min_area=20)
         svg.path("skin", f"skin-shade-{i + 1}", geom_d(shade), shade_style(colour), kind="shade")
 
     muscles, bones = layer(pieces, view)
+    vert = vertebrae(body, view, _spine(body, skin), skin.lateral)
+    if view == "posterior":
+        muscles = quadratus_lumborum(body, lm, geoms["ilium-right"], silhouette) + muscles
+    drawn_bones = union(*[shape for _, shape in vert], *[b.drawn for b in bones])
+    for i, m in enumerate(muscles):  # what shows of a muscle: not under a later opaque muscle nor under a bone
+        later = [x.geom for x in muscles[i + 1 :] if x.name not in GHOSTS[view] and x.geom.intersects(m.geom)]
+        m.visible = difference(m.geom, union(*later, drawn_bones))
     for m in muscles:
         ghost = m.name in GHOSTS[view]
         data = {"kind": "muscle", "side": m.side, "label": structure_label(m)}
         if ghost:
             data["ghost"] = "true"
+        if m.name in HAND_DRAWN:
+            data["source"] = HAND_DRAWN[m.name]
         svg.path("muscles", m.id, geom_d(m.geom), muscle_style(m.name, ghost), **data)
-    vert = vertebrae(body, view, _spine(body, skin), skin.lateral)
     for name, shape in vert:
         svg.path(
             "bones", f"bone-{name}-midline", geom_d(shape), BONE_STYLE, kind="bone", side="midline", label=name.upper()
@@ -186,7 +221,8 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
                 side=side,
                 label=region_label(view, zone, side),
             )
-    listed = [(f"bone-{n}-midline", "bone", "midline", n.upper(), s) for n, s in vert]
+    on_vertebrae = union(*[b.drawn for b in bones])
+    listed = [(f"bone-{n}-midline", "bone", "midline", n.upper(), difference(s, on_vertebrae)) for n, s in vert]
     listed += [(p.id, p.kind, p.side, structure_label(p), p.visible) for p in (*bones, *muscles)]
     for sid, kind, side, words, geom in listed:
         parts = [p for p in polygons_of(geom) if p.area >= 20.0]

@@ -20,7 +20,7 @@ MUSCLE_COLOURS = {
     "vastus_intermedius": "#bba089", "sartorius": "#b8a48c", "adductor_longus": "#b7a192",
     "adductor_brevis": "#ae998a", "adductor_magnus": "#a89283", "gracilis": "#bfa898", "pectineus": "#b09584",
     "biceps_femoris_long_head": "#c0a390", "biceps_femoris_short_head": "#b4977f", "semitendinosus": "#b89b88",
-    "semimembranosus": "#ae927f",
+    "semimembranosus": "#ae927f", "quadratus_lumborum": "#bfa596",
 }  # fmt: skip
 GHOST_OPACITY = 0.35
 GHOST_LINE = "#5e4c42"
@@ -130,6 +130,17 @@ def muscle_style(name: str, ghost: bool) -> str:
 BONE_STYLE = f"fill:{BONE_FILL};fill-rule:evenodd;stroke:{BONE_LINE};stroke-width:0.5;stroke-linejoin:round"
 SILHOUETTE_STYLE = f"fill:{SKIN_EDGE};stroke:{OUTLINE};stroke-width:1.4;stroke-linejoin:round"
 DATA_STYLE = "fill:#6a8caf;fill-opacity:0.3;fill-rule:evenodd;stroke:#1b4d9a;stroke-width:0.3"
+
+
+SHADE_INSETS = (3.0, 7.0, 12.0, 18.0, 26.0)  # mm (× height / 1750) inside the outline: the rim darkens gently
+
+
+def shade_colours(n: int) -> list[str]:
+    """n tones from just above the rim colour to the core colour (equal steps in sRGB)."""
+    a = [int(SKIN_EDGE[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(SKIN_CORE[i : i + 2], 16) for i in (1, 3, 5)]
+    steps = [(j + 1) / n for j in range(n)]
+    return ["#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b, strict=True)) for t in steps]
 
 
 def shade_style(colour: str) -> str:
