@@ -43,6 +43,7 @@ from svg import (  # noqa: E402
 )
 
 CHART = 2
+SHADE_SIMPLIFY = 0.6  # mm: the tonal steps need no precision, and fewer points load faster
 VIEWS = ("posterior", "lateral", "anterior")
 TITLES = {"posterior": "Back", "lateral": "Right side", "anterior": "Front"}
 ZONE_WORDS = {
@@ -174,7 +175,7 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
     svg.path("skin", "silhouette", geom_d(silhouette), SILHOUETTE_STYLE, kind="silhouette")
     for i, (inset, colour) in enumerate(zip(SHADE_INSETS, shade_colours(len(SHADE_INSETS)), strict=True)):
         inset *= k
-        shade = clean(silhouette.buffer(-inset, join_style="round").simplify(0.2), min_area=20)
+        shade = clean(silhouette.buffer(-inset, join_style="round").simplify(SHADE_SIMPLIFY), min_area=20)
         svg.path("skin", f"skin-shade-{i + 1}", geom_d(shade), shade_style(colour), kind="shade")
 
     muscles, bones = layer(pieces, view)
