@@ -12,7 +12,17 @@ bone is drawn only where no muscle (translucent ones included) lies in front of 
 from __future__ import annotations
 
 import numpy as np
-from project import Body, difference, front_faces, intersection, mirror, outline, polygons_of, union
+from project import (
+    OPEN_MESHES,
+    Body,
+    difference,
+    front_faces,
+    intersection,
+    mirror,
+    outline,
+    symmetric_from_left,
+    union,
+)
 
 BONES = ("sacrum", "coccyx", "ilium", "ischium", "pubis", "femur", "patella", "tibia", "fibula")
 MIDLINE = ("sacrum", "coccyx")
@@ -35,7 +45,6 @@ MUSCLES = {
     ),
 }  # fmt: skip
 GHOSTS = {"posterior": ("gluteus_maximus",), "lateral": ("gluteus_maximus", "gluteus_medius"), "anterior": ()}
-MIN_VISIBLE = 20.0  # mm²: a visible part smaller than this is not listed
 CELL = 3.0  # mm: depth cells for the painting order
 
 
@@ -75,12 +84,9 @@ def _mesh(body: Body, name: str, view: str) -> tuple[np.ndarray, np.ndarray]:
     if name in MIDLINE and view == "lateral":
         faces = faces[vertices[faces][:, :, 0].mean(axis=1) <= 0]
         return vertices, faces
-    if name in OPEN:
+    if name in OPEN_MESHES:
         return vertices, faces
     return vertices, front_faces(vertices, faces, view)
-
-
-OPEN = ("femur",)
 
 
 def project_structures(body: Body, view: str, skin) -> list[Piece]:
@@ -98,8 +104,6 @@ def project_structures(body: Body, view: str, skin) -> list[Piece]:
                 continue
             left = outline(body.project(view, vertices), faces)
             if name in MIDLINE:
-                from project import symmetric_from_left
-
                 geom = symmetric_from_left(left, view, body.mid, body.height)
                 cells = depth_cells(body, view, vertices, False)
                 pieces.append(Piece(name, kind, "midline", intersection(geom, skin), cells))
@@ -160,7 +164,3 @@ def layer(pieces: list[Piece], view: str) -> tuple[list[Piece], list[Piece]]:
 def _nearer(a: Piece, b: Piece) -> bool:
     na, nb = in_front(a, b)
     return na > nb
-
-
-def visible_parts(piece: Piece) -> list:
-    return [p for p in polygons_of(piece.visible) if p.area >= MIN_VISIBLE]

@@ -16,13 +16,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from anatomy import GHOSTS, MIDLINE, Piece, hyphen, layer, project_structures  # noqa: E402
+from anatomy import GHOSTS, MIDLINE, Piece, layer, project_structures  # noqa: E402
 from landmarks import label, left_points, view_landmarks  # noqa: E402
 from project import BODIES, Body, clean, difference, intersection, mirror, polygons_of, union  # noqa: E402
 from regions import Levels, anterior_regions, ellipse, lateral_regions, posterior_regions, snap  # noqa: E402
@@ -43,6 +41,7 @@ from svg import (  # noqa: E402
 )
 
 CHART = 2
+MIN_VISIBLE = 20.0  # mm²: a visible part smaller than this is not listed in the structures layer
 SHADE_SIMPLIFY = 0.6  # mm: the tonal steps need no precision, and fewer points load faster
 VIEWS = ("posterior", "lateral", "anterior")
 TITLES = {"posterior": "Back", "lateral": "Right side", "anterior": "Front"}
@@ -226,7 +225,7 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
     listed = [(f"bone-{n}-midline", "bone", "midline", n.upper(), difference(s, on_vertebrae)) for n, s in vert]
     listed += [(p.id, p.kind, p.side, structure_label(p), p.visible) for p in (*bones, *muscles)]
     for sid, kind, side, words, geom in listed:
-        parts = [p for p in polygons_of(geom) if p.area >= 20.0]
+        parts = [p for p in polygons_of(geom) if p.area >= MIN_VISIBLE]
         if parts:
             svg.path("structures", f"visible-{sid}", geom_d(union(*parts)), DATA_STYLE, kind=kind, side=side,
                      structure=sid, label=words)  # fmt: skip
@@ -343,4 +342,4 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["build_body", "build_view", "hyphen", "intersection", "main", "np"]
+__all__ = ["build_body", "build_view", "main"]
