@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
     p = sub.add_parser("atlas", description=COMMANDS["atlas"])
+    p.add_argument("--body", choices=("male", "female"), help="the body (default male)")
+    p.add_argument("--chart", type=int, metavar="N", help="the chart number (default: the body's current chart)")
     _format_option(p)
 
     p = sub.add_parser("patterns", description=COMMANDS["patterns"])
