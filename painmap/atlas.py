@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from painmap import geometry
+from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.errors import AtlasError, PainmapError, UnknownIdError
 from painmap.svgpath import iter_shapes, local_name
 
@@ -134,10 +135,6 @@ class Atlas:
 
 NS = "urn:painmap:atlas:1"  # namespace of the painmap:* data attributes in the atlas SVGs
 INKSCAPE_NS = "http://www.inkscape.org/namespaces/inkscape"
-VIEW_FILES = {"posterior": "posterior.svg", "lateral": "lateral.svg"}
-TITLES = {"posterior": "Back", "lateral": "Right side", "lateral-left": "Left side"}
-EDGE_LABELS = {"posterior": ("L", "R"), "lateral": ("Back", "Front"), "lateral-left": ("Front", "Back")}
-MIRRORS = {"posterior": "posterior", "lateral": "lateral-left", "lateral-left": "lateral"}
 OUTLINE_KINDS = ("silhouette", "contour", "bone", "muscle", "crease", "detail")
 REQUIRED_ZONES = {
     "posterior": (

@@ -27,23 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from painmap.drawing_model import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 from painmap.errors import DrawingError, ResourceError
-
-# Pain qualities a mark may carry (documented in docs/format.md).
-QUALITIES = (
-    "aching",
-    "burning",
-    "stabbing",
-    "tingling",
-    "numbness",
-    "throbbing",
-    "cramping",
-    "shooting",
-    "dull",
-    "sharp",
-)
-DEFAULT_QUALITY = "aching"
-INTENSITY_RANGE = (1, 10)
 
 FORMAT = "painmap-drawing"
 VERSION = 1  # the version this code writes; older versions are upgraded by `migrate`

@@ -99,7 +99,7 @@ class ChartMarks:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
         _font, _fm, marker = self.fonts()
         fm = QFontMetricsF(marker)
-        left, right = self.canvas.session.view().edge_labels
+        left, right = self.canvas.view().edge_labels
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
         wl = fm.horizontalAdvance(left) + 2 * pad

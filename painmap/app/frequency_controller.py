@@ -9,43 +9,20 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject
 
 from painmap.app import file_dialogs
 from painmap.app.background import TaskThread, run_with_progress
 from painmap.app.file_dialogs import last_folder, remember_folder
+from painmap.app.frequency_jobs import aggregate_job
 from painmap.app.frequency_window import FrequencyMapWindow, render_map_image
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
 FOLDER_KEY = "frequency/folder"
-AGGREGATE_OPTIONS: dict[str, Any] = {}  # extra keyword arguments for aggregate() (tests set a small chunk)
-
-
-def aggregate_job(
-    paths: Sequence[str | os.PathLike], cancel: threading.Event, **options: Any
-) -> Callable[[TaskThread], Any]:
-    """A job for `run_with_progress` that aggregates `paths`, reporting progress and skipped files."""
-
-    def job(task: TaskThread):
-        from painmap.aggregate import aggregate
-
-        skipped = 0
-
-        def on_skip(_path: str, _reason: str) -> None:
-            nonlocal skipped
-            skipped += 1
-            task.message.emit(f"Reading the drawings… ({skipped} file{'s' if skipped != 1 else ''} skipped)")
-
-        return aggregate(
-            paths, progress=task.progressed.emit, cancel=cancel, on_skip=on_skip, **{**AGGREGATE_OPTIONS, **options}
-        )
-
-    return job
 
 
 class FrequencyController(QObject):

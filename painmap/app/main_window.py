@@ -1,13 +1,16 @@
 """The main window: wires the session, canvas, tools, toolbars, menus, files and settings together.
 
 It owns no domain logic; every action calls the session, the canvas, the tool box or the file controller.
+It is built in two steps so that it paints before the engine loads (decision D12): the constructor builds the
+shell (canvas on the chart's view frames, toolbars, menus, empty docks, status bar), which needs Qt only;
+`attach(atlas)` adds the session, the live comparison and the panels. Given an atlas, the constructor does both.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,10 +29,12 @@ from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
 from painmap.app.files import SUFFIX, AutosaveStore, FileController
 from painmap.app.frequency_controller import FrequencyController
-from painmap.app.session import DrawingSession
+from painmap.app.panels import build_docks, install_panels
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
-from painmap.drawing import QUALITIES
+from painmap.drawing_model import QUALITIES
+
+LOAD_DELAY_MS = 10  # the engine loads this long after the first paint
 
 APP_NAME = "painmap"
 
@@ -45,56 +50,130 @@ def set_app_identity() -> None:
     QCoreApplication.setApplicationName(APP_NAME)
 
 
-class MainWindow(QMainWindow):
-    """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`."""
+class _StepName(QObject):
+    """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
 
-    def __init__(self, atlas, art: BodyArt | None = None, store: AutosaveStore | None = None) -> None:
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self.action, self.verb = action, verb
+
+    def show(self, text: str) -> None:
+        self.action.setText(f"&{self.verb} {text}".rstrip())
+
+
+class MainWindow(QMainWindow):
+    """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`.
+
+    `session`, `live` (the LiveComparison) and `panels` are None until `attach(atlas)`.
+    """
+
+    def __init__(self, atlas=None, art: BodyArt | None = None, store: AutosaveStore | None = None, frames=None) -> None:
         super().__init__()
         self.setObjectName("painmap-main")
         set_app_identity()
         self.settings = app_settings()
-        self.session = DrawingSession(atlas, parent=self)
+        self.session = None
+        self.live = None
+        self.panels = None
+        self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
+        if frames is None:
+            if atlas is not None:
+                frames = atlas.views
+            else:
+                from painmap.app.chart_frame import read_frames
+
+                frames = read_frames()
         self.toolbox = ToolBox(self)
-        self.canvas = BodyCanvas(self.session, self.toolbox, art, self)
+        self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
-        self.files = FileController(self, self.session, self.settings, store)
+        self.files = FileController(self, self.settings, store)
         self.frequency = FrequencyController(self)
-        self.view_actions = ViewActions(self, self.session, self.canvas)
+        self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
         self._build_toolbars()
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self.session.file_changed.connect(lambda _p: self._update_title())
-        self.session.modified_changed.connect(lambda _m: self._update_title())
         self.files.recent.changed.connect(self._fill_recent_menu)
         self._restore_settings()
-        self._update_title()
+        self.update_title()
         self.canvas.setFocus()
-        # The panels engineer's docks (pattern overlay, comparison, ranked list, info, modes).
-        from painmap.app.panels import install_panels
+        self.docks, self.modes = build_docks(self)
+        self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(LOAD_DELAY_MS)
+        self._load_timer.timeout.connect(self._load_live)
+        if atlas is not None:
+            self.attach(atlas)
 
-        self.panels = install_panels(self)
+    def attach(self, atlas, load_engine: bool = True) -> None:
+        """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first
+        paint unless `load_engine` is False (start-up loads it as its last step)."""
+        from painmap.app.live_comparison import LiveComparison
+        from painmap.app.session import DrawingSession
+
+        self.session = session = DrawingSession(atlas, parent=self)
+        self.canvas.attach(session)
+        self.view_actions.attach(session)
+        self._bind_undo(session.undo_stack)
+        self.files.attach(session)
+        session.file_changed.connect(lambda _p: self.update_title())
+        session.modified_changed.connect(lambda _m: self.update_title())
+        self.live = LiveComparison(session, self)
+        self.panels = install_panels(self, self.docks, self.live)
+        self.update_title()
+        if not load_engine:
+            return
+        if self.canvas.painted_once:
+            self._load_timer.start()
+        else:
+            self.canvas.first_painted.connect(self._load_timer.start)
+
+    def _load_live(self) -> None:
+        if self.live is not None:
+            self.live.load()
+
+    def ensure_engine(self):
+        """Finish loading now (the session, the opened file, the engine) and return the session.
+
+        Actions used before start-up has finished (Save, Export, a mode's reveal) call this first.
+        """
+        if self.startup is not None:
+            self.startup.finish()
+        if self.live is not None and not self.live.ready:
+            self.live.load()
+        return self.session
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_edit_actions(self) -> None:
-        stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action = make_action(self, "&Undo", ["Ctrl+Z"], "Undo the last mark")
         self.undo_action.setToolTip("Undo the last mark (Ctrl+Z)")
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action = make_action(self, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the mark just undone")
         self.redo_action.setToolTip("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)")
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
         self.clear_action = make_action(
             self,
             "&Clear this view",
             ["Ctrl+Shift+Backspace"],
             "Remove every mark of the view shown",
-            self.session.clear_view,
+            lambda: self.ensure_engine().clear_view(),
         )
         for action, short in ((self.undo_action, "Undo"), (self.redo_action, "Redo"), (self.clear_action, "Clear")):
             action.setIconText(short)  # the toolbar stays narrow; the menu names what is undone
+
+    def _bind_undo(self, stack) -> None:
+        """Undo / Redo follow the session's QUndoStack (enabled state and the name of the step)."""
+        for action, verb, can, text_changed, run in (
+            (self.undo_action, "Undo", stack.canUndo, stack.undoTextChanged, stack.undo),
+            (self.redo_action, "Redo", stack.canRedo, stack.redoTextChanged, stack.redo),
+        ):
+            action.triggered.connect(run)
+            action.setEnabled(can())
+            text_changed.connect(_StepName(action, verb).show)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
 
     def _build_toolbars(self) -> None:
         views = QToolBar("Views", self)
@@ -178,11 +257,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(paths))
 
-    def _update_title(self) -> None:
-        path = self.session.path
+    def update_title(self) -> None:
+        path = self.session.path if self.session is not None else self.files.start_path
         name = path.name if path else "untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(self.session.modified)
+        self.setWindowModified(self.session is not None and self.session.modified)
 
     # -- settings ----------------------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -204,8 +283,8 @@ class MainWindow(QMainWindow):
         if quality in QUALITIES:
             self.toolbox.set_quality(quality)
         view = s.value("view/last", "")
-        if view in self.session.atlas.views:
-            self.session.set_view(view)
+        if view in self.canvas.frames:
+            self.canvas.set_view(view)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -214,7 +293,7 @@ class MainWindow(QMainWindow):
         s.setValue("brush/radius", self.toolbox.settings.radius)
         s.setValue("brush/intensity", self.toolbox.settings.intensity)
         s.setValue("brush/quality", self.toolbox.settings.quality)
-        s.setValue("view/last", self.session.view_id)
+        s.setValue("view/last", self.canvas.view_id())
         s.sync()
 
     # -- window events -----------------------------------------------------------------------------------------

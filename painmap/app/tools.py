@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from painmap.app.body_art import RegionIndex
-from painmap.drawing import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
+from painmap.drawing_model import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 
 RADIUS_RANGE = (2.0, 60.0)  # mm
 RADIUS_STEPS = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0)
@@ -80,15 +79,12 @@ class FillTool(Tool):
     name, label, highlights_region = "fill", "Fill region", True
 
     def press(self, session, point, pressure=None) -> None:
-        region = region_at(session.view(), point)
+        from painmap.app.regions import region_at  # numpy: loaded with the engine, after the first paint
+
+        region = region_at(session, point)
         if region is not None:
             s = self.box.settings
             session.fill(region.id, s.intensity, s.quality)
-
-
-def region_at(view, point):
-    """The atlas region of `view` under `point` (mm), or None (uses the region hit cache of the view)."""
-    return RegionIndex.of(view).at(point)
 
 
 class ToolBox(QObject):

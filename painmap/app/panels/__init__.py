@@ -1,20 +1,32 @@
-"""Dock panels of the app: pattern overlay, live comparison, ranked list, info; installed by the main window."""
+"""Dock panels of the app: pattern overlay, live comparison, ranked list, info; installed by the main window.
+
+Two steps, so the window paints before the engine loads: `build_docks(window)` makes the docks and the modes
+with the window's shell; `install_panels(window, docks, live)` wires them to the session and the live
+comparison once those exist.
+"""
 
 from __future__ import annotations
 
 
-def install_panels(window) -> object:
-    """Add the pattern, matches, comparison and info panels and the modes to `window` (a MainWindow).
+def build_docks(window):
+    """(PanelDocks, ModeController) of `window`: the empty docks, View ▸ Panels, the saved layout and mode."""
+    from painmap.app.modes import ModeController
+    from painmap.app.panels.docks import PanelDocks
 
-    Returns the PanelsController; its `modes` attribute is the ModeController. The window's saved layout is
-    applied again once the docks exist, then the remembered mode decides which docks show.
-    """
-    from painmap.app.modes import ModeController, settings_of
-    from painmap.app.panels.controller import PanelsController
-
-    panels = PanelsController(window)
-    state = settings_of(window).value("window/state")
+    docks = PanelDocks(window)
+    state = window.settings.value("window/state")
     if state is not None:
         window.restoreState(state)
-    panels.modes = ModeController(window, panels)
+    modes = ModeController(window, docks)
+    docks.add_menu(window.view_menu)
+    return docks, modes
+
+
+def install_panels(window, docks, live) -> object:
+    """The PanelsController of `window` on its session and `live` (a LiveComparison); `modes` is attached."""
+    from painmap.app.panels.controller import PanelsController
+
+    panels = PanelsController(window, docks, live)
+    panels.modes = window.modes
+    window.modes.attach(panels)
     return panels

@@ -1,0 +1,75 @@
+"""Start-up with one window: the shell paints first, the engine loads after, nothing drawn meanwhile is lost."""
+
+from __future__ import annotations
+
+import numpy as np
+from app_helpers import drag, start_window
+
+from painmap.drawing import Drawing, Fill, Stroke, save_drawing
+from painmap.raster import PainMasks
+
+STROKE_MM = [(260.0, 800.0), (300.0, 830.0), (340.0, 850.0)]
+
+
+def test_the_shell_is_shown_and_drawable_before_the_engine_exists(qtbot):
+    window = start_window(qtbot, wait=False)
+    canvas = window.canvas
+    assert window.session is None and window.startup is not None
+    assert canvas.view().id == "posterior" and canvas.zoom_percent() > 0
+    assert window.docks.ranking_panel.summary.text()  # "Loading…"
+    window.startup._timer.stop()  # hold start-up here: the engine is not there yet
+    drag(canvas, STROKE_MM)
+    assert canvas.pending.gestures and window.session is None
+    window.ensure_engine()
+    assert window.startup is None and window.session is not None
+
+
+def test_strokes_drawn_before_the_engine_are_replayed_exactly_and_compared(qtbot, atlas, tmp_path):
+    path = tmp_path / "given.painmap.json"
+    given = Fill("posterior", "sacrum", 4, "aching")
+    save_drawing(Drawing(marks=[given]), path)
+    window = start_window(qtbot, path, wait=False)
+    window.startup._timer.stop()
+    window.toolbox.set_intensity(7)
+    drag(window.canvas, STROKE_MM)
+    window.toolbox.set_intensity(2)  # changed after the stroke: the stroke keeps the intensity it was drawn with
+    window.ensure_engine()
+    session = window.session
+    marks = session.drawing.marks
+    assert marks[0] == given and len(marks) == 2 and isinstance(marks[1], Stroke)
+    assert marks[1].intensity == 7
+    for got, drawn in ((marks[1].points[0], STROKE_MM[0]), (marks[1].points[-1], STROKE_MM[-1])):
+        assert np.hypot(got[0] - drawn[0], got[1] - drawn[1]) < 1.0  # widget pixels are ~0.3 mm here
+    assert session.modified and session.undo_stack.count() == 1
+    expected = PainMasks.from_drawing(Drawing(marks=list(marks)), atlas, session.masks.px_per_mm)
+    assert np.array_equal(session.masks.array("posterior"), expected.array("posterior"))
+    assert window.live.ready and window.live.comparison is not None  # compared once the engine was there
+    assert window.panels.ranking_panel.order()
+    window.undo_action.trigger()
+    assert session.drawing.marks == [given]
+
+
+def test_the_recover_question_is_asked_over_the_shown_window(qtbot, atlas, dialogs, monkeypatch):
+    from painmap.app import file_dialogs
+    from painmap.app.files import AutosaveStore
+
+    folder = AutosaveStore().folder
+    folder.mkdir(parents=True, exist_ok=True)
+    save_drawing(Drawing(marks=[Fill("posterior", "sacrum", 6, "aching")]), folder / "deadbeef0002.painmap.json")
+    asked_over = []
+
+    def ask(parent, text):
+        asked_over.append((parent, parent.isVisible()))
+        return True
+
+    monkeypatch.setattr(file_dialogs, "ask_recover", ask)
+    window = start_window(qtbot)
+    assert asked_over == [(window, True)]
+    assert window.session.drawing.marks == [Fill("posterior", "sacrum", 6, "aching")] and window.session.modified
+
+
+def test_closing_before_the_engine_with_nothing_drawn_does_not_load_it(qtbot, dialogs):
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    window.close()
+    assert window.session is None and dialogs.asked == []
