@@ -16,7 +16,7 @@ def test_the_shell_is_shown_and_drawable_before_the_engine_exists(qtbot):
     canvas = window.canvas
     assert window.session is None and window.startup is not None
     assert canvas.view().id == "posterior" and canvas.zoom_percent() > 0
-    assert window.docks.ranking_panel.summary.text()  # "Loading…"
+    assert window.docks.docks["ranking"].isVisible() and window.docks.docks["pattern"].isVisible()
     window.startup._timer.stop()  # hold start-up here: the engine is not there yet
     drag(canvas, STROKE_MM)
     assert canvas.pending.gestures and window.session is None
@@ -49,6 +49,18 @@ def test_strokes_drawn_before_the_engine_are_replayed_exactly_and_compared(qtbot
     assert session.drawing.marks == [given]
 
 
+def test_undo_before_the_engine_has_loaded_undoes_the_mark_just_drawn(qtbot):
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    drag(window.canvas, STROKE_MM)
+    drag(window.canvas, [(p[0] + 30, p[1]) for p in STROKE_MM])
+    assert window.session is None and window.undo_action.isEnabled()
+    window.undo_action.trigger()  # loads the engine, replays both strokes, undoes the second
+    marks = window.session.drawing.marks
+    assert len(marks) == 1 and abs(marks[0].points[0][0] - STROKE_MM[0][0]) < 1.0
+    assert window.redo_action.isEnabled() and not window.session.undo_stack.isClean()
+
+
 def test_the_recover_question_is_asked_over_the_shown_window(qtbot, atlas, dialogs, monkeypatch):
     from painmap.app import file_dialogs
     from painmap.app.files import AutosaveStore
@@ -73,3 +85,22 @@ def test_closing_before_the_engine_with_nothing_drawn_does_not_load_it(qtbot, di
     window.startup._timer.stop()
     window.close()
     assert window.session is None and dialogs.asked == []
+
+
+def test_a_stroke_under_way_when_the_engine_arrives_is_kept_whole(qtbot):
+    from app_helpers import to_widget
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    canvas = window.canvas
+    pts = [to_widget(canvas, p) for p in STROKE_MM]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
+    QTest.mouseMove(canvas, pts[1])
+    window.ensure_engine()  # the session arrives in the middle of the stroke
+    QTest.mouseMove(canvas, pts[2])
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[2])
+    (stroke,) = window.session.drawing.marks
+    assert np.hypot(stroke.points[-1][0] - STROKE_MM[-1][0], stroke.points[-1][1] - STROKE_MM[-1][1]) < 1.0
+    assert window.session.undo_stack.count() == 1 and not canvas.pending

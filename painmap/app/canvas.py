@@ -160,7 +160,7 @@ class BodyCanvas(QWidget):
 
     def stroking(self) -> bool:
         """A stroke is being drawn (into the session, or kept until it exists)."""
-        return self.session.stroking if self.session is not None else self.pending.live is not None
+        return self.pending.live is not None or (self.session is not None and self.session.stroking)
 
     def add_layer(self, layer) -> None:
         if layer not in self._layers:
@@ -480,7 +480,7 @@ class BodyCanvas(QWidget):
             return
         self._last_dirty = None
         if event.buttons() & Qt.MouseButton.LeftButton and self.stroking():
-            if self.session is None:
+            if self.pending.live is not None:  # begun before the session existed: kept to its end
                 box = self.pending.move(self.widget_to_mm(pos))
                 if box is not None:
                     self.update_mm_rect(box)
@@ -496,8 +496,10 @@ class BodyCanvas(QWidget):
             self.setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.CrossCursor)
             return
         if event.button() == Qt.MouseButton.LeftButton:
-            if self.session is None:
+            if self.pending.live is not None:
                 self.pending.release()
+                if self.session is not None:
+                    self.replay_pending()
             else:
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 

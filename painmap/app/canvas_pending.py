@@ -9,24 +9,19 @@ undo steps are exactly those of drawing them later.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from painmap import style
 
 
-@dataclass
 class Gesture:
-    """One press-drag-release of a tool, in mm of `view`."""
+    """One press-drag-release of a tool, in mm of `view`; `settings` is a copy of the BrushSettings at the press."""
 
-    tool: str
-    view: str
-    settings: object  # a copy of the ToolBox's BrushSettings at the press
-    pressure: float | None
-    points: list[tuple[float, float]] = field(default_factory=list)
+    __slots__ = ("points", "pressure", "settings", "tool", "view")
+
+    def __init__(self, tool: str, view: str, settings, pressure: float | None, points: list) -> None:
+        self.tool, self.view, self.settings, self.pressure, self.points = tool, view, settings, pressure, points
 
 
 class PendingInput:
@@ -42,7 +37,7 @@ class PendingInput:
 
     def press(self, toolbox, view_id: str, point, pressure: float | None) -> QRectF:
         self.release()
-        self.live = Gesture(toolbox.tool.name, view_id, copy.copy(toolbox.settings), pressure, [tuple(point)])
+        self.live = Gesture(toolbox.tool.name, view_id, toolbox.settings.copy(), pressure, [tuple(point)])
         return self._box(self.live, 0)
 
     def move(self, point) -> QRectF | None:
@@ -84,8 +79,8 @@ class PendingInput:
             painter.drawPath(path)
 
     def replay(self, session, toolbox) -> int:
-        """Run every gesture through its tool on `session` (each becomes one mark and one undo step)."""
-        self.release()
+        """Run every finished gesture through its tool on `session` (each becomes one mark and one undo step);
+        a gesture still in progress is kept until its release."""
         gestures, self.gestures = self.gestures, []
         shown, current = session.view_id, toolbox.settings
         try:

@@ -5,8 +5,6 @@ Pure arithmetic on the canvas's size; the canvas asks for a zoom, applies it and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QTransform
 
@@ -15,14 +13,20 @@ MAX_PX_PER_MM = 40.0
 MIN_FIT_FRACTION = 0.3  # the smallest zoom shows the body at 30 % of the canvas
 
 
-@dataclass
 class ViewZoom:
-    """Zoom of one view: widget pixels per mm and the mm point at the widget centre."""
+    """Zoom of one view: widget pixels per mm and the mm point at the widget centre.
 
-    scale: float
-    cx: float
-    cy: float
-    fitted: str = ""  # "focus" or "fit" while the user has not zoomed by hand (refit on resize)
+    `fitted` is "focus" or "fit" while the user has not zoomed by hand (refit on resize). A plain class, as
+    the other classes the window needs before its first paint: importing dataclasses costs start-up time.
+    """
+
+    __slots__ = ("cx", "cy", "fitted", "scale")
+
+    def __init__(self, scale: float, cx: float, cy: float, fitted: str = "") -> None:
+        self.scale, self.cx, self.cy, self.fitted = scale, cx, cy, fitted
+
+    def __repr__(self) -> str:
+        return f"ViewZoom({self.scale!r}, {self.cx!r}, {self.cy!r}, {self.fitted!r})"
 
 
 def whole_box(view) -> tuple[float, float, float, float]:

@@ -9,8 +9,8 @@ parser is loaded before the first paint. Once the atlas has loaded, its `View`s 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.errors import AtlasError, PainmapError
@@ -22,8 +22,7 @@ _FOCUS = re.compile(rb'\bpainmap:focus="([-0-9., ]+)"')
 VIEW_ORDER = ("posterior", "lateral", "lateral-left")  # the toolbar's order; other views follow
 
 
-@dataclass(frozen=True)
-class ViewFrame:
+class ViewFrame(NamedTuple):
     """A view's frame (mm): enough to paint its art and zoom onto it; no regions, no landmarks yet."""
 
     id: str

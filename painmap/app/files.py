@@ -179,7 +179,6 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self._session = None
-        self.start_path: Path | None = None  # the file named on the command line, until the session has it
         self.settings = settings
         self.recent = RecentFiles(settings, self)
         self.store = store or AutosaveStore()
@@ -353,7 +352,7 @@ class FileController(QObject):
         return True
 
     def _folder(self) -> str:
-        path = self._session.path if self._session is not None else self.start_path
+        path = self._session.path if self._session is not None else self.window.start_path
         if path is not None:
             return str(path.parent)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -40,6 +40,7 @@ class LiveComparison(QObject):
         self.problem = ""
         self.comparison = None
         self.ready = False
+        self._preloaded = False
         self.last_ms = 0.0
         self._painted: QRectF | None = None
         session.marks_changed.connect(self.refresh)
@@ -50,9 +51,22 @@ class LiveComparison(QObject):
         if self.ready:
             return
         self.ready = True
-        self.library, self.comparator, self.problem = load_engine(self.session)
+        if not self._take_preloaded():
+            self.library, self.comparator, self.problem = load_engine(self.session)
         self.loaded.emit()
         self.refresh()
+
+    def use(self, comparator) -> None:
+        """Take a comparator already loaded for the session's atlas (start-up's engine cache); compare on
+        `load()`."""
+        if self.ready or comparator.atlas is not self.session.atlas:
+            return
+        self.library, self.comparator = comparator.library, comparator
+        self.problem = problem_text(comparator.library)
+        self._preloaded = True
+
+    def _take_preloaded(self) -> bool:
+        return self._preloaded
 
     def refresh(self) -> None:
         """Compare the session's masks now (loading the engine first if needed) and emit `updated`."""
@@ -98,8 +112,12 @@ def load_engine(session):
         return PatternLibrary({}), None, str(err)
     from painmap.compare import Comparator
 
-    problem = ""
-    if library.problems:
-        names = ", ".join(p.pattern for p in library.problems)
-        problem = f"Not loaded ({len(library.problems)}): {names}."
-    return library, Comparator(session.atlas, library, session.masks.px_per_mm), problem
+    return library, Comparator(session.atlas, library, session.masks.px_per_mm), problem_text(library)
+
+
+def problem_text(library) -> str:
+    """One line naming the patterns that did not load, or ""."""
+    if not library.problems:
+        return ""
+    names = ", ".join(p.pattern for p in library.problems)
+    return f"Not loaded ({len(library.problems)}): {names}."

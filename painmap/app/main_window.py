@@ -1,9 +1,13 @@
 """The main window: wires the session, canvas, tools, toolbars, menus, files and settings together.
 
 It owns no domain logic; every action calls the session, the canvas, the tool box or the file controller.
-It is built in two steps so that it paints before the engine loads (decision D12): the constructor builds the
-shell (canvas on the chart's view frames, toolbars, menus, empty docks, status bar), which needs Qt only;
-`attach(atlas)` adds the session, the live comparison and the panels. Given an atlas, the constructor does both.
+It is built in three steps so that it paints before anything it does not show is loaded (decision D12):
+- the constructor builds what the first paint shows, from Qt and the chart's view frames only: the canvas,
+  the toolbars and their actions, the menu bar, empty docks, the guide line and the status bar;
+- `complete()` (right after the first paint) adds the file and frequency-map controllers, the menus' other
+  entries, the panels' widgets and the modes;
+- `attach(atlas)` adds the session, the live comparison and the panels' wiring.
+Given an atlas, the constructor runs all three (tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -11,31 +15,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolBar,
-    QVBoxLayout,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from painmap import __version__
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
-from painmap.app.files import SUFFIX, AutosaveStore, FileController
-from painmap.app.frequency_controller import FrequencyController
-from painmap.app.panels import build_docks, install_panels
+from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
+from painmap.app.panels.docks import PanelDocks
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
 from painmap.drawing_model import QUALITIES
 
 LOAD_DELAY_MS = 10  # the engine loads this long after the first paint
-
 APP_NAME = "painmap"
 
 
@@ -64,18 +55,20 @@ class _StepName(QObject):
 class MainWindow(QMainWindow):
     """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`.
 
-    `session`, `live` (the LiveComparison) and `panels` are None until `attach(atlas)`.
+    `files`, `frequency`, `modes` are None until `complete()`; `session`, `live` (the LiveComparison) and
+    `panels` until `attach(atlas)`.
     """
 
-    def __init__(self, atlas=None, art: BodyArt | None = None, store: AutosaveStore | None = None, frames=None) -> None:
+    def __init__(self, atlas=None, art: BodyArt | None = None, store=None, frames=None) -> None:
         super().__init__()
         self.setObjectName("painmap-main")
         set_app_identity()
         self.settings = app_settings()
-        self.session = None
-        self.live = None
-        self.panels = None
+        self.session = self.live = self.panels = None
+        self.files = self.frequency = self.modes = None
         self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
+        self.start_path: Path | None = None  # the file named on the command line, until the session has it
+        self._store = store
         if frames is None:
             if atlas is not None:
                 frames = atlas.views
@@ -86,8 +79,6 @@ class MainWindow(QMainWindow):
         self.toolbox = ToolBox(self)
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
-        self.files = FileController(self, self.settings, store)
-        self.frequency = FrequencyController(self)
         self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
@@ -95,24 +86,43 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self.files.recent.changed.connect(self._fill_recent_menu)
+        mode = saved_mode(self.settings)
+        self.docks = PanelDocks(self)
+        self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
+        show_mode_docks(self.docks.docks, mode)
         self.update_title()
         self.canvas.setFocus()
-        self.docks, self.modes = build_docks(self)
         self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(LOAD_DELAY_MS)
         self._load_timer.timeout.connect(self._load_live)
         if atlas is not None:
+            self.complete()
             self.attach(atlas)
+
+    def complete(self) -> None:
+        """Add what the first paint does not show: files, frequency maps, the menus' entries, panels, modes."""
+        if self.files is not None:
+            return
+        from painmap.app.files import FileController
+        from painmap.app.frequency_controller import FrequencyController
+        from painmap.app.panels import complete_docks
+
+        self.files = FileController(self, self.settings, self._store)
+        self.frequency = FrequencyController(self)
+        self.files.recent.changed.connect(self._fill_recent_menu)
+        self._complete_menus()
+        self.modes = complete_docks(self, self.docks, self.guide_bar)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
         """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first
         paint unless `load_engine` is False (start-up loads it as its last step)."""
         from painmap.app.live_comparison import LiveComparison
+        from painmap.app.panels import install_panels
         from painmap.app.session import DrawingSession
 
+        self.complete()
         self.session = session = DrawingSession(atlas, parent=self)
         self.canvas.attach(session)
         self.view_actions.attach(session)
@@ -141,18 +151,26 @@ class MainWindow(QMainWindow):
         """
         if self.startup is not None:
             self.startup.finish()
+        self.complete()
         if self.live is not None and not self.live.ready:
             self.live.load()
         return self.session
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_edit_actions(self) -> None:
-        self.undo_action = make_action(self, "&Undo", ["Ctrl+Z"], "Undo the last mark")
+        # Before the session exists they finish start-up first: a mark drawn meanwhile can be undone at once.
+        self.undo_action = make_action(
+            self, "&Undo", ["Ctrl+Z"], "Undo the last mark", lambda: self.ensure_engine().undo_stack.undo()
+        )
         self.undo_action.setToolTip("Undo the last mark (Ctrl+Z)")
-        self.redo_action = make_action(self, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the mark just undone")
+        self.redo_action = make_action(
+            self,
+            "&Redo",
+            ["Ctrl+Shift+Z", "Ctrl+Y"],
+            "Redo the mark just undone",
+            lambda: self.ensure_engine().undo_stack.redo(),
+        )
         self.redo_action.setToolTip("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)")
-        for action in (self.undo_action, self.redo_action):
-            action.setEnabled(False)
         self.clear_action = make_action(
             self,
             "&Clear this view",
@@ -165,11 +183,10 @@ class MainWindow(QMainWindow):
 
     def _bind_undo(self, stack) -> None:
         """Undo / Redo follow the session's QUndoStack (enabled state and the name of the step)."""
-        for action, verb, can, text_changed, run in (
-            (self.undo_action, "Undo", stack.canUndo, stack.undoTextChanged, stack.undo),
-            (self.redo_action, "Redo", stack.canRedo, stack.redoTextChanged, stack.redo),
+        for action, verb, can, text_changed in (
+            (self.undo_action, "Undo", stack.canUndo, stack.undoTextChanged),
+            (self.redo_action, "Redo", stack.canRedo, stack.redoTextChanged),
         ):
-            action.triggered.connect(run)
             action.setEnabled(can())
             text_changed.connect(_StepName(action, verb).show)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -196,20 +213,9 @@ class MainWindow(QMainWindow):
         self.toolbars = [views, tools, self.brush_bar]
 
     def _build_menus(self) -> None:
+        """The menu bar and the menus whose actions exist already; `_complete_menus` adds the others."""
         bar = self.menuBar()
-        a = self.files.actions
         self.file_menu = bar.addMenu("&File")
-        self.file_menu.addActions([a["new"], a["open"]])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.file_menu.addAction(self.frequency.open_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([a["save"], a["save_as"]])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([a["export_png"], a["export_report"]])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a["quit"])
-        self._fill_recent_menu()
-
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
@@ -226,8 +232,20 @@ class MainWindow(QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.tools.values()))
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
-
         self.help_menu = bar.addMenu("&Help")
+
+    def _complete_menus(self) -> None:
+        a = self.files.actions
+        self.file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addAction(self.frequency.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["save"], a["save_as"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["export_png"], a["export_report"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a["quit"])
+        self._fill_recent_menu()
         self.help_menu.addAction(
             make_action(self, "&Keyboard shortcuts", ["F1"], "List every keyboard shortcut", self.show_shortcuts)
         )
@@ -258,7 +276,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     def update_title(self) -> None:
-        path = self.session.path if self.session is not None else self.files.start_path
+        path = self.session.path if self.session is not None else self.start_path
         name = path.name if path else "untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.session is not None and self.session.modified)
@@ -298,6 +316,7 @@ class MainWindow(QMainWindow):
 
     # -- window events -----------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        self.complete()
         if not self.files.confirm_discard():
             event.ignore()
             return
@@ -314,6 +333,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_path(event)
         if path is not None:
             event.acceptProposedAction()
+            self.ensure_engine()
             self.files.open_path(path)
 
     @staticmethod
@@ -327,46 +347,17 @@ class MainWindow(QMainWindow):
     # -- help --------------------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(action, shortcuts, what it does) for every action with a shortcut, from the actions themselves."""
-        rows, seen = [], set()
-        for action in self.findChildren(QAction):
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            if not keys or action.text() in seen:
-                continue
-            seen.add(action.text())
-            name = action.text().replace("&", "")
-            rows.append((name, ", ".join(keys), action.statusTip() or action.toolTip()))
-        return sorted(rows, key=lambda r: r[0].lower())
+        from painmap.app.help_dialogs import shortcut_rows
+
+        return shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
-        rows = self.shortcut_rows()
-        rows.append(("Pan", "Middle-drag, or Space + drag", "Move the picture"))
-        rows.append(("Zoom at the pointer", "Mouse wheel", "Zoom in or out where the pointer is"))
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(rows), 3, dialog)
-        table.setHorizontalHeaderLabels(["Action", "Keys", "What it does"])
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(720, 560)
-        self.shortcuts_dialog = dialog
-        dialog.show()
+        from painmap.app.help_dialogs import shortcuts_dialog
+
+        self.shortcuts_dialog = shortcuts_dialog(self)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About painmap",
-            f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
-            "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
-            "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
-            f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>",
-        )
+        from painmap.app.help_dialogs import show_about
+
+        show_about(self)

@@ -39,12 +39,35 @@ def _shortcut_tip(tip: str, shortcut: str) -> str:
     return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
 
 
+class GuideBar(QToolBar):
+    """The guide line under the toolbars: what to do in the current mode (built with the window's shell)."""
+
+    def __init__(self, window: QMainWindow, mode: str) -> None:
+        super().__init__("Guide", window)
+        self.guide = QLabel(texts.GUIDE[mode])
+        self.guide.setObjectName("guide-line")
+        self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.guide.setToolTip("What to do in this mode")
+        self.guide.setContentsMargins(8, 4, 8, 4)
+        self.setObjectName("guide-bar")
+        self.setMovable(False)
+        self.addWidget(self.guide)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+
+
+def show_mode_docks(docks: dict, mode: str) -> None:
+    """Show the docks of `mode` and hide the others (the shell does this before its first paint)."""
+    for key, dock in docks.items():
+        dock.setVisible(key in MODE_DOCKS[mode])
+
+
 class ModeController(QObject):
     """Switches the window between the modes and owns their actions (View ▸ Mode, F11, ←/→, Reveal)."""
 
     mode_changed = Signal(str)
 
-    def __init__(self, window: QMainWindow, docks) -> None:
+    def __init__(self, window: QMainWindow, docks, guide_bar: GuideBar) -> None:
         super().__init__(window)
         self.window = window
         self.docks = docks
@@ -52,18 +75,8 @@ class ModeController(QObject):
         self.mode = ""
         self.settings = settings_of(window)
         self._base_fonts = {dock: dock.font() for dock in docks.dock_widgets()}
-
-        self.guide = QLabel()
-        self.guide.setObjectName("guide-line")
-        self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.guide.setToolTip("What to do in this mode")
-        self.guide.setContentsMargins(8, 4, 8, 4)
-        self.guide_bar = QToolBar("Guide", window)
-        self.guide_bar.setObjectName("guide-bar")
-        self.guide_bar.setMovable(False)
-        self.guide_bar.addWidget(self.guide)
-        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.guide_bar)
+        self.guide_bar = guide_bar
+        self.guide = guide_bar.guide
         toggle = self.guide_bar.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Alt+G"))
         toggle.setToolTip(_shortcut_tip("Show or hide the guide line", "Ctrl+Alt+G"))

@@ -19,7 +19,8 @@ VIEW_KEYS = ("1", "2", "3", "4")
 
 def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
     """A QAction with its shortcut(s) and a tooltip that names the first shortcut."""
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) would make PySide build QIcon's theme icon enum first
+    action.setText(text)
     if isinstance(shortcuts, str | QKeySequence.StandardKey):
         shortcuts = [shortcuts]
     keys = [QKeySequence(s) for s in shortcuts]

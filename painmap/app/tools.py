@@ -6,8 +6,6 @@ the tools hold no pixels and no marks, only the brush settings they pass on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
 from painmap.drawing_model import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
@@ -18,13 +16,26 @@ DEFAULT_RADIUS = 12.0
 DEFAULT_INTENSITY = 5
 
 
-@dataclass
 class BrushSettings:
-    """What the next mark looks like."""
+    """What the next mark looks like: `radius` (mm), `intensity` (1..10), `quality`."""
 
-    radius: float = DEFAULT_RADIUS  # mm
-    intensity: int = DEFAULT_INTENSITY  # 1..10
-    quality: str = DEFAULT_QUALITY
+    __slots__ = ("intensity", "quality", "radius")
+
+    def __init__(
+        self, radius: float = DEFAULT_RADIUS, intensity: int = DEFAULT_INTENSITY, quality: str = DEFAULT_QUALITY
+    ) -> None:
+        self.radius, self.intensity, self.quality = radius, intensity, quality
+
+    def copy(self) -> BrushSettings:
+        return BrushSettings(self.radius, self.intensity, self.quality)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, BrushSettings):
+            return NotImplemented
+        return (self.radius, self.intensity, self.quality) == (other.radius, other.intensity, other.quality)
+
+    def __repr__(self) -> str:
+        return f"BrushSettings({self.radius!r}, {self.intensity!r}, {self.quality!r})"
 
 
 def clamp_intensity(value: float) -> int:

@@ -1,25 +1,21 @@
 """Dock panels of the app: pattern overlay, live comparison, ranked list, info; installed by the main window.
 
-Two steps, so the window paints before the engine loads: `build_docks(window)` makes the docks and the modes
-with the window's shell; `install_panels(window, docks, live)` wires them to the session and the live
-comparison once those exist.
+Three steps, so the window paints before the engine loads: the shell makes empty docks (`PanelDocks`);
+`complete_docks` fills them and adds the modes right after the first paint; `install_panels(window, docks,
+live)` wires them to the session and the live comparison once those exist.
 """
 
 from __future__ import annotations
 
 
-def build_docks(window):
-    """(PanelDocks, ModeController) of `window`: the empty docks, View ▸ Panels, the saved layout and mode."""
+def complete_docks(window, docks, guide_bar):
+    """Fill `docks` (a PanelDocks of the shell) with the panels; the ModeController and View ▸ Panels."""
     from painmap.app.modes import ModeController
-    from painmap.app.panels.docks import PanelDocks
 
-    docks = PanelDocks(window)
-    state = window.settings.value("window/state")
-    if state is not None:
-        window.restoreState(state)
-    modes = ModeController(window, docks)
+    docks.fill()
+    modes = ModeController(window, docks, guide_bar)
     docks.add_menu(window.view_menu)
-    return docks, modes
+    return modes
 
 
 def install_panels(window, docks, live) -> object:
