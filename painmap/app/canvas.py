@@ -12,7 +12,6 @@ and drawing and replays those marks into the session.
 
 from __future__ import annotations
 
-import math
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
 from painmap.app.body_art import BodyArt
+from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
 from painmap.app.canvas_marks import ChartMarks
 from painmap.app.canvas_pending import PendingInput
 from painmap.app.canvas_zoom import (
@@ -39,8 +39,6 @@ from painmap.app.regions import RegionShapes, region_at
 
 __all__ = ["BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
 
-DRAWING_ALPHA = 215  # the drawing lets the anatomy show through a little
-
 
 class Layer(Protocol):
     """An overlay drawn above the pain drawing; `paint` gets a painter already in the view's mm frame."""
@@ -49,19 +47,6 @@ class Layer(Protocol):
     visible: bool
 
     def paint(self, painter: QPainter, view) -> None: ...
-
-
-def intensity_color_table(alpha: int = DRAWING_ALPHA) -> list[int]:
-    """ARGB colour table for the Indexed8 drawing image: index 0 transparent, 1..10 the intensity scale."""
-    table = []
-    for i in range(256):
-        if i == 0 or i >= len(style.INTENSITY_COLORS):
-            table.append(0)
-            continue
-        c = QColor(style.INTENSITY_COLORS[i])
-        c.setAlpha(alpha)
-        table.append(c.rgba())
-    return table
 
 
 class BodyCanvas(QWidget):
@@ -87,8 +72,7 @@ class BodyCanvas(QWidget):
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
         self._art_cache: tuple[tuple, QPixmap] | None = None
-        self._images: dict[str, tuple[int, QImage]] = {}
-        self._color_table = intensity_color_table()
+        self.drawing = DrawingImages()
         self._landmarks_visible = True
         self._landmark_scale = 1.0
         self._hover_region = None
@@ -291,7 +275,7 @@ class BodyCanvas(QWidget):
         self.zoom_changed.emit(self.zoom_percent())
 
     def _on_masks_replaced(self) -> None:
-        self._images.clear()
+        self.drawing.clear()
         self.update()
 
     def _on_tool_changed(self, _name: str) -> None:
@@ -322,17 +306,7 @@ class BodyCanvas(QWidget):
 
     def drawing_image(self, view_id: str) -> QImage:
         """The Indexed8 image over the view's PainMasks array (no copy)."""
-        array = self.session.masks.array(view_id)
-        address = array.__array_interface__["data"][0]
-        cached = self._images.get(view_id)
-        if cached is not None and cached[0] == address:
-            return cached[1]
-        h, w = array.shape
-        image = QImage(array.data, w, h, array.strides[0], QImage.Format.Format_Indexed8)
-        image.setColorTable(self._color_table)
-        image._array = array  # keep the buffer alive as long as the image
-        self._images[view_id] = (address, image)
-        return image
+        return self.drawing.image(self.session.masks, view_id)
 
     def paintEvent(self, event) -> None:
         exposed: QRect = event.rect()
@@ -346,7 +320,9 @@ class BodyCanvas(QWidget):
 
         painter.setTransform(t)
         if self.session is not None:
-            self._paint_drawing(painter, view, t, exposed)
+            # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and
+            # the stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
+            self.drawing.paint(painter, self.session.masks, view.id, t, exposed, smooth=not self.session.stroking)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.pending:
             self.pending.paint(painter, view.id)
@@ -365,24 +341,6 @@ class BodyCanvas(QWidget):
         if not self._painted_once:
             self._painted_once = True
             self.first_painted.emit()
-
-    def _paint_drawing(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
-        """Only the mask pixels under the exposed rectangle: converted once, scaled smoothly."""
-        image = self.drawing_image(view.id)
-        inv, _ok = t.inverted()
-        mm = inv.mapRect(QRectF(exposed))
-        g = self.session.masks.grid(view.id)
-        x0 = max(0, math.floor(mm.left() * g.sx) - 1)
-        y0 = max(0, math.floor(mm.top() * g.sy) - 1)
-        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + 1)
-        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + 1)
-        if x1 <= x0 or y1 <= y0:
-            return
-        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-        # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and the
-        # stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self.session.stroking)
-        painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)
 
     def _paint_hover(self, painter: QPainter) -> None:
         if self._hover_region is None:

@@ -322,8 +322,8 @@ class FileController(QObject):
         current = self.session.drawing  # copied: the worker thread reads it while the GUI thread runs on
         drawing = Drawing(marks=list(current.marks), meta=dict(current.meta), created=current.created)
         atlas, source = self.session.atlas, self.session.path
+        self.window.ensure_engine()  # the engine loads after the first paint; an export this early needs it now
         live = self.window.live
-        live.load()  # the engine loads after the first paint; an export this early needs it now
         comparator = live.comparator
         library = live.library if comparator is not None else None
         paper = "letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"

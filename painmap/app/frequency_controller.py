@@ -41,18 +41,10 @@ class FrequencyController(QObject):
         )
 
     def _library(self):
-        panels = getattr(self.window, "panels", None)
-        if panels is not None and not getattr(panels, "loaded", True):
-            panels.load()
-        library = getattr(panels, "library", None)
-        if library is None or not getattr(library, "patterns", None):
-            from painmap.patterns import load_patterns
-
-            try:
-                library = load_patterns(self.window.session.atlas)
-            except PainmapError:
-                return None
-        return library
+        """The live comparison's pattern library (loaded now if start-up has not yet), or None if it did not load."""
+        self.window.ensure_engine()
+        library = self.window.live.library
+        return library if library.patterns else None
 
     def open_folder(self) -> FrequencyMapWindow | None:
         start = last_folder(self.window.settings, FOLDER_KEY, None)
@@ -62,7 +54,7 @@ class FrequencyController(QObject):
     def open_paths(self, paths: Sequence[str | os.PathLike]) -> FrequencyMapWindow | None:
         """Aggregate `paths` (folders, files or globs) with progress and Cancel; show the map, or say why not."""
         paths = [os.fspath(p) for p in paths]
-        atlas = self.window.session.atlas
+        atlas = self.window.ensure_engine().atlas
         cancel = threading.Event()
         read = aggregate_job(paths, cancel)
 
@@ -105,11 +97,7 @@ class FrequencyController(QObject):
             self.windows.remove(map_window)
 
     def _error(self, message: str) -> None:
-        files = getattr(self.window, "files", None)
-        if files is not None:
-            files.error("Could not make a frequency map", message)
-        else:
-            self.window.statusBar().showMessage(message, 10000)
+        self.window.files.error("Could not make a frequency map", message)
 
 
 def error_line(err: BaseException) -> str:

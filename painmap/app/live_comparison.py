@@ -94,7 +94,7 @@ class LiveComparison(QObject):
         return painted
 
     def _on_painted(self, rect) -> None:
-        if getattr(rect, "empty", True) or rect.view != self.session.view_id:
+        if rect.empty or rect.view != self.session.view_id:
             return
         x0, y0, x1, y1 = rect.to_mm()
         box = QRectF(x0, y0, x1 - x0, y1 - y0)
