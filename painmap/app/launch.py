@@ -78,8 +78,7 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
 
     def failed(message: str) -> None:
         failure.append(message)
-        window.hide()
-        app.exit(_fail(app, message, window))
+        app.exit(_fail(app, message, window))  # the message box over the window, then the app ends
 
     startup.failed.connect(failed)
     window.show()
