@@ -18,10 +18,15 @@ def test_the_shell_is_shown_and_drawable_before_the_engine_exists(qtbot):
     assert canvas.view().id == "posterior" and canvas.zoom_percent() > 0
     assert window.docks.docks["ranking"].isVisible() and window.docks.docks["pattern"].isVisible()
     window.startup._timer.stop()  # hold start-up here: the engine is not there yet
+    canvas.repaint()  # the landmark labels of the frame (none) are cached for this zoom
+    assert not window.undo_action.isEnabled()
     drag(canvas, STROKE_MM)
-    assert canvas.pending.gestures and window.session is None
+    assert canvas.pending.gestures and window.session is None and window.undo_action.isEnabled()
     window.ensure_engine()
     assert window.startup is None and window.session is not None
+    canvas.repaint()
+    view = canvas.view()
+    assert len(canvas.marks._landmark_boxes(view, canvas.mm_to_widget())) == len(view.landmarks) > 0
 
 
 def test_strokes_drawn_before_the_engine_are_replayed_exactly_and_compared(qtbot, atlas, tmp_path):

@@ -58,6 +58,7 @@ class BodyCanvas(QWidget):
     region_hovered = Signal(object)  # atlas Region or None
     zoom_changed = Signal(float)  # percent of life size
     first_painted = Signal()
+    drawn_early = Signal()  # a gesture was kept before the session existed (it can be undone)
 
     def __init__(self, frames: dict, toolbox, art: BodyArt | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -458,6 +459,8 @@ class BodyCanvas(QWidget):
                 self.pending.release()
                 if self.session is not None:
                     self.replay_pending()
+                else:
+                    self.drawn_early.emit()
             else:
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 

@@ -56,7 +56,7 @@ class ChartMarks:
         """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
         z = self.canvas._view_zoom()
         c = self.canvas
-        key = (view.id, z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
+        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
         cached = getattr(self, "_landmark_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]

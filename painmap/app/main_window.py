@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
+        self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
         self._build_toolbars()
         self._build_menus()
         self._build_status_bar()
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
             lambda: self.ensure_engine().undo_stack.redo(),
         )
         self.redo_action.setToolTip("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.clear_action = make_action(
             self,
             "&Clear this view",

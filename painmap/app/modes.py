@@ -54,6 +54,16 @@ class GuideBar(QToolBar):
         self.addWidget(self.guide)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        """The mode's guide text, a quarter larger for patients."""
+        font = self.guide.font()
+        base = self.window().font().pointSizeF()
+        if base > 0:
+            font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
+        self.guide.setFont(font)
+        self.guide.setText(texts.GUIDE[mode])
 
 
 def show_mode_docks(docks: dict, mode: str) -> None:
@@ -173,12 +183,7 @@ class ModeController(QObject):
             self._raise_comparison()
             self._raise_timer.start()  # again once a new window has shown its tabs
         self._arrange(mode)
-        guide_font = self.guide.font()
-        base = self.window.font().pointSizeF()
-        if base > 0:
-            guide_font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
-        self.guide.setFont(guide_font)
-        self.guide.setText(texts.GUIDE[mode])
+        self.guide_bar.set_mode(mode)
         stepping = mode in ("educator", "quiz")
         self.next_trp_action.setEnabled(stepping)
         self.prev_trp_action.setEnabled(stepping)
