@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
 
     # -- window events -----------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self.startup is not None and not self.canvas.pending:
+            self.startup.stop()  # nothing drawn yet: no need to load the engine to close
         self.complete()
         if not self.files.confirm_discard():
             event.ignore()

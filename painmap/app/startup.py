@@ -29,8 +29,9 @@ class StartUp(QObject):
         self.window = window
         self.path = Path(file) if file else None
         self.atlas = self.comparator = None
-        steps = (window.complete, self._load_atlas, self._check_art, self._attach, self._open, self._replay)
-        self._steps = deque([*steps, self._load_engine])
+        steps = (window.complete, self._load_in_background, self._check_art, self._attach, self._open)
+        self._steps = deque([*steps, self._replay, self._load_engine])
+        self._worker = None  # the TaskThread loading the engine
         self._timer = QTimer(self)  # a child: never fires into a closed window
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -47,12 +48,27 @@ class StartUp(QObject):
     def finish(self) -> None:
         """Run every remaining step now."""
         self._timer.stop()
+        if self._worker is not None:
+            self._worker.wait()
+            self._take_worker()
         while self._steps:
             if not self._run(self._steps.popleft()):
                 return
+            if self._worker is not None:
+                self._worker.wait()
+                self._take_worker()
+
+    def stop(self) -> None:
+        """Give up the remaining steps (the window closes): wait for the worker, run nothing more."""
+        self._timer.stop()
+        self._steps.clear()
+        if self._worker is not None:
+            self._worker.wait()
+            self._worker = None
+        self.window.startup = None
 
     def _next(self) -> None:
-        if self._steps and self._run(self._steps.popleft()) and self._steps:
+        if self._steps and self._run(self._steps.popleft()) and self._steps and self._worker is None:
             self._timer.start()
 
     def _run(self, step) -> bool:
@@ -68,21 +84,34 @@ class StartUp(QObject):
         return True
 
     # -- the steps -----------------------------------------------------------------------------------------
-    def _load_atlas(self) -> None:
-        """The atlas, with the comparator, its pattern library and the rasterized atlas from the engine cache
-        (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the library
-        does not load (the panels then say why)."""
-        from painmap.compare import cached_comparator
-        from painmap.raster import DEFAULT_PX_PER_MM
+    def _load_in_background(self) -> None:
+        """Start loading the engine in a worker thread; the steps go on when it has finished.
 
-        try:
-            self.comparator = cached_comparator(DEFAULT_PX_PER_MM)
-            self.atlas = self.comparator.atlas
-        except PainmapError:
-            from painmap.atlas import load_atlas
+        numpy's import alone is ~120 ms of CPU that no step can split; in a thread the GUI thread gets the
+        interpreter at every switch interval (5 ms) and keeps handling input and paints meanwhile.
+        """
+        from painmap.app.background import TaskThread
 
-            self.comparator = None
-            self.atlas = load_atlas()  # an AtlasError here stops start-up
+        self._worker = TaskThread(lambda _task: load_engine_data(), self)
+        self._worker.finished.connect(self._on_worker_done)
+        self._worker.start()
+
+    def _on_worker_done(self) -> None:
+        if self._worker is None:  # finish() took it already
+            return
+        if self._take_worker():
+            self._timer.start()
+
+    def _take_worker(self) -> bool:
+        worker, self._worker = self._worker, None
+        if isinstance(worker.error, PainmapError):
+            self._steps.clear()
+            self.failed.emit(str(worker.error))
+            return False
+        if worker.error is not None:
+            raise worker.error
+        self.atlas, self.comparator = worker.value
+        return True
 
     def _check_art(self) -> None:
         self.window.canvas.art.check()
@@ -107,3 +136,19 @@ class StartUp(QObject):
 
     def _load_engine(self) -> None:
         self.window.live.load()
+
+
+def load_engine_data():
+    """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
+    engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
+    from painmap.compare import cached_comparator
+    from painmap.raster import DEFAULT_PX_PER_MM
+
+    try:
+        comparator = cached_comparator(DEFAULT_PX_PER_MM)
+        return comparator.atlas, comparator
+    except PainmapError:
+        from painmap.atlas import load_atlas
+
+        return load_atlas(), None  # an AtlasError here stops start-up

@@ -41,17 +41,19 @@ def _need(*tools: str) -> None:
 def xserver():
     """A private Xvfb display; yields its DISPLAY string."""
     _need("Xvfb", "xdotool")
-    number = next(
-        n
-        for n in range(150, 250)
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
-    )
-    display = f":{number}"
+    # -displayfd: the server picks a free display number itself and writes it (no race with other X servers
+    # started at the same moment on a shared machine)
     proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
+    line = proc.stdout.readline().strip()
+    if not line.isdigit():
+        proc.kill()
+        pytest.skip("Xvfb did not start")
+    display = f":{line}"
     env = dict(os.environ, DISPLAY=display)
     for _ in range(100):
         if subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True).returncode == 0:
@@ -74,6 +76,7 @@ class App:
     def __init__(self, display: str, args: list[str], recover: bool | None = None) -> None:
         """Start painmap; `recover` answers the "Recover unsaved drawing?" dialog (None: expect none)."""
         self.env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        self.env.pop("QT_LOGGING_RULES", None)  # a failed start says why
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "painmap", *args],
             env=self.env,
@@ -173,6 +176,21 @@ def _assert_same_strokes(marks: list[dict], drawn: list[list[tuple[int, int]]]) 
     assert np.abs(fitted - mm).max() < 3 * s + 0.5  # within ~3 screen pixels
 
 
+def _wait_for_autosave(n_marks: int, timeout: float = 20) -> None:
+    """Wait until the app's autosave (under this test's XDG_DATA_HOME) holds `n_marks` marks."""
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "painmap" / "painmap" / "autosave"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in folder.glob("*.painmap.json"):
+            try:
+                if len(_load_marks(path)) == n_marks:
+                    return
+            except (OSError, ValueError, KeyError):
+                pass  # being replaced
+        time.sleep(0.1)
+    raise AssertionError(f"no autosave with {n_marks} marks in {folder}")
+
+
 def _compare_json(path: Path) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "painmap", "compare", str(path), "--format", "json"],
@@ -209,7 +227,7 @@ def test_after_kill_9_the_autosaved_strokes_are_recovered(xserver, tmp_path):
     try:
         first.stroke(STROKES[0])
         first.stroke(STROKES[1])
-        time.sleep(2.5)  # the autosave runs within 2 s of a change
+        _wait_for_autosave(2)  # within 2 s of a change (of the engine's arrival, if drawn before it)
         first.stroke(STROKES[2])  # not autosaved yet when the process dies
     finally:
         first.kill()
