@@ -104,16 +104,29 @@ class MainWindow(QMainWindow):
 
     def complete(self) -> None:
         """Add what the first paint does not show: files, frequency maps, the menus' entries, panels, modes."""
+        for part in self.completion_steps():
+            part()
+
+    def completion_steps(self) -> list:
+        """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
+        return [self._complete_files, self._complete_docks]
+
+    def _complete_files(self) -> None:
         if self.files is not None:
             return
         from painmap.app.files import FileController
         from painmap.app.frequency_controller import FrequencyController
-        from painmap.app.panels import complete_docks
 
         self.files = FileController(self, self.settings, self._store)
         self.frequency = FrequencyController(self)
         self.files.recent.changed.connect(self._fill_recent_menu)
         self._complete_menus()
+
+    def _complete_docks(self) -> None:
+        if self.modes is not None:
+            return
+        from painmap.app.panels import complete_docks
+
         self.modes = complete_docks(self, self.docks, self.guide_bar)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
