@@ -32,7 +32,8 @@ class LiveComparison(QObject):
     loaded = Signal()
     updated = Signal(object)  # the engine's Comparison, or None without a comparator
 
-    def __init__(self, session, parent: QObject | None = None) -> None:
+    def __init__(self, session, parent: QObject | None = None, wait_for_load: bool = False) -> None:
+        """`wait_for_load`: changes before `load()` do not load the engine (start-up loads it once, last)."""
         super().__init__(parent)
         self.session = session
         self.library = NO_LIBRARY
@@ -43,7 +44,8 @@ class LiveComparison(QObject):
         self._preloaded = False
         self.last_ms = 0.0
         self._painted: QRectF | None = None
-        session.marks_changed.connect(self.refresh)
+        self._wait_for_load = wait_for_load
+        session.marks_changed.connect(self._on_marks_changed)
         session.painted.connect(self._on_painted)
 
     def load(self) -> None:
@@ -51,7 +53,7 @@ class LiveComparison(QObject):
         if self.ready:
             return
         self.ready = True
-        if not self._take_preloaded():
+        if not self._preloaded:
             self.library, self.comparator, self.problem = load_engine(self.session)
         self.loaded.emit()
         self.refresh()
@@ -65,8 +67,9 @@ class LiveComparison(QObject):
         self.problem = problem_text(comparator.library)
         self._preloaded = True
 
-    def _take_preloaded(self) -> bool:
-        return self._preloaded
+    def _on_marks_changed(self) -> None:
+        if self.ready or not self._wait_for_load:
+            self.refresh()
 
     def refresh(self) -> None:
         """Compare the session's masks now (loading the engine first if needed) and emit `updated`."""

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.files.attach(session)
         session.file_changed.connect(lambda _p: self.update_title())
         session.modified_changed.connect(lambda _m: self.update_title())
-        self.live = LiveComparison(session, self)
+        self.live = LiveComparison(session, self, wait_for_load=not load_engine)
         self.panels = install_panels(self, self.docks, self.live)
         self.update_title()
         if not load_engine:

@@ -44,10 +44,6 @@ class StartUp(QObject):
         window.update_title()  # the file's name from the first paint on
         window.canvas.first_painted.connect(self._timer.start)
 
-    @property
-    def running(self) -> bool:
-        return bool(self._steps)
-
     def finish(self) -> None:
         """Run every remaining step now."""
         self._timer.stop()
