@@ -11,7 +11,6 @@ import csv
 import glob
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +19,32 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from painmap.atomic import atomic_write
 from painmap.errors import PainmapError
+
+__all__ = [
+    "AGGREGATE_PX_PER_MM",
+    "CHUNK",
+    "DRAWING_SUFFIX",
+    "MAX_SKIPPED_KEPT",
+    "Aggregate",
+    "AggregateError",
+    "DrawingProcessor",
+    "DrawingRow",
+    "MaskPatch",
+    "Processed",
+    "Processor",
+    "ProgressCallback",
+    "aggregate",
+    "column_name",
+    "crop_painted",
+    "csv_header",
+    "csv_record",
+    "default_workers",
+    "iter_drawing_paths",
+    "painted_patch",
+    "reason_text",
+]
 
 DRAWING_SUFFIX = ".painmap.json"
 # 2 mm pixels: a 320 x 900 count array for the posterior view. Scores stay within 0.003 and extents within
@@ -253,17 +277,13 @@ def csv_record(row: DrawingRow, view_ids: Sequence[str], pattern_ids: Sequence[s
 
 
 class _CsvSink:
-    """Writes rows to a temp file next to the target, renamed into place only when the run completes."""
+    """Writes rows through `painmap.atomic`: the file replaces the target only when the run completes."""
 
     def __init__(self, path: str | os.PathLike, view_ids: Sequence[str], pattern_ids: Sequence[str]) -> None:
         self.target = Path(path)
         self.view_ids, self.pattern_ids = tuple(view_ids), tuple(pattern_ids)
-        folder = self.target.parent if str(self.target.parent) else Path(".")
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=folder)
-        except OSError as err:
-            raise AggregateError(f"{os.fspath(path)}: cannot write: {err.strerror or err}") from None
-        self.stream: io.TextIOWrapper = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._file = atomic_write(path, "w", newline="")
+        self.stream: io.TextIOWrapper = self._file.__enter__()
         self.writer = csv.writer(self.stream, lineterminator="\n")
         self.writer.writerow(csv_header(self.view_ids, self.pattern_ids))
 
@@ -271,21 +291,14 @@ class _CsvSink:
         self.writer.writerow(csv_record(row, self.view_ids, self.pattern_ids))
 
     def commit(self) -> None:
-        self.stream.close()
-        try:
-            from painmap.figures.page import file_mode
-
-            os.chmod(self.tmp, file_mode())
-            os.replace(self.tmp, self.target)
-        except OSError as err:
-            self.abort()
-            raise AggregateError(f"{os.fspath(self.target)}: cannot write: {err.strerror or err}") from None
+        """Replace the target (WriteError, one line, if that fails: the temporary file is removed)."""
+        self._file.__exit__(None, None, None)
 
     def abort(self) -> None:
-        with contextlib.suppress(OSError):
-            self.stream.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
+        """Drop the temporary file; the target is untouched."""
+        cancelled = AggregateError("cancelled")
+        with contextlib.suppress(Exception):
+            self._file.__exit__(AggregateError, cancelled, None)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ data in painmap:* attributes; docs/atlas.md); `lateral-left` is derived as the m
 from __future__ import annotations
 
 import math
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,6 +19,17 @@ from painmap import geometry
 from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.errors import AtlasError, PainmapError, UnknownIdError
 from painmap.svgpath import iter_shapes, local_name
+
+if TYPE_CHECKING:  # only annotations: the SVG parser is imported when a chart is read
+    import xml.etree.ElementTree as ET
+
+# fmt: off
+__all__ = [
+    "COVERAGE_TOLERANCE", "EDGE_LABELS", "INKSCAPE_NS", "MIRRORS", "NS", "OUTLINE_KINDS", "REQUIRED_LANDMARKS",
+    "REQUIRED_ZONES", "SIDES", "TITLES", "VIEW_FILES", "Atlas", "Landmark", "Outline", "Region", "View",
+    "clear_cache", "format_text", "load_atlas", "mirror_region_id", "mirror_view", "region_id", "to_json"
+]
+# fmt: on
 
 SIDES = ("left", "right", "midline")
 
@@ -219,6 +230,8 @@ def _numbers(text: str, count: int, what: str, path: Path) -> tuple[float, ...]:
 
 
 def _load_view(path: Path, view_id: str) -> View:
+    import xml.etree.ElementTree as ET  # here, not at import: the compare command's cached charts need no parser
+
     try:
         tree = ET.parse(path)
     except FileNotFoundError:

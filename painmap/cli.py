@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "compare": "compare a pain drawing with the pattern library",
     "render": "draw a drawing report or a pattern sheet to PNG, PDF or SVG",
     "aggregate": "frequency map of many drawings",
+    "timeline": "one person's drawings over time, on one page",
 }
 
 DESCRIPTION = """\
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", description=COMMANDS["compare"])
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
     p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
+    p.add_argument("--with", dest="earlier", metavar="EARLIER", help="also say what changed since this drawing")
     _format_option(p)
 
     p = sub.add_parser("render", description=COMMANDS["render"])
@@ -79,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
     p.add_argument("--pattern", metavar="ID", help="outline this pattern on the map")
     p.add_argument("--strict", action="store_true", help="stop at the first bad file")
+
+    p = sub.add_parser("timeline", description=COMMANDS["timeline"])
+    p.add_argument("paths", nargs="+", metavar="PATH", help="one person's drawing files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
     return parser
 
 

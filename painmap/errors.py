@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["AtlasError", "DrawingError", "PainmapError", "PatternError", "ResourceError", "UnknownIdError"]
+
 
 class PainmapError(Exception):
     """Base class: bad input or data that the user can fix. `str(err)` is one readable line."""

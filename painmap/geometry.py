@@ -5,6 +5,22 @@ from __future__ import annotations
 
 import numpy as np
 
+__all__ = [
+    "Polygon",
+    "area",
+    "as_polygon",
+    "bbox",
+    "centroid",
+    "contains",
+    "crosses_itself",
+    "distance_to_boundary",
+    "is_simple",
+    "mirror_x",
+    "nonzero_box",
+    "self_intersections",
+    "signed_area",
+]
+
 Polygon = np.ndarray  # shape (N, 2), float, implicitly closed (last vertex != first)
 
 

@@ -9,138 +9,57 @@ The format is documented in docs/patterns.md; adding a pattern in docs/adding-a-
 from __future__ import annotations
 
 import re
-import tomllib
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from painmap import geometry, svgpath
+from painmap import geometry
 from painmap.errors import PatternError, UnknownIdError
+from painmap.pattern_model import (
+    PATTERN_KINDS,
+    ZONE_KINDS,
+    Pattern,
+    PatternLibrary,
+    PatternProblem,
+    TriggerPoint,
+    Zone,
+)
+from painmap.pattern_svg import FLATTEN_TOLERANCE_MM, INSIDE_TOLERANCE_MM, NS, SVG_NS, read_svg
 
 if TYPE_CHECKING:
-    from painmap.atlas import Atlas, View
+    from painmap.atlas import Atlas
 
-ZONE_KINDS = ("essential", "spillover")
-PATTERN_KINDS = ("muscle", "joint")
-
-NS = "urn:painmap:pattern:1"  # namespace of the painmap:* attributes in pattern SVGs
-SVG_NS = "http://www.w3.org/2000/svg"
-INSIDE_TOLERANCE_MM = 1.0  # a zone vertex or trigger point may lie this far outside the silhouette
-FLATTEN_TOLERANCE_MM = 0.25  # curves are flattened to polylines this close to the true curve
+__all__ = [
+    "FLATTEN_TOLERANCE_MM",
+    "INSIDE_TOLERANCE_MM",
+    "NS",
+    "PATTERN_KINDS",
+    "REQUIRED_TEXT",
+    "SVG_NS",
+    "TEXT_LISTS",
+    "ZONE_KINDS",
+    "Pattern",
+    "PatternLibrary",
+    "PatternProblem",
+    "TriggerPoint",
+    "Zone",
+    "clear_cache",
+    "default_root",
+    "library_to_json",
+    "load_pattern",
+    "load_patterns",
+    "mirror_pattern",
+    "on_side",
+    "to_json",
+    "zone_mask",
+    "zone_regions",
+]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED_TEXT = ("name", "kind", "innervation", "summary")
 TEXT_LISTS = ("aggravating", "perpetuating", "examination", "differentials", "self_care", "notes", "sources")
-
-
-@dataclass(frozen=True)
-class TriggerPoint:
-    id: str  # trp1, trp2, ...
-    view: str
-    x: float
-    y: float
-    label: str = ""  # "TrP1"
-    note: str = ""  # where it is, in words
-
-
-@dataclass(frozen=True, eq=False)
-class Zone:
-    view: str
-    kind: str  # essential | spillover
-    trigger_point: str  # id of the TrP that refers here ("" for a joint, or for all TrPs of the pattern)
-    polygon: np.ndarray  # (N, 2) mm on `view`, stored side
-    bilateral: bool = False  # applies to both sides (listed once, stored side's coordinates)
-    weight: float = 1.0  # graded zones: frequency in (0, 1] (e.g. Slipman's percentages)
-    label: str = ""
-    id: str = ""  # the SVG element's id, e.g. "trp1-essential" (unique within the pattern)
-
-
-@dataclass(frozen=True)
-class Pattern:
-    id: str
-    name: str
-    kind: str  # muscle | joint
-    side: str  # the side the shapes are stored for: "right"
-    innervation: str
-    trigger_points: tuple[TriggerPoint, ...]
-    zones: tuple[Zone, ...]
-    sources: tuple[str, ...]
-    summary: str = ""
-    action: str = ""
-    aggravating: tuple[str, ...] = ()
-    perpetuating: tuple[str, ...] = ()
-    examination: tuple[str, ...] = ()
-    differentials: tuple[str, ...] = ()
-    self_care: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def views(self) -> tuple[str, ...]:
-        """Views the pattern draws on, in first-use order (zones, then trigger points)."""
-        seen: dict[str, None] = {}
-        for item in (*self.zones, *self.trigger_points):
-            seen.setdefault(item.view, None)
-        return tuple(seen)
-
-    @property
-    def bilateral(self) -> bool:
-        """True when any zone applies to both sides."""
-        return any(z.bilateral for z in self.zones)
-
-    def trigger_point(self, tp_id: str) -> TriggerPoint:
-        """The trigger point with this id, or UnknownIdError."""
-        for tp in self.trigger_points:
-            if tp.id == tp_id:
-                return tp
-        raise UnknownIdError(f"pattern {self.id!r} has no trigger point {tp_id!r}")
-
-    def zones_for(self, view: str | None = None, trigger_point: str | None = None, kind: str | None = None):
-        """Zones filtered by view, trigger point (zones with no TrP belong to every TrP) and kind."""
-        return tuple(
-            z
-            for z in self.zones
-            if (view is None or z.view == view)
-            and (trigger_point is None or z.trigger_point in ("", trigger_point))
-            and (kind is None or z.kind == kind)
-        )
-
-
-@dataclass(frozen=True)
-class PatternProblem:
-    """A pattern file that did not load: shown to the user, the rest of the library still loads."""
-
-    path: str
-    pattern: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.pattern}: {self.message}"
-
-
-@dataclass(frozen=True)
-class PatternLibrary:
-    patterns: dict[str, Pattern]
-    problems: tuple[PatternProblem, ...] = ()
-
-    def get(self, pattern_id: str) -> Pattern:
-        try:
-            return self.patterns[pattern_id]
-        except KeyError:
-            known = ", ".join(sorted(self.patterns))
-            raise UnknownIdError(f"unknown pattern {pattern_id!r} (known: {known})") from None
-
-    def __iter__(self):
-        return iter(self.patterns.values())
-
-    def __len__(self) -> int:
-        return len(self.patterns)
-
-    def __contains__(self, pattern_id: object) -> bool:
-        return pattern_id in self.patterns
 
 
 # --------------------------------------------------------------------------------------------- loading
@@ -166,7 +85,12 @@ def load_patterns(atlas: Atlas, root: str | Path | None = None) -> PatternLibrar
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is atlas:
         return hit[1]
-    library = _load_library(atlas, folder)
+    from painmap import pattern_carry  # the SVGs are drawn on one chart and carried onto the others
+
+    if pattern_carry.authored_on(atlas):
+        library = _load_library(atlas, folder)
+    else:
+        library = pattern_carry.carried_library(atlas, folder, load_patterns)
     _CACHE[key] = (atlas, library)
     return library
 
@@ -220,7 +144,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         if not svg_path.is_file():
             raise fail(f"missing SVG {svg_path.name} for view {view_id!r}", svg_path)
         svg_of[view_id] = svg_path
-        tps, zs = _read_svg(svg_path, atlas.view(view_id), pid)
+        tps, zs = read_svg(svg_path, atlas.view(view_id), pid, atlas)
         trigger_points += tps
         zones += zs
     for stray in sorted(folder.glob("*.svg")):
@@ -289,6 +213,8 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
     def fail(message: str) -> PatternError:
         return PatternError(message, path=str(path), pattern=folder_name)
 
+    import tomllib  # here, not at import: a cached library needs no TOML parser
+
     if not path.is_file():
         raise fail("pattern.toml is missing")
     try:
@@ -331,183 +257,6 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
                 raise fail(f"[trigger_points.{tp_id}] {key} must be text")
     meta["trigger_points"] = tps
     return meta
-
-
-# --------------------------------------------------------------------------------------------- SVG
-
-
-def _attr(el: ET.Element, name: str) -> str | None:
-    return el.get(f"{{{NS}}}{name}")
-
-
-def _read_svg(path: Path, view: View, pid: str) -> tuple[list[TriggerPoint], list[Zone]]:
-    """Trigger points and zones of one view's SVG, each checked against the view's silhouette."""
-
-    def fail(message: str) -> PatternError:
-        return PatternError(message, path=str(path), pattern=pid)
-
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as err:
-        raise fail(f"bad SVG: {err}") from None
-    if root.tag != f"{{{SVG_NS}}}svg":
-        raise fail("not an SVG document")
-    try:
-        view_box = [float(v) for v in root.get("viewBox", "").replace(",", " ").split()]
-    except ValueError:
-        view_box = []
-    if view_box != [0.0, 0.0, view.width, view.height]:
-        raise fail(f"viewBox must be '0 0 {view.width:g} {view.height:g}' (the {view.id} view in mm)")
-
-    trigger_points: list[TriggerPoint] = []
-    zones: list[Zone] = []
-    try:
-        for el, parent in _walk(root, np.eye(3)):
-            kind, tp_id = _attr(el, "kind"), _attr(el, "trigger-point")
-            if kind is None and tp_id is None:
-                continue
-            tag = svgpath.local_name(el.tag)
-            name = el.get("id") or f"<{tag}>"
-            if kind is None:
-                x, y = _mark_position(el, tag, parent, fail)
-                if not _inside(view, np.array([[x, y]])):
-                    raise fail(f"trigger point {tp_id!r} at ({x:.0f}, {y:.0f}) lies outside the body")
-                trigger_points.append(TriggerPoint(tp_id or name, view.id, round(x, 2), round(y, 2)))
-                continue
-            if kind not in ZONE_KINDS:
-                raise fail(f"zone {name!r} has kind {kind!r}; use essential or spillover")
-            if tag != "path":
-                raise fail(f"zone {name!r} is a <{tag}>; convert it with Path > Object to Path")
-            polygon = _zone_polygon(el, parent, fail, name)
-            if not _inside(view, _densify(polygon)):
-                raise fail(f"zone {name!r} reaches outside the body silhouette on the {view.id} view")
-            zones.append(
-                Zone(
-                    view=view.id,
-                    kind=kind,
-                    trigger_point=tp_id or "",
-                    polygon=polygon,
-                    bilateral=_bool(_attr(el, "bilateral"), fail, name),
-                    weight=_weight(_attr(el, "weight"), fail, name),
-                    label=_attr(el, "label") or "",
-                    id=name,
-                )
-            )
-    except svgpath.SvgPathError as err:
-        raise fail(f"bad SVG geometry: {err}") from None
-    return trigger_points, zones
-
-
-def _walk(el: ET.Element, ctm: np.ndarray):
-    """(element, transform of its parent) for every element, skipping <defs> and the chart's background image."""
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        tag = svgpath.local_name(child.tag)
-        if tag in ("defs", "metadata", "image", "namedview", "title", "desc", "style"):
-            continue
-        yield child, ctm
-        if tag in ("g", "a", "switch", "svg"):
-            yield from _walk(child, ctm @ svgpath.parse_transform(child.get("transform")))
-
-
-def _zone_polygon(el: ET.Element, parent: np.ndarray, fail, name: str) -> np.ndarray:
-    subpaths = [s for s in svgpath.element_subpaths(el, parent, FLATTEN_TOLERANCE_MM) if len(s.points) >= 2]
-    if len(subpaths) != 1:
-        raise fail(f"zone {name!r} has {len(subpaths)} shapes; draw one closed shape per zone")
-    line = subpaths[0]
-    points = np.asarray(line.points, dtype=float)
-    if not line.closed and not np.allclose(points[0], points[-1], atol=0.01):
-        raise fail(f"zone {name!r} is not closed; close the path (Z)")
-    polygon = geometry.as_polygon(points)
-    if len(polygon) >= 3 and geometry.crosses_itself(polygon):
-        raise fail(f"zone {name!r} crosses itself")
-    if len(polygon) < 3 or geometry.area(polygon) < 1.0:
-        raise fail(f"zone {name!r} has no area")
-    return polygon
-
-
-def _mark_position(el: ET.Element, tag: str, parent: np.ndarray, fail) -> tuple[float, float]:
-    """Centre of a trigger-point mark (a <circle>, <ellipse> or <path> X): the middle of its bounding box."""
-    if tag not in ("circle", "ellipse", "path"):
-        raise fail(f"trigger point {el.get('id')!r} is a <{tag}>; use a <circle> or a <path> X mark")
-    lines = svgpath.element_subpaths(el, parent, FLATTEN_TOLERANCE_MM)
-    pts = np.concatenate([s.points for s in lines]) if lines else np.zeros((0, 2))
-    if not len(pts):
-        raise fail(f"trigger point {el.get('id')!r} has no geometry")
-    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
-    return float(x0 + x1) / 2, float(y0 + y1) / 2
-
-
-def _densify(poly: np.ndarray, step: float = 2.0) -> np.ndarray:
-    """The closed outline with extra points so that no gap exceeds `step` mm (a long edge may leave the body)."""
-    ends = np.roll(poly, -1, axis=0)
-    counts = np.maximum(1, np.ceil(np.linalg.norm(ends - poly, axis=1) / step).astype(int))
-    if counts.max() == 1:
-        return poly
-    edge = np.repeat(np.arange(len(poly)), counts)  # which edge each output point lies on
-    t = (np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)) / counts[edge]
-    return poly[edge] + (ends - poly)[edge] * t[:, None]
-
-
-def _inside(view: View, points: np.ndarray) -> bool:
-    """All points inside the view's silhouette, or within INSIDE_TOLERANCE_MM of its outline.
-
-    Fast path: the silhouette rasterized at 1 px/mm (a pixel whose centre is inside is within 0.71 mm of
-    the body); only the points that miss it get the exact polygon tests.
-    """
-    mask = _silhouette_mask(view)
-    cols = np.clip(points[:, 0].astype(int), 0, mask.shape[1] - 1)
-    rows = np.clip(points[:, 1].astype(int), 0, mask.shape[0] - 1)
-    rest = points[~mask[rows, cols]]
-    if not len(rest):
-        return True
-    ok = np.zeros(len(rest), dtype=bool)
-    for outline in view.silhouette:
-        ok |= geometry.contains(outline, rest)
-    for outline in view.silhouette:
-        if ok.all():
-            break
-        ok[~ok] = geometry.distance_to_boundary(outline, rest[~ok]) <= INSIDE_TOLERANCE_MM
-    return bool(ok.all())
-
-
-_MASKS: dict[int, tuple[View, np.ndarray]] = {}
-
-
-def _silhouette_mask(view: View) -> np.ndarray:
-    """The view's silhouette at 1 px/mm (pixel (row, col) covers the millimetre square [col, col+1) x [row, row+1))."""
-    hit = _MASKS.get(id(view))
-    if hit is not None and hit[0] is view:
-        return hit[1]
-    from painmap.raster import Grid, polygon_mask
-
-    grid = Grid(view.id, view.width, view.height, 1.0)
-    mask = np.zeros(grid.shape, dtype=bool)
-    for outline in view.silhouette:
-        mask ^= polygon_mask(grid, outline)  # even-odd, like geometry.contains
-    _MASKS[id(view)] = (view, mask)
-    return mask
-
-
-def _bool(text: str | None, fail, name: str) -> bool:
-    if text is None or text.strip().lower() in ("false", "0", "no", ""):
-        return False
-    if text.strip().lower() in ("true", "1", "yes"):
-        return True
-    raise fail(f"zone {name!r} has bilateral={text!r}; use true or false")
-
-
-def _weight(text: str | None, fail, name: str) -> float:
-    if text is None:
-        return 1.0
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0.0 < value <= 1.0:  # also refuses NaN
-        raise fail(f"zone {name!r} has weight {text!r}; it must be a number in (0, 1]")
-    return value
 
 
 # --------------------------------------------------------------------------------------------- sides, JSON

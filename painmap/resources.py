@@ -7,6 +7,8 @@ from pathlib import Path
 
 from painmap.errors import ResourceError
 
+__all__ = ["resource_path", "resources_dir"]
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 

@@ -8,6 +8,29 @@ they read without colour (grey-scale print, colour-blind viewers).
 
 from __future__ import annotations
 
+__all__ = [
+    "BONE",
+    "CREASE",
+    "ESSENTIAL",
+    "ESSENTIAL_ALPHA",
+    "EXTRA",
+    "EXTRA_HATCH",
+    "FREQUENCY_CMAP",
+    "INTENSITY_COLORS",
+    "LANDMARK",
+    "MATCHED",
+    "MATCHED_HATCH",
+    "MISSED",
+    "MISSED_HATCH",
+    "MUSCLE",
+    "OUTLINE",
+    "SIDE_MARKER",
+    "SKIN",
+    "SPILLOVER",
+    "SPILLOVER_HATCH",
+    "TRIGGER_POINT",
+]
+
 # Referral patterns
 ESSENTIAL = "#c8102e"  # solid red
 SPILLOVER = "#c8102e"  # the same red, drawn as stipple dots

@@ -8,7 +8,21 @@ import sys
 
 import pytest
 
-CORE_MODULES = ["painmap.atlas", "painmap.patterns", "painmap.drawing", "painmap.compare", "painmap.report"]
+CORE_MODULES = [
+    "painmap.atlas",
+    "painmap.patterns",
+    "painmap.drawing",
+    "painmap.compare",
+    "painmap.report",
+    "painmap.warp",
+    "painmap.chart_versions",
+    "painmap.pattern_carry",
+    "painmap.vocabulary",
+    "painmap.outside",
+    "painmap.summary",
+    "painmap.change",
+    "painmap.timeline",
+]
 
 
 def _modules_after(code: str) -> set[str]:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_drawing_fakes import ATLAS, random_document
 
-import painmap.drawing as drawing_module
+from painmap.atomic import WriteError
 from painmap.drawing import (
     COORD_LIMIT,
     DEFAULT_QUALITY,
@@ -216,7 +216,10 @@ def test_structural_errors_name_the_place(mark, pointer, words):
 def test_unknown_top_level_key_pointer_is_escaped():
     err = refused(doc(**{"a/b~c": 1}))
     assert err.pointer == "/a~1b~0c"
-    assert str(err) == "d.painmap.json at /a~1b~0c: unknown key 'a/b~c' (keys: format, version, created, meta, marks)"
+    assert (
+        str(err)
+        == "d.painmap.json at /a~1b~0c: unknown key 'a/b~c' (keys: format, version, body, chart, created, meta, marks)"
+    )
 
 
 def test_not_a_painmap_drawing():
@@ -338,9 +341,9 @@ def test_save_through_a_symbolic_link_keeps_the_link(tmp_path):
 
 
 def test_save_to_a_folder_or_a_missing_folder_is_refused(tmp_path):
-    with pytest.raises(DrawingError, match="is a folder"):
+    with pytest.raises(WriteError, match="it is a folder"):
         save_drawing(Drawing(), tmp_path)
-    with pytest.raises(DrawingError, match="could not save"):
+    with pytest.raises(WriteError, match="does not exist"):
         save_drawing(Drawing(), tmp_path / "missing" / "a.painmap.json")
 
 
@@ -373,13 +376,13 @@ def test_a_failed_save_leaves_the_original_untouched(tmp_path, monkeypatch, stag
                 self.handle.flush()
                 boom()
 
-        monkeypatch.setattr(drawing_module.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
     else:
         name = {"fsync": "fsync", "chmod": "chmod", "replace": "replace", "interrupt": "replace"}[stage]
-        monkeypatch.setattr(drawing_module.os, name, boom)
+        monkeypatch.setattr(os, name, boom)
 
     changed = Drawing(marks=[Fill("posterior", "sacrum", 9, "burning")], meta={"note": "new"})
-    expected = KeyboardInterrupt if stage == "interrupt" else DrawingError
+    expected = KeyboardInterrupt if stage == "interrupt" else WriteError
     with pytest.raises(expected) as info:
         save_drawing(changed, path)
     if stage != "interrupt":
@@ -400,7 +403,7 @@ def test_save_replaces_by_rename_so_readers_never_see_half_a_file(tmp_path, monk
         assert json.loads(path.read_text())["meta"] == {"note": "free text", "author": "me"}  # still the old one
         real_replace(src, dst)
 
-    monkeypatch.setattr(drawing_module.os, "replace", spy)
+    monkeypatch.setattr(os, "replace", spy)
     save_drawing(Drawing(meta={"note": "new"}), path)
     assert seen == [(str(tmp_path), {"note": "new"})]  # the temporary file was in the same folder, complete
     assert load_drawing(path).meta == {"note": "new"}
@@ -527,7 +530,7 @@ def test_mirror_of_an_unknown_view_is_refused():
 
 
 def test_current_version_is_unchanged_by_migrate():
-    document = doc(stroke())
+    document = doc(stroke(), version=VERSION, body="male", chart=1)
     assert migrate(document) is document
 
 

@@ -200,7 +200,7 @@ def mutate_out_of_range(rng: random.Random, doc: dict) -> Case:
     choice = rng.choice(("intensity", "radius", "coordinate", "frame", "version", "points", "empty-points"))
     mark = _pick_mark(rng, doc, ("stroke",) if choice == "intensity" else ("stroke", "erase"))
     if mark is None or choice == "version":
-        doc["version"] = rng.choice((0, -1, 2, 99, 10**30))
+        doc["version"] = rng.choice((0, -1, 3, 99, 10**30))
     elif choice == "intensity":
         mark["intensity"] = rng.choice((0, 11, -3, 100, 10**20))
     elif choice == "radius":

@@ -16,6 +16,7 @@ import pytest
 from test_drawing_fakes import MUTATIONS, malformed_cases, random_document
 
 import painmap.drawing as d
+import painmap.drawing_parse as drawing_parse
 from painmap.errors import DrawingError
 
 KNOWN_KEYWORDS = {
@@ -122,16 +123,18 @@ def test_schema_constants_equal_the_validator_constants(schema):
     assert defs["points"]["maxItems"] == d.MAX_POINTS_PER_MARK
     assert schema["properties"]["marks"]["maxItems"] == d.MAX_MARKS
     assert schema["properties"]["version"]["maximum"] == d.VERSION
+    assert tuple(schema["properties"]["body"]["enum"]) == d.BODIES
+    assert schema["properties"]["chart"]["minimum"] == 1
     assert schema["properties"]["created"]["maxLength"] == d.MAX_CREATED_LENGTH
     region = defs["fill"]["properties"]["region"]
     assert (region["pattern"], region["maxLength"]) == (d.REGION_ID_PATTERN, d.MAX_ID_LENGTH)
     marks = [defs[ref["$ref"].rsplit("/", 1)[1]] for ref in schema["properties"]["marks"]["items"]["oneOf"]]
     assert tuple(m["properties"]["type"]["const"] for m in marks) == d.MARK_TYPES
     for mark in marks:
-        required, optional = d._FIELDS[mark["properties"]["type"]["const"]]
+        required, optional = drawing_parse._FIELDS[mark["properties"]["type"]["const"]]
         assert tuple(mark["required"]) == required
         assert set(mark["properties"]) == set(required) | set(optional)
-    assert set(schema["properties"]) == set(d._TOP_KEYS)
+    assert set(schema["properties"]) == set(drawing_parse._TOP_KEYS)
 
 
 def test_valid_documents_pass_both(schema):
@@ -155,6 +158,22 @@ def test_malformed_documents_fail_both(schema, kind):
             checked += 1
     if kind not in ("non-finite", "text"):
         assert checked > 50
+
+
+def test_version_1_and_version_2_documents_pass_both(schema):
+    marks = json.loads(_example())["marks"]
+    good = [
+        {"format": "painmap-drawing", "version": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "chart": 1, "marks": marks},
+        {"format": "painmap-drawing", "version": 2, "body": "male", "marks": marks},  # the body's current chart
+    ]
+    for document in good:
+        assert valid(schema, document, schema), document
+        assert painmap_accepts(document), document
+    for top in ({"body": "alien"}, {"body": "male", "chart": 0}, {"body": "male", "chart": "1"}, {"version": 3}):
+        document = {"format": "painmap-drawing", "version": 2, "marks": marks, **top}
+        assert not valid(schema, document, schema), document
+        assert not painmap_accepts(document), document
 
 
 def test_checker_is_not_vacuous(schema):

@@ -358,19 +358,19 @@ def test_seams_between_regions_go_to_a_neighbour():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(point, min_size=2, max_size=30), st.floats(0.3, 40), st.sampled_from([1.0, 2.0, 1.37]))
 def test_flat_and_grouped_span_layouts_agree(points, radius, px_per_mm):
-    import painmap.raster as raster
+    import painmap.brush as brush
 
     grid = Grid("posterior", 200.0, 300.0, px_per_mm)
     a, b = polyline_segments(np.asarray(points, dtype=float))
     radii = np.linspace(radius, radius * 1.5, len(a))
-    saved = raster._FLAT_ROWS
+    saved = brush._FLAT_ROWS
     try:
-        raster._FLAT_ROWS = 10**9
+        brush._FLAT_ROWS = 10**9
         flat = capsule_spans(grid, a, b, radii)
-        raster._FLAT_ROWS = 0
+        brush._FLAT_ROWS = 0
         grouped = capsule_spans(grid, a, b, radii)
     finally:
-        raster._FLAT_ROWS = saved
+        brush._FLAT_ROWS = saved
     assert all(np.array_equal(x, y) for x, y in zip(flat, grouped, strict=True))
 
 

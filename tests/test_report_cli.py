@@ -115,7 +115,7 @@ def test_drawing_report_pdf(tmp_path, paper, size):
     out = tmp_path / "report.pdf"
     done = _run("render", drawing, "-o", out, "--paper", paper)
     assert done.returncode == 0, done.stderr
-    assert _pages(out) == 1
+    assert _pages(out) == 2  # page 1 plain words, page 2 for clinicians
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert size in info
     text = _pdf_text(out)

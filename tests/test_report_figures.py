@@ -304,7 +304,7 @@ def test_drawing_report_pdf(fake_atlas, pattern, drawing, tmp_path, paper, size)
         drawing, tmp_path / "r.pdf", paper, atlas=fake_atlas, library=library, comparator=FakeComparator(pattern)
     )
     assert out.read_bytes().startswith(b"%PDF")
-    assert _pages(out) == 1
+    assert _pages(out) == 2  # page 1 plain words, page 2 for clinicians
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert size in info
     text = " ".join(_pdf_text(out).split())

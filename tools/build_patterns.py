@@ -149,7 +149,9 @@ PATTERNS["gluteus-medius"] = {
                   [(-0.01, 0.02), (0.14, 0.00), (0.26, 0.08), (0.30, 0.30), (0.23, 0.54), (0.11, 0.64),
                    (-0.01, 0.66)], bilateral=True, label="low back and sacrum, both sides"),
         ],
-        [Mark("trp1", 0.33, 0.22), Mark("trp2", 0.60, 0.18)],
+        # TrP1 just below the crest beside the PSIS (review, Dec 2026: ~1.3 cm lower, ~0.7 cm more lateral than
+        # the first (0.33, 0.22), which sat on the crest line)
+        [Mark("trp1", 0.37, 0.28), Mark("trp2", 0.60, 0.18)],
     ),
     "lateral": (
         [
@@ -163,7 +165,8 @@ PATTERNS["gluteus-medius"] = {
                   [(172, 772), (200, 742), (235, 724), (275, 736), (310, 758), (332, 782), (318, 796), (290, 779),
                    (250, 754), (215, 754), (186, 786)], label="iliac crest"),
         ],
-        [Mark("trp3", 298, 797)],
+        # TrP3 just below the crest near the ASIS (review: the first chart had it ~5 cm below the crest, 298, 797)
+        [Mark("trp3", 310, 767)],
     ),
 }
 
@@ -174,11 +177,13 @@ PATTERNS["gluteus-minimus"] = {
                   [(0.14, 0.64), (0.34, 0.58), (0.55, 0.68), (0.63, 1.00), (0.62, 1.60), (0.57, 2.20),
                    (0.52, 2.50), (0.40, 2.50), (0.33, 2.20), (0.27, 1.60), (0.20, 1.10), (0.11, 0.84)],
                   label="lower inner buttock and back of the thigh"),
+            # the calf zone starts behind the knee, where the thigh zone ends: no gap (review, Dec 2026)
             Shape("trp2-spillover", "spillover", "trp2",
-                  [(0.38, 2.85), (0.55, 2.85), (0.62, 3.20), (0.58, 3.80), (0.52, 4.25), (0.42, 4.25),
-                   (0.36, 3.80), (0.32, 3.20)], label="calf"),
+                  [(0.40, 2.45), (0.53, 2.45), (0.62, 3.20), (0.58, 3.80), (0.52, 4.25), (0.42, 4.25),
+                   (0.36, 3.80), (0.32, 3.20)], label="back of the knee and calf"),
         ],
-        [Mark("trp2", 0.55, 0.42)],
+        # posterior TrP at the upper border of piriformis (review; was (0.55, 0.42), above it)
+        [Mark("trp2", 0.55, 0.48)],
     ),
     "lateral": (
         [
@@ -203,15 +208,18 @@ PATTERNS["gluteus-maximus"] = {
             Shape("trp1-spillover", "spillover", "trp1",
                   [(0.08, 1.04), (0.24, 1.02), (0.34, 1.12), (0.31, 1.34), (0.19, 1.42), (0.10, 1.24)],
                   label="back of the upper thigh"),
+            # spares the coccyx and the anal region (T&S ch. 7; review, Dec 2026)
             Shape("trp2-essential", "essential", "trp2",
                   [(0.04, 0.46), (0.20, 0.32), (0.45, 0.26), (0.72, 0.20), (0.88, 0.34), (0.94, 0.62),
-                   (0.84, 0.88), (0.60, 1.00), (0.32, 1.02), (0.10, 0.98), (0.05, 0.72)],
+                   (0.84, 0.88), (0.60, 1.00), (0.32, 1.02), (0.17, 0.99), (0.13, 0.84), (0.10, 0.70),
+                   (0.05, 0.60)],
                   label="whole buttock and lower sacrum"),
             Shape("trp3-essential", "essential", "trp3",
                   [(-0.09, 0.62), (0.0, 0.60), (0.09, 0.62), (0.13, 0.73), (0.09, 0.86), (0.0, 0.88), (-0.09, 0.86),
                    (-0.13, 0.73)], label="coccyx"),
         ],
-        [Mark("trp1", 0.20, 0.45), Mark("trp2", 0.32, 0.80), Mark("trp3", 0.08, 0.80)],
+        # TrP1 beside the sacrum, not inside its outline (review; was (0.20, 0.45))
+        [Mark("trp1", 0.28, 0.46), Mark("trp2", 0.32, 0.80), Mark("trp3", 0.08, 0.80)],
     ),
 }
 
@@ -246,7 +254,8 @@ PATTERNS["quadratus-lumborum"] = {
                   [(0.12, 0.72), (0.30, 0.68), (0.52, 0.72), (0.58, 0.86), (0.45, 0.98), (0.22, 0.99),
                    (0.10, 0.90)], label="lower buttock"),
         ],
-        [Mark("trp1", 0.55, -0.45), Mark("trp2", 0.50, -0.10), Mark("trp3", 0.18, -0.20),
+        # TrP1 just below the 12th rib (review; was (0.55, -0.45), on the rib)
+        [Mark("trp1", 0.55, -0.39), Mark("trp2", 0.50, -0.10), Mark("trp3", 0.18, -0.20),
          Mark("trp4", 0.20, 0.08)],
     ),
     "lateral": (
@@ -282,12 +291,14 @@ PATTERNS["tensor-fasciae-latae"] = {
 PATTERNS["sacroiliac-joint"] = {
     "posterior": (
         [
+            # from the PSIS ~10 cm down and ~3 cm lateral: ~1 cm more lateral than the first chart's
+            # (0.20-0.38; review, Dec 2026, after Fortin 1994a)
             Shape("fortin-area", "essential", "",
-                  [(0.21, 0.36), (0.29, 0.34), (0.37, 0.38), (0.38, 0.60), (0.37, 0.84), (0.30, 0.89),
-                   (0.22, 0.86), (0.20, 0.60)], label="Fortin area, below the PSIS"),
+                  [(0.26, 0.36), (0.34, 0.345), (0.43, 0.38), (0.44, 0.60), (0.43, 0.82), (0.36, 0.87),
+                   (0.28, 0.84), (0.25, 0.60)], label="Fortin area, below the PSIS"),
             Shape("slipman-buttock", "spillover", "",
-                  [(0.40, 0.36), (0.60, 0.28), (0.85, 0.34), (0.93, 0.60), (0.85, 0.88), (0.60, 1.00),
-                   (0.41, 0.96), (0.40, 0.66)], weight=0.94, label="buttock (94 %)"),
+                  [(0.44, 0.36), (0.62, 0.28), (0.85, 0.34), (0.93, 0.60), (0.85, 0.88), (0.60, 1.00),
+                   (0.45, 0.96), (0.44, 0.66)], weight=0.94, label="buttock (94 %)"),  # beside the Fortin area
             Shape("slipman-lumbar", "spillover", "",
                   [(0.03, -0.16), (0.20, -0.18), (0.42, -0.10), (0.45, 0.10), (0.30, 0.28), (0.12, 0.30),
                    (0.03, 0.28)], weight=0.72, label="lower lumbar (72 %)"),

@@ -35,7 +35,7 @@ from painmap.app.canvas_zoom import (
     whole_box,
     zoom_at,
 )
-from painmap.app.regions import RegionShapes, region_at
+from painmap.app.regions import region_at, region_path
 
 __all__ = ["BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
 
@@ -64,7 +64,6 @@ class BodyCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("body-canvas")
         self.session = None
-        self.shapes = RegionShapes()
         self.frames = dict(frames)
         self._frame_view = next(iter(self.frames))
         self.toolbox = toolbox
@@ -346,7 +345,7 @@ class BodyCanvas(QWidget):
     def _paint_hover(self, painter: QPainter) -> None:
         if self._hover_region is None:
             return
-        path = self.shapes.path(self._hover_region)
+        path = region_path(self._hover_region)
         fill = QColor(style.INTENSITY_COLORS[self.toolbox.settings.intensity])
         fill.setAlpha(90)
         pen = QPen(QColor(style.LANDMARK), 2)
@@ -381,7 +380,7 @@ class BodyCanvas(QWidget):
             return
         for old in (self._hover_region, region):
             if old is not None:
-                path = self.shapes.path(old)
+                path = region_path(old)
                 self.update_mm_rect(path.boundingRect())
         self._hover_region = region
 

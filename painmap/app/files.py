@@ -8,9 +8,6 @@ lock is stale (its process was killed or crashed) is offered for recovery, over 
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.toolbar import make_action
+from painmap.atomic import write_text
 from painmap.errors import PainmapError
 
 SUFFIX = ".painmap.json"
@@ -36,48 +34,6 @@ def with_suffix(path: str | Path) -> Path:
     return path if path.name.endswith(".json") else path.with_name(path.name + SUFFIX)
 
 
-class AutosaveWriter:
-    """Writes a drawing in the file format, one mark per line, then renames it into place (atomic).
-
-    Used for the autosave instead of `save_drawing`: it runs every 1.5 s while the user draws, and a drawing of
-    thousands of marks must not be validated and held as one big document each time (time and peak memory).
-    Each mark's JSON line is kept between saves, so a save costs little more than the marks added since the last
-    one. The marks come from the session, so they are valid by construction; recovery loads the file with the
-    full checks of `load_drawing`.
-    """
-
-    def __init__(self) -> None:
-        self._lines: dict[int, tuple[object, str]] = {}
-
-    def _line(self, mark) -> str:
-        from painmap.drawing import Drawing, drawing_to_dict
-
-        cached = self._lines.get(id(mark))
-        if cached is not None and cached[0] is mark:
-            return cached[1]
-        return json.dumps(drawing_to_dict(Drawing(marks=[mark]))["marks"][0], ensure_ascii=False, allow_nan=False)
-
-    def write(self, drawing, path: Path) -> None:
-        from painmap.drawing import Drawing, drawing_to_dict
-
-        head = drawing_to_dict(Drawing(meta=drawing.meta, created=drawing.created))
-        head.pop("marks")
-        lines = {id(m): (m, self._line(m)) for m in drawing.marks}
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(json.dumps(head, ensure_ascii=False, allow_nan=False)[:-1] + ', "marks": [')
-                out.write(",".join("\n  " + lines[id(m)][1] for m in drawing.marks))
-                out.write("\n]}\n")
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        self._lines = lines
-
-
 class AutosaveStore:
     """This process's autosave slot, and the orphaned slots of processes that died."""
 
@@ -88,7 +44,6 @@ class AutosaveStore:
         self.folder = folder
         self.id = uuid.uuid4().hex[:12]
         self._lock: QLockFile | None = None
-        self._writer = AutosaveWriter()
 
     def _paths(self, slot: str) -> tuple[Path, Path, Path]:
         return (self.folder / f"{slot}{SUFFIX}", self.folder / f"{slot}.origin", self.folder / f"{slot}.lock")
@@ -97,16 +52,16 @@ class AutosaveStore:
     def drawing_path(self) -> Path:
         return self._paths(self.id)[0]
 
-    def save(self, drawing, origin: Path | None) -> Path:
-        """Write the working drawing (and where it belongs) into this process's slot."""
+    def save(self, document, origin: Path | None) -> Path:
+        """Write the working drawing (a DrawingDocument) and where it belongs into this process's slot."""
         self.folder.mkdir(parents=True, exist_ok=True)
         drawing_path, origin_path, lock_path = self._paths(self.id)
         if self._lock is None:
             self._lock = QLockFile(str(lock_path))
             self._lock.setStaleLockTime(0)
             self._lock.tryLock(0)
-        origin_path.write_text(str(origin) if origin else "", encoding="utf-8")
-        self._writer.write(drawing, drawing_path)
+        write_text(origin_path, str(origin) if origin else "")
+        document.autosave(drawing_path)  # the document's writer: atomic, one cached line per mark
         return drawing_path
 
     def discard(self) -> None:
@@ -320,7 +275,13 @@ class FileController(QObject):
 
         path = Path(path)
         current = self.session.drawing  # copied: the worker thread reads it while the GUI thread runs on
-        drawing = Drawing(marks=list(current.marks), meta=dict(current.meta), created=current.created)
+        drawing = Drawing(
+            marks=list(current.marks),
+            meta=dict(current.meta),
+            created=current.created,
+            body=current.body,
+            chart=current.chart,
+        )
         atlas, source = self.session.atlas, self.session.path
         self.window.ensure_engine()  # the engine loads after the first paint; an export this early needs it now
         live = self.window.live
@@ -367,7 +328,7 @@ class FileController(QObject):
             return
         if self.session.modified:
             try:
-                self.store.save(self.session.drawing, self.session.path)
+                self.store.save(self.session.document, self.session.path)
             except (PainmapError, OSError) as err:
                 self.window.statusBar().showMessage(f"Autosave failed: {err}", 10000)
         else:

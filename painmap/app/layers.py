@@ -11,9 +11,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from painmap import style
-from painmap.app.regions import polygon_path
 from painmap.app.stipple import stipple_brush
 from painmap.geometry import nonzero_box
+from painmap.polygons import polygon_path
 
 SIDES = ("right", "left", "both")
 TRP_SIZE_PX = 16.0  # X markers keep their size on screen at any zoom

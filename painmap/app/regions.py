@@ -3,23 +3,14 @@
 `region_at(session, point)` reads the label of the pixel under the point from the session's `AtlasMasks`
 (`ViewMasks.labels`, the same array `PainMasks.fill` paints from), so the region named in the status bar, the
 one highlighted and the one a click fills are always the same, also on the seams between regions. The outline
-drawn for the highlight is the region's polygon as a QPainterPath, built once per region (`RegionShapes`).
+drawn for the highlight is the region's polygon as a QPainterPath, built once (`painmap.polygons.polygon_path`).
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPainterPath, QPolygonF
-
-
-def polygon_path(polygon) -> QPainterPath:
-    """A closed QPainterPath through the (N, 2) millimetre polygon."""
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in polygon]))
-    path.closeSubpath()
-    return path
+from PySide6.QtGui import QPainterPath
 
 
 def region_at(session, point):
@@ -36,14 +27,8 @@ def region_at(session, point):
     return masks.view.regions[label - 1] if label else None
 
 
-class RegionShapes:
-    """The outline of each region as a QPainterPath, built once (keyed by the Region object)."""
+def region_path(region) -> QPainterPath:
+    """The region's outline as a QPainterPath (the core's `polygon_path`: built once per polygon, cached)."""
+    from painmap.polygons import polygon_path  # numpy: loaded with the engine, after the first paint
 
-    def __init__(self) -> None:
-        self._paths: dict[int, tuple[object, QPainterPath]] = {}
-
-    def path(self, region) -> QPainterPath:
-        cached = self._paths.get(id(region))
-        if cached is None or cached[0] is not region:
-            cached = self._paths[id(region)] = (region, polygon_path(region.polygon))
-        return cached[1]
+    return polygon_path(region.polygon)

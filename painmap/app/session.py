@@ -1,54 +1,28 @@
-"""The working drawing of one window: the Drawing (marks), its PainMasks, the undo stack, the view and the file.
+"""The working drawing of one window: a thin QObject over a `DrawingDocument` that turns its results into signals.
 
-Every tool goes through the session, and the session through PainMasks' one mark primitive: strokes are
-painted live segment by segment (`painted` carries each DirtyRect), and on release they become one Stroke in
-`drawing.marks` and one undo step. Widgets listen to the signals; nothing here draws.
+The document (painmap.document) owns the Drawing, its PainMasks and the undo history; the session adds what
+the widgets need: the current view, the file path, the `QUndoStack` whose commands wrap document steps (so the
+Edit menu and shortcuts stay Qt's), and signals. `painted` carries every DirtyRect while strokes are painted and
+on undo/redo. Nothing here draws.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from painmap.app import commands as undo
-from painmap.app.commands import ClearCommand, MarkCommand
-from painmap.drawing import Drawing, Erase, Fill, Stroke, load_drawing, save_drawing
-from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
+from painmap.app.commands import StepCommand
+from painmap.document import MIN_STEP_MM, POINT_DECIMALS, Change, DrawingDocument
+from painmap.drawing import Drawing, load_drawing
+from painmap.raster import DEFAULT_PX_PER_MM
 
-# Points closer than this to the previous one (mm) are not stored: the drawing stays small, the look the same.
-MIN_STEP_MM = 0.5
-POINT_DECIMALS = 2
-
-
-@dataclass
-class _LiveStroke:
-    """A stroke or erase in progress."""
-
-    kind: str  # stroke | erase
-    view: str
-    radius: float
-    intensity: int
-    quality: str
-    points: list[tuple[float, float]]
-    before: object  # Patch of the whole view taken at the press
-    bounds: object = None  # union of the painted DirtyRects
-    started: float = field(default_factory=time.perf_counter)
-
-
-def _point(p) -> tuple[float, float]:
-    x, y = (float(p[0]), float(p[1]))
-    if not (np.isfinite(x) and np.isfinite(y)):
-        raise ValueError(f"not a finite point: {p!r}")
-    return (round(x, POINT_DECIMALS), round(y, POINT_DECIMALS))
+__all__ = ["MIN_STEP_MM", "POINT_DECIMALS", "DrawingSession"]
 
 
 class DrawingSession(QObject):
-    """Holds `atlas`, `drawing`, `masks`, `undo_stack`, `view_id`, `path`; `modified` tells unsaved changes."""
+    """Holds `atlas`, `document` (with `drawing`, `masks`), `undo_stack`, `view_id`, `path`; `modified`."""
 
     painted = Signal(object)  # DirtyRect, while strokes are painted and on undo/redo
     marks_changed = Signal()  # after each finished stroke/fill/erase/undo/redo/clear/load
@@ -61,20 +35,30 @@ class DrawingSession(QObject):
         super().__init__(parent)
         self.atlas = atlas
         self.px_per_mm = px_per_mm
-        self.drawing = Drawing()
-        self.masks = PainMasks(atlas, px_per_mm)
+        self.document = DrawingDocument(atlas, px_per_mm)
         self.undo_stack = QUndoStack(self)
         self.view_id = "posterior" if "posterior" in atlas.views else next(iter(atlas.views))
         self.path: Path | None = None
         self._dirty_without_undo = False  # a recovered drawing is unsaved although the stack is clean
-        self._live: _LiveStroke | None = None
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # -- state -------------------------------------------------------------------------------------------------
     @property
+    def drawing(self) -> Drawing:
+        return self.document.drawing
+
+    @property
+    def masks(self):
+        return self.document.masks
+
+    @property
     def modified(self) -> bool:
         return self._dirty_without_undo or not self.undo_stack.isClean()
+
+    @property
+    def stroking(self) -> bool:
+        return self.document.stroking
 
     def view(self):
         """The current atlas View."""
@@ -92,12 +76,27 @@ class DrawingSession(QObject):
     def show_view(self, view_id: str) -> None:
         """Switch to `view_id` unless it is shown (undo and redo show the view they change)."""
         if view_id != self.view_id and view_id in self.atlas.views:
-            self.set_view(view_id)
+            self.view_id = view_id
+            self.view_changed.emit(view_id)
 
     def emit_painted(self, rect) -> None:
-        """Tell the views that pixels inside `rect` changed (used by the undo commands too)."""
-        if rect is not None:
+        """Tell the views that pixels inside `rect` changed."""
+        if rect is not None and not rect.empty:
             self.painted.emit(rect)
+
+    def apply_change(self, change: Change | None) -> None:
+        """Turn a document Change into signals: show its view (undo/redo), then repaint its rectangles."""
+        if change is None:
+            return
+        if change.step is not None:
+            self.show_view(change.view)  # the user sees what the undo changed
+        for rect in change.rects:
+            self.emit_painted(rect)
+
+    def _push(self, change: Change | None) -> None:
+        self.apply_change(change)
+        if change is not None and change.step is not None:
+            self.undo_stack.push(StepCommand(self, change.step))
 
     def _on_index_changed(self, _index: int) -> None:
         self.marks_changed.emit()
@@ -105,92 +104,41 @@ class DrawingSession(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(self._dirty_without_undo or not clean)
 
-    # -- strokes -----------------------------------------------------------------------------------------------
-    @property
-    def stroking(self) -> bool:
-        return self._live is not None
-
+    # -- edits -------------------------------------------------------------------------------------------------
     def begin_stroke(self, point, radius: float, intensity: int = 5, quality: str = "aching", erase: bool = False):
-        """Start a brush (or eraser) stroke at `point` (mm, current view) and paint its first disc."""
+        """Start a brush (or eraser) stroke at `point` (mm, current view) and paint its first disc.
+
+        A point the file format could not hold (not finite, far outside the view) starts nothing.
+        """
         self.end_stroke()
-        view = self.view_id
-        live = _LiveStroke(
-            kind="erase" if erase else "stroke",
-            view=view,
-            radius=float(radius),
-            intensity=int(intensity),
-            quality=quality,
-            points=[_point(point)],
-            before=self.masks.take_patch(undo.full_rect(self.masks, view)),
-        )
-        self._live = live
-        self._paint_segment(live, live.points[0], live.points[0])
+        if not self.document.accepts_point(self.view_id, point):
+            return
+        self.apply_change(self.document.begin_stroke(self.view_id, point, radius, intensity, quality, erase))
 
     def extend_stroke(self, point) -> None:
         """Continue the stroke to `point`: the segment from the last point is painted at once."""
-        live = self._live
-        if live is None:
-            return
-        p = _point(point)
-        last = live.points[-1]
-        if (p[0] - last[0]) ** 2 + (p[1] - last[1]) ** 2 < MIN_STEP_MM**2:
-            return
-        live.points.append(p)
-        self._paint_segment(live, last, p)
-
-    def _paint_segment(self, live: _LiveStroke, p0, p1) -> None:
-        if live.kind == "erase":
-            rect = self.masks.erase_segment(live.view, p0, p1, live.radius)
-        else:
-            rect = self.masks.segment(live.view, p0, p1, live.radius, live.intensity)
-        live.bounds = undo.union(live.bounds, rect)
-        self.emit_painted(rect)
+        if self.document.stroking:
+            self.apply_change(self.document.extend_stroke(point))
 
     def end_stroke(self) -> None:
         """Finish the stroke in progress: it becomes one mark and one undo step."""
-        live, self._live = self._live, None
-        if live is None:
-            return
-        points = tuple(live.points)
-        if live.kind == "erase":
-            mark = Erase(view=live.view, radius=live.radius, points=points)
-        else:
-            mark = Stroke(
-                view=live.view, radius=live.radius, intensity=live.intensity, quality=live.quality, points=points
-            )
-        self._push(mark, live.before, live.bounds)
+        if self.document.stroking:
+            self._push(self.document.end_stroke())
 
     def fill(self, region_id: str, intensity: int = 5, quality: str = "aching") -> None:
         """Fill one atlas region of the current view (one undo step)."""
         self.end_stroke()
-        view = self.view_id
-        self.view().region(region_id)  # UnknownIdError for a bad id
-        before = self.masks.take_patch(undo.full_rect(self.masks, view))
-        rect = self.masks.fill(view, region_id, int(intensity))
-        self.emit_painted(rect)
-        self._push(Fill(view=view, region=region_id, intensity=int(intensity), quality=quality), before, rect)
-
-    def _push(self, mark, whole_view_before, bounds) -> None:
-        self.drawing.marks.append(mark)
-        before = undo.crop(whole_view_before, bounds)
-        self.undo_stack.push(MarkCommand(self, mark, before))
+        self._push(self.document.fill(self.view_id, region_id, intensity, quality))
 
     def clear_view(self) -> None:
         """Remove every mark of the current view (one undo step)."""
         self.end_stroke()
-        view = self.view_id
-        if not any(m.view == view for m in self.drawing.marks):
-            return
-        before = self.masks.take_patch(undo.full_rect(self.masks, view))
-        blank = undo.blank(before)
-        self.undo_stack.push(ClearCommand(self, view, before, blank))
+        self._push(self.document.clear_view(self.view_id))
 
     # -- documents ---------------------------------------------------------------------------------------------
     def _replace(self, drawing: Drawing, path: Path | None, dirty: bool) -> None:
-        masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)  # may raise: nothing changed yet
-        self._live = None
-        self.drawing = drawing
-        self.masks = masks
+        document = DrawingDocument(self.atlas, self.px_per_mm, drawing)  # may raise: nothing changed yet
+        self.document = document
         self.path = path
         self._dirty_without_undo = dirty
         self.undo_stack.clear()
@@ -220,7 +168,7 @@ class DrawingSession(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name to save to")
-        save_drawing(self.drawing, target)
+        self.document.save(target)
         changed = target != self.path
         self.path = target
         self._dirty_without_undo = False

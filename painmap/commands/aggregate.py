@@ -46,12 +46,16 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     """Aggregate drawings into a frequency map (and CSV); bad files are skipped unless --strict."""
-    from painmap.aggregate import AggregateError, aggregate, reason_text
+    from painmap.aggregate import AggregateError, aggregate, iter_drawing_paths, reason_text
+    from painmap.atomic import refuse_own_inputs
     from painmap.figures.page import check_writable
     from painmap.report import output_format, render_frequency_map
 
     output_format(args.output)
     check_writable(args.output)  # fail before a long run, not after it
+    if args.csv:
+        refuse_own_inputs([args.csv], [args.output])  # the map and the table are two files
+    refuse_own_inputs([args.output, args.csv], [path for path, _reason in iter_drawing_paths(args.paths)])
     pattern = None
     if args.pattern:
         from painmap.atlas import load_atlas

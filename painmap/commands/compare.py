@@ -1,37 +1,63 @@
-"""`painmap compare DRAWING [--pattern ID] [--format text|json]`: how a pain drawing resembles the patterns."""
+"""`painmap compare DRAWING [--pattern ID] [--with EARLIER] [--format text|json]`: how a pain drawing resembles the
+patterns, and what changed since an earlier drawing.
+
+The text output speaks the shared plain vocabulary (`painmap.vocabulary`); the technical table follows in a part
+labelled "For clinicians". The JSON keys are the fixed contract.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from argparse import Namespace
 
+from painmap import vocabulary as words
 from painmap.compare import Comparison, PatternResult, cached_comparator, to_json
 from painmap.errors import UnknownIdError
 from painmap.patterns import PatternLibrary
 from painmap.raster import PainMasks
 
-REMINDER = (
-    "These numbers say how much the drawing looks like textbook referral maps. They are not a diagnosis: "
-    "a person's own repeat drawing overlaps itself only by a Jaccard index of about 0.62."
-)
+REMINDER = f"{words.NOTICE_TITLE}. {words.NOTICE}"
+WIDTH = 100  # wrap of the plain paragraphs
+PLAIN_RESULTS = 5  # patterns listed in plain words (every one is in the clinicians' table)
 
 
 def run(args: Namespace) -> int:
-    """Load the drawing, rasterize it, score it against the library and print the ranking."""
+    """Load the drawing(s), rasterize, score against the library and print the ranking (and the change)."""
     from painmap.drawing import load_drawing
+    from painmap.outside import outside_marks
 
     comp = cached_comparator()  # the bundled atlas and library, loaded and rasterized once per install
     atlas, library = comp.atlas, comp.library
     drawing = load_drawing(args.drawing, atlas)
+    earlier = load_drawing(args.earlier, atlas) if getattr(args, "earlier", None) else None
     for problem in library.problems:
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern_ids = [_known(library, args.pattern)] if args.pattern else None
-    comparison = comp.compare(PainMasks.from_drawing(drawing, atlas, comp.px_per_mm), pattern_ids)
+    masks = PainMasks.from_drawing(drawing, atlas, comp.px_per_mm)
+    comparison = comp.compare(masks, pattern_ids)
+    outside = outside_marks(drawing, atlas, comp.px_per_mm)
+    change = None
+    if earlier is not None:
+        from painmap.change import check_same_body, compare_change
+
+        check_same_body(drawing, earlier, args.drawing, args.earlier)
+        change = compare_change(PainMasks.from_drawing(earlier, atlas, comp.px_per_mm), masks)
     if args.format == "json":
-        sys.stdout.write(json.dumps(to_json(comparison), indent=1, ensure_ascii=False) + "\n")
+        doc = to_json(comparison)
+        doc["marks_outside"] = outside.to_json()
+        if change is not None:
+            doc["change"] = change.to_json()
+        sys.stdout.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(format_text(comparison, args.drawing, {v.id: v.title for v in atlas.views.values()}))
+        titles = {v.id: v.title for v in atlas.views.values()}
+        text = format_text(comparison, args.drawing, titles, outside=outside.count)
+        if change is not None:
+            from painmap.change import format_change
+
+            text = format_change(change, args.earlier, titles) + "\n" + text
+        sys.stdout.write(text)
     return 0
 
 
@@ -42,36 +68,56 @@ def _known(library: PatternLibrary, pattern_id: str) -> str:
     return library.get(pattern_id).id
 
 
-def _percent(x: float) -> str:
-    return f"{100 * x:.0f} %"
-
-
-def format_text(comparison: Comparison, source: str, titles: dict[str, str] | None = None) -> str:
-    """A ranked table a person can read, the best match's coverage per body area, and a reminder."""
+def format_text(comparison: Comparison, source: str, titles: dict[str, str] | None = None, *, outside: int = 0) -> str:
+    """Plain words first (extent, the most alike patterns, the notice, when to seek care), then the technical
+    table for clinicians."""
     titles = titles or {}
     lines = [f"Pain drawing: {source}"]
     shaded = [v for v, x in comparison.extent_by_view.items() if x > 0]
     if not shaded:
-        lines.append("The drawing is empty: nothing is shaded, so every pattern scores 0.")
+        lines.append(f"The drawing is empty. {words.NOTHING_SHADED}")
     else:
         per_view = ", ".join(f"{titles.get(v, v)} {comparison.extent_by_view[v]:.1f} %" for v in shaded)
-        lines.append(f"Shaded: {comparison.extent_percent:.1f} % of the body chart ({per_view})")
+        lines.append(f"{words.EXTENT_LABEL}: {comparison.extent_percent:.1f} % of the body chart ({per_view})")
+    if outside:
+        lines.append(words.outside_text(outside))
     lines.append("")
+    lines.extend(_plain_results(comparison.results, bool(shaded)))
+    lines.append("")
+    lines.extend(textwrap.wrap(REMINDER, WIDTH))
+    lines.append("")
+    lines.extend(words.red_flag_lines())
+    lines.append("")
+    lines.append(f"{words.FOR_CLINICIANS}:")
     lines.extend(_table(comparison.results))
-    best = comparison.best
-    if best is not None and shaded and best.score > 0:
-        lines.append("")
-        lines.append(f"Best match: {best.name or best.pattern}, {_side_words(best.side)}. Share of it you shaded:")
-        width = max((len(z) for z in best.zones), default=0)
-        for zone, coverage in best.zones.items():
-            lines.append(f"  {zone.replace('-', ' '):<{width}}  {_percent(coverage):>5}")
-    lines.append("")
-    lines.append(REMINDER)
     return "\n".join(lines) + "\n"
 
 
-def _side_words(side: str) -> str:
-    return "both sides" if side == "both" else f"{side} side"
+def _plain_results(results: tuple[PatternResult, ...], shaded: bool) -> list[str]:
+    """The most alike patterns in plain words, and the best one's share per body area."""
+    matches = [r for r in results if r.score > 0]
+    if not shaded or not matches:
+        return [words.NO_MATCH] if shaded else []
+    main, extra, outside = (words.METRIC_LABELS[k][0] for k in ("essential_coverage", "spillover_coverage",
+                                                                "outside_fraction"))  # fmt: skip
+    out = [f"{words.BEST_MATCH} (a likeness, not a diagnosis):"]
+    for k, r in enumerate(matches[:PLAIN_RESULTS], start=1):
+        out.append(f"  {k}. {r.name or r.pattern}, {words.side_words(r.side)}: {words.how_alike(r.score)}")
+        parts = []
+        if r.essential_area_mm2:
+            parts.append(f"{main.lower()} {words.percent(r.essential_coverage)}")
+        if r.spillover_area_mm2:
+            parts.append(f"{extra} {words.percent(r.spillover_coverage)}")
+        parts.append(f"{outside.lower()} {words.percent(r.outside_fraction)}")
+        out.append("     " + ", ".join(parts))
+    best = matches[0]
+    if best.zones:
+        out.append("")
+        out.append(f"Share of the {best.name or best.pattern} pattern you shaded, by body area:")
+        width = max(len(z) for z in best.zones)
+        for zone, coverage in best.zones.items():
+            out.append(f"  {zone.replace('-', ' '):<{width}}  {words.percent(coverage):>5}")
+    return out
 
 
 def _table(results: tuple[PatternResult, ...]) -> list[str]:
@@ -82,9 +128,9 @@ def _table(results: tuple[PatternResult, ...]) -> list[str]:
             r.name or r.pattern,
             r.side,
             f"{r.score:.2f}",
-            _percent(r.essential_coverage) if r.essential_area_mm2 else "-",
-            _percent(r.spillover_coverage) if r.spillover_area_mm2 else "-",
-            _percent(r.outside_fraction),
+            words.percent(r.essential_coverage) if r.essential_area_mm2 else "-",
+            words.percent(r.spillover_coverage) if r.spillover_area_mm2 else "-",
+            words.percent(r.outside_fraction),
         )
         for k, r in enumerate(results, start=1)
     ]
@@ -96,10 +142,9 @@ def _table(results: tuple[PatternResult, ...]) -> list[str]:
         return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(cells))
 
     out = [fmt(header).rstrip(), *(fmt(r).rstrip() for r in rows)]
-    out.append(
-        "score: weighted overlap (essential zones count fully, spillover half); essential/spillover: share of each"
-    )
-    out.append("zone you shaded; outside: share of your shading outside the pattern.")
+    for key, name in (("score", "score"), ("essential_coverage", "essential"), ("spillover_coverage", "spillover"),
+                      ("outside_fraction", "outside")):  # fmt: skip
+        out.append(f"{name}: {words.METRIC_DEFINITIONS[key]}")
     if any(not (r.essential_area_mm2 and r.spillover_area_mm2) for r in results):
         out.append("-: the pattern has no such zone on the views you drew on.")
     return out

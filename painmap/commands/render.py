@@ -10,6 +10,7 @@ from painmap.errors import PainmapError
 
 def run(args: argparse.Namespace) -> int:
     """Render a drawing report or a pattern sheet; bad input raises PainmapError (exit 2 in cli.py)."""
+    from painmap.atomic import refuse_own_inputs
     from painmap.figures.page import check_writable
     from painmap.report import output_format, render_drawing_report, render_pattern_sheet
 
@@ -19,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
         raise PainmapError("render: --trigger-point goes with --pattern ID")
     output_format(args.output)
     check_writable(args.output)
+    refuse_own_inputs([args.output], [args.drawing] if args.drawing else [])
     if args.pattern:
         written = render_pattern_sheet(args.pattern, args.output, paper=args.paper, trigger_point=args.trigger_point)
     else:

@@ -95,8 +95,6 @@ def draw_view(
         for poly in view.silhouette:
             pts = np.vstack([poly, poly[:1]])
             ax.plot(pts[:, 0], pts[:, 1], color=style.OUTLINE, lw=1.0, zorder=Z_LINES)
-    if landmarks:
-        draw_landmarks(ax, view, limits, labels=landmark_labels, sides=label_sides, size=label_size)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y1, y0)  # y down, as in the atlas frame
     ax.set_aspect("equal", adjustable="box")
@@ -104,6 +102,8 @@ def draw_view(
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
+    if landmarks:  # after the limits: labels are placed in the final frame
+        draw_landmarks(ax, view, limits, labels=landmark_labels, sides=label_sides, size=label_size)
     if edge_labels:
         draw_edge_labels(ax, view.edge_labels)
     heading = view.title if title is None else title
@@ -127,32 +127,46 @@ def draw_landmarks(
     ax: Axes, view: View, limits: Box, *, labels: bool = True, sides: Sequence[str] | None = None, size: float = 6.5
 ) -> None:
     """Landmark dots inside the limits, with short labels (only on `sides` when given, e.g. away from a pattern)."""
-    import matplotlib.patheffects as pe
+    x0, y0, x1, y1 = limits
+    for lm in view.landmarks:
+        if x0 <= lm.x <= x1 and y0 <= lm.y <= y1:
+            ax.plot([lm.x], [lm.y], "o", ms=2.6, color=style.LANDMARK, mec="white", mew=0.4, zorder=Z_LANDMARK)
+    if labels:
+        draw_landmark_labels(ax, view, limits, sides=sides, size=size)
+
+
+def draw_landmark_labels(
+    ax: Axes,
+    view: View,
+    limits: Box,
+    *,
+    sides: Sequence[str] | None = None,
+    size: float = 6.5,
+    avoid: Sequence[tuple[float, float]] = (),
+) -> list:
+    """Labels of the landmarks inside the limits, placed so that no two texts overlap (leader lines when a
+    label has to move away from its dot); they also keep off every landmark dot and the points in `avoid`
+    (trigger points). Returns the texts placed."""
+    from painmap.figures.labels import LabelPlacer
 
     x0, y0, x1, y1 = limits
-    halo = [pe.withStroke(linewidth=2.0, foreground="white")]
-    position = ax.get_position()
-    width_in = max(position.width * ax.figure.get_figwidth(), 1e-6)
-    height_in = max(position.height * ax.figure.get_figheight(), 1e-6)
-    mm_per_inch = max((x1 - x0) / width_in, (y1 - y0) / height_in)  # equal aspect: the larger scale wins
-    for lm in view.landmarks:
-        if not (x0 <= lm.x <= x1 and y0 <= lm.y <= y1):
+    inside = [lm for lm in view.landmarks if x0 <= lm.x <= x1 and y0 <= lm.y <= y1]
+    placer = LabelPlacer(ax)
+    for lm in inside:
+        placer.avoid_point(lm.x, lm.y, 2.0)
+    for x, y in avoid:
+        placer.avoid_point(x, y, 4.5)
+    placed = []
+    middle = (x0 + x1) / 2
+    for lm in sorted(inside, key=lambda lm: (lm.y, lm.x)):
+        if sides is not None and lm.side not in sides:
             continue
-        ax.plot([lm.x], [lm.y], "o", ms=2.6, color=style.LANDMARK, mec="white", mew=0.4, zorder=Z_LANDMARK)
-        if labels and (sides is None or lm.side in sides):
-            text = landmark_text(lm)
-            right_half = lm.x > (x0 + x1) / 2
-            # Keep the label inside the chart: flip it to the other side of the dot when it would run out.
-            needed = (len(text) * size * 0.55 + 5) / 72 * mm_per_inch
-            if right_half and lm.x + needed > x1 and lm.x - needed >= x0:
-                right_half = False
-            elif not right_half and lm.x - needed < x0 and lm.x + needed <= x1:
-                right_half = True
-            ax.annotate(
-                text, (lm.x, lm.y), xytext=(4 if right_half else -4, 0), textcoords="offset points",
-                ha="left" if right_half else "right", va="center", fontsize=size, color=style.LANDMARK,
-                path_effects=halo, zorder=Z_LANDMARK + 0.2,
-            )  # fmt: skip
+        first = (4.0, 0.0) if lm.x >= middle else (-4.0, 0.0)
+        text = placer.place(lm.x, lm.y, landmark_text(lm), size=size, color=style.LANDMARK, first=first,
+                            zorder=Z_LANDMARK + 0.2)  # fmt: skip
+        if text is not None:
+            placed.append(text)
+    return placed
 
 
 def landmark_text(landmark) -> str:
@@ -205,10 +219,10 @@ def draw_pattern(
     outline_only: bool = False,
 ) -> int:
     """Draw a pattern's zones on a view (spillover under essential) and its trigger points; returns zones drawn."""
-    import matplotlib.patheffects as pe
     from matplotlib.patches import Polygon as PolygonPatch
 
     drawn = 0
+    graded: list[tuple[float, float, str]] = []
     for kind in ("spillover", "essential"):
         for zone, poly in zone_polygons(pattern, view, kind):
             drawn += 1
@@ -234,11 +248,13 @@ def draw_pattern(
                 )  # fmt: skip
             if weights and getattr(zone, "weight", 1.0) < 1.0:
                 cx, cy = poly.mean(axis=0)
-                ax.text(
-                    cx, cy, f"{zone.weight * 100:.0f} %", ha="center", va="center", fontsize=6.5,
-                    color=style.SIDE_MARKER, zorder=Z_TEXT,
-                    path_effects=[pe.withStroke(linewidth=2.2, foreground="white")],
-                )  # fmt: skip
+                graded.append((float(cx), float(cy), f"{zone.weight * 100:.0f} %"))
+    if graded:  # the share of patients per graded zone, at its centre or as near as it fits
+        from painmap.figures.labels import LabelPlacer
+
+        placer = LabelPlacer(ax)
+        for cx, cy, text in graded:
+            placer.place(cx, cy, text, size=6.5, color=style.SIDE_MARKER, halo=2.2, zorder=Z_TEXT, first=(0.0, 0.0))
     if trigger_points:
         draw_trigger_points(ax, pattern, view, labels=trigger_labels)
     return drawn
@@ -246,20 +262,19 @@ def draw_pattern(
 
 def draw_trigger_points(ax: Axes, pattern: Pattern, view: View, *, labels: bool = True) -> None:
     """An X at each trigger point on this view, with its short label."""
-    import matplotlib.patheffects as pe
+    from painmap.figures.labels import LabelPlacer
 
-    halo = [pe.withStroke(linewidth=2.4, foreground="white")]
-    for tp in pattern.trigger_points:
-        if tp.view != view.id:
-            continue
+    tps = [tp for tp in pattern.trigger_points if tp.view == view.id]
+    for tp in tps:
         ax.plot([tp.x], [tp.y], marker="x", ms=7, mew=2.6, color="white", zorder=Z_TRP, ls="none")
         ax.plot([tp.x], [tp.y], marker="x", ms=6, mew=1.6, color=style.TRIGGER_POINT, zorder=Z_TRP + 0.1, ls="none")
-        if labels:
-            ax.annotate(
-                tp.label or tp.id.upper().replace("TRP", "TrP"), (tp.x, tp.y), xytext=(5, 4),
-                textcoords="offset points", fontsize=6.5, fontweight="bold", color=style.TRIGGER_POINT,
-                path_effects=halo, zorder=Z_TEXT,
-            )  # fmt: skip
+    if labels and tps:
+        placer = LabelPlacer(ax)
+        for tp in tps:
+            placer.avoid_point(tp.x, tp.y, 4.5)
+        for tp in tps:
+            placer.place(tp.x, tp.y, tp.label or tp.id.upper().replace("TRP", "TrP"), size=6.5, weight="bold",
+                         color=style.TRIGGER_POINT, halo=2.4, zorder=Z_TEXT, first=(5.0, 4.0))  # fmt: skip
 
 
 def mask_extent(view: View) -> Box:

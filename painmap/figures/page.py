@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from painmap.atomic import WriteError, atomic_write
 from painmap.errors import PainmapError
 
 if TYPE_CHECKING:
@@ -22,11 +22,11 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in inches
 FORMATS = ("png", "pdf", "svg")
 PNG_DPI = 150
 
-# Fonts embedded as TrueType (type 42) in PDF, glyphs as paths in SVG, so no output depends on installed fonts.
+# Fonts embedded as TrueType (type 42) in PDF; SVG keeps real <text> (searchable, editable on slides).
 RC = {
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # real <text> in SVG: labels stay editable and searchable
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "axes.linewidth": 0.6,
@@ -89,7 +89,7 @@ def check_writable(path: str | os.PathLike) -> Path:
 
 
 def save_figure(figure: Figure, path: str | os.PathLike, dpi: int = PNG_DPI, metadata: dict | None = None) -> Path:
-    """Write the figure atomically (temp file in the same folder, then rename): a failure leaves no half file."""
+    """Write the figure through `painmap.atomic` (a failure leaves no half file and the old one untouched)."""
     fmt = output_format(path)
     target = check_writable(path)
     meta = {"Creator": "painmap"}
@@ -100,37 +100,8 @@ def save_figure(figure: Figure, path: str | os.PathLike, dpi: int = PNG_DPI, met
     elif fmt == "svg":
         meta = {k: v for k, v in meta.items() if k in ("Title", "Creator", "Description", "Date")}
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".part.{fmt}", dir=target.parent)
-    except OSError as err:
-        raise ReportError(f"{os.fspath(path)}: cannot write: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
+        with atomic_write(target, "wb") as stream:
             figure.savefig(stream, format=fmt, dpi=dpi, metadata=meta)
-        os.chmod(tmp_name, file_mode())
-        os.replace(tmp_name, target)
-    except OSError as err:
-        _remove_quietly(tmp_name)
-        raise ReportError(f"{os.fspath(path)}: cannot write: {err.strerror or err}") from None
-    except BaseException:
-        _remove_quietly(tmp_name)
-        raise
+    except WriteError as err:
+        raise ReportError(str(err)) from None
     return target
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()  # read once at import: os.umask cannot be read without setting it
-
-
-def file_mode() -> int:
-    """Permissions of a new output file: what open() would give (a temporary file starts as 0600)."""
-    return 0o666 & ~_UMASK
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name)

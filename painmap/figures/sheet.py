@@ -126,8 +126,10 @@ def build_pattern_sheet(
         # Paired landmarks are labelled on the side away from the pattern, so labels never hide its zones.
         away = ("left", "midline") if pattern.side == "right" else ("right", "midline")
         sides = away if view.mirror == view.id else None
-        chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, label_sides=sides)
+        limits = chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=False)
         chart.draw_pattern(ax, pattern, view)
+        tps = [(tp.x, tp.y) for tp in pattern.trigger_points if tp.view == view_id]
+        chart.draw_landmark_labels(ax, view, limits, sides=sides, avoid=tps)
         ax.set_title(view.title, fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
     legend_top = top - chart_h - 0.1
     legend_ax = figure.add_axes((left / width, (legend_top - legend_h) / height, (chart_right - left) / width,

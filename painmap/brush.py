@@ -1,0 +1,232 @@
+"""The brush: pixels of capsules (discs swept along segments), as row spans, and the boxes they may touch.
+
+A pixel belongs to a capsule when its centre lies within `radius` of the segment. Every span is computed from
+its segment alone, so a stroke is exactly the union of its segments however they are batched.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from painmap.errors import PainmapError
+from painmap.grid import MAX_COORDINATE, DirtyRect, Grid, clamp
+
+__all__ = [
+    "MAX_INTENSITY",
+    "as_points",
+    "capsule",
+    "capsule_spans",
+    "check_intensity",
+    "check_radius",
+    "many_points",
+    "polyline_segments",
+    "spans_mask",
+    "stack_masks",
+    "stroke_boxes",
+    "stroke_rect",
+]
+
+MAX_INTENSITY = 10
+_FLAT_ROWS = 4096  # capsule_spans computes up to this many rows in one flat pass, more in groups
+
+
+def capsule(xs: np.ndarray, ys: np.ndarray, p0: Sequence[float], p1: Sequence[float], radius: float) -> np.ndarray:
+    """Bool (len(ys), len(xs)): pixel centres within `radius` of the segment p0-p1 (a disc when p0 == p1).
+
+    The brush's definition by distance; the brush itself uses `capsule_spans`, which gives the same pixels up to
+    floating-point ties and is exact under batching and mirroring (tests compare the two).
+    """
+    x0, y0 = float(p0[0]), float(p0[1])
+    dx, dy = float(p1[0]) - x0, float(p1[1]) - y0
+    ax = (xs - x0)[None, :]
+    ay = (ys - y0)[:, None]
+    length2 = dx * dx + dy * dy
+    if length2 > 0.0:
+        t = np.clip((ax * dx + ay * dy) / length2, 0.0, 1.0)
+        ax = ax - t * dx
+        ay = ay - t * dy
+    return ax * ax + ay * ay <= radius * radius
+
+
+def check_radius(radius: float) -> float:
+    radius = float(radius)
+    if not (math.isfinite(radius) and radius > 0):
+        raise PainmapError(f"brush radius must be a positive number of mm, not {radius}")
+    return radius
+
+
+def check_intensity(intensity: int) -> int:
+    if isinstance(intensity, bool) or int(intensity) != intensity or not 1 <= intensity <= MAX_INTENSITY:
+        raise PainmapError(f"intensity must be a whole number from 1 to {MAX_INTENSITY}, not {intensity!r}")
+    return int(intensity)
+
+
+def as_points(points) -> np.ndarray:
+    """(n, 2) float array of finite points, n >= 1."""
+    pts = np.asarray(points, dtype=np.float64)
+    if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) == 0:
+        raise PainmapError("a stroke needs at least one [x, y] point")
+    if not (np.isfinite(pts).all() and np.abs(pts).max() <= MAX_COORDINATE):
+        raise PainmapError(f"stroke points must be finite numbers within ±{MAX_COORDINATE:g} mm")
+    return pts
+
+
+def many_points(items: Sequence[tuple[object, float, int]]) -> list[tuple[np.ndarray, float]]:
+    """(points array, radius) of many brush marks, converted and checked in one pass when they are well formed."""
+    lengths = [len(points) for points, _, _ in items]  # type: ignore[arg-type]
+    if len(items) > 1 and min(lengths) > 0:
+        try:
+            flat = np.array([xy for points, _, _ in items for xy in points], dtype=np.float64)  # type: ignore[union-attr]
+        except (TypeError, ValueError):
+            flat = None
+        if flat is not None and flat.ndim == 2 and flat.shape[1] == 2:
+            as_points(flat)  # finite and in range
+            parts = np.split(flat, np.cumsum(lengths)[:-1])
+            return [(pts, check_radius(radius)) for pts, (_, radius, _) in zip(parts, items, strict=True)]
+    return [(as_points(points), check_radius(radius)) for points, radius, _ in items]
+
+
+def stroke_rect(grid: Grid, points: np.ndarray, radius: float) -> DirtyRect:
+    """The pixels a polyline of discs may touch (the union of its segments' boxes)."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    return grid.box(lo[0] - radius, lo[1] - radius, hi[0] + radius, hi[1] + radius)
+
+
+def stroke_boxes(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, ...]:
+    """`stroke_rect` of many strokes at once (the same numbers), as int arrays x0, y0, x1, y1."""
+    points = np.concatenate([pts for pts, _ in strokes])
+    starts = np.cumsum([0] + [len(pts) for pts, _ in strokes[:-1]])
+    lo, hi = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
+    r = np.array([radius for _, radius in strokes])
+    return grid.boxes(lo[:, 0] - r, lo[:, 1] - r, hi[:, 0] + r, hi[:, 1] + r)
+
+
+def polyline_segments(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Segment starts and ends of a polyline; one point is one zero-length segment (a disc)."""
+    if len(points) == 1:
+        return points, points
+    return points[:-1], points[1:]
+
+
+def capsule_spans(
+    grid: Grid, a: np.ndarray, b: np.ndarray, radius: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row spans of the capsules a[k]-b[k] (radius[k]): arrays (row, first column, end column, k), by segment.
+
+    A pixel belongs to a capsule when its centre lies in the capsule's closed horizontal slice at the pixel's
+    row. The slice's ends come from the two end discs and the two long sides. Every span is computed on its own
+    from its segment alone, so a stroke is exactly the union of its segments however they are batched, and a
+    mirrored segment gives mirrored spans (the slice is closed at both ends). Segments are computed in groups
+    of equal row count, as (segments x rows) arrays.
+    """
+    r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
+    with np.errstate(all="ignore"):
+        ymin, ymax = np.minimum(a[:, 1], b[:, 1]) - r, np.maximum(a[:, 1], b[:, 1]) + r
+        i0 = clamp(np.floor(ymin * grid.sy - 0.5), 0, grid.rows).astype(np.int64)
+        i1 = clamp(np.ceil(ymax * grid.sy - 0.5) + 1, 0, grid.rows).astype(np.int64)
+    counts = np.maximum(i1 - i0, 0)
+    total = int(counts.sum())
+    starts = np.cumsum(counts) - counts
+    seg = np.repeat(np.arange(len(a)), counts)
+    row = np.repeat(i0 - starts, counts) + np.arange(total)
+    if total <= _FLAT_ROWS:  # few rows: one flat pass has less call overhead
+        left, right = _slices(
+            (row + 0.5) / grid.sy, *(np.repeat(v, counts) for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
+        )
+    else:  # many rows: groups of equal row count, as (segments x rows) arrays, avoid repeating every parameter
+        left = np.empty(total)
+        right = np.empty(total)
+        order = np.argsort(counts, kind="stable")
+        values, firsts = np.unique(counts[order], return_index=True)
+        ends = [*firsts[1:].tolist(), len(order)]
+        for count, first, last in zip(values.tolist(), firsts.tolist(), ends, strict=True):
+            if count:
+                g = order[first:last]
+                where = (starts[g][:, None] + np.arange(count)).ravel()
+                y = (i0[g][:, None] + np.arange(count) + 0.5) / grid.sy
+                col = (v[g][:, None] for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
+                left[where], right[where] = (v.ravel() for v in _slices(y, *col))
+    with np.errstate(invalid="ignore"):
+        keep = left <= right
+        c0 = clamp(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
+        c1 = clamp(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
+    nonempty = c1 > c0
+    return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
+
+
+def _slices(y, ax, ay, bx, by, r) -> tuple[np.ndarray, np.ndarray]:
+    """Slice ends (mm) of capsules at row centres y; NaN or left > right where a row misses its capsule.
+
+    Arguments broadcast (flat arrays, or per-segment columns against a segments x rows `y`); each element is
+    computed by the same operations either way, so both layouts give identical spans.
+    """
+    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
+        r2 = r * r
+        d0, d1 = y - ay, y - by
+        h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
+        left = np.fmin(ax - h0, bx - h1)
+        right = np.fmax(ax + h0, bx + h1)
+        dx, dy = bx - ax, by - ay
+        length = np.sqrt(dx * dx + dy * dy)
+        slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
+        if np.any(slanted):
+            inv = np.where(slanted, 1.0 / dy, np.nan)
+            nx = np.where(slanted, -dy / length * r, 0.0)  # the normal scaled by the radius
+            ny = np.where(slanted, dx / length * r, 0.0)
+            for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
+                xs = np.where((t >= 0.0) & (t <= 1.0), ax + t * dx + xoff, np.nan)
+                left = np.fmin(left, xs)
+                right = np.fmax(right, xs)
+    return np.broadcast_to(left, np.shape(y)), np.broadcast_to(right, np.shape(y))
+
+
+def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect) -> np.ndarray:
+    """Bool mask of rect's shape covering the union of the spans (which must lie inside rect)."""
+    h, w = rect.height, rect.width
+    base = (rows - rect.y0) * (w + 1)
+    size = h * (w + 1)
+    edges = np.bincount(base + (c0 - rect.x0), minlength=size) - np.bincount(base + (c1 - rect.x0), minlength=size)
+    return np.cumsum(edges.reshape(h, w + 1), axis=1)[:, :w] > 0
+
+
+def _segments(strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`polyline_segments` of many strokes in order: segment starts, ends, radii and the stroke of each."""
+    if len(strokes) == 1:  # the app's pointer moves: one stroke of a segment or a few
+        a, b = polyline_segments(strokes[0][0])
+        return a, b, np.full(len(a), strokes[0][1], dtype=np.float64), np.zeros(len(a), dtype=np.int64)
+    lengths = np.array([len(pts) for pts, _ in strokes])
+    points = np.concatenate([pts for pts, _ in strokes])
+    owner = np.repeat(np.arange(len(strokes)), lengths)
+    single = (lengths == 1)[owner]
+    starts = np.ones(len(points), dtype=bool)
+    starts[np.cumsum(lengths) - 1] = False  # a segment starts at every point but a stroke's last ...
+    first = np.flatnonzero(starts | single)  # ... or at the only point of a one-point stroke (a disc)
+    radii = np.array([radius for _, radius in strokes], dtype=np.float64)
+    return points[first], points[first + ~single[first]], radii[owner[first]], owner[first]
+
+
+def stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], boxes: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """The union masks of many strokes at once, each over its own box (x0, y0, x1, y1 arrays; one vectorized pass).
+
+    Each stroke's spans are summed on a buffer of its own box, so its mask is exactly its own, whatever the others.
+    """
+    a, b, r, owner = _segments(strokes)
+    rows, c0, c1, seg = capsule_spans(grid, a, b, r)
+    mark = owner[seg]
+    x0, y0, x1, y1 = boxes
+    w1 = x1 - x0 + 1  # one more column per row for the spans' ends
+    sizes = (y1 - y0) * w1
+    offsets = np.cumsum(sizes) - sizes
+    base = offsets[mark] + (rows - y0[mark]) * w1[mark] - x0[mark]
+    total = int(sizes.sum())
+    # every row's +1/-1 pairs cancel, so one running sum over all rows of all boxes is each row's own
+    edges = np.bincount(base + c0, minlength=total)  # +1 where a span starts ...
+    edges -= np.bincount(base + c1, minlength=total)  # ... -1 where it ends
+    flat = np.cumsum(edges, out=edges) > 0  # the spans covering each cell, summed in place
+    return [
+        flat[off : off + size].reshape(h, w + 1)[:, :w]
+        for off, size, h, w in zip(offsets.tolist(), sizes.tolist(), (y1 - y0).tolist(), (w1 - 1).tolist(), strict=True)
+    ]

@@ -1,0 +1,146 @@
+"""The command line's engine cache: the bundled atlas, library and rasterized masks kept in one file on disk.
+
+The first run loads and rasterizes everything and saves it (`$XDG_CACHE_HOME/painmap/engine-<key>.pickle`,
+through `painmap.atomic`); later runs load that one file instead of parsing the SVG and TOML files.
+`PAINMAP_NO_CACHE=1` turns the cache off. The file is the user's own cache, read with pickle: it is trusted
+like the installed code.
+
+The key covers what the cached objects are made from: the resource files (path, size, modification time), the
+modules whose code builds them (not every module of the package: the other classes are pickled by reference,
+so their changes do not change the cached data), painmap, numpy and Python versions and the resolution.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from painmap.atomic import WriteError, write_bytes
+from painmap.comparator import Comparator, comparator
+from painmap.errors import PainmapError
+from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
+
+__all__ = ["ENGINE_CACHE_VERSION", "cache_folder", "cached_comparator", "engine_cache_key"]
+
+ENGINE_CACHE_VERSION = 2
+# The modules whose code shapes the cached atlas, library, masks and pattern tables.
+_BUILDERS = (
+    "atlas.py",
+    "atlas_masks.py",
+    "comparator.py",
+    "geometry.py",
+    "grid.py",
+    "pattern_model.py",
+    "pattern_svg.py",
+    "patterns.py",
+    "polygons.py",
+    "svg_pathdata.py",
+    "svg_shapes.py",
+)
+# What a stale, truncated or foreign cache file raises when read back: rebuilt, never shown.
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError)
+
+
+def cache_folder() -> Path:
+    """`$XDG_CACHE_HOME/painmap` (or ~/.cache/painmap)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "painmap"
+
+
+def _stat_line(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"\n{path}\0missing"
+    return f"\n{path}\0{st.st_size}\0{st.st_mtime_ns}"
+
+
+def _resource_files(folder: Path) -> list[Path]:
+    """Every file under `folder` (os.scandir: one directory read per folder)."""
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            else:
+                found.append(Path(entry.path))
+    return found
+
+
+def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
+    """A key that changes with the resource files, the code that builds the engine, numpy, Python and px/mm."""
+    from painmap import __version__
+    from painmap.resources import resources_dir
+
+    root = resources_dir()
+    text = f"{ENGINE_CACHE_VERSION} {__version__} {float(px_per_mm)!r} {sys.version_info[:2]} {np.__version__} {root}"
+    package = Path(__file__).resolve().parent
+    files = [package / name for name in _BUILDERS]
+    files += _resource_files(root / "atlas") + _resource_files(root / "patterns")
+    data = "".join([text, *(_stat_line(path) for path in sorted(files))]).encode()
+    # two 32-bit checksums (zlib is loaded already; hashlib would load OpenSSL for a cache file name)
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _state(comp: Comparator) -> tuple:
+    return (comp.atlas, comp.library, comp.atlas_masks._views, comp.zone_names, comp._patterns, comp._zone_luts)
+
+
+def _restore(state: tuple, px_per_mm: float) -> Comparator:
+    atlas, library, views, zone_names, patterns, zone_luts = state
+    masks = AtlasMasks(atlas, px_per_mm)
+    masks._views.update(views)
+    comp = Comparator(atlas, library, px_per_mm)
+    if comp.zone_names != zone_names or set(comp._patterns) != set(patterns):
+        raise PainmapError("engine cache does not match")
+    comp._patterns, comp._zone_luts = patterns, zone_luts
+    return comp
+
+
+def _load(path: Path, px_per_mm: float) -> Comparator | None:
+    try:
+        with open(path, "rb") as f:
+            return _restore(pickle.load(f), px_per_mm)
+    except FileNotFoundError:
+        return None
+    except (*_UNREADABLE, PainmapError):  # from another version, cut short, or not ours: rebuild
+        return None
+
+
+def _save(folder: Path, path: Path, comp: Comparator) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, pickle.dumps(_state(comp), protocol=pickle.HIGHEST_PROTOCOL))
+        for old in folder.glob("engine-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, WriteError):  # a read-only or full disk only costs speed
+        pass
+
+
+def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
+    """A comparator for the bundled atlas and library whose loaded shapes and masks are kept on disk."""
+    if os.environ.get("PAINMAP_NO_CACHE"):
+        return comparator(None, None, px_per_mm)
+    try:
+        folder = cache_folder()
+        path = folder / f"engine-{engine_cache_key(px_per_mm)}.pickle"
+    except (OSError, RuntimeError):  # no home folder: work without the cache
+        return comparator(None, None, px_per_mm)
+    comp = _load(path, px_per_mm)
+    if comp is not None:
+        return comp
+    comp = comparator(None, None, px_per_mm)
+    comp.prepare()
+    _save(folder, path, comp)
+    return comp

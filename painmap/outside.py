@@ -1,0 +1,76 @@
+"""Marks that fall outside the body chart: strokes that paint no pixel of the silhouette.
+
+Such strokes do not count in any number (the masks are clipped to the body), and every surface says so
+("9 strokes lie outside the body chart and are not counted") instead of ignoring them silently.
+Region fills always lie on the body; erasures are not pain, so only strokes are tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from painmap import vocabulary
+from painmap.drawing import Stroke
+from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
+
+if TYPE_CHECKING:
+    from painmap.atlas import Atlas
+    from painmap.drawing import Drawing, Mark
+
+__all__ = [
+    "OutsideMarks",
+    "outside_marks",
+    "stroke_touches_body",
+]
+
+
+@dataclass(frozen=True)
+class OutsideMarks:
+    """Indices (into `drawing.marks`) of the strokes that lie entirely outside the body, per view."""
+
+    indices: tuple[int, ...] = ()
+    by_view: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.indices)
+
+    def text(self) -> str:
+        """The plain sentence ('' when none)."""
+        return vocabulary.outside_text(self.count)
+
+    def to_json(self) -> dict:
+        """The `"marks_outside"` object of `painmap compare --format json`."""
+        return {"count": self.count, "indices": list(self.indices), "by_view": dict(self.by_view)}
+
+
+def stroke_touches_body(masks: PainMasks, mark: Stroke) -> bool:
+    """True when the stroke, painted alone, covers at least one pixel of the view's silhouette.
+
+    `masks` is scratch space: the stroke is painted into it and the previous pixels are put back.
+    """
+    rect = masks.bounds(mark)
+    if rect.empty:
+        return False
+    patch = masks.take_patch(rect)
+    masks.put_patch(type(patch)(rect, np.zeros_like(patch.data)))
+    masks.apply(mark)
+    touched = bool(np.count_nonzero(masks.intensity(mark.view)[rect.slices]))
+    masks.put_patch(patch)
+    return touched
+
+
+def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> OutsideMarks:
+    """The strokes of a drawing that lie entirely outside the body chart (one scratch raster, mark by mark)."""
+    marks = drawing if isinstance(drawing, list) else drawing.marks
+    scratch = PainMasks(atlas, px_per_mm)
+    indices: list[int] = []
+    by_view: dict[str, int] = {}
+    for k, mark in enumerate(marks):
+        if isinstance(mark, Stroke) and not stroke_touches_body(scratch, mark):
+            indices.append(k)
+            by_view[mark.view] = by_view.get(mark.view, 0) + 1
+    return OutsideMarks(tuple(indices), by_view)

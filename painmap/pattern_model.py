@@ -1,0 +1,129 @@
+"""Referral patterns, the model: trigger points, zones, patterns, the library, and their vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from painmap.errors import UnknownIdError
+
+__all__ = [
+    "PATTERN_KINDS",
+    "ZONE_KINDS",
+    "Pattern",
+    "PatternLibrary",
+    "PatternProblem",
+    "TriggerPoint",
+    "Zone",
+]
+
+ZONE_KINDS = ("essential", "spillover")
+PATTERN_KINDS = ("muscle", "joint")
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    id: str  # trp1, trp2, ...
+    view: str
+    x: float
+    y: float
+    label: str = ""  # "TrP1"
+    note: str = ""  # where it is, in words
+
+
+@dataclass(frozen=True, eq=False)
+class Zone:
+    view: str
+    kind: str  # essential | spillover
+    trigger_point: str  # id of the TrP that refers here ("" for a joint, or for all TrPs of the pattern)
+    polygon: np.ndarray  # (N, 2) mm on `view`, stored side
+    bilateral: bool = False  # applies to both sides (listed once, stored side's coordinates)
+    weight: float = 1.0  # graded zones: frequency in (0, 1] (e.g. Slipman's percentages)
+    label: str = ""
+    id: str = ""  # the SVG element's id, e.g. "trp1-essential" (unique within the pattern)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    name: str
+    kind: str  # muscle | joint
+    side: str  # the side the shapes are stored for: "right"
+    innervation: str
+    trigger_points: tuple[TriggerPoint, ...]
+    zones: tuple[Zone, ...]
+    sources: tuple[str, ...]
+    summary: str = ""
+    action: str = ""
+    aggravating: tuple[str, ...] = ()
+    perpetuating: tuple[str, ...] = ()
+    examination: tuple[str, ...] = ()
+    differentials: tuple[str, ...] = ()
+    self_care: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """Views the pattern draws on, in first-use order (zones, then trigger points)."""
+        seen: dict[str, None] = {}
+        for item in (*self.zones, *self.trigger_points):
+            seen.setdefault(item.view, None)
+        return tuple(seen)
+
+    @property
+    def bilateral(self) -> bool:
+        """True when any zone applies to both sides."""
+        return any(z.bilateral for z in self.zones)
+
+    def trigger_point(self, tp_id: str) -> TriggerPoint:
+        """The trigger point with this id, or UnknownIdError."""
+        for tp in self.trigger_points:
+            if tp.id == tp_id:
+                return tp
+        raise UnknownIdError(f"pattern {self.id!r} has no trigger point {tp_id!r}")
+
+    def zones_for(self, view: str | None = None, trigger_point: str | None = None, kind: str | None = None):
+        """Zones filtered by view, trigger point (zones with no TrP belong to every TrP) and kind."""
+        return tuple(
+            z
+            for z in self.zones
+            if (view is None or z.view == view)
+            and (trigger_point is None or z.trigger_point in ("", trigger_point))
+            and (kind is None or z.kind == kind)
+        )
+
+
+@dataclass(frozen=True)
+class PatternProblem:
+    """A pattern file that did not load: shown to the user, the rest of the library still loads."""
+
+    path: str
+    pattern: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.pattern}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PatternLibrary:
+    patterns: dict[str, Pattern]
+    problems: tuple[PatternProblem, ...] = ()
+
+    def get(self, pattern_id: str) -> Pattern:
+        try:
+            return self.patterns[pattern_id]
+        except KeyError:
+            known = ", ".join(sorted(self.patterns))
+            raise UnknownIdError(f"unknown pattern {pattern_id!r} (known: {known})") from None
+
+    def __iter__(self):
+        return iter(self.patterns.values())
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def __contains__(self, pattern_id: object) -> bool:
+        return pattern_id in self.patterns

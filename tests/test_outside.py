@@ -1,0 +1,68 @@
+"""Strokes outside the body chart are found one by one, said to be outside, and not counted."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from painmap.atlas import load_atlas
+from painmap.cli import main
+from painmap.drawing import Drawing, Erase, Fill, Stroke
+from painmap.outside import outside_marks
+
+ATLAS = load_atlas()
+INSIDE = Stroke("posterior", 14.0, 6, "aching", ((364.0, 800.0), (408.0, 754.0)))
+OUTSIDE = [Stroke("posterior", 3.0, 5, "aching", ((6.0 + 8 * k, 6.0), (10.0 + 8 * k, 9.0))) for k in range(9)]
+
+
+def _run(*args) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_each_stroke_is_tested_on_its_own():
+    width = ATLAS.view("posterior").width
+    edge = Stroke("posterior", 10.0, 5, "aching", ((-40.0, 800.0), (width / 2, 800.0)))  # starts outside, crosses in
+    lateral_out = Stroke("lateral", 5.0, 5, "aching", ((480.0, 30.0),))
+    marks = [INSIDE, OUTSIDE[0], edge, Fill("posterior", "sacrum", 4, "aching"), Erase("posterior", 5.0, ((6, 6),)),
+             lateral_out, OUTSIDE[1]]  # fmt: skip
+    found = outside_marks(Drawing(marks=marks), ATLAS)
+    assert found.indices == (1, 5, 6)
+    assert found.by_view == {"posterior": 2, "lateral": 1}
+    assert found.to_json() == {"count": 3, "indices": [1, 5, 6], "by_view": {"posterior": 2, "lateral": 1}}
+
+
+def test_a_stroke_painted_over_still_counts_as_inside():
+    covered = Drawing(marks=[INSIDE, Erase("posterior", 40.0, ((380.0, 780.0),))])
+    assert outside_marks(covered, ATLAS).count == 0
+
+
+@pytest.fixture
+def drawings(tmp_path):
+    def write(name, marks):
+        doc = {"format": "painmap-drawing", "version": 1, "created": "2026-11-23T10:00:00Z", "meta": {},
+               "marks": [{"type": "stroke", "view": m.view, "radius": m.radius, "intensity": m.intensity,
+                          "quality": m.quality, "points": [list(p) for p in m.points]} for m in marks]}  # fmt: skip
+        path = tmp_path / name
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        return path
+
+    return write("with.painmap.json", [INSIDE, *OUTSIDE]), write("without.painmap.json", [INSIDE])
+
+
+def test_compare_says_so_in_text_and_json_and_the_numbers_ignore_them(drawings):
+    with_outside, without = drawings
+    code, text, _ = _run("compare", with_outside)
+    assert code == 0
+    assert "9 strokes lie outside the body chart and are not counted." in text
+    docs = [json.loads(_run("compare", p, "--format", "json")[1]) for p in (with_outside, without)]
+    assert docs[0]["marks_outside"] == {"count": 9, "indices": list(range(1, 10)), "by_view": {"posterior": 9}}
+    assert docs[1]["marks_outside"]["count"] == 0
+    assert docs[0]["extent_percent"] == docs[1]["extent_percent"] > 0
+    assert docs[0]["results"] == docs[1]["results"]
+    assert "outside the body chart" not in _run("compare", without)[1]
