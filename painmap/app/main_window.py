@@ -24,7 +24,7 @@ from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
-from painmap.drawing_model import QUALITIES
+from painmap.mark_vocabulary import QUALITIES
 
 LOAD_DELAY_MS = 10  # the engine loads this long after the first paint
 APP_NAME = "painmap"

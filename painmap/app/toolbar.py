@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QWidget
 
 from painmap import style
 from painmap.app.tools import RADIUS_RANGE, ToolBox
-from painmap.drawing_model import QUALITIES
+from painmap.mark_vocabulary import QUALITIES
 
 VIEW_KEYS = ("1", "2", "3", "4")
 

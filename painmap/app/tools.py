@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from painmap.drawing_model import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
+from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 
 RADIUS_RANGE = (2.0, 60.0)  # mm
 RADIUS_STEPS = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0)
