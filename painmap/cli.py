@@ -23,7 +23,16 @@ COMMANDS: dict[str, str] = {
     "render": "draw a drawing report or a pattern sheet to PNG, PDF or SVG",
     "aggregate": "frequency map of many drawings",
     "timeline": "one person's drawings over time, on one page",
+    "learn": "learn a pattern from a group's drawings into a library folder",
+    "evaluate": "leave-one-out classification of labelled drawings (path,label CSV)",
+    "import": "make a drawing from CHOIR body-map keys (REDCap)",
+    "export": "print the CHOIR body-map keys a drawing covers",
 }
+NEW_COMMANDS = ("learn", "evaluate")  # each registers its own options (painmap.commands.<name>.add_parser)
+MODULES = {"import": "choir_io", "export": "choir_io"}  # commands whose module has another name
+
+# Options that act on this installation instead of a drawing (painmap.commands.desktop).
+INSTALL_OPTIONS = ("--example-path", "--install-desktop", "--uninstall-desktop")
 
 DESCRIPTION = """\
 painmap shows where a muscle sends its pain and how far a pain drawing matches it.
@@ -42,6 +51,12 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
 
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library", action="append", metavar="DIR", help="add the patterns of a library folder (e.g. learned ones)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar, as fixed in the design notes."""
     epilog = "commands:\n" + "\n".join(f"  {name:<11}{text}" for name, text in COMMANDS.items())
@@ -53,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=lambda prog: argparse.RawDescriptionHelpFormatter(prog, max_help_position=32),
     )
     parser.add_argument("--version", action="version", version=f"painmap {__version__}")
+    install = parser.add_mutually_exclusive_group()
+    install.add_argument("--example-path", action="store_true", help="print the path of the shipped example drawing")
+    install.add_argument(
+        "--install-desktop", action="store_true", help="add painmap to your desktop's menu; drawings open with it"
+    )
+    install.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="a command below", parser_class=_Parser)
 
     p = sub.add_parser("atlas", description=COMMANDS["atlas"])
@@ -61,12 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("patterns", description=COMMANDS["patterns"])
     p.add_argument("id", nargs="?", metavar="ID", help="one pattern id, e.g. gluteus-medius")
     _format_option(p)
+    _library_option(p)
 
     p = sub.add_parser("compare", description=COMMANDS["compare"])
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
     p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
     p.add_argument("--with", dest="earlier", metavar="EARLIER", help="also say what changed since this drawing")
     _format_option(p)
+    _library_option(p)
 
     p = sub.add_parser("render", description=COMMANDS["render"])
     p.add_argument("drawing", nargs="?", metavar="DRAWING", help="a .painmap.json drawing (report)")
@@ -74,17 +97,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trigger-point", metavar="TRP", help="with --pattern: only this trigger point (e.g. trp2)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+    _library_option(p)
 
     p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="drawing files, folders or globs")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the frequency map")
-    p.add_argument("--csv", metavar="OUT.csv", help="one row per drawing")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.png",
+        help="the frequency map (with --group-by: the difference map)",
+    )
+    p.add_argument("--csv", metavar="OUT.csv", help="one row per input file")
     p.add_argument("--pattern", metavar="ID", help="outline this pattern on the map")
     p.add_argument("--strict", action="store_true", help="stop at the first bad file")
+
+    _library_option(p)
+    from painmap.commands.aggregate import add_options
+
+    add_options(p)
 
     p = sub.add_parser("timeline", description=COMMANDS["timeline"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="one person's drawing files or folders")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
+    for name in NEW_COMMANDS:
+        importlib.import_module(f"painmap.commands.{name}").add_parser(sub, COMMANDS[name])
+    importlib.import_module("painmap.commands.choir_io").add_parsers(sub, COMMANDS)
     return parser
 
 
@@ -92,21 +130,28 @@ def _run_app(argv: Sequence[str]) -> int:
     app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
     app_parser.add_argument("file", nargs="?", metavar="FILE")
     args, qt_args = app_parser.parse_known_args(argv)
-    from painmap.app.launch import launch  # Qt widgets are loaded only for the app
+    from painmap.app.crash_dialog import run_reporting_fatal  # Qt widgets are loaded only for the app
+    from painmap.app.launch import launch
 
-    return launch(args.file, qt_args)
+    return run_reporting_fatal(launch, args.file, qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `painmap` and `python -m painmap`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version", *INSTALL_OPTIONS)):
             if argv and argv[0].startswith("-"):
                 build_parser().parse_args(argv)  # unknown option: one-line usage error
             return _run_app(argv)
-        args = build_parser().parse_args(argv)
-        module = importlib.import_module(f"painmap.commands.{args.command}")
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:  # one of INSTALL_OPTIONS
+            return int(importlib.import_module("painmap.commands.desktop").run(args))
+        for option in INSTALL_OPTIONS:
+            if getattr(args, option[2:].replace("-", "_")):
+                parser.error(f"{option} takes no command")
+        module = importlib.import_module(f"painmap.commands.{MODULES.get(args.command, args.command)}")
         return int(module.run(args))
     except PainmapError as err:
         sys.stderr.write(f"painmap: {err}\n")

@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 ZONE_KINDS = ("essential", "spillover")
-PATTERN_KINDS = ("muscle", "joint")
+PATTERN_KINDS = ("muscle", "joint", "learned")  # learned: made by painmap.learn from drawings
 
 
 @dataclass(frozen=True)

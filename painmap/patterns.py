@@ -180,6 +180,8 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         raise fail("no essential zone")
     if meta["kind"] == "muscle" and not trigger_points:
         raise fail("a muscle pattern needs at least one trigger point")
+    if meta["kind"] == "learned" and trigger_points:  # a frequency map has no trigger points
+        raise fail("a learned pattern has no trigger points")
 
     known = {"id", "views", "trigger_points", "side", "action", *REQUIRED_TEXT, *TEXT_LISTS}
     return Pattern(
@@ -187,7 +189,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         name=meta["name"],
         kind=meta["kind"],
         side="right",
-        innervation=meta["innervation"],
+        innervation=meta.get("innervation", ""),
         trigger_points=tuple(trigger_points),
         zones=tuple(zones),
         sources=tuple(meta["sources"]),
@@ -230,8 +232,9 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
         raise fail(f"id {pid!r} differs from the folder name {folder_name!r}")
     if not _ID.fullmatch(pid):
         raise fail(f"id {pid!r} must be lower-case words joined by '-' (e.g. 'gluteus-medius')")
+    learned = meta.get("kind") == "learned"  # a learned pattern has no innervation
     for key in (*REQUIRED_TEXT, "views", "sources"):
-        if key not in meta:
+        if key not in meta and not (learned and key == "innervation"):
             raise fail(f"missing field {key!r}")
     for key in (*REQUIRED_TEXT, "action"):
         if key in meta and (not isinstance(meta[key], str) or not meta[key].strip()):

@@ -22,6 +22,18 @@ def resources_dir() -> Path:
     raise ResourceError(f"painmap's resources folder is missing (looked in {', '.join(map(str, candidates))})")
 
 
+EXAMPLE_DRAWING = "right-hip-ache.painmap.json"
+
+
+def example_path(name: str = EXAMPLE_DRAWING) -> Path:
+    """The shipped example drawing: inside the resources of a wheel, or docs/examples of a checkout."""
+    candidates = [resources_dir() / "examples" / name, _PACKAGE_DIR.parent / "docs" / "examples" / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise ResourceError(f"painmap's example drawing is missing (looked in {', '.join(map(str, candidates))})")
+
+
 def resource_path(*parts: str) -> Path:
     """Path of one bundled resource, e.g. `resource_path("atlas", "posterior.svg")`."""
     return resources_dir().joinpath(*parts)

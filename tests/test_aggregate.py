@@ -41,6 +41,7 @@ class BoxProcessor:
         data = json.loads(path.read_text())
         if "bad" in data:
             raise DrawingError("not a drawing", path=str(path))
+        meta = data.pop("meta", {})
         masks = {}
         for view, boxes in data.items():
             mask = np.zeros(SHAPES[view], dtype=bool)
@@ -60,6 +61,8 @@ class BoxProcessor:
             best_score=score,
             scores={"gluteus-medius": score, "piriformis": score / 2},
             views_used=tuple(v for v, m in masks.items() if m.any()),
+            sides={"gluteus-medius": "right", "piriformis": "left"},
+            meta=meta,
         )
         patches = {v: patch for v, m in masks.items() if (patch := crop_painted(m)) is not None}
         return Processed(masks=patches, row=row)
@@ -111,18 +114,72 @@ def test_csv_columns_and_rows_are_exact(cohort, tmp_path):
     assert "\r" not in text
     rows = list(csv.reader(text.splitlines()))
     assert rows[0] == [
-        "path", "extent_percent", "extent_posterior", "extent_lateral",
+        "path", "status", "extent_percent", "extent_posterior_percent", "extent_lateral_right_percent",
         "best_pattern", "best_side", "best_score", "score_gluteus_medius", "score_piriformis",
+        "side_gluteus_medius", "side_piriformis",
     ]  # fmt: skip
     assert rows[0] == csv_header(VIEWS, PATTERNS)
     assert [Path(r[0]).name for r in rows[1:]] == ["a.painmap.json", "b.painmap.json", "c.painmap.json"]
     a, b = rows[1], rows[2]
-    assert a[1:] == ["16.667", "16.667", "0.000", "gluteus-medius", "right", "0.4000", "0.4000", "0.2000"]
-    assert b[2:4] == ["16.667", "16.667"]
+    assert a[1:] == [
+        "ok", "16.666667", "16.666667", "0.000000", "gluteus-medius", "right", "0.400000", "0.400000", "0.200000",
+        "right", "left",
+    ]  # fmt: skip
+    assert b[3:5] == ["16.666667", "16.666667"]
     for row in rows[1:]:
         assert len(row) == len(rows[0])
-        for cell in row[1:4] + row[6:]:
+        for cell in row[2:5] + row[7:10]:
             float(cell)  # plain '.' decimals
+
+
+def _meta_cohort(folder: Path) -> None:
+    _write(folder, "a", {"posterior": [[0, 2, 0, 2]], "meta": {"subject": "s1", "study": "x", "age": 41}})
+    _write(folder, "b", {"posterior": [[1, 3, 1, 3]], "meta": {"subject": "s2", "visit date": "2026-01-02"}})
+    _write(folder, "c", {"posterior": [[0, 6, 0, 1]]})
+    _write(folder, "d", {"bad": 1})
+
+
+def test_meta_columns_are_sorted_and_the_same_in_every_run(tmp_path):
+    _meta_cohort(tmp_path / "c")
+    out1, out2 = tmp_path / "one.csv", tmp_path / "two.csv"
+    aggregate([tmp_path / "c"], processor=BoxProcessor(), csv_path=out1)
+    files = sorted((tmp_path / "c").glob("*.painmap.json"), reverse=True)
+    aggregate(files, processor=BoxProcessor(), csv_path=out2)
+    one = list(csv.DictReader(out1.open(encoding="utf-8")))
+    two = list(csv.reader(out2.open(encoding="utf-8")))
+    header = list(one[0])
+    assert header[:6] == ["path", "status", "meta.age", "meta.study", "meta.subject", "meta.visit_date"]
+    assert two[0] == header  # same columns whatever the order of the files
+    by_name = {Path(r["path"]).name: r for r in one}
+    assert by_name["a.painmap.json"]["meta.age"] == "41" and by_name["a.painmap.json"]["meta.visit_date"] == ""
+    assert by_name["b.painmap.json"]["meta.visit_date"] == "2026-01-02"
+    assert by_name["c.painmap.json"]["status"] == "ok" and by_name["c.painmap.json"]["meta.subject"] == ""
+    bad = by_name["d.painmap.json"]
+    assert bad["status"] == "not a drawing"  # the reason, without the path repeated
+    assert bad["extent_percent"] == "" and bad["score_piriformis"] == ""  # NA for pandas and R
+    assert [Path(r["path"]).name for r in one] == [
+        "a.painmap.json",
+        "b.painmap.json",
+        "c.painmap.json",
+        "d.painmap.json",
+    ]
+
+
+def test_deidentify_leaves_out_meta_and_paths(tmp_path):
+    _meta_cohort(tmp_path / "c")
+    out = tmp_path / "share.csv"
+    aggregate([tmp_path / "c"], processor=BoxProcessor(), csv_path=out, deidentify=True)
+    text = out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert list(rows[0])[:3] == ["row", "status", "extent_percent"]
+    assert [r["row"] for r in rows] == ["1", "2", "3", "4"]
+    assert "s1" not in text and "painmap.json" not in text and str(tmp_path) not in text
+
+
+def test_a_folder_of_other_json_files_says_what_is_read(tmp_path):
+    (tmp_path / "a.json").write_text("{}")
+    with pytest.raises(AggregateError, match=r"only \*\.painmap\.json"):
+        aggregate([tmp_path], processor=BoxProcessor())
 
 
 def test_csv_order_follows_arguments_and_skips_duplicates(tmp_path):
@@ -140,7 +197,7 @@ def test_glob_paths(cohort):
     assert reason == "no file matches this pattern"
 
 
-def test_bad_file_is_skipped_and_reported(cohort, tmp_path):
+def test_bad_file_is_skipped_reported_and_gets_a_row(cohort, tmp_path):
     bad = _write(cohort, "broken", {"bad": 1})
     seen = []
     out = tmp_path / "rows.csv"
@@ -149,7 +206,7 @@ def test_bad_file_is_skipped_and_reported(cohort, tmp_path):
     assert result.n_skipped == 1
     assert seen == [(str(bad), f"{bad}: not a drawing")]
     assert result.skipped == seen
-    assert len(out.read_text().splitlines()) == 1 + 3
+    assert len(out.read_text().splitlines()) == 1 + 4
 
 
 def test_missing_path_is_skipped_unless_strict(cohort, tmp_path):

@@ -186,10 +186,11 @@ def test_export_csv_writes_one_row_per_drawing(window, monkeypatch, tmp_path):
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **k: (str(tmp_path / "rows"), ""))
     assert shown.export_csv()
     lines = (tmp_path / "rows.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("path,extent_percent,")
-    assert len(lines) == 1 + 5
+    assert lines[0].startswith("path,status,extent_percent,")
+    assert len(lines) == 1 + 6  # the broken file has a row, with its reason as status
     assert all(line.split(",")[0].endswith(".painmap.json") for line in lines[1:])
-    assert "Wrote 5 rows" in shown.statusBar().currentMessage()
+    assert sum(",ok," in line for line in lines[1:]) == 5
+    assert "Wrote 6 rows" in shown.statusBar().currentMessage()
 
 
 def test_the_saved_drawings_are_read_back_unchanged(tmp_path, atlas):

@@ -242,21 +242,25 @@ def test_aggregate_cli_with_csv_and_a_bad_file(cohort, tmp_path, library):
     assert "aggregated 3 drawings, 1 skipped" in lines[-1]
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     rows = list(csv.DictReader(table.open(encoding="utf-8")))
-    assert [Path(r["path"]).name for r in rows] == ["a.painmap.json", "b.painmap.json", "c.painmap.json"]
+    names = ["a.painmap.json", "b.painmap.json", "broken.painmap.json", "c.painmap.json"]
+    assert [Path(r["path"]).name for r in rows] == names  # the skipped file has a row too
+    assert [r["status"] == "ok" for r in rows] == [True, True, False, True]
+    rows.pop(2)
     header = list(rows[0])
     ids = sorted(library.patterns)
-    assert header[:2] == ["path", "extent_percent"]
-    assert header[-len(ids) - 3 :] == [
+    assert header[:3] == ["path", "status", "meta.note"]
+    assert header[-2 * len(ids) - 3 :] == [
         "best_pattern",
         "best_side",
         "best_score",
         *(f"score_{i.replace('-', '_')}" for i in ids),
+        *(f"side_{i.replace('-', '_')}" for i in ids),
     ]
-    assert "extent_posterior" in header
+    assert "extent_posterior_percent" in header
     crest = rows[2]
     assert crest["best_pattern"] and float(crest["best_score"]) > 0
     assert float(crest["best_score"]) == max(float(crest[f"score_{i.replace('-', '_')}"]) for i in ids)
-    assert float(rows[0]["extent_percent"]) > 0 and float(rows[0]["extent_posterior"]) > 0
+    assert float(rows[0]["extent_percent"]) > 0 and float(rows[0]["extent_posterior_percent"]) > 0
 
 
 def test_aggregate_strict_fails_on_a_bad_file(cohort, tmp_path):

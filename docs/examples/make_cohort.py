@@ -1,6 +1,6 @@
-"""Write a synthetic cohort of pain drawings (for trying `painmap aggregate`); not real patients.
+"""Write a synthetic cohort of pain drawings (for trying `painmap aggregate`, `learn`, `evaluate`); not real patients.
 
-    python docs/examples/make_cohort.py OUT_FOLDER [N]
+    .venv/bin/python docs/examples/make_cohort.py OUT_FOLDER [N]     (or plain `python` in an activated .venv)
 
 Each drawing shades a few of the places gluteus medius and its look-alikes refer to (posterior iliac crest,
 sacroiliac region, buttock, upper thigh, side of the hip), with random jitter, size, intensity and side.
@@ -11,9 +11,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
+try:
+    import numpy as np
 
-from painmap.drawing import Drawing, Stroke, save_drawing
+    from painmap.drawing import Drawing, Stroke, save_drawing
+except ModuleNotFoundError as err:  # run with a Python that does not have painmap installed
+    sys.exit(
+        f"make_cohort.py: {err.name} is not installed for {sys.executable}; run it with the environment's Python: "
+        ".venv/bin/python docs/examples/make_cohort.py FOLDER [COUNT] (or `source .venv/bin/activate` first)"
+    )
 
 MIDLINE = 320.0
 # Paths on the patient's right (posterior mm; "lateral" on the right side view), with how often each is drawn.
@@ -41,7 +47,13 @@ def make(rng: np.random.Generator, i: int) -> Drawing:
         points = tuple((float(x), float(y)) for x, y in pts.round(1))
         marks.append(Stroke(view, round(radius, 1), int(rng.integers(3, 9)), "aching", points))
     side = "right" if right else "left"
-    return Drawing(marks=marks, meta={"note": f"synthetic drawing {i}, {side} side"}, created="2026-11-23T10:00:00Z")
+    meta = {
+        "note": f"synthetic drawing {i}, {side} side",
+        "subject": f"S{i:04d}",
+        "group": "A" if i % 2 else "B",
+        "side": side,
+    }
+    return Drawing(marks=marks, meta=meta, created="2026-11-23T10:00:00Z")
 
 
 def main(argv: list[str]) -> int:
@@ -52,9 +64,13 @@ def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 300
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(7)
+    labels = ["path,label"]
     for i in range(n):
-        save_drawing(make(rng, i), out / f"synthetic-{i:04d}.painmap.json")
-    print(f"wrote {n} drawings to {out}")
+        drawing = make(rng, i)
+        save_drawing(drawing, out / f"synthetic-{i:04d}.painmap.json")
+        labels.append(f"synthetic-{i:04d}.painmap.json,{drawing.meta['side']}")
+    (out / "labels.csv").write_text("\n".join(labels) + "\n", encoding="utf-8")  # for painmap evaluate
+    print(f"wrote {n} drawings and labels.csv (path,label: the side drawn) to {out}")
     return 0
 
 

@@ -287,7 +287,8 @@ class FrequencyMapWindow(QMainWindow):
             self.statusBar().showMessage("CSV export cancelled; no file written", 8000)
             return False
         remember_folder(self.settings, EXPORT_FOLDER_KEY, path)
-        self.statusBar().showMessage(f"Wrote {plural(done.n_drawings, 'row')} to {path}", 8000)
+        rows = done.n_drawings + done.n_skipped  # a skipped file has a row too (its reason in `status`)
+        self.statusBar().showMessage(f"Wrote {plural(rows, 'row')} to {path}", 8000)
         return True
 
     # -- messages and closing ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from painmap import __version__
+from painmap.app.crash_dialog import about_log_html
 from painmap.app.files import SUFFIX
 
 
@@ -54,5 +55,6 @@ def show_about(window) -> None:
         f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
         "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
         "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
-        f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>",
+        f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>"
+        + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
     )

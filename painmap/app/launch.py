@@ -9,17 +9,18 @@ window when there is a screen to show it on, and exit status 2.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLoggingCategory
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from painmap.app.crash_dialog import install_error_hooks
+from painmap.app.identity import set_identity
+from painmap.app.screen import missing_display, screen_shown
 from painmap.errors import PainmapError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-NO_SCREEN_PLATFORMS = ("offscreen", "minimal")  # Qt platforms that draw nowhere a person could look
 
 
 def _application(qt_args: Sequence[str]) -> QApplication:
@@ -27,34 +28,14 @@ def _application(qt_args: Sequence[str]) -> QApplication:
     app.setApplicationName("painmap")
     app.setOrganizationName("painmap")
     app.setApplicationDisplayName("painmap")
-    app.setDesktopFileName("painmap")
+    set_identity(app)  # desktop-file id and window icon (painmap.app.identity)
     QLoggingCategory.setFilterRules("qt.svg.warning=false")  # a broken SVG is reported in our own one line
     return app
 
 
-def missing_display() -> str | None:
-    """Why no window can open here (Linux without X11 or Wayland and no Qt platform chosen), or None."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    return (
-        "no screen to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a desktop "
-        "session or under xvfb-run, or use the commands in 'painmap --help'"
-    )
-
-
-def screen_shown(app: QApplication) -> bool:
-    """False on Qt's offscreen and minimal platforms, where a message box would wait for nobody.
-
-    The one place that decides, at start, whether there is a screen: only the start-up failure box uses it.
-    """
-    return app.platformName() not in NO_SCREEN_PLATFORMS
-
-
 def _fail(app: QApplication, message: str, parent=None) -> int:
     sys.stderr.write(f"painmap: {message}\n")
-    if screen_shown(app):
+    if screen_shown():
         QMessageBox.critical(parent, "painmap cannot start", message)
     return EXIT_BAD_INPUT
 
@@ -66,6 +47,7 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
         sys.stderr.write(f"painmap: {reason}\n")
         return EXIT_BAD_INPUT
     app = _application(qt_args)
+    install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
     from painmap.app.main_window import MainWindow
     from painmap.app.startup import StartUp
 

@@ -29,6 +29,12 @@ def run(args: Namespace) -> int:
     from painmap.outside import outside_marks
 
     comp = cached_comparator()  # the bundled atlas and library, loaded and rasterized once per install
+    if getattr(args, "library", None):  # --library DIR: learned patterns join the stored ones
+        from painmap.compare import Comparator
+        from painmap.library import extend_library, missing_library_folders
+
+        missing_library_folders(args.library)
+        comp = Comparator(comp.atlas, extend_library(comp.library, comp.atlas, args.library), comp.px_per_mm)
     atlas, library = comp.atlas, comp.library
     drawing = load_drawing(args.drawing, atlas)
     earlier = load_drawing(args.earlier, atlas) if getattr(args, "earlier", None) else None

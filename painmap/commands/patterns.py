@@ -19,6 +19,11 @@ def run(args: Namespace) -> int:
 
     atlas = load_atlas()
     library = load_patterns(atlas)
+    if getattr(args, "library", None):  # --library DIR: learned patterns, validated like the stored ones
+        from painmap.library import extend_library, missing_library_folders
+
+        missing_library_folders(args.library)
+        library = extend_library(library, atlas, args.library)
     for problem in library.problems:
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern_id = getattr(args, "id", None)
@@ -78,7 +83,8 @@ def _bullets(items: tuple[str, ...]) -> list[str]:
 def describe(pattern: Pattern, atlas) -> str:
     """One pattern in full: facts, trigger points, zones with the atlas regions they touch, sources."""
     lines = [f"{pattern.name} ({pattern.id}) - {pattern.kind}", ""]
-    lines += [f"Innervation: {pattern.innervation}"]
+    if pattern.innervation:  # a learned pattern has none
+        lines += [f"Innervation: {pattern.innervation}"]
     if pattern.action:
         lines += ["Action:", *_wrap(pattern.action)]
     lines += ["Where the pain goes:", *_wrap(pattern.summary)]
@@ -93,7 +99,8 @@ def describe(pattern: Pattern, atlas) -> str:
     for title, items in sections:
         if items:
             lines += [f"{title}:", *_bullets(items)]
-    lines += ["", f"Trigger points ({len(pattern.trigger_points)}):"]
+    if pattern.trigger_points or pattern.kind != "learned":
+        lines += ["", f"Trigger points ({len(pattern.trigger_points)}):"]
     for tp in pattern.trigger_points:
         lines.append(f"  {tp.label:<26} {tp.view} view at ({tp.x:.0f}, {tp.y:.0f}) mm")
         if tp.note:

@@ -21,9 +21,20 @@ def run(args: argparse.Namespace) -> int:
     output_format(args.output)
     check_writable(args.output)
     refuse_own_inputs([args.output], [args.drawing] if args.drawing else [])
+    library = None
+    if getattr(args, "library", None):  # --library DIR: learned patterns join the stored ones
+        from painmap.atlas import load_atlas
+        from painmap.library import library_for, missing_library_folders
+
+        missing_library_folders(args.library)
+        library = library_for(load_atlas(), args.library)
+        for problem in library.problems:
+            sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     if args.pattern:
-        written = render_pattern_sheet(args.pattern, args.output, paper=args.paper, trigger_point=args.trigger_point)
+        written = render_pattern_sheet(
+            args.pattern, args.output, paper=args.paper, trigger_point=args.trigger_point, library=library
+        )
     else:
-        written = render_drawing_report(args.drawing, args.output, paper=args.paper)
+        written = render_drawing_report(args.drawing, args.output, paper=args.paper, library=library)
     sys.stderr.write(f"painmap: wrote {written}\n")
     return 0

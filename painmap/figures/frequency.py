@@ -47,8 +47,14 @@ def frequency_box(aggregate: Aggregate, view, margin: float = 40.0) -> chart.Box
     return chart.view_box(view, chart.union_box(boxes), margin=margin)
 
 
-def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | None = None) -> Figure:
-    """The figure: one panel per view (full body height), a shared 0-100 % colour bar, counts in the titles."""
+def build_frequency_map(
+    aggregate: Aggregate, atlas: Atlas, pattern: Pattern | None = None, vmax: float | None = None
+) -> Figure:
+    """The figure: one panel per view (full body height), a shared colour bar, counts in the titles.
+
+    The colour scale runs from 0 to `vmax` % (default: the cohort's maximum, so a map peaking at 28 % uses every
+    colour); the colour bar says which.
+    """
     from matplotlib import colormaps
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
@@ -64,7 +70,8 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
     fig_h = chart_h + top + bottom
     figure = new_figure((fig_w, fig_h))
     cmap = colormaps[style.FREQUENCY_CMAP]
-    norm = Normalize(0, 100)
+    top = vmax if vmax is not None else max(1.0, aggregate.max_percent())
+    norm = Normalize(0, top)
     total = aggregate.n_drawings
     overlays = pattern_both_sides(pattern, atlas) if pattern is not None else []
     x = left
@@ -90,7 +97,11 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
         ax.set_title(f"{view.title}\n{n_view} of {total} drawings", fontsize=8.5, pad=chart.TITLE_PAD)
     cax = figure.add_axes(((x - gap + 0.25) / fig_w, bottom / fig_h, bar_w / fig_w, chart_h / fig_h))
     bar = figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
-    bar.set_label("% of drawings with pain at this point", fontsize=8)
+    if vmax is None:
+        scale = f"scale up to the cohort's maximum, {top:.3g} %"
+    else:
+        scale = "full scale" if top >= 100 else f"scale up to {top:g} %"
+    bar.set_label(f"% of drawings with pain at this point ({scale})", fontsize=8)
     bar.ax.tick_params(labelsize=7)
     bar.outline.set_linewidth(0.5)
     heading = f"Pain frequency map · {total} drawing{'s' if total != 1 else ''}"
@@ -110,7 +121,12 @@ def build_frequency_map(aggregate: Aggregate, atlas: Atlas, pattern: Pattern | N
 
 
 def render_frequency_map(
-    aggregate: Aggregate, path: str | os.PathLike, pattern: Pattern | str | None = None, *, atlas: Atlas | None = None
+    aggregate: Aggregate,
+    path: str | os.PathLike,
+    pattern: Pattern | str | None = None,
+    *,
+    atlas: Atlas | None = None,
+    vmax: float | None = None,
 ) -> Path:
     """Write the frequency map (PNG, PDF or SVG by extension) atomically; `pattern` may be an id."""
     output_format(path)
@@ -123,5 +139,5 @@ def render_frequency_map(
 
         pattern = load_patterns(atlas).get(pattern)
     with figure_style():
-        figure = build_frequency_map(aggregate, atlas, pattern)
+        figure = build_frequency_map(aggregate, atlas, pattern, vmax)
         return save_figure(figure, path, dpi=150, metadata={"Title": "Pain frequency map"})

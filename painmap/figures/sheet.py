@@ -56,12 +56,12 @@ def fact_sections(pattern: Pattern, shown: str | None = None) -> list[Section]:
         text = f"{name}: {tp.note}" if tp.note else name
         tps.append(text + (" (drawn here)" if shown and tp.id == shown else ""))
     kind = "Joint" if pattern.kind == "joint" else "Muscle"
+    facts = ([f"Innervation: {pattern.innervation}"] if pattern.innervation else []) + (
+        [f"Action: {pattern.action}"] if pattern.action else []
+    )  # a learned pattern has neither
     sections = [
         Section("About", paragraphs=[p for p in (pattern.summary,) if p]),
-        Section(
-            f"{kind} facts",
-            bullets=[f"Innervation: {pattern.innervation}"] + ([f"Action: {pattern.action}"] if pattern.action else []),
-        ),
+        Section(f"{kind} facts", bullets=facts),
         Section("Trigger points" if pattern.kind == "muscle" else "Where it starts", bullets=tps),
         Section("Aggravated by", bullets=list(pattern.aggravating)),
         Section("Activating and perpetuating factors", bullets=list(pattern.perpetuating)),
@@ -102,10 +102,11 @@ def build_pattern_sheet(
     width, height = paper_size(paper, landscape=landscape)
     figure = new_figure((width, height))
     figure.text(0.03, 0.955, title, fontsize=17, fontweight="bold", va="baseline")
-    subtitle = (
-        f"Referred pain pattern · {'joint' if pattern.kind == 'joint' else 'muscle'} · "
-        f"shown on the patient's {pattern.side} side (the other side is its mirror image)"
-    )
+    if pattern.kind == "learned":
+        what = "Pain pattern learned from drawings · "
+    else:
+        what = f"Referred pain pattern · {'joint' if pattern.kind == 'joint' else 'muscle'} · "
+    subtitle = what + f"shown on the patient's {pattern.side} side (the other side is its mirror image)"
     figure.text(0.03, 0.925, subtitle, fontsize=9, color="#444444", va="baseline")
 
     # Layout in inches: charts top left at one scale, the legend under them, the facts flowing from under the

@@ -1,0 +1,107 @@
+"""CHOIR exchange: import -> export gives the keys back, sides are right, bad keys are one line, data is the tool's."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.util
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from painmap.choir import ChoirError, choir_masks, export_choir, import_choir, load_choir
+from painmap.cli import main
+from painmap.drawing import Drawing, Fill
+from painmap.raster import PainMasks
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def _one_line_error(done):
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("body", ["male", "female"])
+def test_import_then_export_gives_the_keys_back(tmp_path, atlas, body):
+    keys = ["b05", "b12", "b19", "b22", "b24", "b29", "b31", "b36"]
+    out = tmp_path / "c.painmap.json"
+    done = _run("import", "--choir", ",".join(reversed(keys)), "-o", out, "--body", body)
+    assert done.returncode == 0, done.stderr
+    exported = _run("export", "--choir", out, "--body", body)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == ",".join(keys)
+
+
+def test_imported_strokes_paint_exactly_the_mapped_area(atlas):
+    drawing = import_choir("b23,b18", atlas=atlas)
+    masks = PainMasks.from_drawing(drawing, atlas)
+    expected = np.zeros(masks.grid("posterior").shape, dtype=bool)
+    for key in ("b23", "b18"):
+        rect, mask = choir_masks(atlas).crops[key]
+        expected[rect.slices] |= mask
+    np.testing.assert_array_equal(masks.mask("posterior"), expected)
+
+
+def test_a_fill_of_the_right_buttock_exports_the_right_buttock_key(atlas):
+    right = export_choir(Drawing(marks=[Fill("posterior", "buttock-right", 5, "aching")]), atlas=atlas)
+    assert "b24" in right and "b23" not in right
+    left = export_choir(Drawing(marks=[Fill("posterior", "buttock-left", 5, "aching")]), atlas=atlas)
+    assert "b23" in left and "b24" not in left
+    assert load_choir().regions["b24"].title == "Buttocks (back-right)"
+
+
+def test_share_is_a_threshold(atlas):
+    half = Drawing(marks=[Fill("posterior", "buttock-right", 5, "aching")])
+    assert export_choir(half, share=0.5, atlas=atlas) != export_choir(half, share=0.01, atlas=atlas)
+    with pytest.raises(ChoirError):
+        export_choir(half, share=0.0, atlas=atlas)
+
+
+def test_bad_keys_are_one_line(tmp_path):
+    out = tmp_path / "x.painmap.json"
+    for keys in ("b24,nope", "b99", "f20", "b01", ""):
+        _one_line_error(_run("import", "--choir", keys, "-o", out))
+    assert not out.exists()
+    _one_line_error(_run("import", "--choir", "b24", "-o", tmp_path / "x.json"))
+    _one_line_error(_run("export", "--choir", tmp_path / "missing.painmap.json"))
+
+
+def test_aggregate_choir_column_equals_export(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for i, keys in enumerate(("b24", "b23,b18", "b31,b32,b29")):
+        assert _run("import", "--choir", keys, "-o", folder / f"c{i}.painmap.json").returncode == 0
+    table = tmp_path / "rows.csv"
+    done = _run("aggregate", folder, "-o", tmp_path / "map.png", "--csv", table, "--choir")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    for row in rows:
+        assert row["choir_keys"] == ",".join(export_choir(row["path"]))
+    assert [r["choir_keys"] for r in rows] == ["b24", "b18,b23", "b29,b31,b32"]
+
+
+def test_stored_map_is_what_the_fit_tool_makes(atlas):
+    spec = importlib.util.spec_from_file_location("choir_fit", ROOT / "tools" / "choir_fit.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    from painmap.raster import AtlasMasks
+
+    fresh = tool.map_one("male", atlas, AtlasMasks(atlas, 1.0))
+    stored = json.loads((ROOT / "resources" / "choir" / "choir-map.json").read_text())["maps"]["male"]
+    assert fresh["fit"] == stored["fit"]
+    assert {k: r["polygon"] for k, r in fresh["regions"].items()} == {
+        k: r["polygon"] for k, r in stored["regions"].items()
+    }
