@@ -171,7 +171,7 @@ def _assert_same_strokes(marks: list[dict], drawn: list[list[tuple[int, int]]]) 
     a[0::2, 0], a[0::2, 1] = screen[:, 0], 1
     a[1::2, 0], a[1::2, 2] = screen[:, 1], 1
     (s, ox, oy), *_ = np.linalg.lstsq(a, mm.reshape(-1), rcond=None)
-    assert s > 0
+    assert s > 0, f"saved end points {mm.tolist()} for drawn {screen.tolist()}"
     fitted = screen * s + [ox, oy]
     assert np.abs(fitted - mm).max() < 3 * s + 0.5  # within ~3 screen pixels
 
