@@ -3,8 +3,9 @@
 Three installations of the same tree: the checkout (`.venv`, editable), the wheel (built from a clean copy,
 installed byte-compiled into a fresh venv that borrows `.venv`'s dependencies) and the standalone bundle in
 dist/painmap/ (only when `./dev bundle` has built it). Each is timed, interleaved with the others, for
-`--version`, for the first painted window (the start-up preview) and for the ready main window
-(PAINMAP_BENCHMARK_STARTUP, offscreen). Sizes: the wheel file, the installed package (painmap's folder and its
+`--version`; the checkout and the wheel also for the main window's first paint and for the engine ready
+(benchmarks/startup_probe.py run by that installation's Python, offscreen; a bundle cannot be probed).
+Sizes: the wheel file, the installed package (painmap's folder and its
 dist-info in site-packages), the bundle folder.
 """
 
@@ -31,10 +32,11 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in files)
 
 
-def _timed(cmd: list[str], cwd: Path, env: dict[str, str], stage: str | None) -> float:
-    env = dict(env, QT_QPA_PLATFORM="offscreen", PAINMAP_RECOVER="no")
-    if stage:
-        env["PAINMAP_BENCHMARK_STARTUP"] = stage
+PROBE = str(Path(__file__).with_name("startup_probe.py"))
+
+
+def _timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+    env = dict(env, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
     subprocess.run(cmd, env=env, cwd=cwd, check=True, capture_output=True, timeout=120)
     return time.perf_counter() - start
@@ -43,18 +45,21 @@ def _timed(cmd: list[str], cwd: Path, env: dict[str, str], stage: str | None) ->
 def test_installed_sizes_and_startup(benchmark, tmp_path):
     inst = build_and_install(tmp_path)
     work, env = inst["work"], inst["env"]
-    commands = {"checkout": [sys.executable, "-m", "painmap"], "wheel": [str(inst["venv"] / "bin" / "painmap")]}
+    pythons = {"checkout": sys.executable, "wheel": str(inst["venv"] / "bin" / "python")}
+    runs = {(name, "version"): [py, "-m", "painmap", "--version"] for name, py in pythons.items()}
+    runs[("wheel", "version")] = [str(inst["venv"] / "bin" / "painmap"), "--version"]
+    for name, py in pythons.items():
+        runs[(name, "window")] = [py, PROBE, "window"]
+        runs[(name, "ready")] = [py, PROBE, "ready"]
     if BUNDLE.is_file():
-        commands["bundle"] = [str(BUNDLE)]
-    cases = {"version": ["--version"], "preview": [], "window": []}
-    times: dict[tuple[str, str], list[float]] = {(k, c): [] for k in commands for c in cases}
-    for cmd in commands.values():  # warm the file cache
-        _timed(cmd, work, env, "window")
+        runs[("bundle", "version")] = [str(BUNDLE), "--version"]
+    times: dict[tuple[str, str], list[float]] = {key: [] for key in runs}
+    for key, cmd in runs.items():  # warm the file cache (and the engine cache)
+        if key[1] == "ready":
+            _timed(cmd, work, env)
     for _ in range(ROUNDS):
-        for case, args in cases.items():
-            for name, cmd in commands.items():
-                stage = None if case == "version" else case
-                times[(name, case)].append(_timed(cmd + args, work, env, stage))
+        for key, cmd in runs.items():
+            times[key].append(_timed(cmd, work, env))
     info = {f"{name}_{case}_ms": round(1000 * statistics.median(v), 1) for (name, case), v in times.items()}
     dist_info = next(inst["site"].glob("painmap-*.dist-info"))
     info.update(
@@ -65,5 +70,5 @@ def test_installed_sizes_and_startup(benchmark, tmp_path):
     if BUNDLE.is_file():
         info["bundle_bytes"] = _size(BUNDLE.parent)
     benchmark.extra_info.update(info)
-    benchmark.pedantic(_timed, args=(commands["wheel"] + ["--version"], work, env, None), rounds=3)
+    benchmark.pedantic(_timed, args=(runs[("wheel", "version")], work, env), rounds=3)
     print("\n" + "\n".join(f"{k}: {v}" for k, v in info.items()))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from painmap import geometry
+from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.drawing_model import BODIES, CURRENT_CHART
 from painmap.errors import UnknownIdError
 
@@ -156,17 +157,6 @@ class Atlas:
         except KeyError:
             known = ", ".join(self.views)
             raise UnknownIdError(f"unknown view {view_id!r} (known: {known})") from None
-
-
-VIEW_FILES = {"posterior": "posterior.svg", "lateral": "lateral.svg", "anterior": "anterior.svg"}
-TITLES = {"posterior": "Back", "lateral": "Right side", "lateral-left": "Left side", "anterior": "Front"}
-EDGE_LABELS = {
-    "posterior": ("L", "R"),
-    "lateral": ("Back", "Front"),
-    "lateral-left": ("Front", "Back"),
-    "anterior": ("R", "L"),
-}
-MIRRORS = {"posterior": "posterior", "lateral": "lateral-left", "lateral-left": "lateral", "anterior": "anterior"}
 
 
 def region_id(zone: str, side: str) -> str:

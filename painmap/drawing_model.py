@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
+
 __all__ = [
     "BODIES",
     "COORD_LIMIT",
@@ -40,21 +42,6 @@ __all__ = [
     "view_bounds",
 ]
 
-# Pain qualities a mark may carry (documented in docs/format.md).
-QUALITIES = (
-    "aching",
-    "burning",
-    "stabbing",
-    "tingling",
-    "numbness",
-    "throbbing",
-    "cramping",
-    "shooting",
-    "dull",
-    "sharp",
-)
-DEFAULT_QUALITY = "aching"
-INTENSITY_RANGE = (1, 10)
 
 FORMAT = "painmap-drawing"
 VERSION = 2  # the version this code writes; older versions are upgraded by `migrate`

@@ -23,6 +23,30 @@ def make_window(qtbot, atlas, size=(1200, 900)):
     return window
 
 
+def start_window(qtbot, file=None, wait: bool = True):
+    """A MainWindow started as `painmap [FILE]` starts it: the shell is shown, the engine loads after its paint.
+
+    With `wait`, returns once every start-up step has run (the drawing is ranked); without, start-up is held at
+    the first paint (before any step) until the test calls `window.ensure_engine()`.
+    """
+    from painmap.app.main_window import MainWindow
+    from painmap.app.startup import StartUp
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = StartUp(window, None if file is None else str(file))
+    window.resize(1200, 900)
+    if wait:
+        with qtbot.waitSignal(startup.done, timeout=30000):
+            window.show()
+    else:
+        window.canvas.first_painted.connect(startup._timer.stop)  # after StartUp's own start: held
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.canvas.painted_once)
+    return window
+
+
 def to_widget(canvas, point_mm) -> QPoint:
     return canvas.mm_to_widget().map(QPointF(*point_mm)).toPoint()
 

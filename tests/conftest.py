@@ -27,6 +27,43 @@ def _private_home(tmp_path_factory, monkeypatch):
     yield home
 
 
+class Dialogs:
+    """Answers the app's questions in widget tests (painmap.app.file_dialogs) and records what was asked.
+
+    `unsaved` answers "Unsaved changes" ("save", "discard" or "cancel"; windows closed at a test's end with
+    changes discard them), `recover` answers "Recover unsaved drawing?". `asked` and `warnings` list what was
+    shown, in order.
+    """
+
+    def __init__(self) -> None:
+        self.unsaved = "discard"
+        self.recover = False
+        self.asked: list[str] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def ask_unsaved(self, _parent) -> str:
+        self.asked.append("unsaved")
+        return self.unsaved
+
+    def ask_recover(self, _parent, text: str) -> bool:
+        self.asked.append(f"recover: {text}")
+        return self.recover
+
+    def warn(self, _parent, title: str, message: str) -> None:
+        self.warnings.append((title, message))
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> Dialogs:
+    """The app's questions answered without a modal dialog (a modal dialog offscreen would wait forever)."""
+    from painmap.app import file_dialogs
+
+    answers = Dialogs()
+    for name in ("ask_unsaved", "ask_recover", "warn"):
+        monkeypatch.setattr(file_dialogs, name, getattr(answers, name))
+    return answers
+
+
 @pytest.fixture(scope="session")
 def atlas():
     """The bundled atlas, loaded once."""

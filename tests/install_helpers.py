@@ -112,7 +112,6 @@ def run_app_until_window(command: list[str], display: str, env: dict[str, str], 
     Returns the window's name, its X properties (WM_CLASS, desktop-file id, whether it has an icon) and stderr.
     """
     env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    env.pop("PAINMAP_BENCHMARK_STARTUP", None)
     env.pop("QT_LOGGING_RULES", None)  # if the platform plugin fails, its own message says why
     proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

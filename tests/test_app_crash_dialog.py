@@ -82,7 +82,7 @@ def test_qt_warnings_reach_the_log(reporter, capsys):
 def test_fatal_start_up_error_is_logged_and_raised(reporter, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text() + "|" + self.informativeText()) or 0)
-    monkeypatch.setattr("painmap.app.files.dialogs_allowed", lambda: True)
+    monkeypatch.setattr("painmap.app.screen.screen_shown", lambda: True)
 
     def start(file, args):
         raise RuntimeError(f"cannot build the window for {file}")

@@ -8,7 +8,7 @@ import shutil
 
 import numpy as np
 import pytest
-from app_helpers import drag, inside_point, make_window
+from app_helpers import drag, inside_point, make_window, start_window
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
@@ -85,12 +85,8 @@ def test_a_load_error_shows_the_message_and_changes_nothing(qtbot, atlas, tmp_pa
 
 
 def test_painmap_file_that_does_not_exist_is_created_on_the_first_save(qtbot, atlas, tmp_path):
-    from painmap.app.launch import build_window
-
     path = tmp_path / "new.painmap.json"
-    window = build_window(str(path))
-    qtbot.addWidget(window)
-    window.show()
+    window = start_window(qtbot, path)
     assert window.session.path == path and not path.exists()
     _paint(window)
     window.files.actions["save"].trigger()  # no dialog: straight to FILE
@@ -98,13 +94,11 @@ def test_painmap_file_that_does_not_exist_is_created_on_the_first_save(qtbot, at
 
 
 def test_painmap_file_that_exists_is_opened(qtbot, atlas, tmp_path):
-    from painmap.app.launch import build_window
     from painmap.drawing import Drawing, Fill
 
     path = tmp_path / "old.painmap.json"
     save_drawing(Drawing(marks=[Fill("posterior", "sacrum", 6, "aching")]), path)
-    window = build_window(str(path))
-    qtbot.addWidget(window)
+    window = start_window(qtbot, path)
     assert window.session.drawing.marks == [Fill("posterior", "sacrum", 6, "aching")]
     assert window.session.masks.array("posterior").max() == 6
 
@@ -155,7 +149,7 @@ def _orphan(store_folder, drawing, origin=""):
 
 
 @pytest.mark.parametrize("answer", ["yes", "no"])
-def test_an_orphaned_autosave_is_offered_for_recovery(qtbot, atlas, tmp_path, monkeypatch, answer):
+def test_an_orphaned_autosave_is_offered_for_recovery(qtbot, atlas, tmp_path, dialogs, answer):
     from painmap.app.files import AutosaveStore
     from painmap.drawing import Drawing, Fill
 
@@ -163,10 +157,11 @@ def test_an_orphaned_autosave_is_offered_for_recovery(qtbot, atlas, tmp_path, mo
     marks = [Fill("posterior", "sacrum", 6, "aching"), Fill("posterior", "buttock-right", 3, "aching")]
     origin = tmp_path / "was-here.painmap.json"
     _orphan(folder, Drawing(marks=list(marks)), str(origin))
-    monkeypatch.setenv("PAINMAP_RECOVER", answer)
+    dialogs.recover = answer == "yes"
     window = make_window(qtbot, atlas)
     recovered = window.files.offer_recovery()
     assert recovered == (answer == "yes")
+    assert len(dialogs.asked) == 1 and "2 marks" in dialogs.asked[0] and "was-here" in dialogs.asked[0]
     assert not (folder / "deadbeef0001.painmap.json").exists()
     if answer == "yes":
         assert window.session.drawing.marks == marks
@@ -185,21 +180,15 @@ def test_a_live_autosave_of_another_window_is_not_offered(qtbot, atlas):
     assert first.files.store.drawing_path.exists()
 
 
-def test_closing_with_unsaved_changes_asks(qtbot, atlas, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    import painmap.app.files as files
-
+def test_closing_with_unsaved_changes_asks(qtbot, atlas, dialogs):
     window = make_window(qtbot, atlas)
     _paint(window)
-    asked = []
-    monkeypatch.setattr(files, "dialogs_allowed", lambda: True)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    dialogs.unsaved = "cancel"
     window.close()
-    assert asked and window.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert dialogs.asked == ["unsaved"] and window.isVisible()
+    dialogs.unsaved = "discard"
     window.close()
-    assert not window.isVisible()
+    assert dialogs.asked == ["unsaved", "unsaved"] and not window.isVisible()
     assert not window.files.store.drawing_path.exists()
 
 

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 import painmap.aggregate
-from painmap.app import file_dialogs, frequency_controller
+from painmap.app import file_dialogs, frequency_controller, frequency_jobs
 from painmap.drawing import Drawing, Stroke, load_drawing, save_drawing
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -109,7 +109,7 @@ def _cancel_when_progress_shows(pressed: list, how: str) -> QTimer:
 @pytest.mark.parametrize("how", ["click", "escape"])
 def test_cancel_stops_the_run_and_shows_nothing(window, monkeypatch, tmp_path, how):
     folder = make_cohort(tmp_path / "big", 30, bad=False)
-    monkeypatch.setattr(frequency_controller, "AGGREGATE_OPTIONS", {"chunk": 5, "workers": 1})
+    monkeypatch.setattr(frequency_jobs, "AGGREGATE_OPTIONS", {"chunk": 5, "workers": 1})
     real = painmap.aggregate.aggregate
     results, waited = [], []
 

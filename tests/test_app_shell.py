@@ -185,26 +185,65 @@ def test_corrupt_body_art_stops_start_up_with_one_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_start_up_shows_the_preview_then_the_window_without_matplotlib():
-    code = (
-        "import os, sys, json\n"
-        "os.environ['PAINMAP_BENCHMARK_STARTUP'] = 'window'\n"
-        "import painmap.app.launch as launch\n"
-        "seen = []\n"
-        "def stage(name):\n"
-        "    seen.append((name, 'numpy' in sys.modules, 'matplotlib' in sys.modules))\n"
-        "    if name == 'window':\n"
-        "        print(json.dumps(seen), flush=True)\n"
-        "        os._exit(0)\n"
-        "launch._benchmark_exit = stage\n"
-        "launch.launch(None, [])\n"
+STARTUP_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from painmap.app import canvas as canvas_module, startup as startup_module
+
+seen = []
+
+
+def windows():
+    return sorted(w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible())
+
+
+paint = canvas_module.BodyCanvas.paintEvent
+
+
+def first_paint(self, event):
+    paint(self, event)
+    if not seen:
+        seen.append(["paint", "numpy" in sys.modules, windows()])
+
+
+canvas_module.BodyCanvas.paintEvent = first_paint
+start = startup_module.StartUp.__init__
+
+
+def hooked(self, *args, **kwargs):
+    start(self, *args, **kwargs)
+
+    def done():
+        live = self.window.live
+        seen.append(["ready", "matplotlib" in sys.modules, windows(), len(live.comparison.results)])
+        print(json.dumps(seen), flush=True)
+        QApplication.instance().exit(0)
+
+    self.done.connect(done)
+
+
+startup_module.StartUp.__init__ = hooked
+from painmap.app.launch import launch
+
+sys.exit(launch(sys.argv[1] if len(sys.argv) > 1 else None, []))
+"""
+
+
+def test_start_up_paints_one_window_before_numpy_then_ranks_without_matplotlib(tmp_path):
+    from painmap.drawing import Drawing, Fill, save_drawing
+
+    path = tmp_path / "given.painmap.json"
+    save_drawing(Drawing(marks=[Fill("posterior", "buttock-right", 6, "aching")]), path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE, str(path)], capture_output=True, text=True, env=env, timeout=60
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAINMAP_RECOVER="no")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
-    stages = json.loads(out.stdout.strip().splitlines()[-1])
-    # the preview paints before numpy is even imported; the window follows; matplotlib is never loaded
-    assert stages == [["preview", False, False], ["window", True, False]]
+    (paint, ready) = json.loads(out.stdout.strip().splitlines()[-1])
+    # the main window paints before numpy is imported, and it is the only window; the engine then ranks the
+    # given drawing; matplotlib is never loaded
+    assert paint == ["paint", False, ["painmap-main"]]
+    assert ready[:3] == ["ready", False, ["painmap-main"]] and ready[3] > 0
 
 
 def test_no_two_actions_share_a_shortcut(qtbot, atlas):
@@ -244,13 +283,13 @@ def test_high_dpi_renders_at_the_device_pixel_ratio():
         "import json\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from painmap.app.launch import build_window\n"
-        "w = build_window(None); w.resize(1000, 800); w.show(); app.processEvents()\n"
+        "from painmap.app.main_window import MainWindow\n"
+        "w = MainWindow(); w.resize(1000, 800); w.show(); app.processEvents()\n"
         "c = w.canvas; c.repaint()\n"
         "img = c.grab().toImage()\n"
         "print(json.dumps([c.devicePixelRatioF(), c._art_pixmap().devicePixelRatio(), img.width(), c.width()]))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", PAINMAP_RECOVER="no")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     dpr, art_dpr, image_width, widget_width = json.loads(out.stdout.strip().splitlines()[-1])
     assert dpr == 2 and art_dpr == 2

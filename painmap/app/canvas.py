@@ -3,36 +3,41 @@
 Paint order: the view's SVG art (rendered once per zoom into a QPixmap), the drawing (an Indexed8 QImage that
 shares memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's
 millimetre frame), the region highlight and brush outline of the active tool, landmarks, side markers.
-Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre.
+Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre (canvas_zoom.py).
+
+The canvas paints before the engine has loaded: it starts on the window's `ViewFrame`s (art and frame only) and
+keeps what is drawn in that time (canvas_pending.py); `attach(session)` switches it to the session's atlas views
+and drawing and replays those marks into the session.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-    QTransform,
-)
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
-from painmap.app.body_art import BodyArt, RegionIndex
+from painmap.app.body_art import BodyArt
+from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
 from painmap.app.canvas_marks import ChartMarks
+from painmap.app.canvas_pending import PendingInput
+from painmap.app.canvas_zoom import (
+    ZOOM_STEP,
+    ViewZoom,
+    clamp_scale,
+    fit_zoom,
+    focus_box,
+    refit,
+    to_mm,
+    transform,
+    whole_box,
+    zoom_at,
+)
+from painmap.app.regions import region_at, region_path
 
-__all__ = ["BodyArt", "BodyCanvas", "Layer", "RegionIndex", "ViewZoom", "intensity_color_table"]
-
-ZOOM_STEP = 1.25
-MAX_PX_PER_MM = 40.0
-DRAWING_ALPHA = 215  # the drawing lets the anatomy show through a little
+__all__ = ["BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
 
 
 class Layer(Protocol):
@@ -44,46 +49,30 @@ class Layer(Protocol):
     def paint(self, painter: QPainter, view) -> None: ...
 
 
-@dataclass
-class ViewZoom:
-    """Zoom of one view: widget pixels per mm and the mm point at the widget centre."""
-
-    scale: float
-    cx: float
-    cy: float
-    fitted: str = ""  # "focus" or "fit" while the user has not zoomed by hand (refit on resize)
-
-
-def intensity_color_table(alpha: int = DRAWING_ALPHA) -> list[int]:
-    """ARGB colour table for the Indexed8 drawing image: index 0 transparent, 1..10 the intensity scale."""
-    table = []
-    for i in range(256):
-        if i == 0 or i >= len(style.INTENSITY_COLORS):
-            table.append(0)
-            continue
-        c = QColor(style.INTENSITY_COLORS[i])
-        c.setAlpha(alpha)
-        table.append(c.rgba())
-    return table
-
-
 class BodyCanvas(QWidget):
-    """The body chart of the session's current view, with the pain drawing and overlay layers."""
+    """The body chart of the current view, with the pain drawing and overlay layers.
+
+    `frames` are the views the window starts on (id -> ViewFrame); `session` is None until `attach`.
+    """
 
     region_hovered = Signal(object)  # atlas Region or None
     zoom_changed = Signal(float)  # percent of life size
     first_painted = Signal()
+    drawn_early = Signal()  # a gesture was kept before the session existed (it can be undone)
 
-    def __init__(self, session, toolbox, art: BodyArt | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, frames: dict, toolbox, art: BodyArt | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.setObjectName("body-canvas")
+        self.session = None
+        self.frames = dict(frames)
+        self._frame_view = next(iter(self.frames))
         self.toolbox = toolbox
-        self.art = art or BodyArt(session.atlas)
+        self.art = art or BodyArt(self.frames)
+        self.pending = PendingInput(DRAWING_ALPHA)
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
         self._art_cache: tuple[tuple, QPixmap] | None = None
-        self._images: dict[str, tuple[int, QImage]] = {}
-        self._color_table = intensity_color_table()
+        self.drawing = DrawingImages()
         self._landmarks_visible = True
         self._landmark_scale = 1.0
         self._hover_region = None
@@ -102,23 +91,60 @@ class BodyCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 240)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        toolbox.tool_changed.connect(self._on_tool_changed)
+        toolbox.settings_changed.connect(self._update_brush_outline)
+
+    def attach(self, session) -> None:
+        """Show `session` (its atlas views, drawing and signals) from now on; `replay_pending` adds the marks
+        drawn before."""
+        session.show_view(self._frame_view)
+        self.session = session
+        self.art = BodyArt(session.atlas) if not self._art_covers(session.atlas) else self.art
         session.painted.connect(self._on_painted)
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
         session.marks_changed.connect(self._on_marks_changed)
-        toolbox.tool_changed.connect(self._on_tool_changed)
-        toolbox.settings_changed.connect(self._update_brush_outline)
+        self._art_cache = None
+        self.update()
+
+    def replay_pending(self) -> int:
+        """Put the marks drawn before `attach` into the session (one mark and undo step each); how many."""
+        count = self.pending.replay(self.session, self.toolbox) if self.pending else 0
+        self.update()
+        return count
+
+    @property
+    def painted_once(self) -> bool:
+        return self._painted_once
+
+    def _art_covers(self, atlas) -> bool:
+        return set(atlas.views) <= set(self.frames)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 800)
 
     # -- contract ----------------------------------------------------------------------------------------------
     def view(self):
-        """The atlas View shown."""
-        return self.session.view()
+        """The View shown (the atlas's; before attach, the window's ViewFrame)."""
+        return self.session.view() if self.session is not None else self.frames[self._frame_view]
+
+    def view_id(self) -> str:
+        return self.session.view_id if self.session is not None else self._frame_view
+
+    def _view_of(self, view_id: str):
+        return self.session.atlas.view(view_id) if self.session is not None else self.frames[view_id]
 
     def set_view(self, view_id: str) -> None:
-        self.session.set_view(view_id)
+        if self.session is not None:
+            self.session.set_view(view_id)
+        elif view_id in self.frames and view_id != self._frame_view:
+            self.pending.release()
+            self._frame_view = view_id
+            self._on_view_changed(view_id)
+
+    def stroking(self) -> bool:
+        """A stroke is being drawn (into the session, or kept until it exists)."""
+        return self.pending.live is not None or (self.session is not None and self.session.stroking)
 
     def add_layer(self, layer) -> None:
         if layer not in self._layers:
@@ -158,40 +184,21 @@ class BodyCanvas(QWidget):
 
     def mm_to_widget(self) -> QTransform:
         """Transform from the current view's mm frame to widget pixels."""
-        z = self._view_zoom()
-        t = QTransform()
-        t.translate(self.width() / 2, self.height() / 2)
-        t.scale(z.scale, z.scale)
-        t.translate(-z.cx, -z.cy)
-        return t
+        return transform(self._view_zoom(), self.width(), self.height())
 
     def widget_to_mm(self, pos: QPointF) -> tuple[float, float]:
-        z = self._view_zoom()
-        return ((pos.x() - self.width() / 2) / z.scale + z.cx, (pos.y() - self.height() / 2) / z.scale + z.cy)
+        return to_mm(self._view_zoom(), pos, self.width(), self.height())
 
     def update_mm_rect(self, rect: QRectF) -> None:
         """Repaint only the widget pixels over `rect` (mm)."""
         self.update(self.mm_to_widget().mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2))
 
     # -- zoom and pan ------------------------------------------------------------------------------------------
-    def _fit_zoom(self, box: tuple[float, float, float, float], how: str) -> ViewZoom:
-        x0, y0, x1, y1 = box
-        margin = 0.94 if how == "focus" else 0.97
-        scale = margin * min(self.width() / max(x1 - x0, 1e-6), self.height() / max(y1 - y0, 1e-6))
-        return ViewZoom(scale, (x0 + x1) / 2, (y0 + y1) / 2, how)
-
-    def _whole_box(self, view) -> tuple[float, float, float, float]:
-        return (0.0, 0.0, float(view.width), float(view.height))
-
-    def _focus_box(self, view) -> tuple[float, float, float, float]:
-        x0, y0, x1, y1 = view.focus
-        return view.focus if x1 > x0 and y1 > y0 else self._whole_box(view)
-
     def _view_zoom(self) -> ViewZoom:
-        view = self.session.view()
+        view = self.view()
         z = self._zoom.get(view.id)
         if z is None:
-            z = self._zoom[view.id] = self._fit_zoom(self._focus_box(view), "focus")
+            z = self._zoom[view.id] = fit_zoom(focus_box(view), "focus", self.width(), self.height())
         return z
 
     def zoom_percent(self) -> float:
@@ -202,25 +209,16 @@ class BodyCanvas(QWidget):
         return max(self.logicalDpiX(), 1) / 25.4  # widget pixels per real millimetre
 
     def _set_zoom(self, z: ViewZoom) -> None:
-        view = self.session.view()
-        lo = 0.3 * min(self.width() / view.width, self.height() / view.height)
-        z.scale = max(lo, min(MAX_PX_PER_MM, z.scale))
+        view = self.view()
+        z.scale = clamp_scale(view, z.scale, self.width(), self.height())
         self._zoom[view.id] = z
         self.update()
         self.zoom_changed.emit(self.zoom_percent())
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom by `factor`, keeping the mm point under `anchor` (widget pixels; default the centre) in place."""
-        z = self._view_zoom()
         anchor = anchor or QPointF(self.width() / 2, self.height() / 2)
-        mx, my = self.widget_to_mm(anchor)
-        scale = z.scale * factor
-        view = self.session.view()
-        lo = 0.3 * min(self.width() / view.width, self.height() / view.height)
-        scale = max(lo, min(MAX_PX_PER_MM, scale))
-        cx = mx - (anchor.x() - self.width() / 2) / scale
-        cy = my - (anchor.y() - self.height() / 2) / scale
-        self._set_zoom(ViewZoom(scale, cx, cy))
+        self._set_zoom(zoom_at(self.view(), self._view_zoom(), factor, anchor, self.width(), self.height()))
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -230,11 +228,11 @@ class BodyCanvas(QWidget):
 
     def zoom_fit(self) -> None:
         """The whole body."""
-        self._set_zoom(self._fit_zoom(self._whole_box(self.session.view()), "fit"))
+        self._set_zoom(fit_zoom(whole_box(self.view()), "fit", self.width(), self.height()))
 
     def zoom_focus(self) -> None:
         """The lower back and pelvis."""
-        self._set_zoom(self._fit_zoom(self._focus_box(self.session.view()), "focus"))
+        self._set_zoom(fit_zoom(focus_box(self.view()), "focus", self.width(), self.height()))
 
     def zoom_actual(self) -> None:
         """Life size (100 %)."""
@@ -247,16 +245,11 @@ class BodyCanvas(QWidget):
         self._set_zoom(ViewZoom(z.scale, z.cx - dx / z.scale, z.cy - dy / z.scale))
 
     def resizeEvent(self, event) -> None:
-        view = self.session.view()
         for view_id, z in list(self._zoom.items()):
-            if z.fitted:
-                v = self.session.atlas.view(view_id)
-                box = self._focus_box(v) if z.fitted == "focus" else self._whole_box(v)
-                self._zoom[view_id] = self._fit_zoom(box, z.fitted)
+            self._zoom[view_id] = refit(self._view_of(view_id), z, self.width(), self.height())
         self._art_cache = None
         super().resizeEvent(event)
-        if view is not None:
-            self.zoom_changed.emit(self.zoom_percent())
+        self.zoom_changed.emit(self.zoom_percent())
 
     # -- session signals ---------------------------------------------------------------------------------------
     def widget_rect_of(self, rect) -> QRect:
@@ -276,13 +269,13 @@ class BodyCanvas(QWidget):
             self.update(self._stroke_dirty)  # the finished stroke, now scaled smoothly
             self._stroke_dirty = QRect()
 
-    def _on_view_changed(self, _view_id: str) -> None:
+    def _on_view_changed(self, _view_id: str = "") -> None:
         self._set_hover(None)
         self.update()
         self.zoom_changed.emit(self.zoom_percent())
 
     def _on_masks_replaced(self) -> None:
-        self._images.clear()
+        self.drawing.clear()
         self.update()
 
     def _on_tool_changed(self, _name: str) -> None:
@@ -294,7 +287,7 @@ class BodyCanvas(QWidget):
 
     # -- painting ----------------------------------------------------------------------------------------------
     def _art_pixmap(self) -> QPixmap:
-        view = self.session.view()
+        view = self.view()
         z = self._view_zoom()
         dpr = self.devicePixelRatioF()
         key = (view.id, z.scale, z.cx, z.cy, self.width(), self.height(), dpr, self.palette().cacheKey())
@@ -313,21 +306,11 @@ class BodyCanvas(QWidget):
 
     def drawing_image(self, view_id: str) -> QImage:
         """The Indexed8 image over the view's PainMasks array (no copy)."""
-        array = self.session.masks.array(view_id)
-        address = array.__array_interface__["data"][0]
-        cached = self._images.get(view_id)
-        if cached is not None and cached[0] == address:
-            return cached[1]
-        h, w = array.shape
-        image = QImage(array.data, w, h, array.strides[0], QImage.Format.Format_Indexed8)
-        image.setColorTable(self._color_table)
-        image._array = array  # keep the buffer alive as long as the image
-        self._images[view_id] = (address, image)
-        return image
+        return self.drawing.image(self.session.masks, view_id)
 
     def paintEvent(self, event) -> None:
         exposed: QRect = event.rect()
-        view = self.session.view()
+        view = self.view()
         t = self.mm_to_widget()
         painter = QPainter(self)
         pixmap = self._art_pixmap()
@@ -336,8 +319,13 @@ class BodyCanvas(QWidget):
         painter.drawPixmap(QRectF(exposed), pixmap, src)
 
         painter.setTransform(t)
-        self._paint_drawing(painter, view, t, exposed)
+        if self.session is not None:
+            # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and
+            # the stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
+            self.drawing.paint(painter, self.session.masks, view.id, t, exposed, smooth=not self.session.stroking)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.pending:
+            self.pending.paint(painter, view.id)
         for layer in self._layers:
             if getattr(layer, "visible", True):
                 painter.save()
@@ -354,30 +342,10 @@ class BodyCanvas(QWidget):
             self._painted_once = True
             self.first_painted.emit()
 
-    def _paint_drawing(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
-        """Only the mask pixels under the exposed rectangle: converted once, scaled smoothly."""
-        image = self.drawing_image(view.id)
-        inv, _ok = t.inverted()
-        mm = inv.mapRect(QRectF(exposed))
-        g = self.session.masks.grid(view.id)
-        x0 = max(0, math.floor(mm.left() * g.sx) - 1)
-        y0 = max(0, math.floor(mm.top() * g.sy) - 1)
-        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + 1)
-        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + 1)
-        if x1 <= x0 or y1 <= y0:
-            return
-        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-        # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and the
-        # stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self.session.stroking)
-        painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)
-
     def _paint_hover(self, painter: QPainter) -> None:
         if self._hover_region is None:
             return
-        path = RegionIndex.of(self.session.view()).path(self._hover_region)
-        if path is None:
-            return
+        path = region_path(self._hover_region)
         fill = QColor(style.INTENSITY_COLORS[self.toolbox.settings.intensity])
         fill.setAlpha(90)
         pen = QPen(QColor(style.LANDMARK), 2)
@@ -410,15 +378,16 @@ class BodyCanvas(QWidget):
     def _set_hover(self, region) -> None:
         if region is self._hover_region:
             return
-        index = RegionIndex.of(self.session.view())
         for old in (self._hover_region, region):
-            path = index.path(old) if old is not None else None
-            if path is not None:
+            if old is not None:
+                path = region_path(old)
                 self.update_mm_rect(path.boundingRect())
         self._hover_region = region
 
     def _hover_at(self, pos: QPointF) -> None:
-        region = RegionIndex.of(self.session.view()).at(self.widget_to_mm(pos))
+        if self.session is None:
+            return
+        region = region_at(self.session, self.widget_to_mm(pos))
         self._set_hover(region if self.toolbox.tool.highlights_region else None)
         if region is not self._named_region:
             self._named_region = region
@@ -454,7 +423,11 @@ class BodyCanvas(QWidget):
             return
         if button == Qt.MouseButton.LeftButton:
             pressure, self._pressure = self._pressure, None
-            self.toolbox.tool.press(self.session, self.widget_to_mm(pos), pressure)
+            if self.session is None:
+                box = self.pending.press(self.toolbox, self._frame_view, self.widget_to_mm(pos), pressure)
+                self.update_mm_rect(box)
+            else:
+                self.toolbox.tool.press(self.session, self.widget_to_mm(pos), pressure)
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position()
@@ -464,8 +437,13 @@ class BodyCanvas(QWidget):
             self.pan_by(delta.x(), delta.y())
             return
         self._last_dirty = None
-        if event.buttons() & Qt.MouseButton.LeftButton and self.session.stroking:
-            self.toolbox.tool.move(self.session, self.widget_to_mm(pos))
+        if event.buttons() & Qt.MouseButton.LeftButton and self.stroking():
+            if self.pending.live is not None:  # begun before the session existed: kept to its end
+                box = self.pending.move(self.widget_to_mm(pos))
+                if box is not None:
+                    self.update_mm_rect(box)
+            else:
+                self.toolbox.tool.move(self.session, self.widget_to_mm(pos))
         # while painting, the segment's dirty rectangle already holds the outline's old and new places
         self._move_pointer(pos, self._last_dirty)
         self._hover_at(pos)
@@ -476,7 +454,14 @@ class BodyCanvas(QWidget):
             self.setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.CrossCursor)
             return
         if event.button() == Qt.MouseButton.LeftButton:
-            self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
+            if self.pending.live is not None:
+                self.pending.release()
+                if self.session is not None:
+                    self.replay_pending()
+                else:
+                    self.drawn_early.emit()
+            else:
+                self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 
     def leaveEvent(self, event) -> None:
         self._move_pointer(None)

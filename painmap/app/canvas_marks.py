@@ -56,7 +56,7 @@ class ChartMarks:
         """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
         z = self.canvas._view_zoom()
         c = self.canvas
-        key = (view.id, z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
+        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
         cached = getattr(self, "_landmark_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -99,7 +99,7 @@ class ChartMarks:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
         _font, _fm, marker = self.fonts()
         fm = QFontMetricsF(marker)
-        left, right = self.canvas.session.view().edge_labels
+        left, right = self.canvas.view().edge_labels
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
         wl = fm.horizontalAdvance(left) + 2 * pad

@@ -147,7 +147,7 @@ def run_reporting_fatal(start: Callable[..., int], *args) -> int:
     except PainmapError:
         raise
     except Exception as err:
-        from painmap.app.files import dialogs_allowed  # not before: it loads the drawing engine (numpy)
+        from painmap.app.screen import screen_shown
 
-        report_fatal(err, dialogs_allowed())
+        report_fatal(err, screen_shown())
         raise

@@ -1,4 +1,4 @@
-"""The app's file choosers, as plain functions that tests replace (monkeypatch) to bypass the dialogs.
+"""The app's file choosers and questions, as plain functions that tests replace (monkeypatch) to answer them.
 
 Also the output-name rule of exports: a name without a known extension gets the extension of the chosen filter.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 REPORT_FILTERS = "PDF documents (*.pdf);;PNG pictures (*.png);;SVG drawings (*.svg)"
 MAP_FILTERS = "PNG pictures (*.png);;PDF documents (*.pdf);;SVG drawings (*.svg)"
@@ -24,6 +24,31 @@ def ask_folder(parent: QWidget | None, caption: str, start: str) -> str:
 def ask_save_path(parent: QWidget | None, caption: str, start: str, filters: str) -> tuple[str, str]:
     """(file name, chosen filter) of a save dialog; the name is "" when cancelled."""
     return QFileDialog.getSaveFileName(parent, caption, start, filters)
+
+
+def warn(parent: QWidget | None, title: str, message: str) -> None:
+    """Show a one-line error over `parent` and wait for OK."""
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """ "save", "discard" or "cancel": what to do with unsaved changes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        "The drawing has changes that are not saved. Save them first?",
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_recover(parent: QWidget | None, text: str) -> bool:
+    """True if the user wants the autosaved drawing described in `text` back."""
+    buttons = QMessageBox.StandardButton
+    reply = QMessageBox.question(parent, "Recover unsaved drawing?", text, buttons.Yes | buttons.No, buttons.Yes)
+    return reply == buttons.Yes
 
 
 def filter_suffix(chosen: str, filters: str) -> str:

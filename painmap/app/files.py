@@ -3,25 +3,22 @@
 Autosave: within 2 s of a change the working drawing is written (atomically, mark by mark) to
 `<AppDataLocation>/autosave/<id>.painmap.json`, next to `<id>.origin` (the file it belongs to) and a
 `<id>.lock` QLockFile that this process holds. A clean exit removes all three. On start-up, an autosave whose
-lock is stale (its process was killed or crashed) is offered for recovery. `PAINMAP_RECOVER=yes|no` answers
-that question without a dialog (tests, scripts).
+lock is stale (its process was killed or crashed) is offered for recovery, over the shown window.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.toolbar import make_action
 from painmap.atomic import write_text
-from painmap.drawing import Drawing, load_drawing
 from painmap.errors import PainmapError
 
 SUFFIX = ".painmap.json"
@@ -29,11 +26,6 @@ FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
 REPORT_FOLDER_KEY = "export/report_folder"
-
-
-def dialogs_allowed() -> bool:
-    """False where nobody could answer a dialog (offscreen test runs)."""
-    return os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal")
 
 
 def with_suffix(path: str | Path) -> Path:
@@ -98,6 +90,8 @@ class AutosaveStore:
 
     def read(self, slot: str, atlas=None):
         """(drawing, origin path or None) of an orphaned slot."""
+        from painmap.drawing import load_drawing
+
         drawing_path, origin_path, _lock = self._paths(slot)
         origin = origin_path.read_text(encoding="utf-8").strip() if origin_path.is_file() else ""
         return load_drawing(drawing_path, atlas=atlas), (Path(origin) if origin else None)
@@ -136,10 +130,10 @@ class RecentFiles(QObject):
 class FileController(QObject):
     """File actions of one window; errors show the engine's one-line message and change nothing."""
 
-    def __init__(self, window, session, settings: QSettings, store: AutosaveStore | None = None) -> None:
+    def __init__(self, window, settings: QSettings, store: AutosaveStore | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.session = session
+        self._session = None
         self.settings = settings
         self.recent = RecentFiles(settings, self)
         self.store = store or AutosaveStore()
@@ -147,7 +141,6 @@ class FileController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
-        session.marks_changed.connect(self._schedule_autosave)
         a = self.actions = {}
         a["new"] = make_action(self, "&New", ["Ctrl+N"], "Start a new, empty drawing", self.new)
         a["open"] = make_action(self, "&Open…", ["Ctrl+O"], "Open a saved pain drawing", self.open)
@@ -167,28 +160,38 @@ class FileController(QObject):
         )
         a["quit"] = make_action(self, "&Quit", ["Ctrl+Q"], "Close painmap", window.close)
 
+    def attach(self, session) -> None:
+        """Work on `session` from now on (autosave after each change)."""
+        self._session = session
+        session.marks_changed.connect(self._schedule_autosave)
+
+    @property
+    def session(self):
+        """The window's session; used before start-up has finished, it finishes loading first."""
+        if self._session is None:
+            self.window.ensure_engine()
+        return self._session
+
+    def _unsaved(self) -> bool:
+        if self._session is None:
+            return bool(self.window.canvas.pending)  # marks drawn before the engine loaded are work too
+        return self._session.modified
+
     # -- messages ----------------------------------------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
-        if dialogs_allowed():
-            QMessageBox.warning(self.window, title, message)
+        file_dialogs.warn(self.window, title, message)
 
     def confirm_discard(self) -> bool:
         """True if the unsaved changes may go (saved now, or the user said discard)."""
+        if not self._unsaved():
+            return True
         if not self.session.modified:
             return True
-        if not dialogs_allowed():
-            return True
-        answer = QMessageBox.question(
-            self.window,
-            "Unsaved changes",
-            "The drawing has changes that are not saved. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = file_dialogs.ask_unsaved(self.window)
+        if answer == "save":
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "discard"
 
     # -- actions -----------------------------------------------------------------------------------------------
     def new(self) -> None:
@@ -268,6 +271,8 @@ class FileController(QObject):
 
         The report names the drawing's file and reuses the app's comparator, so its numbers are the panels'.
         """
+        from painmap.drawing import Drawing
+
         path = Path(path)
         current = self.session.drawing  # copied: the worker thread reads it while the GUI thread runs on
         drawing = Drawing(
@@ -278,11 +283,10 @@ class FileController(QObject):
             chart=current.chart,
         )
         atlas, source = self.session.atlas, self.session.path
-        panels = getattr(self.window, "panels", None)
-        if panels is not None and not getattr(panels, "loaded", True):
-            panels.load()  # the engine loads after the first paint; an export this early needs it now
-        comparator = getattr(panels, "comparator", None)
-        library = getattr(panels, "library", None) if comparator is not None else None
+        self.window.ensure_engine()  # the engine loads after the first paint; an export this early needs it now
+        live = self.window.live
+        comparator = live.comparator
+        library = live.library if comparator is not None else None
         paper = "letter" if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
 
         def job(_task):
@@ -309,8 +313,9 @@ class FileController(QObject):
         return True
 
     def _folder(self) -> str:
-        if self.session.path is not None:
-            return str(self.session.path.parent)
+        path = self._session.path if self._session is not None else self.window.start_path
+        if path is not None:
+            return str(path.parent)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     # -- autosave and recovery ---------------------------------------------------------------------------------
@@ -319,6 +324,8 @@ class FileController(QObject):
             self.timer.start()
 
     def autosave(self) -> None:
+        if self._session is None:
+            return
         if self.session.modified:
             try:
                 self.store.save(self.session.document, self.session.path)
@@ -339,22 +346,14 @@ class FileController(QObject):
             self.error("Could not recover", f"the autosaved drawing could not be read: {err}")
             self.store.remove(slot)
             return False
-        answer = os.environ.get("PAINMAP_RECOVER", "").strip().lower()
-        if answer not in ("yes", "no"):
-            if not dialogs_allowed():
-                return False
-            where = f" for {origin.name}" if origin else ""
-            n = len(drawing.marks)
-            reply = QMessageBox.question(
-                self.window,
-                "Recover unsaved drawing?",
-                f"painmap was closed without saving a drawing{where} ({n} mark{'s' if n != 1 else ''}). Recover it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
-            )
-            answer = "yes" if reply == QMessageBox.StandardButton.Yes else "no"
+        where = f" for {origin.name}" if origin else ""
+        n = len(drawing.marks)
+        wanted = file_dialogs.ask_recover(
+            self.window,
+            f"painmap was closed without saving a drawing{where} ({n} mark{'s' if n != 1 else ''}). Recover it?",
+        )
         self.store.remove(slot)
-        if answer == "no":
+        if not wanted:
             return False
         self.session.recover(drawing, path_hint or origin)
         self.autosave()  # the recovered drawing is now this process's autosave

@@ -9,43 +9,20 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject
 
 from painmap.app import file_dialogs
 from painmap.app.background import TaskThread, run_with_progress
 from painmap.app.file_dialogs import last_folder, remember_folder
+from painmap.app.frequency_jobs import aggregate_job
 from painmap.app.frequency_window import FrequencyMapWindow, render_map_image
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
 FOLDER_KEY = "frequency/folder"
-AGGREGATE_OPTIONS: dict[str, Any] = {}  # extra keyword arguments for aggregate() (tests set a small chunk)
-
-
-def aggregate_job(
-    paths: Sequence[str | os.PathLike], cancel: threading.Event, **options: Any
-) -> Callable[[TaskThread], Any]:
-    """A job for `run_with_progress` that aggregates `paths`, reporting progress and skipped files."""
-
-    def job(task: TaskThread):
-        from painmap.aggregate import aggregate
-
-        skipped = 0
-
-        def on_skip(_path: str, _reason: str) -> None:
-            nonlocal skipped
-            skipped += 1
-            task.message.emit(f"Reading the drawings… ({skipped} file{'s' if skipped != 1 else ''} skipped)")
-
-        return aggregate(
-            paths, progress=task.progressed.emit, cancel=cancel, on_skip=on_skip, **{**AGGREGATE_OPTIONS, **options}
-        )
-
-    return job
 
 
 class FrequencyController(QObject):
@@ -64,18 +41,10 @@ class FrequencyController(QObject):
         )
 
     def _library(self):
-        panels = getattr(self.window, "panels", None)
-        if panels is not None and not getattr(panels, "loaded", True):
-            panels.load()
-        library = getattr(panels, "library", None)
-        if library is None or not getattr(library, "patterns", None):
-            from painmap.patterns import load_patterns
-
-            try:
-                library = load_patterns(self.window.session.atlas)
-            except PainmapError:
-                return None
-        return library
+        """The live comparison's pattern library (loaded now if start-up has not yet), or None if it did not load."""
+        self.window.ensure_engine()
+        library = self.window.live.library
+        return library if library.patterns else None
 
     def open_folder(self) -> FrequencyMapWindow | None:
         start = last_folder(self.window.settings, FOLDER_KEY, None)
@@ -85,7 +54,7 @@ class FrequencyController(QObject):
     def open_paths(self, paths: Sequence[str | os.PathLike]) -> FrequencyMapWindow | None:
         """Aggregate `paths` (folders, files or globs) with progress and Cancel; show the map, or say why not."""
         paths = [os.fspath(p) for p in paths]
-        atlas = self.window.session.atlas
+        atlas = self.window.ensure_engine().atlas
         cancel = threading.Event()
         read = aggregate_job(paths, cancel)
 
@@ -128,11 +97,7 @@ class FrequencyController(QObject):
             self.windows.remove(map_window)
 
     def _error(self, message: str) -> None:
-        files = getattr(self.window, "files", None)
-        if files is not None:
-            files.error("Could not make a frequency map", message)
-        else:
-            self.window.statusBar().showMessage(message, 10000)
+        self.window.files.error("Could not make a frequency map", message)
 
 
 def error_line(err: BaseException) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +31,7 @@ from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, TaskThread, run_with_progress
 from painmap.app.file_dialogs import CSV_FILTER, MAP_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.fitted_image import FittedImage
+from painmap.app.frequency_jobs import aggregate_job
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
@@ -272,7 +272,6 @@ class FrequencyMapWindow(QMainWindow):
         The map itself does not compare (it is faster without); the rows need it, so they are made on request,
         with progress and Cancel. A cancelled or failed run writes no file.
         """
-        from painmap.app.frequency_controller import aggregate_job
 
         path = Path(path)
         cancel = threading.Event()
@@ -294,11 +293,8 @@ class FrequencyMapWindow(QMainWindow):
 
     # -- messages and closing ------------------------------------------------------------------------------------
     def _error(self, title: str, message: str) -> None:
-        from painmap.app.files import dialogs_allowed
-
         self.statusBar().showMessage(message, 15000)
-        if dialogs_allowed():
-            QMessageBox.warning(self, title, message)
+        file_dialogs.warn(self, title, message)
 
     def closeEvent(self, event) -> None:
         if self._render is not None:

@@ -8,38 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from painmap import style
+from painmap.app.stipple import stipple_brush
 from painmap.geometry import nonzero_box
+from painmap.polygons import polygon_path
 
 SIDES = ("right", "left", "both")
 TRP_SIZE_PX = 16.0  # X markers keep their size on screen at any zoom
-STIPPLE_PERIOD_PX = 6  # spillover dots, one per period, constant on screen
-
-
-def polygon_path(polygon: np.ndarray) -> QPainterPath:
-    """A closed QPainterPath through the (N, 2) millimetre polygon."""
-    path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in polygon]))
-    path.closeSubpath()
-    return path
-
-
-def stipple_brush(color: str, period: int = STIPPLE_PERIOD_PX) -> QBrush:
-    """A brush of round dots on a transparent ground: the spillover stipple, readable without colour."""
-    size = period * 2
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    p = QPainter(image)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(color))
-    r = period * 0.32
-    for cx, cy in ((period * 0.5, period * 0.5), (period * 1.5, period * 1.5)):
-        p.drawEllipse(QPointF(cx, cy), r, r)
-    p.end()
-    return QBrush(image)
 
 
 class DeviceCache:

@@ -1,37 +1,32 @@
 """The main window: wires the session, canvas, tools, toolbars, menus, files and settings together.
 
 It owns no domain logic; every action calls the session, the canvas, the tool box or the file controller.
+It is built in three steps so that it paints before anything it does not show is loaded (decision D12):
+- the constructor builds what the first paint shows, from Qt and the chart's view frames only: the canvas,
+  the toolbars and their actions, the menu bar, empty docks, the guide line and the status bar;
+- `complete()` (right after the first paint) adds the file and frequency-map controllers, the menus' other
+  entries, the panels' widgets and the modes;
+- `attach(atlas)` adds the session, the live comparison and the panels' wiring.
+Given an atlas, the constructor runs all three (tests, benchmarks).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolBar,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from painmap import __version__
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
-from painmap.app.crash_dialog import about_log_html
-from painmap.app.files import SUFFIX, AutosaveStore, FileController
-from painmap.app.frequency_controller import FrequencyController
-from painmap.app.session import DrawingSession
+from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
+from painmap.app.panels.docks import PanelDocks
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
-from painmap.drawing import QUALITIES
+from painmap.mark_vocabulary import QUALITIES
 
+LOAD_DELAY_MS = 10  # the engine loads this long after the first paint
 APP_NAME = "painmap"
 
 
@@ -46,56 +41,172 @@ def set_app_identity() -> None:
     QCoreApplication.setApplicationName(APP_NAME)
 
 
-class MainWindow(QMainWindow):
-    """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`."""
+class _StepName(QObject):
+    """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
 
-    def __init__(self, atlas, art: BodyArt | None = None, store: AutosaveStore | None = None) -> None:
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self.action, self.verb = action, verb
+
+    def show(self, text: str) -> None:
+        self.action.setText(f"&{self.verb} {text}".rstrip())
+
+
+class MainWindow(QMainWindow):
+    """painmap's window: `session`, `canvas`, the tool box and the menus `file_menu` … `help_menu`.
+
+    `files`, `frequency`, `modes` are None until `complete()`; `session`, `live` (the LiveComparison) and
+    `panels` until `attach(atlas)`.
+    """
+
+    def __init__(self, atlas=None, art: BodyArt | None = None, store=None, frames=None) -> None:
         super().__init__()
         self.setObjectName("painmap-main")
         set_app_identity()
         self.settings = app_settings()
-        self.session = DrawingSession(atlas, parent=self)
+        self.session = self.live = self.panels = None
+        self.files = self.frequency = self.modes = None
+        self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
+        self.start_path: Path | None = None  # the file named on the command line, until the session has it
+        self._store = store
+        if frames is None:
+            if atlas is not None:
+                frames = atlas.views
+            else:
+                from painmap.app.chart_frame import read_frames
+
+                frames = read_frames()
         self.toolbox = ToolBox(self)
-        self.canvas = BodyCanvas(self.session, self.toolbox, art, self)
+        self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
-        self.files = FileController(self, self.session, self.settings, store)
-        self.frequency = FrequencyController(self)
-        self.view_actions = ViewActions(self, self.session, self.canvas)
+        self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
+        self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
         self._build_toolbars()
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self.session.file_changed.connect(lambda _p: self._update_title())
-        self.session.modified_changed.connect(lambda _m: self._update_title())
-        self.files.recent.changed.connect(self._fill_recent_menu)
+        mode = saved_mode(self.settings)
+        self.docks = PanelDocks(self)
+        self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
-        self._update_title()
+        show_mode_docks(self.docks.docks, mode)
+        self.update_title()
         self.canvas.setFocus()
-        # The panels engineer's docks (pattern overlay, comparison, ranked list, info, modes).
-        from painmap.app.panels import install_panels
+        self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(LOAD_DELAY_MS)
+        self._load_timer.timeout.connect(self._load_live)
+        if atlas is not None:
+            self.complete()
+            self.attach(atlas)
 
-        self.panels = install_panels(self)
+    def complete(self) -> None:
+        """Add what the first paint does not show: files, frequency maps, the menus' entries, panels, modes."""
+        for part in self.completion_steps():
+            part()
+
+    def completion_steps(self) -> list:
+        """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
+        return [self._complete_files, self._complete_docks]
+
+    def _complete_files(self) -> None:
+        if self.files is not None:
+            return
+        from painmap.app.files import FileController
+        from painmap.app.frequency_controller import FrequencyController
+
+        self.files = FileController(self, self.settings, self._store)
+        self.frequency = FrequencyController(self)
+        self.files.recent.changed.connect(self._fill_recent_menu)
+        self._complete_menus()
+
+    def _complete_docks(self) -> None:
+        if self.modes is not None:
+            return
+        from painmap.app.panels import complete_docks
+
+        self.modes = complete_docks(self, self.docks, self.guide_bar)
+
+    def attach(self, atlas, load_engine: bool = True) -> None:
+        """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first
+        paint unless `load_engine` is False (start-up loads it as its last step)."""
+        from painmap.app.live_comparison import LiveComparison
+        from painmap.app.panels import install_panels
+        from painmap.app.session import DrawingSession
+
+        self.complete()
+        self.session = session = DrawingSession(atlas, parent=self)
+        self.canvas.attach(session)
+        self.view_actions.attach(session)
+        self._bind_undo(session.undo_stack)
+        self.files.attach(session)
+        session.file_changed.connect(lambda _p: self.update_title())
+        session.modified_changed.connect(lambda _m: self.update_title())
+        self.live = LiveComparison(session, self, wait_for_load=not load_engine)
+        self.panels = install_panels(self, self.docks, self.live)
+        self.update_title()
+        if not load_engine:
+            return
+        if self.canvas.painted_once:
+            self._load_timer.start()
+        else:
+            self.canvas.first_painted.connect(self._load_timer.start)
+
+    def _load_live(self) -> None:
+        if self.live is not None:
+            self.live.load()
+
+    def ensure_engine(self):
+        """Finish loading now (the session, the opened file, the engine) and return the session.
+
+        Actions used before start-up has finished (Save, Export, a mode's reveal) call this first.
+        """
+        if self.startup is not None:
+            self.startup.finish()
+        self.complete()
+        if self.live is not None and not self.live.ready:
+            self.live.load()
+        return self.session
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_edit_actions(self) -> None:
-        stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        # Before the session exists they finish start-up first: a mark drawn meanwhile can be undone at once.
+        self.undo_action = make_action(
+            self, "&Undo", ["Ctrl+Z"], "Undo the last mark", lambda: self.ensure_engine().undo_stack.undo()
+        )
         self.undo_action.setToolTip("Undo the last mark (Ctrl+Z)")
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action = make_action(
+            self,
+            "&Redo",
+            ["Ctrl+Shift+Z", "Ctrl+Y"],
+            "Redo the mark just undone",
+            lambda: self.ensure_engine().undo_stack.redo(),
+        )
         self.redo_action.setToolTip("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.clear_action = make_action(
             self,
             "&Clear this view",
             ["Ctrl+Shift+Backspace"],
             "Remove every mark of the view shown",
-            self.session.clear_view,
+            lambda: self.ensure_engine().clear_view(),
         )
         for action, short in ((self.undo_action, "Undo"), (self.redo_action, "Redo"), (self.clear_action, "Clear")):
             action.setIconText(short)  # the toolbar stays narrow; the menu names what is undone
+
+    def _bind_undo(self, stack) -> None:
+        """Undo / Redo follow the session's QUndoStack (enabled state and the name of the step)."""
+        for action, verb, can, text_changed in (
+            (self.undo_action, "Undo", stack.canUndo, stack.undoTextChanged),
+            (self.redo_action, "Redo", stack.canRedo, stack.redoTextChanged),
+        ):
+            action.setEnabled(can())
+            text_changed.connect(_StepName(action, verb).show)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
 
     def _build_toolbars(self) -> None:
         views = QToolBar("Views", self)
@@ -118,20 +229,9 @@ class MainWindow(QMainWindow):
         self.toolbars = [views, tools, self.brush_bar]
 
     def _build_menus(self) -> None:
+        """The menu bar and the menus whose actions exist already; `_complete_menus` adds the others."""
         bar = self.menuBar()
-        a = self.files.actions
         self.file_menu = bar.addMenu("&File")
-        self.file_menu.addActions([a["new"], a["open"]])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.file_menu.addAction(self.frequency.open_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([a["save"], a["save_as"]])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([a["export_png"], a["export_report"]])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(a["quit"])
-        self._fill_recent_menu()
-
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
@@ -148,8 +248,20 @@ class MainWindow(QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.tools.values()))
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
-
         self.help_menu = bar.addMenu("&Help")
+
+    def _complete_menus(self) -> None:
+        a = self.files.actions
+        self.file_menu.addActions([a["new"], a["open"]])
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addAction(self.frequency.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["save"], a["save_as"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["export_png"], a["export_report"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a["quit"])
+        self._fill_recent_menu()
         self.help_menu.addAction(
             make_action(self, "&Keyboard shortcuts", ["F1"], "List every keyboard shortcut", self.show_shortcuts)
         )
@@ -179,11 +291,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(paths))
 
-    def _update_title(self) -> None:
-        path = self.session.path
+    def update_title(self) -> None:
+        path = self.session.path if self.session is not None else self.start_path
         name = path.name if path else "untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(self.session.modified)
+        self.setWindowModified(self.session is not None and self.session.modified)
 
     # -- settings ----------------------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -205,8 +317,8 @@ class MainWindow(QMainWindow):
         if quality in QUALITIES:
             self.toolbox.set_quality(quality)
         view = s.value("view/last", "")
-        if view in self.session.atlas.views:
-            self.session.set_view(view)
+        if view in self.canvas.frames:
+            self.canvas.set_view(view)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -215,11 +327,14 @@ class MainWindow(QMainWindow):
         s.setValue("brush/radius", self.toolbox.settings.radius)
         s.setValue("brush/intensity", self.toolbox.settings.intensity)
         s.setValue("brush/quality", self.toolbox.settings.quality)
-        s.setValue("view/last", self.session.view_id)
+        s.setValue("view/last", self.canvas.view_id())
         s.sync()
 
     # -- window events -----------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self.startup is not None and not self.canvas.pending:
+            self.startup.stop()  # nothing drawn yet: no need to load the engine to close
+        self.complete()
         if not self.files.confirm_discard():
             event.ignore()
             return
@@ -236,6 +351,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_path(event)
         if path is not None:
             event.acceptProposedAction()
+            self.ensure_engine()
             self.files.open_path(path)
 
     @staticmethod
@@ -249,47 +365,17 @@ class MainWindow(QMainWindow):
     # -- help --------------------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(action, shortcuts, what it does) for every action with a shortcut, from the actions themselves."""
-        rows, seen = [], set()
-        for action in self.findChildren(QAction):
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            if not keys or action.text() in seen:
-                continue
-            seen.add(action.text())
-            name = action.text().replace("&", "")
-            rows.append((name, ", ".join(keys), action.statusTip() or action.toolTip()))
-        return sorted(rows, key=lambda r: r[0].lower())
+        from painmap.app.help_dialogs import shortcut_rows
+
+        return shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
-        rows = self.shortcut_rows()
-        rows.append(("Pan", "Middle-drag, or Space + drag", "Move the picture"))
-        rows.append(("Zoom at the pointer", "Mouse wheel", "Zoom in or out where the pointer is"))
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(rows), 3, dialog)
-        table.setHorizontalHeaderLabels(["Action", "Keys", "What it does"])
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(720, 560)
-        self.shortcuts_dialog = dialog
-        dialog.show()
+        from painmap.app.help_dialogs import shortcuts_dialog
+
+        self.shortcuts_dialog = shortcuts_dialog(self)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About painmap",
-            f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
-            "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
-            "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
-            f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>"
-            + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
-        )
+        from painmap.app.help_dialogs import show_about
+
+        show_about(self)

@@ -26,9 +26,8 @@ LANDMARK_SCALE = {"patient": 1.0, "educator": 1.8, "quiz": 1.0}
 
 
 def settings_of(window) -> QSettings:
-    """The window's settings store if it has one, else the app's (both live in the user's config folder)."""
-    store = getattr(window, "settings", None)
-    return store if isinstance(store, QSettings) else QSettings("painmap", "painmap")
+    """The window's settings store (QSettings in the user's config folder)."""
+    return window.settings
 
 
 def saved_mode(store: QSettings) -> str:
@@ -40,30 +39,54 @@ def _shortcut_tip(tip: str, shortcut: str) -> str:
     return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
 
 
+class GuideBar(QToolBar):
+    """The guide line under the toolbars: what to do in the current mode (built with the window's shell)."""
+
+    def __init__(self, window: QMainWindow, mode: str) -> None:
+        super().__init__("Guide", window)
+        self.guide = QLabel(texts.GUIDE[mode])
+        self.guide.setObjectName("guide-line")
+        self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.guide.setToolTip("What to do in this mode")
+        self.guide.setContentsMargins(8, 4, 8, 4)
+        self.setObjectName("guide-bar")
+        self.setMovable(False)
+        self.addWidget(self.guide)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        """The mode's guide text, a quarter larger for patients."""
+        font = self.guide.font()
+        base = self.window().font().pointSizeF()
+        if base > 0:
+            font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
+        self.guide.setFont(font)
+        self.guide.setText(texts.GUIDE[mode])
+
+
+def show_mode_docks(docks: dict, mode: str) -> None:
+    """Show the docks of `mode` and hide the others (the shell does this before its first paint)."""
+    for key, dock in docks.items():
+        dock.setVisible(key in MODE_DOCKS[mode])
+
+
 class ModeController(QObject):
     """Switches the window between the modes and owns their actions (View ▸ Mode, F11, ←/→, Reveal)."""
 
     mode_changed = Signal(str)
 
-    def __init__(self, window: QMainWindow, panels) -> None:
+    def __init__(self, window: QMainWindow, docks, guide_bar: GuideBar) -> None:
         super().__init__(window)
         self.window = window
-        self.panels = panels
+        self.docks = docks
+        self.panels = None  # the PanelsController, once the engine has loaded (attach)
         self.mode = ""
         self.settings = settings_of(window)
-        self._base_fonts = {dock: dock.font() for dock in panels.dock_widgets()}
-
-        self.guide = QLabel()
-        self.guide.setObjectName("guide-line")
-        self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.guide.setToolTip("What to do in this mode")
-        self.guide.setContentsMargins(8, 4, 8, 4)
-        self.guide_bar = QToolBar("Guide", window)
-        self.guide_bar.setObjectName("guide-bar")
-        self.guide_bar.setMovable(False)
-        self.guide_bar.addWidget(self.guide)
-        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.guide_bar)
+        self._base_fonts = {dock: dock.font() for dock in docks.dock_widgets()}
+        self.guide_bar = guide_bar
+        self.guide = guide_bar.guide
         toggle = self.guide_bar.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Alt+G"))
         toggle.setToolTip(_shortcut_tip("Show or hide the guide line", "Ctrl+Alt+G"))
@@ -103,14 +126,14 @@ class ModeController(QObject):
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.toggled.connect(self.set_fullscreen)
         self.next_trp_action = self._action("Next trigger point", "Right", "Show the next trigger point's zones")
-        self.next_trp_action.triggered.connect(lambda: self.panels.step_trigger_point(+1))
+        self.next_trp_action.triggered.connect(lambda: self._with_panels().step_trigger_point(+1))
         self.prev_trp_action = self._action("Previous trigger point", "Left", "Show the previous trigger point's zones")
-        self.prev_trp_action.triggered.connect(lambda: self.panels.step_trigger_point(-1))
+        self.prev_trp_action.triggered.connect(lambda: self._with_panels().step_trigger_point(-1))
         self.reveal_action = self._action("&Reveal", "Ctrl+Return", "Quiz: show the pattern, difference and score")
-        self.reveal_action.triggered.connect(self.panels.reveal)
+        self.reveal_action.triggered.connect(lambda: self._with_panels().reveal())
         self.new_quiz_action = self._action("Hide again", "Ctrl+Shift+H", "Quiz: hide the pattern and numbers again")
-        self.new_quiz_action.triggered.connect(lambda: self.panels.set_quiz(True))
-        self.panels.comparison_panel.reveal_clicked.connect(self.panels.reveal)
+        self.new_quiz_action.triggered.connect(lambda: self._with_panels().set_quiz(True))
+        self.docks.comparison_panel.reveal_clicked.connect(lambda: self._with_panels().reveal())
         for action in (
             self.fullscreen_action,
             self.next_trp_action,
@@ -120,6 +143,26 @@ class ModeController(QObject):
         ):
             view.addAction(action)
 
+    def attach(self, panels) -> None:
+        """The panels exist (the engine has loaded): apply the mode's words and quiz state to them too."""
+        self.panels = panels
+        self._apply_to_panels(self.mode)
+
+    def _with_panels(self):
+        """The PanelsController, loading the engine first if it has not loaded yet."""
+        if self.panels is None:
+            self.window.ensure_engine()
+        return self.panels
+
+    def _apply_to_panels(self, mode: str) -> None:
+        panels = self.panels
+        if panels is None:
+            return
+        panels.set_plain(mode == "patient")
+        if mode == "patient":  # patients get no difference check box, so no difference overlay either
+            panels.show_difference_action.setChecked(False)
+        panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it
+
     # -- switching -----------------------------------------------------------------------------------------
     def set_mode(self, mode: str, save: bool = True) -> None:
         """Apply `mode` to the window; remember it unless `save` is False."""
@@ -127,13 +170,9 @@ class ModeController(QObject):
             raise ValueError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
         self.mode = mode
         self.mode_actions[mode].setChecked(True)
-        panels = self.panels
-        panels.set_plain(mode == "patient")
-        if mode == "patient":  # patients get no difference check box, so no difference overlay either
-            panels.show_difference_action.setChecked(False)
-        panels.pattern_panel.set_mode(mode)
-        panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it
-        for key, dock in panels.docks.items():
+        self.docks.pattern_panel.set_mode(mode)
+        self._apply_to_panels(mode)
+        for key, dock in self.docks.docks.items():
             dock.setVisible(key in MODE_DOCKS[mode])
             font = self._base_fonts[dock]
             if mode == "patient" and font.pointSizeF() > 0:
@@ -144,12 +183,7 @@ class ModeController(QObject):
             self._raise_comparison()
             self._raise_timer.start()  # again once a new window has shown its tabs
         self._arrange(mode)
-        guide_font = self.guide.font()
-        base = self.window.font().pointSizeF()
-        if base > 0:
-            guide_font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
-        self.guide.setFont(guide_font)
-        self.guide.setText(texts.GUIDE[mode])
+        self.guide_bar.set_mode(mode)
         stepping = mode in ("educator", "quiz")
         self.next_trp_action.setEnabled(stepping)
         self.prev_trp_action.setEnabled(stepping)
@@ -162,13 +196,13 @@ class ModeController(QObject):
 
     def _raise_comparison(self) -> None:
         """Make the Comparison tab the current one (QWidget.raise_ alone skips the top-most sibling)."""
-        docks = self.panels.docks
+        docks = self.docks.docks
         docks["info"].raise_()
         docks["comparison"].raise_()
 
     def _arrange(self, mode: str) -> None:
         """Heights of the visible docks: the pattern controls as tall as they need, the lists share the rest."""
-        docks = self.panels.docks
+        docks = self.docks.docks
         shown = [docks[k] for k in ("pattern", "ranking", "comparison") if k in MODE_DOCKS[mode]]
         if mode == "patient":
             shown.append(docks["info"])
@@ -178,13 +212,10 @@ class ModeController(QObject):
         self.window.resizeDocks(shown, sizes, Qt.Orientation.Vertical)
 
     def _landmarks(self, mode: str) -> None:
-        canvas = self.panels.canvas
-        if hasattr(canvas, "set_landmark_scale"):
-            canvas.set_landmark_scale(LANDMARK_SCALE[mode])
-        if mode == "educator" and hasattr(canvas, "landmarks_visible"):
+        canvas = self.window.canvas
+        canvas.set_landmark_scale(LANDMARK_SCALE[mode])
+        if mode == "educator":
             canvas.landmarks_visible = True
-            if hasattr(canvas, "update"):
-                canvas.update()
 
     def set_fullscreen(self, on: bool) -> None:
         """F11: full screen (educator presentation) and back."""

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QWidget
 
 from painmap import style
 from painmap.app.tools import RADIUS_RANGE, ToolBox
-from painmap.drawing import QUALITIES
+from painmap.mark_vocabulary import QUALITIES
 
 VIEW_KEYS = ("1", "2", "3", "4")
 
 
 def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
     """A QAction with its shortcut(s) and a tooltip that names the first shortcut."""
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) would make PySide build QIcon's theme icon enum first
+    action.setText(text)
     if isinstance(shortcuts, str | QKeySequence.StandardKey):
         shortcuts = [shortcuts]
     keys = [QKeySequence(s) for s in shortcuts]
@@ -67,23 +68,13 @@ class IntensityScale(QWidget):
 
 
 class ViewActions(QObject):
-    """One checkable action per atlas view (1, 2, 3 …) plus the zoom and landmark actions."""
+    """One checkable action per view of the canvas (1, 2, 3 …) plus the zoom and landmark actions."""
 
-    def __init__(self, window, session, canvas) -> None:
+    def __init__(self, window, canvas) -> None:
         super().__init__(window)
-        self.session = session
         self.group = QActionGroup(self)
         self.views: dict[str, QAction] = {}
-        order = sorted(
-            session.atlas.views,
-            key=lambda v: (
-                ("posterior", "lateral", "lateral-left").index(v)
-                if v in ("posterior", "lateral", "lateral-left")
-                else 9
-            ),
-        )
-        for key, view_id in zip(VIEW_KEYS, order, strict=False):
-            view = session.atlas.view(view_id)
+        for key, (view_id, view) in zip(VIEW_KEYS, canvas.frames.items(), strict=False):
             action = make_action(
                 self,
                 view.title or view_id,
@@ -98,8 +89,7 @@ class ViewActions(QObject):
             short = {"lateral": "Right", "lateral-left": "Left"}.get(view_id)
             if short:
                 action.setIconText(short)  # "Right side" in the menu, "Right" on the toolbar
-        session.view_changed.connect(self._sync)
-        self._sync(session.view_id)
+        self.sync(canvas.view_id())
         self.zoom_in = make_action(
             self, "Zoom in", ["+", "=", QKeySequence.StandardKey.ZoomIn], "Zoom in", canvas.zoom_in
         )
@@ -125,7 +115,13 @@ class ViewActions(QObject):
             action.setIconText(short)
         self.landmarks.toggled.connect(lambda on: setattr(canvas, "landmarks_visible", on))
 
-    def _sync(self, view_id: str) -> None:
+    def attach(self, session) -> None:
+        """Follow the session's view from now on."""
+        session.view_changed.connect(self.sync)
+        self.sync(session.view_id)
+
+    def sync(self, view_id: str) -> None:
+        """Check the action of the view shown."""
         action = self.views.get(view_id)
         if action is not None:
             action.setChecked(True)

@@ -6,12 +6,9 @@ the tools hold no pixels and no marks, only the brush settings they pass on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
-from painmap.app.body_art import RegionIndex
-from painmap.drawing import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
+from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 
 RADIUS_RANGE = (2.0, 60.0)  # mm
 RADIUS_STEPS = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0)
@@ -19,13 +16,26 @@ DEFAULT_RADIUS = 12.0
 DEFAULT_INTENSITY = 5
 
 
-@dataclass
 class BrushSettings:
-    """What the next mark looks like."""
+    """What the next mark looks like: `radius` (mm), `intensity` (1..10), `quality`."""
 
-    radius: float = DEFAULT_RADIUS  # mm
-    intensity: int = DEFAULT_INTENSITY  # 1..10
-    quality: str = DEFAULT_QUALITY
+    __slots__ = ("intensity", "quality", "radius")
+
+    def __init__(
+        self, radius: float = DEFAULT_RADIUS, intensity: int = DEFAULT_INTENSITY, quality: str = DEFAULT_QUALITY
+    ) -> None:
+        self.radius, self.intensity, self.quality = radius, intensity, quality
+
+    def copy(self) -> BrushSettings:
+        return BrushSettings(self.radius, self.intensity, self.quality)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, BrushSettings):
+            return NotImplemented
+        return (self.radius, self.intensity, self.quality) == (other.radius, other.intensity, other.quality)
+
+    def __repr__(self) -> str:
+        return f"BrushSettings({self.radius!r}, {self.intensity!r}, {self.quality!r})"
 
 
 def clamp_intensity(value: float) -> int:
@@ -80,15 +90,12 @@ class FillTool(Tool):
     name, label, highlights_region = "fill", "Fill region", True
 
     def press(self, session, point, pressure=None) -> None:
-        region = region_at(session.view(), point)
+        from painmap.app.regions import region_at  # numpy: loaded with the engine, after the first paint
+
+        region = region_at(session, point)
         if region is not None:
             s = self.box.settings
             session.fill(region.id, s.intensity, s.quality)
-
-
-def region_at(view, point):
-    """The atlas region of `view` under `point` (mm), or None (uses the region hit cache of the view)."""
-    return RegionIndex.of(view).at(point)
 
 
 class ToolBox(QObject):

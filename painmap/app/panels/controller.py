@@ -1,29 +1,20 @@
-"""Wires the pattern, comparison, ranking and info panels to the session and the canvas; holds no metrics.
+"""The overlay and quiz state of the panels: which pattern, side and trigger point show, and what the docks say.
 
-Every number shown comes from painmap.compare.Comparator(...).compare(session.masks): the same engine as
-`painmap compare`, re-run synchronously after every finished stroke (session.marks_changed).
+It holds no metrics and loads no engine: the numbers come from the window's `LiveComparison` (`updated`), the
+docks from `PanelDocks`. It draws through two canvas layers (pattern, difference).
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from painmap.app import texts
 from painmap.app.layers import DifferenceLayer, PatternLayer
-from painmap.app.panels.comparison_panel import ComparisonPanel, metric
-from painmap.app.panels.info_panel import InfoPanel
-from painmap.app.panels.pattern_panel import PatternPanel
-from painmap.app.panels.ranking_panel import RankingPanel
+from painmap.app.panels.comparison_panel import metric
 
 PREFERRED_PATTERN = "gluteus-medius"
-MIN_PANEL_WIDTH = 360
-LOAD_DELAY_MS = 10  # after the first paint; a start-up that quits at its first paint never waits for the library
-DOCKS = ("pattern", "ranking", "comparison", "info")
-DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
 
 
 class PanelsController(QObject):
@@ -32,18 +23,19 @@ class PanelsController(QObject):
     comparison_updated = Signal(object)  # the engine's Comparison
     pattern_changed = Signal(object)  # the chosen Pattern or None
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, docks, live) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
         self.canvas = window.canvas
         self.atlas = self.session.atlas
-        # The pattern library and the engine load right after the window's first paint (load()), so start-up
-        # does not wait for them; anything that needs them earlier loads them at once.
-        self.loaded = False
-        self.library, self.comparator, self.problem = _NO_LIBRARY, None, ""
-        self.comparison = None
-        self.last_refresh_ms = 0.0
+        self.live = live
+        self.docks_owner = docks
+        self.docks = docks.docks
+        self.pattern_panel = docks.pattern_panel
+        self.ranking_panel = docks.ranking_panel
+        self.comparison_panel = docks.comparison_panel
+        self.info_panel = docks.info_panel
 
         self.pattern_id: str | None = None
         self.side_mode = "auto"
@@ -52,69 +44,77 @@ class PanelsController(QObject):
         self.quiz = False
         self.revealed = False
         self._mirrors: dict[str, object] = {}
-        self._painted: QRectF | None = None  # where the drawing changed since the last comparison (mm)
 
         self.pattern_layer = PatternLayer(self.atlas)
         self.difference_layer = DifferenceLayer()
         self.difference_layer.visible = False
         self.canvas.add_layer(self.difference_layer)
         self.canvas.add_layer(self.pattern_layer)
-
-        self.pattern_panel = PatternPanel()
-        self.ranking_panel = RankingPanel()
-        self.comparison_panel = ComparisonPanel()
-        self.info_panel = InfoPanel()
-        self.docks: dict[str, QDockWidget] = {}
-        self._make_docks()
         self._make_actions()
         self._connect()
         self.pattern_layer.visible = False
-        self.ranking_panel.summary.setText(texts.LOADING)
-        self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
-        self._load_timer.setSingleShot(True)
-        self._load_timer.setInterval(LOAD_DELAY_MS)
-        self._load_timer.timeout.connect(self.load)
-        first_painted = getattr(self.canvas, "first_painted", None)
-        if first_painted is not None:
-            first_painted.connect(self._load_timer.start)
-        else:
-            self._load_timer.start()
+        live.loaded.connect(self._on_loaded)
+        live.updated.connect(self._on_updated)
+        if live.ready:
+            self._on_loaded()
+            self._on_updated(live.comparison)
+
+    # -- the engine (LiveComparison) -------------------------------------------------------------------------
+    @property
+    def library(self):
+        return self.live.library
+
+    @property
+    def comparator(self):
+        return self.live.comparator
+
+    @property
+    def comparison(self):
+        return self.live.comparison
+
+    @property
+    def loaded(self) -> bool:
+        return self.live.ready
+
+    @property
+    def problem(self) -> str:
+        return self.live.problem
+
+    @property
+    def last_refresh_ms(self) -> float:
+        return self.live.last_ms
 
     def load(self) -> None:
-        """Load the pattern library and the engine, choose the first pattern and compare (once)."""
-        if self.loaded:
-            return
-        self.loaded = True
-        self._load_timer.stop()
-        self.library, self.comparator, self.problem = _load_engine(self.session)
+        """Load the engine now (it loads after the window's first paint; anything earlier asks here)."""
+        self.live.load()
+
+    def refresh(self) -> None:
+        """Compare again now and show the result."""
+        self.live.refresh()
+
+    def _on_loaded(self) -> None:
         self.pattern_panel.set_patterns([(p.id, p.name) for p in self.patterns()])
         first = PREFERRED_PATTERN if PREFERRED_PATTERN in self.library.patterns else None
         if first is None and self.library.patterns:
             first = next(iter(self.library.patterns))
         self.choose_pattern(first)
-        self.refresh()
+
+    def _on_updated(self, comparison) -> None:
+        if comparison is not None:
+            names = {p.id: p.name for p in self.patterns()}
+            rows = [
+                (
+                    metric(r, "pattern"),
+                    names.get(metric(r, "pattern"), metric(r, "pattern")),
+                    metric(r, "side", ""),
+                    float(metric(r, "score")),
+                )
+                for r in comparison.results
+            ]
+            self.ranking_panel.set_rows(rows, self.pattern_id)
+        self._show_current()
 
     # -- building ------------------------------------------------------------------------------------------
-    def _make_docks(self) -> None:
-        widgets = {
-            "pattern": self.pattern_panel,
-            "ranking": self.ranking_panel,
-            "comparison": self.comparison_panel,
-            "info": self.info_panel,
-        }
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        for key in DOCKS:
-            dock = QDockWidget(DOCK_TITLES[key], self.window)
-            dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
-            content = _scrolling(widgets[key]) if key == "comparison" else widgets[key]
-            content.setMinimumWidth(MIN_PANEL_WIDTH)
-            dock.setWidget(content)
-            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-            self.window.addDockWidget(area, dock)
-            self.docks[key] = dock
-        self.window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
-        self.docks["comparison"].raise_()
-
     def _action(self, text: str, shortcut, tip: str, slot, checkable: bool = False, checked: bool = False) -> QAction:
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(shortcut))
@@ -156,15 +156,6 @@ class PanelsController(QObject):
             self.previous_pattern_action,
         ):
             menu.addAction(action)
-        panels = menu.addMenu("Pa&nels")
-        for i, key in enumerate(DOCKS, start=1):
-            toggle = self.docks[key].toggleViewAction()
-            shortcut = QKeySequence(f"Ctrl+Alt+{i}")
-            toggle.setShortcut(shortcut)
-            tip = f"Show or hide the {DOCK_TITLES[key]} panel"
-            toggle.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
-            toggle.setStatusTip(tip)
-            panels.addAction(toggle)
 
     def _connect(self) -> None:
         pp = self.pattern_panel
@@ -175,8 +166,6 @@ class PanelsController(QObject):
         pp.pattern_shown.connect(self.show_pattern_action.setChecked)
         pp.difference_shown.connect(self.show_difference_action.setChecked)
         self.ranking_panel.pattern_chosen.connect(self.choose_pattern)
-        self.session.marks_changed.connect(self.refresh)
-        self.session.painted.connect(self._on_painted)
         self.session.view_changed.connect(lambda _view: self._update_difference(redraw=True))
 
     # -- queries -------------------------------------------------------------------------------------------
@@ -189,13 +178,7 @@ class PanelsController(QObject):
 
     def result(self, pattern_id: str | None = None):
         """The engine's result for a pattern (default: the chosen one), or None."""
-        pid = pattern_id or self.pattern_id
-        if self.comparison is None or pid is None:
-            return None
-        for r in self.comparison.results:
-            if metric(r, "pattern", None) == pid:
-                return r
-        return None
+        return self.live.result(pattern_id or self.pattern_id)
 
     def overlay_side(self) -> str:
         """Side the overlay is drawn on: the user's choice, or in "auto" the side the comparison found."""
@@ -326,30 +309,7 @@ class PanelsController(QObject):
         self.pattern_panel.task.setVisible(bool(task))
         self.comparison_panel.set_quiz(self.quiz, self.revealed)
 
-    # -- live comparison -----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-run the engine on the session's masks and update the ranked list, numbers and overlays."""
-        if not self.loaded:
-            self.load()  # loads, then comes back here once
-            return
-        t0 = time.perf_counter()
-        if self.comparator is not None:
-            self.comparison = self.comparator.compare(self.session.masks)
-            names = {p.id: p.name for p in self.patterns()}
-            rows = [
-                (
-                    metric(r, "pattern"),
-                    names.get(metric(r, "pattern"), metric(r, "pattern")),
-                    metric(r, "side", ""),
-                    float(metric(r, "score")),
-                )
-                for r in self.comparison.results
-            ]
-            self.ranking_panel.set_rows(rows, self.pattern_id)
-        self._show_current()
-        self.comparison_updated.emit(self.comparison)
-        self.last_refresh_ms = 1000 * (time.perf_counter() - t0)
-
+    # -- showing -------------------------------------------------------------------------------------------
     def _show_current(self) -> None:
         if not self.loaded:
             return
@@ -363,20 +323,12 @@ class PanelsController(QObject):
         self.pattern_layer.set_side(self.overlay_side())
         self.pattern_layer.visible = self.show_pattern and pattern is not None and not self.pattern_hidden()
         self._update_difference(redraw=False)
-        dirty, self._painted = self._painted, None
+        dirty = self.live.take_painted()
         if self._overlay_state() != before:
             self.canvas.update_layers()
         elif dirty is not None and self.difference_layer.visible:
             # matched / missed / extra change only where the drawing changed: repaint that, not the whole pattern
             self.canvas.update_layers(dirty.adjusted(-2, -2, 2, 2))
-
-    def _on_painted(self, rect) -> None:
-        """Collect the millimetre bounds the drawing changed in since the last comparison."""
-        if getattr(rect, "empty", True) or rect.view != self.session.view_id:
-            return
-        x0, y0, x1, y1 = rect.to_mm()
-        box = QRectF(x0, y0, x1 - x0, y1 - y0)
-        self._painted = box if self._painted is None else self._painted.united(box)
 
     def _overlay_state(self) -> tuple:
         """What the canvas shows of the overlays, except the difference pixels themselves."""
@@ -435,45 +387,4 @@ class PanelsController(QObject):
         self.comparison_panel.set_plain(plain)
 
     def dock_widgets(self) -> list[QWidget]:
-        return list(self.docks.values())
-
-
-class _NoLibrary:
-    """Stands in for the PatternLibrary until load() (importing the loader would slow start-up)."""
-
-    patterns: dict = {}  # noqa: RUF012 - never changed
-    problems: tuple = ()
-
-
-_NO_LIBRARY = _NoLibrary()
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    """`widget` in a frameless vertical scroll area, so a short dock never squeezes its contents."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
-
-
-def _load_engine(session):
-    """(library, comparator, problem text): the pattern library and the comparison engine, or why not."""
-    from painmap.errors import PainmapError
-    from painmap.patterns import PatternLibrary, load_patterns
-
-    try:
-        library = load_patterns(session.atlas)
-    except PainmapError as err:
-        return PatternLibrary({}), None, str(err)
-    from painmap.compare import Comparator
-
-    px_per_mm = getattr(session.masks, "px_per_mm", None)
-    if px_per_mm is None:
-        from painmap.raster import DEFAULT_PX_PER_MM as px_per_mm
-    problem = ""
-    if library.problems:
-        names = ", ".join(p.pattern for p in library.problems)
-        problem = f"Not loaded ({len(library.problems)}): {names}."
-    return library, Comparator(session.atlas, library, px_per_mm), problem
+        return self.docks_owner.dock_widgets()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
 from painmap.app import texts
-from painmap.app.layers import stipple_brush
+from painmap.app.stipple import stipple_brush
 
 PATTERN_KEYS = ("essential", "spillover", "trigger_point")
 DIFFERENCE_KEYS = ("matched", "missed", "extra")

@@ -1,0 +1,73 @@
+"""Ends a start-up at the moment a benchmark measures, through hooks patched in from outside the product.
+
+    python benchmarks/startup_probe.py bare          # a bare QMainWindow with a QLabel: exit at its first paint
+    python benchmarks/startup_probe.py window [FILE] # `painmap [FILE]`: exit at the main window's first paint
+    python benchmarks/startup_probe.py ready FILE    # `painmap FILE`: exit when FILE is ranked (start-up done)
+
+The app runs exactly as `painmap` runs it (painmap.cli.main); the probe only wraps `BodyCanvas.paintEvent` and
+`StartUp.__init__` to end the process right after the measured moment (`os._exit`, after the paint has been
+flushed), so the whole-process time from outside is the time to that moment. Under X11 a paint comes after the
+window is mapped and exposed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _exit_soon() -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: os._exit(0))  # after the paint event has finished and been flushed
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    class Label(QLabel):
+        painted = False
+
+        def paintEvent(self, event) -> None:
+            super().paintEvent(event)
+            if not self.painted:
+                self.painted = True
+                _exit_soon()
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(Label("painmap"))
+    window.resize(1280, 900)
+    window.show()
+    return app.exec()
+
+
+def app(stage: str, args: list[str]) -> int:
+    if stage == "window":
+        from painmap.app import canvas
+
+        paint = canvas.BodyCanvas.paintEvent
+
+        def first_paint(self, event) -> None:
+            paint(self, event)
+            _exit_soon()
+
+        canvas.BodyCanvas.paintEvent = first_paint
+    else:
+        from painmap.app import startup
+
+        start = startup.StartUp.__init__
+
+        def hooked(self, *a, **k) -> None:
+            start(self, *a, **k)
+            self.done.connect(lambda: _exit_soon() if self.window.live.comparison is not None else None)
+
+        startup.StartUp.__init__ = hooked
+    from painmap.cli import main
+
+    return main(args)
+
+
+if __name__ == "__main__":
+    stage = sys.argv[1] if len(sys.argv) > 1 else "window"
+    sys.exit(bare() if stage == "bare" else app(stage, sys.argv[2:]))

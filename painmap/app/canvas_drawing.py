@@ -1,0 +1,69 @@
+"""The pain drawing on the canvas: an Indexed8 QImage over each view's PainMasks array (no copy), of which a
+paint converts and scales only the pixels under the exposed rectangle."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+
+from painmap import style
+
+DRAWING_ALPHA = 215  # the drawing lets the anatomy show through a little
+
+
+def intensity_color_table(alpha: int = DRAWING_ALPHA) -> list[int]:
+    """ARGB colour table for the Indexed8 drawing image: index 0 transparent, 1..10 the intensity scale."""
+    table = []
+    for i in range(256):
+        if i == 0 or i >= len(style.INTENSITY_COLORS):
+            table.append(0)
+            continue
+        c = QColor(style.INTENSITY_COLORS[i])
+        c.setAlpha(alpha)
+        table.append(c.rgba())
+    return table
+
+
+class DrawingImages:
+    """One Indexed8 image per view over the masks' arrays, rebuilt when an array is replaced."""
+
+    def __init__(self) -> None:
+        self._images: dict[str, tuple[int, QImage]] = {}
+        self._color_table: list[int] | None = None
+
+    def clear(self) -> None:
+        self._images.clear()
+
+    def image(self, masks, view_id: str) -> QImage:
+        """The Indexed8 image over the view's PainMasks array (no copy)."""
+        array = masks.array(view_id)
+        address = array.__array_interface__["data"][0]
+        cached = self._images.get(view_id)
+        if cached is not None and cached[0] == address:
+            return cached[1]
+        if self._color_table is None:
+            self._color_table = intensity_color_table()
+        h, w = array.shape
+        image = QImage(array.data, w, h, array.strides[0], QImage.Format.Format_Indexed8)
+        image.setColorTable(self._color_table)
+        image._array = array  # keep the buffer alive as long as the image
+        self._images[view_id] = (address, image)
+        return image
+
+    def paint(self, painter: QPainter, masks, view_id: str, t: QTransform, exposed: QRect, smooth: bool) -> None:
+        """Only the mask pixels under the exposed rectangle (widget pixels); `painter` is in the view's mm frame."""
+        image = self.image(masks, view_id)
+        inv, _ok = t.inverted()
+        mm = inv.mapRect(QRectF(exposed))
+        g = masks.grid(view_id)
+        x0 = max(0, math.floor(mm.left() * g.sx) - 1)
+        y0 = max(0, math.floor(mm.top() * g.sy) - 1)
+        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + 1)
+        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + 1)
+        if x1 <= x0 or y1 <= y0:
+            return
+        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)

@@ -1,0 +1,99 @@
+"""The panels' docks: the pattern, matches, comparison and info widgets in dock widgets, and View ▸ Panels.
+
+The docks are built with the window's shell, empty ("Loading…"), so the first paint has the window's layout;
+`fill()` puts the panel widgets in right after that paint, and `PanelsController` drives them once the
+engine has loaded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from painmap.app import texts
+
+MIN_PANEL_WIDTH = 360
+DOCKS = ("pattern", "ranking", "comparison", "info")
+DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
+
+
+class PanelDocks:
+    """The `docks` (key -> dock) and, after `fill()`, `pattern_panel`, `ranking_panel`, `comparison_panel`,
+    `info_panel`."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.filled = False
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        for key in DOCKS:
+            dock = QDockWidget(DOCK_TITLES[key], window)
+            dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
+            placeholder = QLabel(texts.LOADING if key == "ranking" else "")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            placeholder.setMargin(8)
+            placeholder.setMinimumWidth(MIN_PANEL_WIDTH)
+            dock.setWidget(placeholder)
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+            window.addDockWidget(area, dock)
+            self.docks[key] = dock
+        window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
+        self.docks["comparison"].raise_()
+
+    def fill(self) -> None:
+        """Put the panel widgets into the docks (`pattern_panel`, `ranking_panel`, `comparison_panel`,
+        `info_panel`)."""
+        if self.filled:
+            return
+        from painmap.app.panels.comparison_panel import ComparisonPanel
+        from painmap.app.panels.info_panel import InfoPanel
+        from painmap.app.panels.pattern_panel import PatternPanel
+        from painmap.app.panels.ranking_panel import RankingPanel
+
+        self.filled = True
+        self.pattern_panel = PatternPanel()
+        self.ranking_panel = RankingPanel()
+        self.comparison_panel = ComparisonPanel()
+        self.info_panel = InfoPanel()
+        self.ranking_panel.summary.setText(texts.LOADING)
+        widgets = {
+            "pattern": self.pattern_panel,
+            "ranking": self.ranking_panel,
+            "comparison": self.comparison_panel,
+            "info": self.info_panel,
+        }
+        for key, dock in self.docks.items():
+            content = _scrolling(widgets[key]) if key == "comparison" else widgets[key]
+            content.setMinimumWidth(MIN_PANEL_WIDTH)
+            old = dock.widget()
+            dock.setWidget(content)
+            if old is not None:
+                old.deleteLater()
+
+    def add_menu(self, menu) -> None:
+        """View ▸ Panels: one toggle per dock (Ctrl+Alt+1 …)."""
+        panels = menu.addMenu("Pa&nels")
+        for i, key in enumerate(DOCKS, start=1):
+            toggle = self.docks[key].toggleViewAction()
+            shortcut = QKeySequence(f"Ctrl+Alt+{i}")
+            toggle.setShortcut(shortcut)
+            tip = f"Show or hide the {DOCK_TITLES[key]} panel"
+            toggle.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+            toggle.setStatusTip(tip)
+            panels.addAction(toggle)
+
+    def dock_widgets(self) -> list[QWidget]:
+        return list(self.docks.values())
+
+
+def _scrolling(widget: QWidget):
+    """`widget` in a frameless vertical scroll area, so a short dock never squeezes its contents."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

@@ -1,0 +1,162 @@
+"""What start-up does after the main window's first paint, in short steps on the event loop (decision D12).
+
+The window paints with Qt only; then, one step per event-loop turn so that input is handled in between:
+complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), check the body art,
+attach the session, recover an autosave or open the file from the command line (questions are asked over
+the shown window), put the marks drawn meanwhile into the session, and load the live comparison (pattern
+library and comparator), which ranks the drawing. `finish()` runs the remaining steps at once, for an action
+that needs the engine earlier. A missing or broken resource ends start-up with `failed(message)`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from painmap.errors import PainmapError
+
+
+class StartUp(QObject):
+    """The start-up steps of one window; they begin at its canvas's first paint."""
+
+    failed = Signal(str)  # one line: why the app cannot start
+    done = Signal()
+
+    def __init__(self, window, file: str | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = Path(file) if file else None
+        self.atlas = self.comparator = None
+        # the worker starts after the window is complete: started first it slowed those GUI steps (interpreter
+        # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
+        steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._check_art)
+        self._steps = deque([*steps, self._attach, self._open, self._replay, self._load_engine])
+        self._worker = None  # the TaskThread loading the engine
+        self._waiting = False  # the steps wait for the worker
+        self._timer = QTimer(self)  # a child: never fires into a closed window
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next)
+        window.startup = self
+        window.start_path = self.path
+        window.update_title()  # the file's name from the first paint on
+        window.canvas.first_painted.connect(self._timer.start)
+
+    def finish(self) -> None:
+        """Run every remaining step now."""
+        self._timer.stop()
+        self._waiting = False
+        while self._steps:
+            step = self._steps.popleft()
+            if step == self._await_engine and self._worker is not None:
+                self._worker.wait()
+                if not self._take_worker():
+                    return
+            if not self._run(step):
+                return
+
+    def stop(self) -> None:
+        """Give up the remaining steps (the window closes): wait for the worker, run nothing more."""
+        self._timer.stop()
+        self._steps.clear()
+        if self._worker is not None:
+            self._worker.wait()
+            self._worker = None
+        self.window.startup = None
+
+    def _next(self) -> None:
+        if not self._steps:
+            return
+        if self._steps[0] == self._await_engine and self._worker is not None:
+            self._waiting = True  # `_on_worker_done` goes on
+            return
+        if self._run(self._steps.popleft()) and self._steps:
+            self._timer.start()
+
+    def _run(self, step) -> bool:
+        try:
+            step()
+        except PainmapError as err:
+            self._steps.clear()
+            self.failed.emit(str(err))
+            return False
+        if not self._steps:
+            self.window.startup = None
+            self.done.emit()
+        return True
+
+    # -- the steps -----------------------------------------------------------------------------------------
+    def _load_in_background(self) -> None:
+        """Start loading the engine in a worker thread; the steps after `_await_engine` wait for it.
+
+        numpy's import alone is ~120 ms of CPU that no step can split; in a thread the GUI thread gets the
+        interpreter at every switch interval (5 ms) and keeps handling input and paints meanwhile.
+        """
+        from painmap.app.background import TaskThread
+
+        self._worker = TaskThread(lambda _task: load_engine_data(), self)
+        self._worker.finished.connect(self._on_worker_done)
+        self._worker.start()
+
+    def _await_engine(self) -> None:
+        """A step that starts only once the worker has finished (see `_next`)."""
+
+    def _on_worker_done(self) -> None:
+        if self._worker is None:  # finish() took it already
+            return
+        if self._take_worker() and self._waiting:
+            self._waiting = False
+            self._timer.start()
+
+    def _take_worker(self) -> bool:
+        worker, self._worker = self._worker, None
+        if isinstance(worker.error, PainmapError):
+            self._steps.clear()
+            self.failed.emit(str(worker.error))
+            return False
+        if worker.error is not None:
+            raise worker.error
+        self.atlas, self.comparator = worker.value
+        return True
+
+    def _check_art(self) -> None:
+        self.window.canvas.art.check()
+
+    def _attach(self) -> None:
+        self.window.attach(self.atlas, load_engine=False)
+        if self.comparator is not None:
+            self.window.live.use(self.comparator)
+
+    def _open(self) -> None:
+        files, path = self.window.files, self.path
+        recovered = files.offer_recovery(path_hint=path)
+        if path is not None and not recovered:
+            if path.exists():
+                files.open_path(path, confirmed=True)
+            else:
+                self.window.session.new_drawing(path)  # created on the first save
+        self.window.start_path = None
+
+    def _replay(self) -> None:
+        self.window.canvas.replay_pending()
+
+    def _load_engine(self) -> None:
+        self.window.live.load()
+
+
+def load_engine_data():
+    """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
+    engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
+    from painmap.compare import cached_comparator
+    from painmap.raster import DEFAULT_PX_PER_MM
+
+    try:
+        comparator = cached_comparator(DEFAULT_PX_PER_MM)
+        return comparator.atlas, comparator
+    except PainmapError:
+        from painmap.atlas import load_atlas
+
+        return load_atlas(), None  # an AtlasError here stops start-up

@@ -1,0 +1,111 @@
+"""Start-up with one window: the shell paints first, the engine loads after, nothing drawn meanwhile is lost."""
+
+from __future__ import annotations
+
+import numpy as np
+from app_helpers import drag, start_window
+
+from painmap.drawing import Drawing, Fill, Stroke, save_drawing
+from painmap.raster import PainMasks
+
+STROKE_MM = [(260.0, 800.0), (300.0, 830.0), (340.0, 850.0)]
+
+
+def test_the_shell_is_shown_and_drawable_before_the_engine_exists(qtbot):
+    window = start_window(qtbot, wait=False)
+    canvas = window.canvas
+    assert window.session is None and window.startup is not None
+    assert canvas.view().id == "posterior" and canvas.zoom_percent() > 0
+    assert window.docks.docks["ranking"].isVisible() and window.docks.docks["pattern"].isVisible()
+    window.startup._timer.stop()  # hold start-up here: the engine is not there yet
+    canvas.repaint()  # the landmark labels of the frame (none) are cached for this zoom
+    assert not window.undo_action.isEnabled()
+    drag(canvas, STROKE_MM)
+    assert canvas.pending.gestures and window.session is None and window.undo_action.isEnabled()
+    window.ensure_engine()
+    assert window.startup is None and window.session is not None
+    canvas.repaint()
+    view = canvas.view()
+    assert len(canvas.marks._landmark_boxes(view, canvas.mm_to_widget())) == len(view.landmarks) > 0
+
+
+def test_strokes_drawn_before_the_engine_are_replayed_exactly_and_compared(qtbot, atlas, tmp_path):
+    path = tmp_path / "given.painmap.json"
+    given = Fill("posterior", "sacrum", 4, "aching")
+    save_drawing(Drawing(marks=[given]), path)
+    window = start_window(qtbot, path, wait=False)
+    window.startup._timer.stop()
+    window.toolbox.set_intensity(7)
+    drag(window.canvas, STROKE_MM)
+    window.toolbox.set_intensity(2)  # changed after the stroke: the stroke keeps the intensity it was drawn with
+    window.ensure_engine()
+    session = window.session
+    marks = session.drawing.marks
+    assert marks[0] == given and len(marks) == 2 and isinstance(marks[1], Stroke)
+    assert marks[1].intensity == 7
+    for got, drawn in ((marks[1].points[0], STROKE_MM[0]), (marks[1].points[-1], STROKE_MM[-1])):
+        assert np.hypot(got[0] - drawn[0], got[1] - drawn[1]) < 1.0  # widget pixels are ~0.3 mm here
+    assert session.modified and session.undo_stack.count() == 1
+    expected = PainMasks.from_drawing(Drawing(marks=list(marks)), atlas, session.masks.px_per_mm)
+    assert np.array_equal(session.masks.array("posterior"), expected.array("posterior"))
+    assert window.live.ready and window.live.comparison is not None  # compared once the engine was there
+    assert window.panels.ranking_panel.order()
+    window.undo_action.trigger()
+    assert session.drawing.marks == [given]
+
+
+def test_undo_before_the_engine_has_loaded_undoes_the_mark_just_drawn(qtbot):
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    drag(window.canvas, STROKE_MM)
+    drag(window.canvas, [(p[0] + 30, p[1]) for p in STROKE_MM])
+    assert window.session is None and window.undo_action.isEnabled()
+    window.undo_action.trigger()  # loads the engine, replays both strokes, undoes the second
+    marks = window.session.drawing.marks
+    assert len(marks) == 1 and abs(marks[0].points[0][0] - STROKE_MM[0][0]) < 1.0
+    assert window.redo_action.isEnabled() and not window.session.undo_stack.isClean()
+
+
+def test_the_recover_question_is_asked_over_the_shown_window(qtbot, atlas, dialogs, monkeypatch):
+    from painmap.app import file_dialogs
+    from painmap.app.files import AutosaveStore
+
+    folder = AutosaveStore().folder
+    folder.mkdir(parents=True, exist_ok=True)
+    save_drawing(Drawing(marks=[Fill("posterior", "sacrum", 6, "aching")]), folder / "deadbeef0002.painmap.json")
+    asked_over = []
+
+    def ask(parent, text):
+        asked_over.append((parent, parent.isVisible()))
+        return True
+
+    monkeypatch.setattr(file_dialogs, "ask_recover", ask)
+    window = start_window(qtbot)
+    assert asked_over == [(window, True)]
+    assert window.session.drawing.marks == [Fill("posterior", "sacrum", 6, "aching")] and window.session.modified
+
+
+def test_closing_before_the_engine_with_nothing_drawn_does_not_load_it(qtbot, dialogs):
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    window.close()
+    assert window.session is None and dialogs.asked == []
+
+
+def test_a_stroke_under_way_when_the_engine_arrives_is_kept_whole(qtbot):
+    from app_helpers import to_widget
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = start_window(qtbot, wait=False)
+    window.startup._timer.stop()
+    canvas = window.canvas
+    pts = [to_widget(canvas, p) for p in STROKE_MM]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
+    QTest.mouseMove(canvas, pts[1])
+    window.ensure_engine()  # the session arrives in the middle of the stroke
+    QTest.mouseMove(canvas, pts[2])
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[2])
+    (stroke,) = window.session.drawing.marks
+    assert np.hypot(stroke.points[-1][0] - STROKE_MM[-1][0], stroke.points[-1][1] - STROKE_MM[-1][1]) < 1.0
+    assert window.session.undo_stack.count() == 1 and not canvas.pending
