@@ -296,7 +296,3 @@ class DifferenceLayer:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(self._target, self._image)
         painter.restore()
-
-    def target_mm(self) -> QRectF:
-        """The millimetre rectangle the overlay covers (empty when there is nothing to show)."""
-        return QRectF(self._target) if self._image is not None else QRectF()

@@ -277,11 +277,6 @@ def draw_trigger_points(ax: Axes, pattern: Pattern, view: View, *, labels: bool 
                          color=style.TRIGGER_POINT, halo=2.4, zorder=Z_TEXT, first=(5.0, 4.0))  # fmt: skip
 
 
-def mask_extent(view: View) -> Box:
-    """imshow extent (left, right, bottom, top) of a view's raster: the pixel grid covers the frame exactly."""
-    return (0.0, float(view.width), float(view.height), 0.0)
-
-
 def draw_intensity(ax: Axes, intensity: np.ndarray, view: View, *, alpha: float = 0.9) -> None:
     """A drawing's intensity array (0 = no pain, 1..10) of a view as an image layer in its millimetres."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
