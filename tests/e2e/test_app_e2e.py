@@ -42,9 +42,10 @@ def xserver():
     """A private Xvfb display; yields its DISPLAY string."""
     _need("Xvfb", "xdotool")
     # -displayfd: the server picks a free display number itself and writes it (no race with other X servers
-    # started at the same moment on a shared machine)
+    # started at the same moment on a shared machine); -noreset: the server does not reset when its last client
+    # goes (a killed app), which refused the next app's connection while the reset ran
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", "1", "-noreset", "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
