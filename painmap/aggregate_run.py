@@ -57,14 +57,16 @@ class DrawingProcessor:
         library_dirs: Sequence[str] = (),
         choir: str | None = None,
         regions: bool = False,
+        body: str | None = None,
     ):
         from painmap.aggregate_rows import AGGREGATE_PX_PER_MM
-        from painmap.atlas import load_atlas
         from painmap.compare import Comparator
         from painmap.library import library_for
 
         self.px_per_mm = AGGREGATE_PX_PER_MM if px_per_mm is None else px_per_mm
-        self.atlas = atlas if atlas is not None else load_atlas()
+        from painmap.cohort_chart import target_atlas
+
+        self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
         self.library = library if library is not None else library_for(self.atlas, library_dirs)
         self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
@@ -87,10 +89,10 @@ class DrawingProcessor:
 
         With `data` (the file's bytes, sent by the client) the file itself is not read."""
         from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
-        from painmap.drawing import load_drawing, parse_drawing
+        from painmap.cohort_chart import load_onto, parse_onto
         from painmap.raster import PainMasks
 
-        drawing = load_drawing(path, self.atlas) if data is None else parse_drawing(data, str(path), self.atlas)
+        drawing = load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
         masks = PainMasks.from_drawing(coverage_only(drawing), self.atlas, self.px_per_mm)
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
@@ -145,11 +147,12 @@ _WORKER: tuple[tuple, Processor] | None = None  # (settings, processor) of this 
 
 
 def worker_processor(settings: tuple) -> Processor:
-    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir, regions), built on first use and kept."""
+    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir, regions, body), built on first use and
+    kept."""
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
-        px_per_mm, dirs, choir, regions = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions))
+        px_per_mm, dirs, choir, regions, body = settings
+        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body))
     return _WORKER[1]
 
 
@@ -359,13 +362,14 @@ class Info:
         return self.shapes[view_id]
 
 
-def describe(px_per_mm: float, library_dirs: Sequence[str] = ()) -> Info:
-    """The Info of the bundled atlas and library (plus `library_dirs`) at a resolution (the workers compare)."""
-    from painmap.atlas import load_atlas
+def describe(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | None = None) -> Info:
+    """The Info of the target chart (of `body`) and library (plus `library_dirs`) at a resolution (the workers
+    compare)."""
+    from painmap.cohort_chart import target_atlas
     from painmap.library import library_for
     from painmap.raster import Grid
 
-    atlas = load_atlas()
+    atlas = target_atlas(body)
     library = library_for(atlas, library_dirs)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)

@@ -53,6 +53,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
     parser.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="count every drawing on this body's current chart (default male; drawings of the other body or "
+        "another chart are carried onto it by the landmark warp)",
+    )
+    parser.add_argument(
         "--send-files", action="store_true", help="with --scheduler: send the files to workers that cannot read them"
     )
     parser.add_argument(
@@ -81,11 +87,12 @@ def run(args: argparse.Namespace) -> int:
 
     output_format(args.output)
     check_writable(args.output)  # fail before a long run, not after it
-    from painmap.atlas import load_atlas
+    from painmap.cohort_chart import target_atlas
     from painmap.library import library_for, missing_library_folders
 
     missing_library_folders(args.library)
-    library = library_for(load_atlas(), args.library)
+    atlas = target_atlas(args.body)
+    library = library_for(atlas, args.library)
     for problem in library.problems if args.library else ():
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern = library.get(args.pattern) if args.pattern else None  # an unknown id fails before any work
@@ -130,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
                 region_share=args.region_share,
                 executor=executor,
                 send_files=args.send_files,
+                body=args.body,
             )
     finally:
         bar.clear()
@@ -138,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     if args.group_by:
         written = _groups(result, args)
     else:
-        written = render_frequency_map(result, args.output, pattern, vmax=args.vmax)
+        written = render_frequency_map(result, args.output, pattern, atlas=atlas, vmax=args.vmax)
     skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
     outputs = ", ".join(str(p) for p in (written, args.csv, args.groups_csv) if p)
     sys.stderr.write(f"painmap: aggregated {result.n_drawings} drawings{skipped}; wrote {outputs}\n")
@@ -147,11 +155,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _groups(result, args: argparse.Namespace):
     """Write the per-region group table and the difference map of the two groups; returns the map's path."""
-    from painmap.atlas import load_atlas
+    from painmap.cohort_chart import target_atlas
     from painmap.figures.group_map import render_group_difference
     from painmap.groups import GroupError, write_groups_csv
 
-    atlas = load_atlas()
+    atlas = target_atlas(args.body)
     regions = list(dict.fromkeys(r.id for view in atlas.views.values() for r in view.regions))
     table = result.groups.table(regions)
     if len(table.groups) != 2:
