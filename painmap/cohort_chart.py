@@ -18,7 +18,7 @@ from typing import Any
 from painmap.drawing_model import Drawing, current_chart
 from painmap.errors import DrawingError, PainmapError
 
-__all__ = ["carry_between", "chart_atlas", "load_onto", "parse_onto", "target_atlas"]
+__all__ = ["carry_between", "chart_atlas", "load_onto", "load_own", "parse_onto", "target_atlas"]
 
 
 @lru_cache(maxsize=8)
@@ -97,11 +97,32 @@ def parse_onto(data: bytes | str, source: str, target: Any) -> Drawing:
 
 def load_onto(path: str | os.PathLike, target: Any) -> Drawing:
     """`parse_onto` of the file at `path` (checked as `load_drawing` checks a file before reading it)."""
+    source = os.fspath(path)
+    return parse_onto(_read(source), source, target)
+
+
+def load_own(path: str | os.PathLike, atlas: Any = None) -> tuple[Drawing, Any]:
+    """(drawing, atlas) of the file at `path`, read on its own chart (the atlas of that chart), or carried onto
+    `atlas` when one is given."""
+    from painmap.drawing_decode import Context, decode
+    from painmap.drawing_parse import drawing_from_dict
+
+    if atlas is not None:
+        return load_onto(path, atlas), atlas
+    source = os.fspath(path)
+    data = _read(source)
+    ctx = Context(source, None)
+    doc = decode(data, ctx)
+    body, chart = _own_chart(doc, source)
+    own = (chart_atlas(body, chart) if body else None) or target_atlas(body if body in ("male", "female") else None)
+    return drawing_from_dict(doc, source, own), own
+
+
+def _read(source: str) -> bytes:
     from painmap.aggregate_run import file_bytes
 
-    source = os.fspath(path)
     data = file_bytes(source)
     if isinstance(data, str):
         reason = data[len(source) + 2 :] if data.startswith(source + ": ") else data
         raise DrawingError(reason, source, "")
-    return parse_onto(data, source, target)
+    return data

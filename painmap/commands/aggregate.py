@@ -65,7 +65,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--choir", action="store_true", help="add a choir_keys column: the CHOIR body-map regions each drawing covers"
     )
     parser.add_argument(
-        "--choir-map", choices=("male", "female"), default="male", help="with --choir: which CHOIR map (default male)"
+        "--choir-map",
+        choices=("male", "female"),
+        help="with --choir: which CHOIR map (default: the one of the chart's body; both on the male chart 1)",
     )
     parser.add_argument("--group-by", metavar="META_KEY", help="compare groups of drawings by this meta key")
     parser.add_argument("--groups-csv", metavar="OUT.csv", help="with --group-by: the per-region table")
@@ -115,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
         GroupCounter(args.group_by, args.region_share)  # a bad share: one line before any work
         if args.pattern:
             raise AggregateError("--pattern outlines the frequency map; with --group-by -o is the difference map")
+    choir = None
+    if args.choir:
+        from painmap.chart_versions import chart_of
+        from painmap.choir import choir_body
+
+        choir = choir_body(args.choir_map, chart_of(atlas))  # a map not fitted onto the chart: one line, no work
     from painmap.cluster import executor_for
 
     tables = [t for t in (args.csv, args.groups_csv) if t]
@@ -132,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
                 on_skip=warn,
                 library_dirs=args.library or (),
                 deidentify=args.deidentify,
-                choir=args.choir_map if args.choir else None,
+                choir=choir,
                 group_by=args.group_by,
                 region_share=args.region_share,
                 executor=executor,
