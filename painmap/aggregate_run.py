@@ -283,20 +283,9 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
 def file_bytes(path: str) -> bytes | str:
     """A drawing file's bytes to send to a worker, or the one-line reason it cannot be read (checked as
     `load_drawing` checks it: a regular file within the size limit)."""
-    import stat
+    from painmap.cohort_chart import drawing_bytes
 
-    from painmap.drawing import MAX_FILE_BYTES
-
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return f"{path}: is not a regular file"
-        if info.st_size > MAX_FILE_BYTES:
-            return f"{path}: is larger than the {MAX_FILE_BYTES // 2**20} MB limit ({info.st_size:,} bytes)"
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        return f"{path}: cannot read: {err.strerror or type(err).__name__}"
+    return drawing_bytes(path)
 
 
 def _slots(executor: Any, default: int) -> int:

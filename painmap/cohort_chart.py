@@ -18,7 +18,7 @@ from typing import Any
 from painmap.drawing_model import Drawing, current_chart
 from painmap.errors import DrawingError, PainmapError
 
-__all__ = ["carry_between", "chart_atlas", "load_onto", "load_own", "parse_onto", "target_atlas"]
+__all__ = ["carry_between", "chart_atlas", "drawing_bytes", "load_onto", "load_own", "parse_onto", "target_atlas"]
 
 
 @lru_cache(maxsize=8)
@@ -118,10 +118,27 @@ def load_own(path: str | os.PathLike, atlas: Any = None) -> tuple[Drawing, Any]:
     return drawing_from_dict(doc, source, own), own
 
 
-def _read(source: str) -> bytes:
-    from painmap.aggregate_run import file_bytes
+def drawing_bytes(path: str) -> bytes | str:
+    """A drawing file's bytes, or the one-line reason it cannot be read (`PATH: reason`), checked as
+    `load_drawing` checks it: a regular file within the size limit."""
+    import stat
 
-    data = file_bytes(source)
+    from painmap.drawing import MAX_FILE_BYTES
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return f"{path}: is not a regular file"
+        if info.st_size > MAX_FILE_BYTES:
+            return f"{path}: is larger than the {MAX_FILE_BYTES // 2**20} MB limit ({info.st_size:,} bytes)"
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return f"{path}: cannot read: {err.strerror or type(err).__name__}"
+
+
+def _read(source: str) -> bytes:
+    data = drawing_bytes(source)
     if isinstance(data, str):
         reason = data[len(source) + 2 :] if data.startswith(source + ": ") else data
         raise DrawingError(reason, source, "")
