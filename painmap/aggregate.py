@@ -184,6 +184,7 @@ def aggregate(
     region_share: float | None = None,
     executor: Any = None,
     send_files: bool = False,
+    body: str | None = None,
 ) -> Aggregate:
     """Aggregate drawing files into per-view count arrays (and a CSV, one row per input file, in input order).
 
@@ -198,7 +199,9 @@ def aggregate(
     adds the opt-in `choir_keys` column (the CHOIR regions each drawing covers, painmap.choir). `group_by` (a meta
     key) also counts per group of drawings: `group_counts` per pixel and `groups`, regions per group
     (painmap.groups; a region counts at `region_share` of its area, default 5 %). `send_files` sends each file's
-    bytes to the executor's workers, for workers that do not share the client's file system.
+    bytes to the executor's workers, for workers that do not share the client's file system. Every drawing is
+    carried onto the current chart of `body` (default male) first, whatever body and chart it was drawn on
+    (painmap.cohort_chart).
     """
     paths = list(paths)
     todo: list[Path] = []
@@ -219,10 +222,10 @@ def aggregate(
     dirs = tuple(os.fspath(d) for d in library_dirs)
     local = processor
     if local is None and n_workers == 1 and executor is None:
-        local = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=group_by is not None)
-    info = local if local is not None else describe(px_per_mm, dirs)
+        local = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=group_by is not None, body=body)
+    info = local if local is not None else describe(px_per_mm, dirs, body)
     scores = csv_path is not None or keep_rows
-    settings = (px_per_mm, dirs, choir, group_by is not None)
+    settings = (px_per_mm, dirs, choir, group_by is not None, body)
     plan = Plan(local, n_workers, settings, strict, scores, executor if processor is None else None, group_by)
     plan.send_files = send_files and plan.executor is not None
 

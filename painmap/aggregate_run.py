@@ -30,6 +30,7 @@ __all__ = [
     "Skip",
     "WorkerLost",
     "chunk_results",
+    "coverage_only",
     "default_workers",
     "describe",
     "file_bytes",
@@ -56,14 +57,16 @@ class DrawingProcessor:
         library_dirs: Sequence[str] = (),
         choir: str | None = None,
         regions: bool = False,
+        body: str | None = None,
     ):
         from painmap.aggregate_rows import AGGREGATE_PX_PER_MM
-        from painmap.atlas import load_atlas
         from painmap.compare import Comparator
         from painmap.library import library_for
 
         self.px_per_mm = AGGREGATE_PX_PER_MM if px_per_mm is None else px_per_mm
-        self.atlas = atlas if atlas is not None else load_atlas()
+        from painmap.cohort_chart import target_atlas
+
+        self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
         self.library = library if library is not None else library_for(self.atlas, library_dirs)
         self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
@@ -86,11 +89,11 @@ class DrawingProcessor:
 
         With `data` (the file's bytes, sent by the client) the file itself is not read."""
         from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
-        from painmap.drawing import load_drawing, parse_drawing
+        from painmap.cohort_chart import load_onto, parse_onto
         from painmap.raster import PainMasks
 
-        drawing = load_drawing(path, self.atlas) if data is None else parse_drawing(data, str(path), self.atlas)
-        masks = PainMasks.from_drawing(drawing, self.atlas, self.px_per_mm)
+        drawing = load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
+        masks = PainMasks.from_drawing(coverage_only(drawing), self.atlas, self.px_per_mm)
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
             row = DrawingRow(os.fspath(path), 0.0, {}, "", "", 0.0, {}, views_used=tuple(used), meta=drawing.meta)
@@ -123,17 +126,33 @@ class DrawingProcessor:
         return row
 
 
+def coverage_only(drawing):
+    """The drawing with every stroke and fill at intensity 1: the same painted pixels, painted faster.
+
+    An aggregation uses only where pain is drawn (its map, extent, scores, regions and CHOIR keys read
+    `intensity != 0`), never how strong it is. A pixel is painted when the last mark covering it is a stroke
+    or fill, whatever its intensity; with one intensity a run of strokes is painted as one union (raster).
+    """
+    from dataclasses import replace
+
+    from painmap.drawing import Erase
+
+    marks = [m if isinstance(m, Erase) or m.intensity == 1 else replace(m, intensity=1) for m in drawing.marks]
+    return replace(drawing, marks=marks)
+
+
 # --- one chunk ------------------------------------------------------------------------------------------------
 
 _WORKER: tuple[tuple, Processor] | None = None  # (settings, processor) of this worker process
 
 
 def worker_processor(settings: tuple) -> Processor:
-    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir, regions), built on first use and kept."""
+    """This process's DrawingProcessor for (px_per_mm, library_dirs, choir, regions, body), built on first use and
+    kept."""
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
-        px_per_mm, dirs, choir, regions = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions))
+        px_per_mm, dirs, choir, regions, body = settings
+        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body))
     return _WORKER[1]
 
 
@@ -264,20 +283,9 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
 def file_bytes(path: str) -> bytes | str:
     """A drawing file's bytes to send to a worker, or the one-line reason it cannot be read (checked as
     `load_drawing` checks it: a regular file within the size limit)."""
-    import stat
+    from painmap.cohort_chart import drawing_bytes
 
-    from painmap.drawing import MAX_FILE_BYTES
-
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return f"{path}: is not a regular file"
-        if info.st_size > MAX_FILE_BYTES:
-            return f"{path}: is larger than the {MAX_FILE_BYTES // 2**20} MB limit ({info.st_size:,} bytes)"
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        return f"{path}: cannot read: {err.strerror or type(err).__name__}"
+    return drawing_bytes(path)
 
 
 def _slots(executor: Any, default: int) -> int:
@@ -343,13 +351,14 @@ class Info:
         return self.shapes[view_id]
 
 
-def describe(px_per_mm: float, library_dirs: Sequence[str] = ()) -> Info:
-    """The Info of the bundled atlas and library (plus `library_dirs`) at a resolution (the workers compare)."""
-    from painmap.atlas import load_atlas
+def describe(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | None = None) -> Info:
+    """The Info of the target chart (of `body`) and library (plus `library_dirs`) at a resolution (the workers
+    compare)."""
+    from painmap.cohort_chart import target_atlas
     from painmap.library import library_for
     from painmap.raster import Grid
 
-    atlas = load_atlas()
+    atlas = target_atlas(body)
     library = library_for(atlas, library_dirs)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)

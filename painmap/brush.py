@@ -27,10 +27,11 @@ __all__ = [
     "stack_masks",
     "stroke_boxes",
     "stroke_rect",
+    "union_mask",
 ]
 
 MAX_INTENSITY = 10
-_FLAT_ROWS = 4096  # capsule_spans computes up to this many rows in one flat pass, more in groups
+_FLAT_ROWS = 1 << 16  # capsule_spans computes about this many rows per flat pass (bounds its work arrays)
 
 
 def capsule(xs: np.ndarray, ys: np.ndarray, p0: Sequence[float], p1: Sequence[float], radius: float) -> np.ndarray:
@@ -119,8 +120,8 @@ def capsule_spans(
     A pixel belongs to a capsule when its centre lies in the capsule's closed horizontal slice at the pixel's
     row. The slice's ends come from the two end discs and the two long sides. Every span is computed on its own
     from its segment alone, so a stroke is exactly the union of its segments however they are batched, and a
-    mirrored segment gives mirrored spans (the slice is closed at both ends). Segments are computed in groups
-    of equal row count, as (segments x rows) arrays.
+    mirrored segment gives mirrored spans (the slice is closed at both ends). All rows of all segments are
+    computed in a few flat numpy passes (pieces of about `_FLAT_ROWS` rows), whatever the number of segments.
     """
     r = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(a),))
     with np.errstate(all="ignore"):
@@ -132,23 +133,20 @@ def capsule_spans(
     starts = np.cumsum(counts) - counts
     seg = np.repeat(np.arange(len(a)), counts)
     row = np.repeat(i0 - starts, counts) + np.arange(total)
-    if total <= _FLAT_ROWS:  # few rows: one flat pass has less call overhead
-        left, right = _slices(
-            (row + 0.5) / grid.sy, *(np.repeat(v, counts) for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
-        )
-    else:  # many rows: groups of equal row count, as (segments x rows) arrays, avoid repeating every parameter
-        left = np.empty(total)
-        right = np.empty(total)
-        order = np.argsort(counts, kind="stable")
-        values, firsts = np.unique(counts[order], return_index=True)
-        ends = [*firsts[1:].tolist(), len(order)]
-        for count, first, last in zip(values.tolist(), firsts.tolist(), ends, strict=True):
-            if count:
-                g = order[first:last]
-                where = (starts[g][:, None] + np.arange(count)).ravel()
-                y = (i0[g][:, None] + np.arange(count) + 0.5) / grid.sy
-                col = (v[g][:, None] for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1], r))
-                left[where], right[where] = (v.ravel() for v in _slices(y, *col))
+    left = np.empty(total)
+    right = np.empty(total)
+    y = (row + 0.5) / grid.sy
+    per_segment = _segment_terms(a, b, r)
+    # flat passes over all rows of all segments (few numpy calls), in pieces of whole segments to bound memory
+    ends = np.searchsorted(np.cumsum(counts), np.arange(step := max(_FLAT_ROWS, 1), total, step), side="left").tolist()
+    first = 0
+    for last in [*ends, len(a)]:
+        if last > first:
+            lo, hi = int(starts[first]), int(starts[last - 1] + counts[last - 1])
+            part = counts[first:last]
+            terms = [np.repeat(v[first:last], part) for v in per_segment]
+            _slices(y[lo:hi], *terms, left=left[lo:hi], right=right[lo:hi])
+            first = last
     with np.errstate(invalid="ignore"):
         keep = left <= right
         c0 = clamp(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
@@ -157,30 +155,49 @@ def capsule_spans(
     return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
 
 
-def _slices(y, ax, ay, bx, by, r) -> tuple[np.ndarray, np.ndarray]:
-    """Slice ends (mm) of capsules at row centres y; NaN or left > right where a row misses its capsule.
+def _segment_terms(a: np.ndarray, b: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per segment: ax, ay, bx, by, r * r, dx, 1 / dy (NaN when not slanted) and the normal scaled by r (nx, ny).
 
-    Arguments broadcast (flat arrays, or per-segment columns against a segments x rows `y`); each element is
-    computed by the same operations either way, so both layouts give identical spans.
+    A horizontal capsule's slices are spanned by its end discs: its sides get 1 / dy = NaN (never a candidate).
     """
-    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
-        r2 = r * r
-        d0, d1 = y - ay, y - by
-        h0, h1 = np.sqrt(r2 - d0 * d0), np.sqrt(r2 - d1 * d1)  # NaN off the disc
-        left = np.fmin(ax - h0, bx - h1)
-        right = np.fmax(ax + h0, bx + h1)
+    ax, ay, bx, by = a[:, 0], a[:, 1], b[:, 0], b[:, 1]
+    with np.errstate(all="ignore"):
         dx, dy = bx - ax, by - ay
         length = np.sqrt(dx * dx + dy * dy)
-        slanted = (dy != 0) & (length > 0)  # a horizontal capsule's slices are spanned by its end discs
-        if np.any(slanted):
-            inv = np.where(slanted, 1.0 / dy, np.nan)
-            nx = np.where(slanted, -dy / length * r, 0.0)  # the normal scaled by the radius
-            ny = np.where(slanted, dx / length * r, 0.0)
-            for t, xoff in (((d0 - ny) * inv, nx), ((d0 + ny) * inv, -nx)):  # the two long sides
-                xs = np.where((t >= 0.0) & (t <= 1.0), ax + t * dx + xoff, np.nan)
-                left = np.fmin(left, xs)
-                right = np.fmax(right, xs)
-    return np.broadcast_to(left, np.shape(y)), np.broadcast_to(right, np.shape(y))
+        slanted = (dy != 0) & (length > 0)
+        inv = np.where(slanted, 1.0 / dy, np.nan)
+        nx = np.where(slanted, -dy / length * r, 0.0)
+        ny = np.where(slanted, dx / length * r, 0.0)
+    return ax, ay, bx, by, r * r, dx, inv, nx, ny
+
+
+def _slices(y, ax, ay, bx, by, r2, dx, inv, nx, ny, *, left: np.ndarray, right: np.ndarray) -> None:
+    """Slice ends (mm) of capsules at row centres y, into left and right; NaN or left > right where a row misses.
+
+    Flat arrays, one element per (segment, row), with the segment's `_segment_terms` repeated along its rows.
+    """
+    with np.errstate(all="ignore"):  # NaN marks "no candidate"; fmin/fmax skip it
+        d0 = y - ay
+        h0 = d0 * d0
+        np.subtract(r2, h0, out=h0)
+        np.sqrt(h0, out=h0)  # NaN off the disc
+        h1 = y - by
+        np.multiply(h1, h1, out=h1)
+        np.subtract(r2, h1, out=h1)
+        np.sqrt(h1, out=h1)
+        np.fmin(ax - h0, bx - h1, out=left)
+        np.add(ax, h0, out=h0)
+        np.add(bx, h1, out=h1)
+        np.fmax(h0, h1, out=right)
+        for sign in (1.0, -1.0):  # the two long sides: t = (d0 -+ ny) / dy on the segment, x = ax + t dx +- nx
+            t = d0 - ny if sign > 0 else d0 + ny
+            np.multiply(t, inv, out=t)
+            on = (t >= 0.0) & (t <= 1.0)
+            np.multiply(t, dx, out=t)
+            np.add(ax, t, out=t)
+            np.add(t, nx if sign > 0 else -nx, out=t)
+            np.fmin(left, t, out=left, where=on)
+            np.fmax(right, t, out=right, where=on)
 
 
 def spans_mask(rows: np.ndarray, c0: np.ndarray, c1: np.ndarray, rect: DirtyRect) -> np.ndarray:
@@ -230,3 +247,13 @@ def stack_masks(grid: Grid, strokes: list[tuple[np.ndarray, float]], boxes: tupl
         flat[off : off + size].reshape(h, w + 1)[:, :w]
         for off, size, h, w in zip(offsets.tolist(), sizes.tolist(), (y1 - y0).tolist(), (w1 - 1).tolist(), strict=True)
     ]
+
+
+def union_mask(grid: Grid, strokes: list[tuple[np.ndarray, float]], area: DirtyRect) -> np.ndarray:
+    """Bool mask over `area` (which must hold every stroke's box) of the union of the strokes: one pass.
+
+    Painting strokes of one value one by one sets exactly the union's pixels to it, whatever their order.
+    """
+    a, b, r, _ = _segments(strokes)
+    rows, c0, c1, _ = capsule_spans(grid, a, b, r)
+    return spans_mask(rows, c0, c1, area)

@@ -91,11 +91,12 @@ def pixels_of(masks: PainMasks, atlas: Atlas, path: str = "", mirror: bool = Tru
 
 
 def read_pixels(path: str | os.PathLike, atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM, mirror: bool = True):
-    """Load, rasterize and reduce one drawing file to its Pixels (DrawingError for a bad file)."""
-    from painmap.drawing import load_drawing
+    """Load (carried onto `atlas`'s chart, whatever body and chart it was drawn on), rasterize and reduce one
+    drawing file to its Pixels (DrawingError for a bad file)."""
+    from painmap.cohort_chart import load_onto
     from painmap.raster import PainMasks
 
-    masks = PainMasks.from_drawing(load_drawing(path, atlas), atlas, px_per_mm)
+    masks = PainMasks.from_drawing(load_onto(path, atlas), atlas, px_per_mm)
     return pixels_of(masks, atlas, os.fspath(path), mirror)
 
 

@@ -232,10 +232,10 @@ def evaluate(
     executor: Any = None,
 ) -> Evaluation:
     """Classify the labelled drawings leave-one-out (or by the library's patterns) and keep every score."""
-    from painmap.atlas import load_atlas
+    from painmap.cohort_chart import target_atlas
 
     rows = read_labels(labels_csv)
-    atlas = atlas if atlas is not None else load_atlas()
+    atlas = atlas if atlas is not None else target_atlas()  # the current male chart
     paths = [p for p, _ in rows]
     truth = [label for _, label in rows]
     labels = sorted(set(truth))
@@ -254,8 +254,8 @@ def evaluate(
 
 def _library_evaluation(paths, truth, labels, atlas, library) -> Evaluation:
     """Labels are pattern ids: each drawing's score against each of those patterns (`compare`'s score)."""
+    from painmap.cohort_chart import load_onto
     from painmap.compare import Comparator
-    from painmap.drawing import load_drawing
     from painmap.patterns import load_patterns
     from painmap.raster import PainMasks
 
@@ -269,7 +269,7 @@ def _library_evaluation(paths, truth, labels, atlas, library) -> Evaluation:
     comp = Comparator(atlas, library, DEFAULT_PX_PER_MM)  # the numbers of painmap compare
     scores = np.zeros((len(paths), len(labels)))
     for i, path in enumerate(paths):
-        masks = PainMasks.from_drawing(load_drawing(path, atlas), atlas, comp.px_per_mm)
+        masks = PainMasks.from_drawing(load_onto(path, atlas), atlas, comp.px_per_mm)
         found = {pid: score for pid, _, score in comp.scores(masks, labels).ranking}
         scores[i] = [found[label] for label in labels]
     return Evaluation(

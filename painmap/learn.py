@@ -319,11 +319,11 @@ def learn(
 
     Every file must be readable (the first bad one raises its error): a pattern is learned from a whole group.
     """
-    from painmap.atlas import load_atlas
     from painmap.cohort import expand_paths
+    from painmap.cohort_chart import target_atlas
     from painmap.runner import read_pixels_all
 
-    atlas = atlas if atlas is not None else load_atlas()
+    atlas = atlas if atlas is not None else target_atlas()  # the current male chart
     check_thresholds(essential, spillover)
     check_id(pattern_id, atlas)
     if not name.strip():

@@ -29,6 +29,7 @@ from painmap.brush import (
     stack_masks,
     stroke_boxes,
     stroke_rect,
+    union_mask,
 )
 from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
 from painmap.errors import PainmapError
@@ -187,6 +188,9 @@ class PainMasks:
         sizes = np.cumsum((y1 - y0) * (x1 - x0 + 1))
         values = [items[k][2] for k in todo]
         start = 0
+        if len(set(values)) == 1 and area.height * (area.width + 1) <= _BATCH_PIXELS:  # one value: the union
+            crop[union_mask(grid, [strokes[k] for k in todo], area)] = values[0]
+            start = len(todo)
         while start < len(todo):  # batches of bounded work-buffer size (at least one mark each)
             done = sizes[start - 1] if start else 0
             if sizes[-1] - done <= _BATCH_PIXELS:

@@ -37,12 +37,18 @@ class ReadError(PainmapError):
     """A drawing of the cohort could not be read: `PATH: reason`."""
 
 
-def _read_chunk(paths: Sequence[str], px_per_mm: float, mirror: bool, atlas: Atlas | None = None):
-    """Pixels of each file, or stop at the first bad one: (pixels, None) or (pixels so far, (path, reason))."""
-    from painmap.atlas import load_atlas
-    from painmap.cohort import read_pixels
+def _read_chunk(
+    paths: Sequence[str], px_per_mm: float, mirror: bool, atlas: Atlas | None = None, chart: tuple | None = None
+):
+    """Pixels of each file, or stop at the first bad one: (pixels, None) or (pixels so far, (path, reason)).
 
-    atlas = atlas if atlas is not None else load_atlas()
+    The drawings are put on `atlas`, or on the bundled chart `chart` = (body, number) (a worker loads it), or on
+    the current male chart."""
+    from painmap.cohort import read_pixels
+    from painmap.cohort_chart import chart_atlas, target_atlas
+
+    if atlas is None:
+        atlas = chart_atlas(*chart) if chart is not None else target_atlas()
     out = []
     for path in paths:
         try:
@@ -64,6 +70,7 @@ def read_pixels_all(
 ) -> list[Pixels]:
     """Every file's Pixels in input order, read in chunks on `executor` (default: see the module docstring)."""
     from painmap.aggregate import reason_text
+    from painmap.chart_versions import chart_of
 
     paths = [os.fspath(p) for p in files]
     parts = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
@@ -74,7 +81,8 @@ def read_pixels_all(
         if executor is None:
             results = [_read_chunk(part, px_per_mm, mirror, atlas) for part in parts]
         else:
-            futures = [executor.submit(_read_chunk, part, px_per_mm, mirror) for part in parts]
+            chart = None if atlas is None else chart_of(atlas)
+            futures = [executor.submit(_read_chunk, part, px_per_mm, mirror, None, chart) for part in parts]
             results = [f.result() for f in futures]
     except BrokenProcessPool:
         raise ReadError(

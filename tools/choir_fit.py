@@ -1,16 +1,17 @@
-"""Fit the CHOIR body map's back outline onto painmap's posterior view, once, and store the mapped regions.
+"""Fit the CHOIR body map's outlines onto painmap's charts, once, and store the mapped regions.
 
     .venv/bin/python tools/choir_fit.py            # writes resources/choir/choir-map.json
 
-For each CHOIR map (male, female) the back view's regions (b01…b38, pixels of the CHOIR image) are mapped
-onto painmap's posterior view (mm) by an axis-aligned affine fit: x' = ax·x + bx, y' = ay·y + by, least
-squares over landmark pairs = the centroids of corresponding regions (buttocks, lower back, upper back, thigh,
-knee, lower leg, foot on each side, and the head). No rotation or shear: both charts stand upright and face
-the same way. The chart has one body (male): both maps go onto it. CHOIR's front keys (f01…f36) need an
-anterior view, which this chart does not have yet: they are listed as unmapped. For every mapped region the
-file records its mapping error: the share of its mapped area (inside the silhouette) that falls outside its
-painmap counterpart regions, and the share of the mapped polygon outside the body silhouette. Method and
-figures: docs/choir.md.
+For each chart and CHOIR map (`FITS`: both CHOIR maps onto the male chart 1, which has no anterior view; the
+male map onto the male chart 2 and the female map onto the female chart 2) each CHOIR view's regions (pixels
+of the CHOIR image: back keys b01…b38, front keys f01…f36) are mapped onto the chart's matching view (mm:
+posterior, anterior) by an axis-aligned affine fit per view: x' = ax·x + bx, y' = ay·y + by, least squares
+over landmark pairs = the centroids of corresponding regions (head, trunk, buttocks or abdomen, thigh, knee,
+lower leg, foot on each side). No rotation or shear: both charts stand upright and face the same way (on the
+front views the patient's right is on the viewer's left in both). Front keys on a chart without an anterior
+view are listed as unmapped. For every mapped region the file records its mapping error: the share of its
+mapped area (inside the silhouette) that falls outside its painmap counterpart regions, and the share of the
+mapped polygon outside the body silhouette. Method and figures: docs/choir.md.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from painmap.atomic import write_text  # noqa: E402
 from painmap.raster import AtlasMasks, polygon_mask  # noqa: E402
 
 CHOIR = ROOT / "resources" / "choir"
-VIEW = "posterior"
+FITS = {("male", 1): ("male", "female"), ("male", 2): ("male",), ("female", 2): ("female",)}  # chart: CHOIR maps
 # CHOIR back key -> painmap posterior regions it corresponds to (its "counterpart"); L = patient's left.
 COUNTERPARTS: dict[str, list[str]] = {}
 for keys in (("b01", "b03", "b05"), ("b02", "b04", "b06")):
@@ -60,7 +61,7 @@ for side, table in _SIDED.items():
     for key, zones in table.items():
         COUNTERPARTS[key] = [z if z in MIDLINE else f"{z}-{side}" for z in zones]
 # Landmark pairs: (CHOIR keys whose union's centroid, painmap regions whose union's centroid)
-LANDMARKS = [
+BACK_LANDMARKS = [
     (("b01", "b02", "b03", "b04", "b05", "b06"), ("head-neck",)),
     (("b08", "b12"), ("thoracic-left",)),
     (("b09", "b13"), ("thoracic-right",)),
@@ -77,6 +78,44 @@ LANDMARKS = [
     (("b37",), ("foot-left",)),
     (("b38",), ("foot-right",)),
 ]
+
+
+# CHOIR front key -> painmap anterior regions (patient's sides; on both front views the right is on the viewer's left)
+FRONT_COUNTERPARTS: dict[str, list[str]] = {k: ["head-neck"] for k in ("f01", "f02", "f03", "f04", "f05", "f06")}
+_FRONT_SIDED = {
+    "right": {
+        "f07": ["chest", "arm"], "f08": ["chest"], "f11": ["arm"], "f13": ["arm"], "f15": ["arm"], "f19": ["arm"],
+        "f25": ["arm"], "f16": ["abdomen"], "f20": ["hip", "iliac-crest", "greater-trochanter", "groin"],
+        "f21": ["pubic", "groin"], "f26": ["front-thigh", "groin"], "f29": ["front-knee"], "f31": ["shin"],
+        "f33": ["shin", "foot"], "f35": ["foot"],
+    },
+    "left": {
+        "f10": ["chest", "arm"], "f09": ["chest"], "f12": ["arm"], "f14": ["arm"], "f18": ["arm"], "f24": ["arm"],
+        "f28": ["arm"], "f17": ["abdomen"], "f23": ["hip", "iliac-crest", "greater-trochanter", "groin"],
+        "f22": ["pubic", "groin"], "f27": ["front-thigh", "groin"], "f30": ["front-knee"], "f32": ["shin"],
+        "f34": ["shin", "foot"], "f36": ["foot"],
+    },
+}  # fmt: skip
+for side, table in _FRONT_SIDED.items():
+    for key, zones in table.items():
+        FRONT_COUNTERPARTS[key] = [z if z in ("pubic", "head-neck") else f"{z}-{side}" for z in zones]
+FRONT_LANDMARKS = [
+    (("f01", "f02", "f03", "f04", "f05", "f06"), ("head-neck",)),
+    (("f08",), ("chest-right",)),
+    (("f09",), ("chest-left",)),
+    (("f16",), ("abdomen-right",)),
+    (("f17",), ("abdomen-left",)),
+    (("f26",), ("front-thigh-right",)),
+    (("f27",), ("front-thigh-left",)),
+    (("f29",), ("front-knee-right",)),
+    (("f30",), ("front-knee-left",)),
+    (("f31",), ("shin-right",)),
+    (("f32",), ("shin-left",)),
+    (("f35",), ("foot-right",)),
+    (("f36",), ("foot-left",)),
+]
+# CHOIR view (key prefix) -> painmap view, counterparts, landmark pairs
+VIEWS = {"b": ("posterior", COUNTERPARTS, BACK_LANDMARKS), "f": ("anterior", FRONT_COUNTERPARTS, FRONT_LANDMARKS)}
 
 
 def read_areas(path: Path) -> dict[str, tuple[str, np.ndarray]]:
@@ -110,15 +149,15 @@ def mask_centroid(mask: np.ndarray, px_per_mm: float) -> np.ndarray:
     return np.array([(cols.mean() + 0.5) / px_per_mm, (rows.mean() + 0.5) / px_per_mm])
 
 
-def fit(areas, masks) -> tuple[np.ndarray, float]:
-    """(ax, bx, ay, by) of the axis-aligned affine, and the RMS landmark residual in mm."""
+def fit(areas, masks, view: str, landmarks) -> tuple[np.ndarray, float]:
+    """(ax, bx, ay, by) of the axis-aligned affine onto `view`, and the RMS landmark residual in mm."""
     src, dst = [], []
-    for keys, regions in LANDMARKS:
+    for keys, regions in landmarks:
         src.append(polygon_centroid([areas[k][1] for k in keys]))
-        union = np.zeros(masks.grid(VIEW).shape, dtype=bool)
+        union = np.zeros(masks.grid(view).shape, dtype=bool)
         for r in regions:
-            union |= masks.region_mask(VIEW, r)
-        dst.append(mask_centroid(union, masks.grid(VIEW).sx))
+            union |= masks.region_mask(view, r)
+        dst.append(mask_centroid(union, masks.grid(view).sx))
     src, dst = np.array(src), np.array(dst)
     params = []
     for axis in (0, 1):
@@ -130,61 +169,69 @@ def fit(areas, masks) -> tuple[np.ndarray, float]:
 
 
 def map_one(body: str, atlas, masks) -> dict:
+    """The CHOIR map of `body` fitted onto `atlas`'s chart: each CHOIR view onto the chart's matching view."""
     areas = read_areas(CHOIR / f"choirbodymap_{body}.html")
-    params, rms = fit(areas, masks)
-    grid = masks.grid(VIEW)
-    silhouette = masks.silhouette(VIEW)
-    regions, unmapped = {}, {}
-    for key, (title, poly) in sorted(areas.items()):
-        if not key.startswith("b"):
-            unmapped[key] = title
+    chart = f"{getattr(atlas, 'body', 'male')} chart {getattr(atlas, 'chart', 1)}"
+    fits, regions, unmapped = {}, {}, {}
+    for prefix, (view, counterparts, landmarks) in VIEWS.items():
+        keys = sorted(k for k in areas if k.startswith(prefix))
+        if view not in atlas.views:
+            for key in keys:
+                unmapped[key] = {"title": areas[key][0], "reason": f"front key: the {chart} has no {view} view"}
             continue
-        mm = np.c_[poly[:, 0] * params[0] + params[1], poly[:, 1] * params[2] + params[3]]
-        raw = polygon_mask(grid, mm)
-        inside = raw & silhouette
-        counterpart = np.zeros(grid.shape, dtype=bool)
-        for r in COUNTERPARTS[key]:
-            counterpart |= masks.region_mask(VIEW, r)
-        area = max(1, int(np.count_nonzero(inside)))
-        regions[key] = {
-            "title": title,
-            "view": VIEW,
-            "polygon": np.round(mm, 1).tolist(),
-            "counterpart": COUNTERPARTS[key],
-            "area_mm2": round(area / (grid.sx * grid.sy), 1),
-            "outside_counterpart": round(np.count_nonzero(inside & ~counterpart) / area, 4),
-            "outside_silhouette": round(1 - np.count_nonzero(inside) / max(1, np.count_nonzero(raw)), 4),
-        }
-    return {
-        "fit": {
+        params, rms = fit(areas, masks, view, landmarks)
+        fits[view] = {
             "x": [round(float(params[0]), 6), round(float(params[1]), 3)],
             "y": [round(float(params[2]), 6), round(float(params[3]), 3)],
             "rms_landmark_error_mm": round(rms, 2),
-            "landmarks": len(LANDMARKS),
-        },
-        "regions": regions,
-        "unmapped": {
-            k: {"title": t, "reason": "front key: this chart has no anterior view"} for k, t in unmapped.items()
-        },
-    }
+            "landmarks": len(landmarks),
+        }
+        grid = masks.grid(view)
+        silhouette = masks.silhouette(view)
+        for key in keys:
+            title, poly = areas[key]
+            mm = np.c_[poly[:, 0] * params[0] + params[1], poly[:, 1] * params[2] + params[3]]
+            raw = polygon_mask(grid, mm)
+            inside = raw & silhouette
+            counterpart = np.zeros(grid.shape, dtype=bool)
+            for r in counterparts[key]:
+                counterpart |= masks.region_mask(view, r)
+            area = max(1, int(np.count_nonzero(inside)))
+            regions[key] = {
+                "title": title,
+                "view": view,
+                "polygon": np.round(mm, 1).tolist(),
+                "counterpart": counterparts[key],
+                "area_mm2": round(area / (grid.sx * grid.sy), 1),
+                "outside_counterpart": round(np.count_nonzero(inside & ~counterpart) / area, 4),
+                "outside_silhouette": round(1 - np.count_nonzero(inside) / max(1, np.count_nonzero(raw)), 4),
+            }
+    return {"fit": fits, "regions": regions, "unmapped": unmapped}
 
 
 def main() -> int:
-    atlas = load_atlas()
-    masks = AtlasMasks(atlas, 1.0)
+    fits = {}
+    for (chart_body, chart), bodies in FITS.items():
+        atlas = load_atlas(body=chart_body, chart=chart)
+        masks = AtlasMasks(atlas, 1.0)
+        fits[f"{chart_body}-{chart}"] = {body: map_one(body, atlas, masks) for body in bodies}
     doc = {
         "format": "painmap-choir-map",
-        "version": 1,
+        "version": 2,
         "source": "ctsit/imagemap e9262dcf3f17bda996945d6ec65630c1a33a5f17, maps/choirbodymap_{male,female}.html",
-        "chart": "male posterior view, 1 px/mm masks",
-        "note": "Both CHOIR maps are fitted onto painmap's one (male) chart. Made by tools/choir_fit.py.",
-        "maps": {body: map_one(body, atlas, masks) for body in ("male", "female")},
+        "charts": "fits: '<body>-<chart>' -> CHOIR map (male, female) -> fit per view, regions, unmapped; 1 px/mm",
+        "note": "Both CHOIR maps on the male chart 1 (back only); on chart 2 each map on its own body. "
+        "Made by tools/choir_fit.py.",
+        "fits": fits,
     }
     out = CHOIR / "choir-map.json"
     write_text(out, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-    for body, m in doc["maps"].items():
-        errs = [r["outside_counterpart"] for r in m["regions"].values()]
-        print(f"{body}: fit {m['fit']}, outside counterpart median {np.median(errs):.1%}, max {max(errs):.1%}")
+    for chart, maps in fits.items():
+        for body, m in maps.items():
+            for view in m["fit"]:
+                errs = [r["outside_counterpart"] for r in m["regions"].values() if r["view"] == view]
+                print(f"{chart} {body} {view}: fit {m['fit'][view]}, outside counterpart median "
+                      f"{np.median(errs):.1%}, max {max(errs):.1%}")  # fmt: skip
     print(f"wrote {out}")
     return 0
 

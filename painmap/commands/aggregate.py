@@ -53,13 +53,21 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
     parser.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="count every drawing on this body's current chart (default male; drawings of the other body or "
+        "another chart are carried onto it by the landmark warp)",
+    )
+    parser.add_argument(
         "--send-files", action="store_true", help="with --scheduler: send the files to workers that cannot read them"
     )
     parser.add_argument(
         "--choir", action="store_true", help="add a choir_keys column: the CHOIR body-map regions each drawing covers"
     )
     parser.add_argument(
-        "--choir-map", choices=("male", "female"), default="male", help="with --choir: which CHOIR map (default male)"
+        "--choir-map",
+        choices=("male", "female"),
+        help="with --choir: which CHOIR map (default: the one of the chart's body; both on the male chart 1)",
     )
     parser.add_argument("--group-by", metavar="META_KEY", help="compare groups of drawings by this meta key")
     parser.add_argument("--groups-csv", metavar="OUT.csv", help="with --group-by: the per-region table")
@@ -81,11 +89,12 @@ def run(args: argparse.Namespace) -> int:
 
     output_format(args.output)
     check_writable(args.output)  # fail before a long run, not after it
-    from painmap.atlas import load_atlas
+    from painmap.cohort_chart import target_atlas
     from painmap.library import library_for, missing_library_folders
 
     missing_library_folders(args.library)
-    library = library_for(load_atlas(), args.library)
+    atlas = target_atlas(args.body)
+    library = library_for(atlas, args.library)
     for problem in library.problems if args.library else ():
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern = library.get(args.pattern) if args.pattern else None  # an unknown id fails before any work
@@ -108,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
         GroupCounter(args.group_by, args.region_share)  # a bad share: one line before any work
         if args.pattern:
             raise AggregateError("--pattern outlines the frequency map; with --group-by -o is the difference map")
+    choir = None
+    if args.choir:
+        from painmap.chart_versions import chart_of
+        from painmap.choir import choir_body
+
+        choir = choir_body(args.choir_map, chart_of(atlas))  # a map not fitted onto the chart: one line, no work
     from painmap.cluster import executor_for
 
     tables = [t for t in (args.csv, args.groups_csv) if t]
@@ -125,11 +140,12 @@ def run(args: argparse.Namespace) -> int:
                 on_skip=warn,
                 library_dirs=args.library or (),
                 deidentify=args.deidentify,
-                choir=args.choir_map if args.choir else None,
+                choir=choir,
                 group_by=args.group_by,
                 region_share=args.region_share,
                 executor=executor,
                 send_files=args.send_files,
+                body=args.body,
             )
     finally:
         bar.clear()
@@ -138,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     if args.group_by:
         written = _groups(result, args)
     else:
-        written = render_frequency_map(result, args.output, pattern, vmax=args.vmax)
+        written = render_frequency_map(result, args.output, pattern, atlas=atlas, vmax=args.vmax)
     skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
     outputs = ", ".join(str(p) for p in (written, args.csv, args.groups_csv) if p)
     sys.stderr.write(f"painmap: aggregated {result.n_drawings} drawings{skipped}; wrote {outputs}\n")
@@ -147,11 +163,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _groups(result, args: argparse.Namespace):
     """Write the per-region group table and the difference map of the two groups; returns the map's path."""
-    from painmap.atlas import load_atlas
+    from painmap.cohort_chart import target_atlas
     from painmap.figures.group_map import render_group_difference
     from painmap.groups import GroupError, write_groups_csv
 
-    atlas = load_atlas()
+    atlas = target_atlas(args.body)
     regions = list(dict.fromkeys(r.id for view in atlas.views.values() for r in view.regions))
     table = result.groups.table(regions)
     if len(table.groups) != 2:

@@ -25,12 +25,18 @@ def add_parser(sub, description: str) -> None:
     p.add_argument("--no-mirror", action="store_true", help="keep one-sided left drawings as drawn")
     p.add_argument("-o", "--output", metavar="ROC.png", help="also draw the ROC curves (PNG, PDF or SVG)")
     p.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
+    p.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="count every drawing on this body's current chart (default male; drawings of the other body or "
+        "another chart are carried onto it by the landmark warp)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate and print the result; the ROC plot is written when asked for."""
-    from painmap.atlas import load_atlas
     from painmap.cluster import executor_for
+    from painmap.cohort_chart import target_atlas
     from painmap.evaluate import evaluate, read_labels, to_json
     from painmap.library import library_for, missing_library_folders
 
@@ -42,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         check_writable(args.output)
         refuse_own_inputs([args.output], [args.labels, *(p for p, _ in read_labels(args.labels))])
     missing_library_folders(args.library)
-    atlas = load_atlas()
+    atlas = target_atlas(args.body)
     library = library_for(atlas, args.library) if args.against_library else None
     for problem in library.problems if library is not None else ():
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")

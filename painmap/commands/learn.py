@@ -29,11 +29,18 @@ def add_parser(sub, description: str) -> None:
     )
     p.add_argument("--no-mirror", action="store_true", help="keep one-sided left drawings as drawn")
     p.add_argument("--scheduler", metavar="local:N|tcp://HOST:PORT", help="run on a Dask cluster")
+    p.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="count every drawing on this body's current chart (default male; drawings of the other body or "
+        "another chart are carried onto it by the landmark warp)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Learn the pattern and write it into the library folder."""
     from painmap.cluster import executor_for
+    from painmap.cohort_chart import target_atlas
     from painmap.learn import learn
 
     with executor_for(args.scheduler) as executor:
@@ -46,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
             spillover=args.spillover,
             mirror=not args.no_mirror,
             executor=executor,
+            atlas=target_atlas(args.body),
         )
     kinds = [z.kind for z in done.zones]
     sys.stderr.write(
