@@ -99,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trigger-point", metavar="TRP", help="with --pattern: only this trigger point (e.g. trp2)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+    p.add_argument(
+        "--figure",
+        choices=("sheet", "slide"),
+        default="sheet",
+        help="with --pattern: a printable sheet (default) or a 16:9 slide (diagram only, chart 2)",
+    )
+    p.add_argument("--body", choices=("male", "female"), help="the body chart to draw on (default: male)")
+    p.add_argument("--chart", type=int, metavar="N", help="the chart number (default: the body's current one)")
+    p.add_argument("--dpi", type=int, metavar="N", help="PNG resolution (default 150)")
     _library_option(p)
 
     p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])

@@ -30,6 +30,7 @@ class TriggerPoint:
     y: float
     label: str = ""  # "TrP1"
     note: str = ""  # where it is, in words
+    hint: str = ""  # where to look when no chart view shows its muscle there, e.g. "best seen from the front"
 
 
 @dataclass(frozen=True, eq=False)

@@ -162,7 +162,12 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         if tp_id not in seen:
             raise fail(f"trigger point {tp_id!r} has no mark in any view SVG")
     trigger_points = [
-        replace(tp, label=tp_meta[tp.id].get("label", tp.id.upper()), note=tp_meta[tp.id].get("note", ""))
+        replace(
+            tp,
+            label=tp_meta[tp.id].get("label", tp.id.upper()),
+            note=tp_meta[tp.id].get("note", ""),
+            hint=tp_meta[tp.id].get("hint", ""),
+        )
         for tp in sorted(trigger_points, key=lambda t: list(tp_meta).index(t.id))
     ]
     tp_order = {tp.id: i for i, tp in enumerate(trigger_points)}
@@ -255,7 +260,7 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
     if not isinstance(tps, dict) or not all(isinstance(v, dict) for v in tps.values()):
         raise fail("'trigger_points' must be tables like [trigger_points.trp1]")
     for tp_id, table in tps.items():
-        for key in ("label", "note"):
+        for key in ("label", "note", "hint"):
             if not isinstance(table.get(key, ""), str):
                 raise fail(f"[trigger_points.{tp_id}] {key} must be text")
     meta["trigger_points"] = tps
@@ -329,6 +334,7 @@ def to_json(pattern: Pattern, side: str | None = None, atlas: Atlas | None = Non
         "notes": list(pattern.notes),
         "trigger_points": [
             {"id": tp.id, "view": tp.view, "x": tp.x, "y": tp.y, "label": tp.label, "note": tp.note}
+            | ({"hint": tp.hint} if tp.hint else {})
             for tp in pattern.trigger_points
         ],
         "zones": [

@@ -151,7 +151,7 @@ PATTERNS["gluteus-medius"] = {
         ],
         # TrP1 just below the crest beside the PSIS (review, Dec 2026: ~1.3 cm lower, ~0.7 cm more lateral than
         # the first (0.33, 0.22), which sat on the crest line)
-        [Mark("trp1", 0.37, 0.28), Mark("trp2", 0.60, 0.18)],
+        [Mark("trp1", 0.41, 0.27), Mark("trp2", 0.60, 0.18)],
     ),
     "lateral": (
         [
@@ -219,7 +219,7 @@ PATTERNS["gluteus-maximus"] = {
                    (-0.13, 0.73)], label="coccyx"),
         ],
         # TrP1 beside the sacrum, not inside its outline (review; was (0.20, 0.45))
-        [Mark("trp1", 0.28, 0.46), Mark("trp2", 0.32, 0.80), Mark("trp3", 0.08, 0.80)],
+        [Mark("trp1", 0.28, 0.46), Mark("trp2", 0.32, 0.80), Mark("trp3", 0.11, 0.80)],
     ),
 }
 
@@ -234,7 +234,7 @@ PATTERNS["piriformis"] = {
                   [(0.25, 1.02), (0.50, 0.98), (0.78, 1.02), (0.76, 1.50), (0.68, 2.05), (0.42, 2.08),
                    (0.30, 1.60)], label="upper two thirds of the back of the thigh"),
         ],
-        [Mark("trp1", 0.70, 0.58), Mark("trp2", 0.38, 0.53)],
+        [Mark("trp1", 0.70, 0.58), Mark("trp2", 0.378, 0.54)],
     ),
 }
 
@@ -255,8 +255,8 @@ PATTERNS["quadratus-lumborum"] = {
                    (0.10, 0.90)], label="lower buttock"),
         ],
         # TrP1 just below the 12th rib (review; was (0.55, -0.45), on the rib)
-        [Mark("trp1", 0.55, -0.39), Mark("trp2", 0.50, -0.10), Mark("trp3", 0.18, -0.20),
-         Mark("trp4", 0.20, 0.08)],
+        [Mark("trp1", 0.53, -0.373), Mark("trp2", 0.50, -0.10), Mark("trp3", 0.285, -0.178),
+         Mark("trp4", 0.29, 0.08)],
     ),
     "lateral": (
         [
@@ -284,7 +284,7 @@ PATTERNS["tensor-fasciae-latae"] = {
                   [(270, 1160), (300, 1160), (305, 1210), (292, 1255), (272, 1255), (264, 1210)],
                   label="toward the knee"),
         ],
-        [Mark("trp1", 322, 830)],
+        [Mark("trp1", 318.5, 817.5)],
     ),
 }
 

@@ -1,4 +1,5 @@
-"""`painmap render (DRAWING | --pattern ID [--trigger-point TRP]) -o OUT.(png|pdf|svg) [--paper a4|letter]`."""
+"""`painmap render (DRAWING | --pattern ID [--trigger-point TRP] [--figure sheet|slide]) -o OUT.(png|pdf|svg)
+[--paper a4|letter] [--body male|female] [--chart N] [--dpi N]`."""
 
 from __future__ import annotations
 
@@ -18,23 +19,50 @@ def run(args: argparse.Namespace) -> int:
         raise PainmapError("render: give either a DRAWING or --pattern ID (not both)")
     if args.trigger_point and not args.pattern:
         raise PainmapError("render: --trigger-point goes with --pattern ID")
+    figure = getattr(args, "figure", "sheet") or "sheet"
+    if figure == "slide" and not args.pattern:
+        raise PainmapError("render: --figure slide goes with --pattern ID")
+    dpi = getattr(args, "dpi", None)
+    if dpi is not None and not 30 <= dpi <= 1200:
+        raise PainmapError(f"render: --dpi must be between 30 and 1200 (got {dpi})")
     output_format(args.output)
     check_writable(args.output)
+    atlas = _atlas(args, figure)
     refuse_own_inputs([args.output], [args.drawing] if args.drawing else [])
     library = None
     if getattr(args, "library", None):  # --library DIR: learned patterns join the stored ones
-        from painmap.atlas import load_atlas
         from painmap.library import library_for, missing_library_folders
 
         missing_library_folders(args.library)
-        library = library_for(load_atlas(), args.library)
+        library = library_for(atlas, args.library)
         for problem in library.problems:
             sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
-    if args.pattern:
+    if figure == "slide":
+        from painmap.figures.page import PNG_DPI
+        from painmap.figures.slide import render_pattern_slide
+
+        written = render_pattern_slide(
+            args.pattern, args.output, atlas=atlas, library=library, trigger_point=args.trigger_point,
+            dpi=dpi or PNG_DPI,
+        )  # fmt: skip
+    elif args.pattern:
         written = render_pattern_sheet(
-            args.pattern, args.output, paper=args.paper, trigger_point=args.trigger_point, library=library
-        )
+            args.pattern, args.output, atlas=atlas, paper=args.paper, trigger_point=args.trigger_point,
+            library=library,
+        )  # fmt: skip
     else:
-        written = render_drawing_report(args.drawing, args.output, paper=args.paper, library=library)
+        written = render_drawing_report(args.drawing, args.output, paper=args.paper, atlas=atlas, library=library)
     sys.stderr.write(f"painmap: wrote {written}\n")
     return 0
+
+
+def _atlas(args: argparse.Namespace, figure: str):
+    """The chart to draw on: --body / --chart, else chart 2 of the male body for a slide, else the default."""
+    from painmap.atlas import load_atlas
+
+    body, chart = getattr(args, "body", None), getattr(args, "chart", None)
+    if figure == "slide" and body is None and chart is None:
+        return load_atlas(body="male", chart=2)
+    if body is None and chart is None:
+        return load_atlas()
+    return load_atlas(body=body or "male", chart=chart)

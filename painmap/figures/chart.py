@@ -76,15 +76,22 @@ def draw_view(
     edge_labels: bool = True,
     title: str | None = None,
     label_size: float = 6.5,
+    highlight: Sequence[str] = (),
 ) -> Box:
-    """Draw one atlas view (silhouette filled with skin, outlines by kind) and return the limits used."""
+    """Draw one atlas view and return the limits used: chart 1's skin and outlines by kind, or chart 2's
+    anatomy (skin tones, muscles muted, bones filled; `highlight`: muscle ids drawn to stand out)."""
     from matplotlib.patches import Polygon as PolygonPatch
 
+    from painmap.figures.anatomy import draw_anatomy, is_anatomical
+
     x0, y0, x1, y1 = limits = view_box(view, box)
-    for poly in view.silhouette:
+    anatomical = is_anatomical(view)
+    if anatomical:
+        draw_anatomy(ax, view, highlight=highlight)
+    for poly in () if anatomical else view.silhouette:
         ax.add_patch(PolygonPatch(np.asarray(poly), closed=True, facecolor=style.SKIN, edgecolor="none", zorder=Z_SKIN))
-    has_silhouette_line = False
-    for outline in view.outlines:
+    has_silhouette_line = anatomical
+    for outline in () if anatomical else view.outlines:
         color, width, dash, z = OUTLINE_STYLE.get(outline.kind, OUTLINE_STYLE["detail"])
         pts = np.asarray(outline.points, dtype=float)
         if outline.closed and len(pts) > 2:
@@ -105,16 +112,30 @@ def draw_view(
     if landmarks:  # after the limits: labels are placed in the final frame
         draw_landmarks(ax, view, limits, labels=landmark_labels, sides=label_sides, size=label_size)
     if edge_labels:
-        draw_edge_labels(ax, view.edge_labels)
+        draw_edge_labels(ax, view.edge_labels, side=side_letter(view))
     heading = view.title if title is None else title
     if heading:
         ax.set_title(heading, fontsize=9, fontweight="bold", pad=TITLE_PAD if edge_labels else 4)
     return limits
 
 
-def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10) -> None:
-    """The viewer's left and right edge markers (patient's L / R, or Back / Front) just above the top corners."""
+def side_letter(view: View) -> str:
+    """ "R" or "L" for a side view (which side of the patient it shows), "" for a back or front view."""
+    if "L" in view.edge_labels and "R" in view.edge_labels:
+        return ""
+    return "L" if view.id.endswith("-left") else "R"
+
+
+def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10, side: str = "") -> None:
+    """The viewer's left and right edge markers (patient's L / R, or Back / Front) just above the top corners;
+    a side view also gets its side (`side`, "R" or "L") between them."""
     box = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
+    if side:
+        ax.annotate(
+            side, (0.5, 1.0), xycoords="axes fraction", xytext=(0, 3), textcoords="offset points", ha="center",
+            va="bottom", fontsize=size, fontweight="bold", color="white", zorder=Z_TEXT, annotation_clip=False,
+            bbox={**box, "facecolor": style.SIDE_MARKER},
+        )  # fmt: skip
     for x, text, align in ((0.0, labels[0], "left"), (1.0, labels[1], "right")):
         ax.annotate(
             text, (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),

@@ -18,6 +18,7 @@ import numpy as np
 
 from painmap import vocabulary as words
 from painmap.figures import chart
+from painmap.figures.anatomy import CREDIT, is_anatomical
 from painmap.figures.blocks import Column, Page, fit
 from painmap.figures.page import PNG_DPI, check_writable, figure_style, new_figure, output_format, paper_size
 from painmap.figures.report_data import MARGIN, ReportData, header
@@ -97,6 +98,9 @@ def draw_patient_page(page: Page, data: ReportData, source: str, boxes: dict[str
     fit(write, col, page.height - MARGIN - 0.05)
     page.text(MARGIN, page.height - MARGIN + 0.2, "Page 1 of 2 · technical details for clinicians on page 2",
               fontsize=6.5, color="#666666", va="baseline")  # fmt: skip
+    if any(is_anatomical(data.atlas.view(v)) for v in data.views):
+        page.text(page.width - MARGIN, page.height - MARGIN + 0.2, CREDIT, fontsize=6, color="#666666",
+                  va="baseline", ha="right")  # fmt: skip
 
 
 def _charts(page: Page, data: ReportData, boxes: dict[str, chart.Box], x: float, top: float, w: float, h: float):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from painmap import __version__
 from painmap.figures import chart
+from painmap.figures.anatomy import add_credit, pattern_muscle
 from painmap.figures.page import figure_style, new_figure, output_format, paper_size, save_figure
 from painmap.figures.text import Section, draw_sections
 
@@ -54,6 +55,7 @@ def fact_sections(pattern: Pattern, shown: str | None = None) -> list[Section]:
     for tp in all_tps:
         name = tp.label or tp.id.upper()
         text = f"{name}: {tp.note}" if tp.note else name
+        text += f" ({tp.hint})" if getattr(tp, "hint", "") else ""
         tps.append(text + (" (drawn here)" if shown and tp.id == shown else ""))
     kind = "Joint" if pattern.kind == "joint" else "Muscle"
     facts = ([f"Innervation: {pattern.innervation}"] if pattern.innervation else []) + (
@@ -127,7 +129,8 @@ def build_pattern_sheet(
         # Paired landmarks are labelled on the side away from the pattern, so labels never hide its zones.
         away = ("left", "midline") if pattern.side == "right" else ("right", "midline")
         sides = away if view.mirror == view.id else None
-        limits = chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=False)
+        own = pattern_muscle(view, pattern.id, pattern.side) if pattern.kind == "muscle" else []
+        limits = chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=False, highlight=own)
         chart.draw_pattern(ax, pattern, view)
         tps = [(tp.x, tp.y) for tp in pattern.trigger_points if tp.view == view_id]
         chart.draw_landmark_labels(ax, view, limits, sides=sides, avoid=tps)
@@ -153,6 +156,7 @@ def build_pattern_sheet(
                                         col_w / width, (text_top - bottom) / height)))  # fmt: skip
     draw_sections(columns, fact_sections(pattern, trigger_point), size=8.5, min_size=6.0)
     figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
+    add_credit(figure, [atlas.view(v) for v in views], 0.03, 0.036, va="baseline")
     figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
     return figure
 
