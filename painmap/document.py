@@ -400,8 +400,9 @@ class DrawingDocument:
         if live is None:
             return Change("")
         if live.kind == "lasso":
-            if len(live.points) < MIN_LASSO_POINTS:
-                return self.cancel_stroke() or Change(live.view)
+            if len(live.points) < MIN_LASSO_POINTS:  # repaint where its outline was shown
+                self.cancel_stroke()
+                return Change.of(live.view, lasso_rect(self.masks.grid(live.view), live.points))
             self._live = None
             mark = self._mark(live)
             live.atom.save(self.masks, self.masks.bounds(mark))
