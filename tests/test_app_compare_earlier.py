@@ -46,8 +46,9 @@ def test_a_drawing_compared_with_itself_overlaps_fully_and_shows_nothing_new_or_
     for view_id in ("posterior", "lateral"):
         counts = tool.layer.counts(view_id)
         assert counts["new"] == 0 and counts["gone"] == 0 and counts["persisting"] == session.masks.area(view_id)
-    assert "nothing changed" in tool.panel.text.text()
-    assert "0.6-0.75" in tool.panel.text.text()  # the repeat-drawing caveat, in words
+    said = tool.panel.plain_text()
+    assert "nothing changed" in said
+    assert "redrawing the same pain" in said and "0.6-0.75" in said  # the repeat-drawing caveat, in words
     tool.overlay_action.trigger()  # hide
     assert not tool.overlay_shown and not tool.panel.isVisible()
 
@@ -70,7 +71,8 @@ def test_a_shifted_copy_gives_the_numbers_of_painmap_change(qtbot, atlas, tmp_pa
         assert counts == {k: int(np.count_nonzero(getattr(masks, k))) for k in ("new", "gone", "persisting")}
         assert counts["new"] > 0 and counts["gone"] > 0
     titles = {v.id: v.title for v in atlas.views.values()}
-    assert tool.panel.text.text() == format_change(expected, path.name, titles).strip()
+    said = " ".join(tool.panel.plain_text().split())
+    assert " ".join(format_change(expected, path.name, titles).split()) == said  # the command line's words
     # the overlay follows the drawing while it is edited
     session.clear_view()
     assert tool.change.extent_after < expected.extent_after

@@ -11,10 +11,11 @@ its action (View menu) or the panel's button. Widgets only: no numbers are compu
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,7 +50,7 @@ def ask_earlier_path(parent: QWidget | None, start: str) -> str:
 class ChangeLayer:
     """New / gone / persisting masks of every view compared, drawn over the drawing (one DifferenceLayer each)."""
 
-    def __init__(self, z: int = 57) -> None:
+    def __init__(self, z: int = 70) -> None:  # over the pattern layer (60): the change is what is asked for
         self.z = z
         self.visible = True
         self.by_view: dict = {}  # view id -> DifferenceLayer
@@ -129,7 +130,21 @@ class ChangePanel(QDialog):
         layout.addWidget(buttons)
 
     def show_text(self, text: str) -> None:
-        self.text.setText(text.strip())
+        """`format_change`'s text: one paragraph per sentence line, the caveat (wrapped there) as one."""
+        from painmap.vocabulary import REPEAT_OVERLAP
+
+        cut = text.find(REPEAT_OVERLAP.split()[0] + " " + REPEAT_OVERLAP.split()[1])
+        lines = [line.strip() for line in (text[:cut] if cut >= 0 else text).splitlines() if line.strip()]
+        paragraphs = [f"<b>{html.escape(lines[0])}</b>", *map(html.escape, lines[1:])] if lines else []
+        if cut >= 0:
+            paragraphs.append(f"<i>{html.escape(REPEAT_OVERLAP)}</i>")
+        self.text.setText("".join(f"<p>{p}</p>" for p in paragraphs))
+
+    def plain_text(self) -> str:
+        """What the panel says, as plain text."""
+        doc = QTextDocument()
+        doc.setHtml(self.text.text())
+        return doc.toPlainText()
 
 
 class CompareEarlier(QObject):
@@ -228,7 +243,10 @@ class CompareEarlier(QObject):
         canvas = self.window.canvas
         if visible and self.change is not None:
             canvas.add_layer(self.layer)
-            if self.panel is not None:
+            if self.panel is not None and not self.panel.isVisible():
+                self.panel.adjustSize()  # beside the chart's right edge, not over the drawing
+                corner = canvas.mapToGlobal(canvas.rect().topRight())
+                self.panel.move(corner.x() - self.panel.width() - 12, corner.y() + 12)
                 self.panel.show()
         else:
             canvas.remove_layer(self.layer)
