@@ -73,9 +73,14 @@ def test_a_shifted_copy_gives_the_numbers_of_painmap_change(qtbot, atlas, tmp_pa
     titles = {v.id: v.title for v in atlas.views.values()}
     said = " ".join(tool.panel.plain_text().split())
     assert " ".join(format_change(expected, path.name, titles).split()) == said  # the command line's words
-    # the overlay follows the drawing while it is edited
+    # the overlay follows the drawing while it is edited, and when shown again after edits made while hidden
     session.clear_view()
     assert tool.change.extent_after < expected.extent_after
+    tool.overlay_action.trigger()
+    session.undo_stack.undo()
+    assert tool.change.extent_after < expected.extent_after and not tool.overlay_shown
+    tool.overlay_action.trigger()
+    assert tool.overlay_shown and tool.change.to_json() == expected.to_json()
 
 
 def test_a_bad_earlier_file_gets_the_error_dialog_and_changes_nothing(qtbot, atlas, tmp_path, dialogs):

@@ -156,6 +156,8 @@ class CompareEarlier(QObject):
         self.earlier = None  # the earlier Drawing, on the session's chart
         self.earlier_path: Path | None = None
         self.change = None  # the painmap.change.Change shown
+        self._before = None  # the earlier drawing's PainMasks
+        self._stale = False  # edits were made while the overlay was hidden
         self.layer = ChangeLayer()
         self.panel: ChangePanel | None = None
         self._session = None
@@ -201,7 +203,7 @@ class CompareEarlier(QObject):
         except (PainmapError, OSError) as err:
             self.window.files.error("Could not compare the drawings", str(err))
             return False
-        self.earlier, self.earlier_path = earlier, path
+        self.earlier, self.earlier_path, self._before, self.change = earlier, path, None, None
         if session is not self._session:
             session.marks_changed.connect(self.refresh)
             session.masks_replaced.connect(self.clear)
@@ -216,12 +218,17 @@ class CompareEarlier(QObject):
         """Recompute the change against the drawing as it is now (after each edit)."""
         if self.earlier is None or self._session is None:
             return
+        if self.change is not None and not self.overlay_action.isChecked():
+            self._stale = True  # hidden: recomputed when shown again
+            return
+        self._stale = False
         from painmap.change import compare_change, format_change
         from painmap.raster import PainMasks
 
         session = self._session
-        before = PainMasks.from_drawing(self.earlier, session.atlas, session.px_per_mm)
-        self.change = compare_change(before, session.masks)
+        if self._before is None:  # the earlier drawing does not change: rasterized once
+            self._before = PainMasks.from_drawing(self.earlier, session.atlas, session.px_per_mm)
+        self.change = compare_change(self._before, session.masks)
         self.layer.set_change(self.change, session.atlas)
         titles = {v.id: v.title for v in session.atlas.views.values()}
         if self.panel is None:
@@ -232,7 +239,7 @@ class CompareEarlier(QObject):
 
     def clear(self) -> None:
         """Forget the comparison (another drawing was opened or a new one started)."""
-        self.earlier = self.earlier_path = self.change = None
+        self.earlier = self.earlier_path = self.change = self._before = None
         self.layer.by_view = {}
         self.overlay_action.setChecked(False)
         self.overlay_action.setEnabled(False)
@@ -242,6 +249,8 @@ class CompareEarlier(QObject):
     def set_overlay_visible(self, visible: bool) -> None:
         canvas = self.window.canvas
         if visible and self.change is not None:
+            if self._stale:
+                self.refresh()
             canvas.add_layer(self.layer)
             if self.panel is not None and not self.panel.isVisible():
                 self.panel.adjustSize()  # beside the chart's right edge, not over the drawing
