@@ -18,7 +18,17 @@ from typing import Any
 
 import numpy as np
 
-from painmap.drawing_model import BODIES, CURRENT_CHART, RADIUS_RANGE, Drawing, Erase, Fill, Stroke, current_chart
+from painmap.drawing_model import (
+    BODIES,
+    CURRENT_CHART,
+    RADIUS_RANGE,
+    Drawing,
+    Erase,
+    Fill,
+    Lasso,
+    Stroke,
+    current_chart,
+)
 from painmap.errors import ResourceError
 from painmap.warp import MirroredWarp, Warp, landmark_warp
 
@@ -278,7 +288,7 @@ def view_warp(src: ChartRecord, dst: ChartRecord, view_id: str) -> Warp | Mirror
 def carry_marks(drawing: Drawing, src: ChartRecord, dst: ChartRecord) -> Drawing:
     """The drawing's marks carried from chart `src` onto chart `dst` by the landmark warp of each view.
 
-    Stroke and erase points are warped (all points of a view in one vectorized call), the radius scaled by the
+    Stroke, erase and lasso points are warped (all points of a view in one vectorized call), the radius scaled by the
     warp's mean local scale at the mark's first, middle and last points (kept within the format's radius
     range); points stay within the target view's accepted frame. Fills keep their region ids. A mark on a
     view one of the charts lacks (e.g. anterior on the first chart) is left as it is. The result records
@@ -310,6 +320,9 @@ def carry_marks(drawing: Drawing, src: ChartRecord, dst: ChartRecord) -> Drawing
         for k, i in enumerate(indices):
             mark = marks[i]
             points = tuple(pairs[starts[k] : ends[k]])
+            if isinstance(mark, Lasso):  # an outline: its points move, it has no radius
+                marks[i] = Lasso(mark.view, mark.intensity, mark.quality, points)
+                continue
             radius = round(min(hi, max(lo, mark.radius * float(scale[k]))), LENGTH_DECIMALS)
             if isinstance(mark, Stroke):
                 marks[i] = Stroke(mark.view, radius, mark.intensity, mark.quality, points)

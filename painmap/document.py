@@ -2,7 +2,9 @@
 
 Every edit goes through PainMasks' one mark primitive and returns a `Change`: the view and the dirty rectangle
 to repaint, and the history step it made or undid. A stroke is painted live segment by segment
-(`begin_stroke`, `extend_stroke`) and becomes one mark and one history step on `end_stroke`.
+(`begin_stroke`, `extend_stroke`) and becomes one mark and one history step on `end_stroke`. A lasso
+(`begin_lasso`, then the same `extend_stroke` / `end_stroke`) only collects its outline while it is drawn and
+fills what the outline encloses on `end_stroke`: one mark, one step.
 
 Undo atoms (napari's labels layer, `_paint_region_with_mask`): before each segment is painted, the old pixels of
 the fixed 32 × 32 px tiles under its box that this atom has not saved yet are copied, so one drag is one step
@@ -28,11 +30,13 @@ from painmap.drawing_model import (
     MAX_MARKS,
     MAX_POINTS_PER_MARK,
     MAX_POINTS_TOTAL,
+    MIN_LASSO_POINTS,
     QUALITIES,
     RADIUS_RANGE,
     Drawing,
     Erase,
     Fill,
+    Lasso,
     Mark,
     Stroke,
     view_bounds,
@@ -40,7 +44,7 @@ from painmap.drawing_model import (
 from painmap.drawing_parse import load_drawing
 from painmap.drawing_save import DrawingWriter, now_iso
 from painmap.errors import PainmapError
-from painmap.raster import DEFAULT_PX_PER_MM, MAX_INTENSITY, DirtyRect, PainMasks, Patch, stroke_rect
+from painmap.raster import DEFAULT_PX_PER_MM, MAX_INTENSITY, DirtyRect, PainMasks, Patch, lasso_rect, stroke_rect
 
 __all__ = ["MIN_STEP_MM", "POINT_DECIMALS", "TILE", "Change", "DrawingDocument", "Step", "UndoAtom"]
 
@@ -49,7 +53,7 @@ MIN_STEP_MM = 0.5
 POINT_DECIMALS = 2
 TILE = 32  # px: the unit an undo atom saves (a brush segment's box touches a few)
 
-_TEXT = {"stroke": "Brush stroke", "erase": "Erase", "fill": "Fill region", "clear": "Clear view"}
+_TEXT = {"stroke": "Brush stroke", "erase": "Erase", "fill": "Fill region", "clear": "Clear view", "lasso": "Lasso"}
 
 
 class UndoAtom:
@@ -134,7 +138,7 @@ class UndoAtom:
 class Step:
     """One history entry: the marks a stroke/erase/fill added, or the marks a clear removed, and the atom."""
 
-    kind: str  # stroke | erase | fill | clear
+    kind: str  # stroke | erase | fill | lasso | clear
     view: str
     marks: tuple[Mark, ...]
     atom: UndoAtom
@@ -161,9 +165,9 @@ class Change:
 
 @dataclass
 class _Live:
-    """A stroke or erase in progress."""
+    """A stroke, erase or lasso in progress."""
 
-    kind: str  # stroke | erase
+    kind: str  # stroke | erase | lasso
     view: str
     radius: float
     intensity: int
@@ -319,6 +323,24 @@ class DrawingDocument:
         self._points += 1
         return self._paint(live, p, p)
 
+    def begin_lasso(self, view: str, point, intensity: int = 5, quality: str = "aching") -> Change:
+        """Start a lasso outline at `point` (mm of `view`); nothing is painted until `end_stroke` closes it."""
+        self._no_stroke()
+        self.atlas.view(view)  # UnknownIdError for a bad id
+        _check_mark_values(intensity, quality)
+        p = self._check_point(view, point)
+        self._room(1)
+        atom = UndoAtom(view, self.masks.grid(view).shape)
+        self._live = _Live("lasso", view, 0.0, int(intensity), quality, [p], atom)
+        self._points += 1
+        return Change(view)
+
+    @property
+    def live_outline(self) -> tuple[str, tuple[tuple[float, float], ...]] | None:
+        """(view, points) of the lasso being drawn, or None."""
+        live = self._live
+        return (live.view, tuple(live.points)) if live is not None and live.kind == "lasso" else None
+
     def extend_stroke(self, point) -> Change:
         """Continue the stroke to `point` and paint the segment from the last point (nothing if too close).
 
@@ -335,6 +357,12 @@ class DrawingDocument:
         last = live.points[-1]
         if (p[0] - last[0]) ** 2 + (p[1] - last[1]) ** 2 < MIN_STEP_MM**2:
             return Change(live.view)
+        if live.kind == "lasso":  # the outline grows (up to the file's limit); its box is repainted
+            if len(live.points) >= MAX_POINTS_PER_MARK:
+                return Change(live.view)
+            live.points.append(p)
+            self._points += 1
+            return Change.of(live.view, lasso_rect(self.masks.grid(live.view), [last, p]))
         if len(live.points) >= MAX_POINTS_PER_MARK:  # the file's limit: go on in a new mark of the same step
             if len(self.drawing.marks) + len(live.done) + 2 > MAX_MARKS:
                 return Change(live.view)
@@ -359,13 +387,29 @@ class DrawingDocument:
         points = tuple(live.points)
         if live.kind == "erase":
             return Erase(view=live.view, radius=live.radius, points=points)
+        if live.kind == "lasso":
+            return Lasso(view=live.view, intensity=live.intensity, quality=live.quality, points=points)
         return Stroke(view=live.view, radius=live.radius, intensity=live.intensity, quality=live.quality, points=points)
 
     def end_stroke(self) -> Change:
-        """Finish the stroke in progress: it becomes one mark (more past MAX_POINTS_PER_MARK) and one step."""
-        live, self._live = self._live, None
+        """Finish the stroke in progress: it becomes one mark (more past MAX_POINTS_PER_MARK) and one step.
+
+        A lasso is closed and filled here; one of fewer than 3 points is dropped (no mark, no step).
+        """
+        live = self._live
         if live is None:
             return Change("")
+        if live.kind == "lasso":
+            if len(live.points) < MIN_LASSO_POINTS:  # repaint where its outline was shown
+                self.cancel_stroke()
+                return Change.of(live.view, lasso_rect(self.masks.grid(live.view), live.points))
+            self._live = None
+            mark = self._mark(live)
+            live.atom.save(self.masks, self.masks.bounds(mark))
+            rect = self.masks.apply(mark)
+            self.drawing.marks.append(mark)
+            return self._push(Step("lasso", live.view, (mark,), live.atom), rect)
+        self._live = None
         marks = (*live.done, self._mark(live))
         self.drawing.marks.extend(marks)
         step = Step(live.kind, live.view, marks, live.atom)

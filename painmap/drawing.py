@@ -26,6 +26,7 @@ from painmap.drawing_model import (
     MAX_META_BYTES,
     MAX_POINTS_PER_MARK,
     MAX_POINTS_TOTAL,
+    MIN_LASSO_POINTS,
     QUALITIES,
     RADIUS_RANGE,
     REGION_ID_PATTERN,
@@ -35,6 +36,7 @@ from painmap.drawing_model import (
     Drawing,
     Erase,
     Fill,
+    Lasso,
     Mark,
     Point,
     Stroke,
@@ -67,6 +69,7 @@ __all__ = [
     "MAX_POINTS_PER_MARK",
     "MAX_POINTS_TOTAL",
     "MIGRATIONS",
+    "MIN_LASSO_POINTS",
     "QUALITIES",
     "RADIUS_RANGE",
     "REGION_ID_PATTERN",
@@ -78,6 +81,7 @@ __all__ = [
     "DrawingWriter",
     "Erase",
     "Fill",
+    "Lasso",
     "Mark",
     "Point",
     "Stroke",
@@ -121,6 +125,8 @@ def mirror_drawing(drawing: Drawing, atlas: Any) -> Drawing:
         points = tuple((width - x, y) for x, y in mark.points)
         if isinstance(mark, Stroke):
             marks.append(Stroke(target, mark.radius, mark.intensity, mark.quality, points))
+        elif isinstance(mark, Lasso):
+            marks.append(Lasso(target, mark.intensity, mark.quality, points))
         else:
             marks.append(Erase(target, mark.radius, points))
     return Drawing(

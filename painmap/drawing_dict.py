@@ -6,7 +6,7 @@ import copy
 import numbers
 from typing import Any
 
-from painmap.drawing_model import FORMAT, VERSION, Drawing, Erase, Fill, Mark, Stroke
+from painmap.drawing_model import FORMAT, VERSION, Drawing, Erase, Fill, Lasso, Mark, Stroke
 from painmap.errors import DrawingError
 
 __all__ = ["drawing_to_dict", "mark_to_dict"]
@@ -47,6 +47,14 @@ def mark_to_dict(mark: Mark) -> dict:
             "region": mark.region,
             "intensity": _plain(mark.intensity),
             "quality": mark.quality,
+        }
+    if isinstance(mark, Lasso):
+        return {
+            "type": "lasso",
+            "view": mark.view,
+            "intensity": _plain(mark.intensity),
+            "quality": mark.quality,
+            "points": _plain_points(mark.points),
         }
     if isinstance(mark, Erase):
         return {"type": "erase", "view": mark.view, "radius": _plain(mark.radius), "points": _plain_points(mark.points)}

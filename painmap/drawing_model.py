@@ -26,6 +26,7 @@ __all__ = [
     "MAX_META_BYTES",
     "MAX_POINTS_PER_MARK",
     "MAX_POINTS_TOTAL",
+    "MIN_LASSO_POINTS",
     "QUALITIES",
     "RADIUS_RANGE",
     "REGION_ID_PATTERN",
@@ -35,6 +36,7 @@ __all__ = [
     "Drawing",
     "Erase",
     "Fill",
+    "Lasso",
     "Mark",
     "Point",
     "Stroke",
@@ -50,13 +52,14 @@ BODIES = ("male", "female")  # the "body" a drawing names (from version 2; docs/
 # landmarks file first, painmap.chart_versions). A body without an entry has no chart in this painmap yet.
 CURRENT_CHART: dict[str, int] = {"male": 1, "female": 2}
 VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
-MARK_TYPES = ("stroke", "fill", "erase")
+MARK_TYPES = ("stroke", "fill", "erase", "lasso")
 
 # Limits (docs/format.md). All are checked before the expensive step they protect.
 MAX_FILE_BYTES = 20 * 1024 * 1024  # file / text size, checked with stat before reading
 MAX_DEPTH = 20  # bracket nesting, scanned before json.loads (a drawing needs 5)
 MAX_MARKS = 50_000
 MAX_POINTS_PER_MARK = 10_000
+MIN_LASSO_POINTS = 3  # a lasso's outline is closed implicitly
 MAX_POINTS_TOTAL = 1_000_000
 MAX_META_BYTES = 64 * 1024  # meta serialized as UTF-8 JSON
 MAX_ID_LENGTH = 64  # region ids
@@ -102,7 +105,21 @@ class Erase:
     type: str = field(default="erase", init=False)
 
 
-Mark = Stroke | Fill | Erase
+@dataclass(frozen=True)
+class Lasso:
+    """A closed outline (`points`, mm, closed implicitly) filled with `intensity`: what a person circles.
+
+    Self-crossing outlines are filled by the non-zero winding rule (a loop drawn twice stays filled).
+    """
+
+    view: str
+    intensity: int
+    quality: str
+    points: tuple[Point, ...]
+    type: str = field(default="lasso", init=False)
+
+
+Mark = Stroke | Fill | Erase | Lasso
 
 
 @dataclass
@@ -122,7 +139,7 @@ class Drawing:
         return list(dict.fromkeys(mark.view for mark in self.marks))
 
     def point_count(self) -> int:
-        """Number of stroke and erase points."""
+        """Number of stroke, erase and lasso points."""
         return sum(len(mark.points) for mark in self.marks if not isinstance(mark, Fill))
 
 

@@ -30,6 +30,7 @@ from painmap.drawing_model import (
     MAX_META_BYTES,
     MAX_POINTS_PER_MARK,
     MAX_POINTS_TOTAL,
+    MIN_LASSO_POINTS,
     QUALITIES,
     RADIUS_RANGE,
     REGION_ID_PATTERN,
@@ -38,6 +39,7 @@ from painmap.drawing_model import (
     Drawing,
     Erase,
     Fill,
+    Lasso,
     Mark,
     Stroke,
     view_bounds,
@@ -111,6 +113,7 @@ _FIELDS = {
     "stroke": (("type", "view", "radius", "intensity", "points"), ("quality",)),
     "fill": (("type", "view", "region", "intensity"), ("quality",)),
     "erase": (("type", "view", "radius", "points"), ()),
+    "lasso": (("type", "view", "intensity", "points"), ("quality",)),
 }
 _REGION_ID = re.compile(REGION_ID_PATTERN)
 _NUMBER_TYPES = {int, float}
@@ -208,8 +211,10 @@ def _points(mark: dict, ptr: str, bounds: tuple[float, float, float, float], bud
     if not isinstance(points, list):
         raise ctx.fail(f"'points' must be an array of [x, y] points, not {_kind(points)}", ptr)
     n = len(points)
-    if n == 0:
-        raise ctx.fail(f"a {mark['type']} mark needs at least one point", ptr)
+    least = MIN_LASSO_POINTS if mark["type"] == "lasso" else 1
+    if n < least:
+        what = "one point" if least == 1 else f"{least} points (a closed outline)"
+        raise ctx.fail(f"a {mark['type']} mark needs at least {what}", ptr)
     if n > MAX_POINTS_PER_MARK:
         raise ctx.fail(f"{n:,} points in one mark (at most {MAX_POINTS_PER_MARK:,})", ptr)
     if n > budget:
@@ -254,6 +259,9 @@ def _mark(mark: Any, i: int, frames: _Frames, budget: int, ctx: _Context) -> Mar
     if kind == "fill":
         region = _region(mark, view, ptr, frames, ctx)
         return Fill(view, region, _intensity(mark, ptr, ctx), _quality(mark, ptr, ctx))
+    if kind == "lasso":
+        intensity, quality = _intensity(mark, ptr, ctx), _quality(mark, ptr, ctx)
+        return Lasso(view, intensity, quality, _points(mark, ptr, frames.bounds[view], budget, ctx))
     radius = _radius(mark, ptr, ctx)
     if kind == "stroke":
         intensity, quality = _intensity(mark, ptr, ctx), _quality(mark, ptr, ctx)

@@ -1,8 +1,8 @@
-"""Marks that fall outside the body chart: strokes that paint no pixel of the silhouette.
+"""Marks that fall outside the body chart: strokes and lassos that paint no pixel of the silhouette.
 
 Such strokes do not count in any number (the masks are clipped to the body), and every surface says so
 ("9 strokes lie outside the body chart and are not counted") instead of ignoring them silently.
-Region fills always lie on the body; erasures are not pain, so only strokes are tested.
+Region fills always lie on the body; erasures are not pain, so only strokes and lassos are tested.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from painmap import vocabulary
-from painmap.drawing import Stroke
+from painmap.drawing import Lasso, Stroke
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class OutsideMarks:
-    """Indices (into `drawing.marks`) of the strokes that lie entirely outside the body, per view."""
+    """Indices (into `drawing.marks`) of the strokes and lassos that lie entirely outside the body, per view."""
 
     indices: tuple[int, ...] = ()
     by_view: dict[str, int] = field(default_factory=dict)
@@ -47,8 +47,8 @@ class OutsideMarks:
         return {"count": self.count, "indices": list(self.indices), "by_view": dict(self.by_view)}
 
 
-def stroke_touches_body(masks: PainMasks, mark: Stroke) -> bool:
-    """True when the stroke, painted alone, covers at least one pixel of the view's silhouette.
+def stroke_touches_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
+    """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette.
 
     `masks` is scratch space: the stroke is painted into it and the previous pixels are put back.
     """
@@ -64,13 +64,13 @@ def stroke_touches_body(masks: PainMasks, mark: Stroke) -> bool:
 
 
 def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> OutsideMarks:
-    """The strokes of a drawing that lie entirely outside the body chart (one scratch raster, mark by mark)."""
+    """The strokes and lassos of a drawing entirely outside the body chart (one scratch raster, mark by mark)."""
     marks = drawing if isinstance(drawing, list) else drawing.marks
     scratch = PainMasks(atlas, px_per_mm)
     indices: list[int] = []
     by_view: dict[str, int] = {}
     for k, mark in enumerate(marks):
-        if isinstance(mark, Stroke) and not stroke_touches_body(scratch, mark):
+        if isinstance(mark, Stroke | Lasso) and not stroke_touches_body(scratch, mark):
             indices.append(k)
             by_view[mark.view] = by_view.get(mark.view, 0) + 1
     return OutsideMarks(tuple(indices), by_view)

@@ -46,8 +46,11 @@ def polygon_path(polygon) -> QPainterPath:
     return QPainterPath(path)
 
 
-def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
-    """Rasterize a polygon (mm) on its bounding box only: (rect, bool mask of rect's shape)."""
+def polygon_crop(grid: Grid, polygon, winding: bool = False) -> tuple[DirtyRect, np.ndarray]:
+    """Rasterize a polygon (mm) on its bounding box only: (rect, bool mask of rect's shape).
+
+    The fill rule is odd-even, or non-zero winding with `winding` (a lasso: a loop drawn twice stays filled).
+    """
     poly = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
     if len(poly) < 3 or not np.isfinite(poly).all():
         return DirtyRect.none(grid.view), np.zeros((0, 0), dtype=bool)
@@ -57,7 +60,12 @@ def polygon_crop(grid: Grid, polygon) -> tuple[DirtyRect, np.ndarray]:
     with _gray_painter(rect.height, rect.width) as (buf, painter):
         painter.translate(-rect.x0, -rect.y0)
         painter.scale(grid.sx, grid.sy)
-        painter.fillPath(polygon_path(polygon), QColor(255, 255, 255))
+        path = polygon_path(polygon)
+        if winding:
+            from PySide6.QtCore import Qt  # late: building the Qt namespace's enums costs ~15 ms at start-up
+
+            path.setFillRule(Qt.FillRule.WindingFill)
+        painter.fillPath(path, QColor(255, 255, 255))
     return rect, buf != 0
 
 

@@ -31,7 +31,7 @@ from painmap.brush import (
     stroke_rect,
     union_mask,
 )
-from painmap.drawing import Drawing, Erase, Fill, Mark, Stroke
+from painmap.drawing import Drawing, Erase, Fill, Lasso, Mark, Stroke
 from painmap.errors import PainmapError
 from painmap.grid import DEFAULT_PX_PER_MM, MAX_COORDINATE, DirtyRect, Grid, Patch
 from painmap.polygons import paint_polygons, polygon_crop, polygon_mask, polygon_path, silhouette_image
@@ -48,6 +48,7 @@ __all__ = [
     "ViewMasks",
     "capsule",
     "capsule_spans",
+    "lasso_rect",
     "paint_polygons",
     "polygon_crop",
     "polygon_mask",
@@ -59,6 +60,14 @@ __all__ = [
 ]
 
 _BATCH_PIXELS = 1 << 20  # work buffer of one batch of strokes (float64 edges): about 8 MB
+
+
+def lasso_rect(grid: Grid, points) -> DirtyRect:
+    """The pixels a lasso's outline may cover (its bounding box on the grid)."""
+    poly = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    if len(poly) == 0:
+        return DirtyRect.none(grid.view)
+    return grid.box(poly[:, 0].min(), poly[:, 1].min(), poly[:, 0].max(), poly[:, 1].max())
 
 
 class PainMasks:
@@ -151,6 +160,8 @@ class PainMasks:
         """The pixels a mark may touch (what `apply` returns): take a patch of it before `apply` to undo."""
         if isinstance(mark, Fill):
             return self.atlas_masks.view(mark.view).region_rect(mark.region)
+        if isinstance(mark, Lasso):
+            return lasso_rect(self.grid(mark.view), mark.points)
         return stroke_rect(self.grid(mark.view), as_points(mark.points), check_radius(mark.radius))
 
     # -- painting ----------------------------------------------------------------------------------------------
@@ -230,10 +241,26 @@ class PainMasks:
         self._grow(rect)
         return rect
 
+    def lasso(self, view: str, points, intensity: int) -> DirtyRect:
+        """Set the pixels inside the closed outline `points` (mm; non-zero winding) on the body to `intensity`."""
+        value = check_intensity(intensity)
+        rect, inside = polygon_crop(self.grid(view), points, winding=True)
+        if rect.empty:
+            return rect
+        inside &= self.atlas_masks.view(view).silhouette[rect.slices]
+        crop = self.array(view)[rect.slices]
+        before = np.count_nonzero(crop)
+        crop[inside] = value
+        self._counts[view] += np.count_nonzero(crop) - before
+        self._grow(rect)
+        return rect
+
     def apply(self, mark: Mark) -> DirtyRect:
         """Apply one mark; a stroke is exactly the union of its segments (a one-point stroke is a disc)."""
         if isinstance(mark, Fill):
             return self.fill(mark.view, mark.region, mark.intensity)
+        if isinstance(mark, Lasso):
+            return self.lasso(mark.view, mark.points, mark.intensity)
         if isinstance(mark, Stroke):
             return self._paint(mark.view, mark.points, mark.radius, check_intensity(mark.intensity))
         if isinstance(mark, Erase):
@@ -244,20 +271,20 @@ class PainMasks:
         """Apply marks in order (the same pixels as `apply` one by one, batched for speed); their rects.
 
         Views are independent, so each view's marks are painted on their own, in their order: the strokes and
-        erasures of a view between two of its fills are one batch, whatever marks of other views lie between.
+        erasures of a view between two of its fills or lassos are one batch, whatever marks of other views lie between.
         """
         by_view: dict[str, list[int]] = {}
         values: list[int] = []
         for k, mark in enumerate(marks):  # checked in order first: a bad mark fails before any painting
-            if not isinstance(mark, Stroke | Erase | Fill):
+            if not isinstance(mark, Stroke | Erase | Fill | Lasso):
                 raise PainmapError(f"unknown mark type {type(mark).__name__}")
-            values.append(check_intensity(mark.intensity) if isinstance(mark, Stroke | Fill) else 0)
+            values.append(check_intensity(mark.intensity) if isinstance(mark, Stroke | Fill | Lasso) else 0)
             by_view.setdefault(mark.view, []).append(k)
         rects: list[DirtyRect] = [DirtyRect.none("")] * len(marks)
         for view, order in by_view.items():
             run: list[int] = []
             for k in [*order, -1]:
-                if k >= 0 and not isinstance(marks[k], Fill):
+                if k >= 0 and isinstance(marks[k], Stroke | Erase):
                     run.append(k)
                     continue
                 if run:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from painmap.drawing import Fill, Stroke
+from painmap.drawing import Fill, Lasso, Stroke
 
 if TYPE_CHECKING:
     from painmap.drawing import Drawing
@@ -83,9 +83,11 @@ def intensity_summary(masks: PainMasks) -> IntensitySummary | None:
 
 
 def qualities(drawing: Drawing, skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[str, int]]:
-    """(quality, number of marks) of the strokes and fills, most used first; marks in `skip` are left out."""
+    """(quality, number of marks) of the strokes, fills and lassos, most used first; marks in `skip` are left out."""
     used = Counter(
-        mark.quality for k, mark in enumerate(drawing.marks) if isinstance(mark, Stroke | Fill) and k not in skip
+        mark.quality
+        for k, mark in enumerate(drawing.marks)
+        if isinstance(mark, Stroke | Fill | Lasso) and k not in skip
     )
     return sorted(used.items(), key=lambda item: (-item[1], item[0]))
 

@@ -100,7 +100,7 @@ def test_landmarks_toggle_and_side_markers_stay_visible(qtbot, atlas):
     window = make_window(qtbot, atlas)
     canvas = window.canvas
     assert canvas.landmarks_visible
-    QTest.keyClick(canvas, Qt.Key.Key_L)
+    QTest.keyClick(canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)  # L is the lasso
     assert not canvas.landmarks_visible
     for view_id in ("posterior", "lateral", "lateral-left"):
         canvas.set_view(view_id)

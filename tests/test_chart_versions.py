@@ -16,6 +16,7 @@ from painmap.drawing import (
     Drawing,
     Erase,
     Fill,
+    Lasso,
     Stroke,
     drawing_to_dict,
     dumps_drawing,
@@ -184,6 +185,7 @@ def test_carried_marks_keep_fills_and_everything_but_geometry(chart2, atlas):
         Erase("lateral", 15.0, ((250.0, 870.0),)),
         Stroke("lateral-left", 8.0, 2, "tingling", ((240.0, 900.0),)),
         Stroke("anterior", 8.0, 3, "aching", ((100.0, 900.0),)),  # a view the first chart lacks: left alone
+        Lasso("posterior", 6, "aching", ((280.0, 780.0), (340.0, 785.0), (320.0, 850.0))),
     ]
     drawing = Drawing(marks=marks, meta={"note": "x"}, created="2026-11-23T10:00:00Z", body="male", chart=1)
     carried = cv.carry_marks(drawing, cv.chart_record("male", 1), cv.record_from_atlas(chart2))
@@ -191,6 +193,7 @@ def test_carried_marks_keep_fills_and_everything_but_geometry(chart2, atlas):
     assert carried.marks[1] == marks[1] and carried.marks[4] == marks[4]
     assert carried.marks[0].intensity == 7 and carried.marks[0].quality == "burning"
     assert carried.marks[0].points != marks[0].points
+    assert carried.marks[5].intensity == 6 and carried.marks[5].points != marks[5].points  # a lasso's outline moves
     assert (carried.meta, carried.created, carried.chart) == ({"note": "x"}, drawing.created, 2)
     assert drawing.marks == marks and drawing.chart == 1  # the original is not changed
 

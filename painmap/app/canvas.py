@@ -22,7 +22,7 @@ from painmap import style
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
 from painmap.app.canvas_marks import ChartMarks
-from painmap.app.canvas_pending import PendingInput
+from painmap.app.canvas_pending import PendingInput, paint_outline
 from painmap.app.canvas_zoom import (
     ZOOM_STEP,
     ViewZoom,
@@ -326,6 +326,8 @@ class BodyCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.pending:
             self.pending.paint(painter, view.id)
+        if self.session is not None and self.session.stroking:  # a lasso's outline while it is drawn
+            paint_outline(painter, self.session.live_outline(), self.toolbox.settings.intensity)
         for layer in self._layers:
             if getattr(layer, "visible", True):
                 painter.save()

@@ -2,7 +2,8 @@
 
 The window paints before numpy, the atlas and the drawing masks exist (decision D12). A press, drag and release
 on the canvas in that time is kept as a `Gesture` (tool, brush settings, pen pressure, view, points in mm);
-the canvas draws the brush gestures as round-capped lines in the drawing's colours, and when the session
+the canvas draws the brush gestures as round-capped lines in the drawing's colours (lasso gestures as their
+outline), and when the session
 exists `replay` runs every gesture through the same tools a live one uses, so the marks, the masks and the
 undo steps are exactly those of drawing them later.
 """
@@ -13,6 +14,24 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from painmap import style
+
+
+def paint_outline(painter: QPainter, points, intensity: int) -> None:
+    """A lasso outline being drawn (mm points, the painter in the view's mm frame): a thin line of the
+    intensity's colour on a light halo, 2 screen pixels wide at any zoom."""
+    if len(points) < 2:
+        return
+    path = QPainterPath(QPointF(*points[0]))
+    for p in points[1:]:
+        path.lineTo(QPointF(*p))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for color, width in ((QColor(255, 255, 255, 200), 4.0), (QColor(style.INTENSITY_COLORS[intensity]), 2.0)):
+        pen = QPen(color, width)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPath(path)
 
 
 class Gesture:
@@ -61,7 +80,11 @@ class PendingInput:
     def paint(self, painter: QPainter, view_id: str) -> None:
         """Draw the brush gestures of `view_id`; the painter is in the view's mm frame."""
         for g in [*self.gestures, *([self.live] if self.live else [])]:
-            if g.tool != "brush" or g.view != view_id:
+            if g.view != view_id:
+                continue
+            if g.tool == "lasso":
+                paint_outline(painter, g.points, g.settings.intensity)
+            if g.tool != "brush":
                 continue
             intensity = g.settings.intensity if g.pressure is None else max(1, min(10, round(g.pressure * 10)))
             color = QColor(style.INTENSITY_COLORS[intensity])

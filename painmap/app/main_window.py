@@ -251,10 +251,13 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("&Help")
 
     def _complete_menus(self) -> None:
+        from painmap.app import compare_earlier
+
         a = self.files.actions
         self.file_menu.addActions([a["new"], a["open"]])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.frequency.open_action)
+        self.compare_earlier = compare_earlier.CompareEarlier(self)  # File ▸ Compare with an earlier drawing…
         self.file_menu.addSeparator()
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()

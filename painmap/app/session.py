@@ -115,13 +115,25 @@ class DrawingSession(QObject):
             return
         self.apply_change(self.document.begin_stroke(self.view_id, point, radius, intensity, quality, erase))
 
+    def begin_lasso(self, point, intensity: int = 5, quality: str = "aching") -> None:
+        """Start a lasso outline at `point` (mm, current view); it is filled when `end_stroke` closes it."""
+        self.end_stroke()
+        if not self.document.accepts_point(self.view_id, point):
+            return
+        self.apply_change(self.document.begin_lasso(self.view_id, point, intensity, quality))
+
+    def live_outline(self) -> tuple[tuple[float, float], ...]:
+        """The points of the lasso being drawn on the current view (empty when none)."""
+        live = self.document.live_outline
+        return live[1] if live is not None and live[0] == self.view_id else ()
+
     def extend_stroke(self, point) -> None:
         """Continue the stroke to `point`: the segment from the last point is painted at once."""
         if self.document.stroking:
             self.apply_change(self.document.extend_stroke(point))
 
     def end_stroke(self) -> None:
-        """Finish the stroke in progress: it becomes one mark and one undo step."""
+        """Finish the stroke (or lasso) in progress: it becomes one mark and one undo step."""
         if self.document.stroking:
             self._push(self.document.end_stroke())
 

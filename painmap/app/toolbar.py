@@ -103,7 +103,9 @@ class ViewActions(QObject):
         self.zoom_actual = make_action(
             self, "Life size (100 %)", ["Ctrl+0"], "Show the body at life size", canvas.zoom_actual
         )
-        self.landmarks = make_action(self, "Landmark labels", ["L"], "Show or hide the bony landmarks", checkable=True)
+        self.landmarks = make_action(
+            self, "Landmark labels", ["Shift+L"], "Show or hide the bony landmarks", checkable=True
+        )
         self.landmarks.setChecked(canvas.landmarks_visible)
         for action, short in (
             (self.zoom_in, "+"),
@@ -131,7 +133,7 @@ class ViewActions(QObject):
 
 
 class ToolActions(QObject):
-    """Brush / eraser / fill (checkable, exclusive), brush size and intensity steps."""
+    """Brush / eraser / fill / lasso (checkable, exclusive), brush size and intensity steps."""
 
     def __init__(self, window, toolbox: ToolBox) -> None:
         super().__init__(window)
@@ -141,6 +143,7 @@ class ToolActions(QObject):
             ("brush", "&Brush", "B", "Paint where it hurts (left-drag)"),
             ("eraser", "&Eraser", "E", "Erase painted pain"),
             ("fill", "&Fill region", "G", "Click a body region to fill it (the region lights up first)"),
+            ("lasso", "&Lasso", "L", "Circle where it hurts: drag a closed outline, what it encloses is filled"),
         )
         self.tools: dict[str, QAction] = {}
         for name, text, key, tip in specs:

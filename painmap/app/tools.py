@@ -1,4 +1,4 @@
-"""Drawing tools: brush, eraser, region fill. Each turns pointer events (in mm) into session calls.
+"""Drawing tools: brush, eraser, region fill, lasso. Each turns pointer events (in mm) into session calls.
 
 The canvas converts pointer positions to the view's millimetre frame and forwards them to the active tool;
 the tools hold no pixels and no marks, only the brush settings they pass on.
@@ -98,6 +98,19 @@ class FillTool(Tool):
             session.fill(region.id, s.intensity, s.quality)
 
 
+class LassoTool(Tool):
+    """Circle the pain: the outline is drawn while dragging, and what it encloses is filled on release."""
+
+    name, label = "lasso", "Lasso"
+
+    def press(self, session, point, pressure=None) -> None:
+        s = self.box.settings
+        session.begin_lasso(point, s.intensity, s.quality)
+
+    def move(self, session, point) -> None:
+        session.extend_stroke(point)
+
+
 class ToolBox(QObject):
     """The active tool and the brush settings, with signals for the toolbar and the canvas."""
 
@@ -107,7 +120,7 @@ class ToolBox(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = BrushSettings()
-        self.tools = {t.name: t for t in (BrushTool(self), EraserTool(self), FillTool(self))}
+        self.tools = {t.name: t for t in (BrushTool(self), EraserTool(self), FillTool(self), LassoTool(self))}
         self.tool: Tool = self.tools["brush"]
 
     def set_tool(self, name: str) -> None:
