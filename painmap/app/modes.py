@@ -159,6 +159,7 @@ class ModeController(QObject):
         if panels is None:
             return
         panels.set_plain(mode == "patient")
+        panels.set_draw_first(mode == "patient")
         if mode == "patient":  # patients get no difference check box, so no difference overlay either
             panels.show_difference_action.setChecked(False)
         panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it

@@ -53,6 +53,8 @@ LEGEND = {
 }
 
 EMPTY_DRAWING = "Nothing shaded yet."
+SHOW_PATTERN = ("Show a pattern", "Show pattern")  # (patients, educators)
+MATCHES_WAITING = "Shade where you feel pain; the list then shows which patterns look alike."
 LOADING = "Loading the patterns…"
 NO_PATTERNS = "No patterns loaded."
 QUIZ_HIDDEN = "Hidden until you press Reveal."
