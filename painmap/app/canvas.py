@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from painmap import style
 from painmap.app.body_art import BodyArt
@@ -462,6 +462,18 @@ class BodyCanvas(QWidget):
                     self.drawn_early.emit()
             else:
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
+
+    def event(self, event) -> bool:
+        """A tooltip over a landmark label explains the term (painmap.vocabulary.GLOSSARY)."""
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.marks.landmark_tip(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def leaveEvent(self, event) -> None:
         self._move_pointer(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QTransform
 
-from painmap import style
+from painmap import style, vocabulary
 
 
 class ChartMarks:
@@ -74,6 +74,19 @@ class ChartMarks:
         _spread_apart([box for _p, box, _t in boxes])
         self._landmark_cache = (key, boxes)
         return boxes
+
+    def landmark_tip(self, pos: QPointF) -> str:
+        """The glossary entry of the landmark label (or dot) under `pos` (widget pixels), or ''."""
+        c = self.canvas
+        if not c.landmarks_visible:
+            return ""
+        dot = 3.5 * c._landmark_scale + 3
+        for p, box, text in self._landmark_boxes(c.view(), c.mm_to_widget()):
+            near = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2 <= dot * dot
+            if box.contains(pos) or near:
+                terms = vocabulary.glossary_terms([text])
+                return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
+        return ""
 
     def paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
         k = self.canvas._landmark_scale

@@ -172,6 +172,7 @@ class ModeController(QObject):
         self.mode = mode
         self.mode_actions[mode].setChecked(True)
         self.docks.pattern_panel.set_mode(mode)
+        self.docks.info_panel.set_plain(mode == "patient")
         self._apply_to_panels(mode)
         for key, dock in self.docks.docks.items():
             dock.setVisible(key in MODE_DOCKS[mode])
