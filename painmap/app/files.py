@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPath
 from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
+from painmap.app.file_messages import plain_file_message
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.toolbar import make_action
@@ -178,9 +179,13 @@ class FileController(QObject):
         return self._session.modified
 
     # -- messages ----------------------------------------------------------------------------------------------
-    def error(self, title: str, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
-        file_dialogs.warn(self.window, title, message)
+    def error(self, title: str, message: str, details: str = "", status: str = "") -> None:
+        """A dialog with `message` (and `details` behind Details); the status bar shows `status` or `message`."""
+        self.window.statusBar().showMessage(status or message, 10000)
+        if details:
+            file_dialogs.warn(self.window, title, message, details)
+        else:
+            file_dialogs.warn(self.window, title, message)
 
     def confirm_discard(self) -> bool:
         """True if the unsaved changes may go (saved now, or the user said discard)."""
@@ -213,7 +218,8 @@ class FileController(QObject):
         try:
             self.session.load(path)
         except (PainmapError, OSError) as err:
-            self.error("Could not open the drawing", str(err))
+            plain = plain_file_message(err)
+            self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
             return False
         self.recent.add(Path(path))
         self.store.discard()
