@@ -23,6 +23,11 @@ def _reason(path, atlas) -> DrawingError:
 GOOD_MARK = {"type": "fill", "view": "posterior", "region": "sacrum", "intensity": 5}
 
 
+def _doc(mark: dict) -> bytes:
+    """A drawing of the current version holding one (broken) mark."""
+    return json.dumps({"format": FORMAT, "version": CURRENT_VERSION, "marks": [mark]}).encode()
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
@@ -34,9 +39,9 @@ GOOD_MARK = {"type": "fill", "view": "posterior", "region": "sacrum", "intensity
         (b'{"format": "other-app", "version": 1}', fm.NOT_A_DRAWING),
         ("\ufeff{}".encode(), fm.NOT_A_DRAWING),
         (json.dumps({"format": FORMAT, "version": CURRENT_VERSION + 1, "marks": []}).encode(), fm.NEWER),
-        (json.dumps({"format": FORMAT, "version": CURRENT_VERSION, "marks": [{**GOOD_MARK, "intensity": 99}]}).encode(), fm.DAMAGED),
-        (json.dumps({"format": FORMAT, "version": CURRENT_VERSION, "marks": [{**GOOD_MARK, "view": "moon"}]}).encode(), fm.DAMAGED),
-        (json.dumps({"format": FORMAT, "version": CURRENT_VERSION, "marks": [{**GOOD_MARK, "type": "blob"}]}).encode(), fm.DAMAGED),
+        (_doc({**GOOD_MARK, "intensity": 99}), fm.DAMAGED),
+        (_doc({**GOOD_MARK, "view": "moon"}), fm.DAMAGED),
+        (_doc({**GOOD_MARK, "type": "blob"}), fm.DAMAGED),
     ],
 )
 def test_reasons_map_to_three_plain_messages(tmp_path, atlas, content, expected):

@@ -15,9 +15,9 @@ from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPath
 from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
-from painmap.app.file_messages import plain_file_message
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
+from painmap.app.file_messages import plain_file_message
 from painmap.app.toolbar import make_action
 from painmap.atomic import write_text
 from painmap.errors import PainmapError
