@@ -165,6 +165,7 @@ class FileController(QObject):
         """Work on `session` from now on (autosave after each change)."""
         self._session = session
         session.marks_changed.connect(self._schedule_autosave)
+        session.meta_changed.connect(self._schedule_autosave)
 
     @property
     def session(self):

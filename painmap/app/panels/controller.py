@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from painmap.app import texts
 from painmap.app.layers import DifferenceLayer, PatternLayer
+from painmap.app.outside_notice import OutsideNotice
 from painmap.app.panels.comparison_panel import metric
 
 PREFERRED_PATTERN = "gluteus-medius"
@@ -45,6 +46,7 @@ class PanelsController(QObject):
         self.revealed = False
         self.draw_first = False  # patient mode: no pattern until the person asks for one (docs/decisions.md)
         self._mirrors: dict[str, object] = {}
+        self.outside = OutsideNotice(self.atlas, self.session.px_per_mm)
 
         self.pattern_layer = PatternLayer(self.atlas)
         self.difference_layer = DifferenceLayer()
@@ -377,7 +379,8 @@ class PanelsController(QObject):
                 f"{texts.METRIC_LABELS['essential_coverage'][0]}: {covered} · "
                 f"{texts.METRIC_LABELS['outside_fraction'][0].lower()}: {outside}"
             )
-        return f"{line}\n{self.problem}" if self.problem else line
+        outside = self.outside.text(self.session.drawing.marks)  # "2 strokes lie outside the body chart …"
+        return "\n".join(part for part in (line, outside, self.problem) if part)
 
     def difference_wanted(self) -> bool:
         return self.show_difference and not self.pattern_hidden()
