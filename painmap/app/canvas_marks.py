@@ -119,9 +119,32 @@ class ChartMarks:
         wr = fm.horizontalAdvance(right) + 2 * pad
         return (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
 
+    def side_title_rect(self) -> QRectF:
+        """Where a side view's name ("Right side") is written, top centre (empty for other views)."""
+        title = self.side_title()
+        if not title:
+            return QRectF()
+        fm = QFontMetricsF(self.fonts()[2])
+        w, h = fm.horizontalAdvance(title) + 16.0, fm.height() + 9.6
+        return QRectF((self.canvas.width() - w) / 2, 10.0, w, h)
+
+    def side_title(self) -> str:
+        """'Right side' / 'Left side' on a side view, '' elsewhere: the view says which side it shows."""
+        title = self.canvas.view().title
+        return title if title.lower().endswith(" side") else ""
+
     def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
         rects = self.side_marker_rects()
         area = QRectF(exposed)
+        title_box = self.side_title_rect()
+        if not title_box.isEmpty() and area.intersects(title_box):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self.fonts()[2])
+            painter.setPen(QPen(QColor(255, 255, 255), 2))
+            painter.setBrush(QColor(style.SIDE_MARKER))
+            painter.drawRoundedRect(title_box, 6, 6)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(title_box, Qt.AlignmentFlag.AlignCenter, self.side_title())
         if not any(area.intersects(r) for r in rects):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -27,6 +27,7 @@ FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
 REPORT_FOLDER_KEY = "export/report_folder"
+DRAWING_FOLDER_KEY = "files/drawing_folder"  # where the last drawing was saved or opened
 
 
 def with_suffix(path: str | Path) -> Path:
@@ -223,6 +224,7 @@ class FileController(QObject):
             self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
             return False
         self.recent.add(Path(path))
+        remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
         return True
 
@@ -243,6 +245,7 @@ class FileController(QObject):
             self.error("Could not save the drawing", str(err))
             return False
         self.recent.add(path)
+        remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -320,10 +323,11 @@ class FileController(QObject):
         return True
 
     def _folder(self) -> str:
+        """The folder a file dialog starts in: the drawing's, else the last one used, else Documents."""
         path = self._session.path if self._session is not None else self.window.start_path
         if path is not None:
             return str(path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return last_folder(self.settings, DRAWING_FOLDER_KEY)
 
     # -- autosave and recovery ---------------------------------------------------------------------------------
     def _schedule_autosave(self) -> None:
