@@ -6,16 +6,16 @@ Both texts come from painmap.vocabulary (the same words as the report and the co
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from painmap import vocabulary
 from painmap.app import texts
 
 
 def short_notice() -> str:
-    """The notice's first two sentences (the whole notice is the tooltip)."""
+    """The notice's second sentence, "It does not say what causes the pain." (the whole notice is the tooltip)."""
     sentences = vocabulary.NOTICE.split(". ")
-    return ". ".join(sentences[:2]).rstrip(".") + "."
+    return sentences[1].rstrip(".") + "."
 
 
 class CareBox(QFrame):
@@ -29,18 +29,24 @@ class CareBox(QFrame):
         self.notice = QLabel(f"<b>{texts.escape(vocabulary.NOTICE_TITLE)}.</b> {texts.escape(short_notice())}")
         self.notice.setObjectName("notice")
         self.notice.setToolTip(vocabulary.NOTICE)
-        self.red_flags = QLabel(
-            f"<b>{texts.escape(flags.title)}</b><br>{texts.escape(flags.intro)} <a href='signs'>Which signs?</a>"
-        )
+        self.red_flags = QLabel(f"<b>{texts.escape(flags.title)}:</b> <a href='signs'>which signs?</a>")
         self.red_flags.setObjectName("red-flags")
-        self.red_flags.setToolTip("\n".join(vocabulary.red_flag_lines()[2:-1]))
+        self.red_flags.setToolTip("\n".join(vocabulary.red_flag_lines()[1:-1]))
         self.red_flags.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.red_flags.linkActivated.connect(lambda _link: self.show_signs())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         for label in (self.notice, self.red_flags):
             label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             layout.addWidget(label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event) -> None:
+        """Wrapped labels keep the height their text needs at this width (a dock would squeeze them)."""
+        super().resizeEvent(event)
+        for label in (self.notice, self.red_flags):
+            label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
 
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())
