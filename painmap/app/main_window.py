@@ -223,7 +223,6 @@ class MainWindow(QMainWindow):
         tools.addActions([self.undo_action, self.redo_action, self.clear_action])
         self.addToolBar(tools)
         self.brush_bar = BrushBar(self.toolbox, self)
-        self.addToolBarBreak()  # views named as views need the width: the brush gets its own row
         self.addToolBar(self.brush_bar)
         for bar in (views, tools, self.brush_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
