@@ -6,7 +6,7 @@ Both texts come from painmap.vocabulary (the same words as the report and the co
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from painmap import vocabulary
 from painmap.app import texts
@@ -38,15 +38,7 @@ class CareBox(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         for label in (self.notice, self.red_flags):
             label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             layout.addWidget(label)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-    def resizeEvent(self, event) -> None:
-        """Wrapped labels keep the height their text needs at this width (a dock would squeeze them)."""
-        super().resizeEvent(event)
-        for label in (self.notice, self.red_flags):
-            label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
 
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())
