@@ -40,6 +40,7 @@ class Dialogs:
         self.recover = False
         self.asked: list[str] = []
         self.warnings: list[tuple[str, str]] = []
+        self.details: list[str] = []  # the Details text of each warning ("" when it has none)
 
     def ask_unsaved(self, _parent) -> str:
         self.asked.append("unsaved")
@@ -49,8 +50,9 @@ class Dialogs:
         self.asked.append(f"recover: {text}")
         return self.recover
 
-    def warn(self, _parent, title: str, message: str) -> None:
+    def warn(self, _parent, title: str, message: str, details: str = "") -> None:
         self.warnings.append((title, message))
+        self.details.append(details)
 
 
 @pytest.fixture(autouse=True)

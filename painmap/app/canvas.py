@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -464,6 +464,12 @@ class BodyCanvas(QWidget):
                     self.drawn_early.emit()
             else:
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
+
+    def event(self, event) -> bool:
+        """A tooltip over a landmark label explains the term (painmap.vocabulary.GLOSSARY)."""
+        if event.type() == QEvent.Type.ToolTip:
+            return self.marks.show_tip(event)
+        return super().event(event)
 
     def leaveEvent(self, event) -> None:
         self._move_pointer(None)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QToolTip
 
-from painmap import style
+from painmap import style, vocabulary
 
 
 class ChartMarks:
@@ -75,6 +76,29 @@ class ChartMarks:
         self._landmark_cache = (key, boxes)
         return boxes
 
+    def landmark_tip(self, pos: QPointF) -> str:
+        """The glossary entry of the landmark label (or dot) under `pos` (widget pixels), or ''."""
+        c = self.canvas
+        if not c.landmarks_visible:
+            return ""
+        dot = 3.5 * c._landmark_scale + 3
+        for p, box, text in self._landmark_boxes(c.view(), c.mm_to_widget()):
+            near = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2 <= dot * dot
+            if box.contains(pos) or near:
+                terms = vocabulary.glossary_terms([text])
+                return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
+        return ""
+
+    def show_tip(self, event) -> bool:
+        """Show (or hide) the glossary tooltip of a QHelpEvent over the canvas; the event is handled."""
+        tip = self.landmark_tip(QPointF(event.pos()))
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, self.canvas)
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
+
     def paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
         k = self.canvas._landmark_scale
         area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
@@ -106,9 +130,32 @@ class ChartMarks:
         wr = fm.horizontalAdvance(right) + 2 * pad
         return (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
 
+    def side_title_rect(self) -> QRectF:
+        """Where a side view's name ("Right side") is written, top centre (empty for other views)."""
+        title = self.side_title()
+        if not title:
+            return QRectF()
+        fm = QFontMetricsF(self.fonts()[2])
+        w, h = fm.horizontalAdvance(title) + 16.0, fm.height() + 9.6
+        return QRectF((self.canvas.width() - w) / 2, 10.0, w, h)
+
+    def side_title(self) -> str:
+        """'Right side' / 'Left side' on a side view, '' elsewhere: the view says which side it shows."""
+        title = self.canvas.view().title
+        return title if title.lower().endswith(" side") else ""
+
     def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
         rects = self.side_marker_rects()
         area = QRectF(exposed)
+        title_box = self.side_title_rect()
+        if not title_box.isEmpty() and area.intersects(title_box):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self.fonts()[2])
+            painter.setPen(QPen(QColor(255, 255, 255), 2))
+            painter.setBrush(QColor(style.SIDE_MARKER))
+            painter.drawRoundedRect(title_box, 6, 6)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(title_box, Qt.AlignmentFlag.AlignCenter, self.side_title())
         if not any(area.intersects(r) for r in rects):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -26,9 +26,14 @@ def ask_save_path(parent: QWidget | None, caption: str, start: str, filters: str
     return QFileDialog.getSaveFileName(parent, caption, start, filters)
 
 
-def warn(parent: QWidget | None, title: str, message: str) -> None:
-    """Show a one-line error over `parent` and wait for OK."""
-    QMessageBox.warning(parent, title, message)
+def warn(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    """Show a one-line error over `parent` and wait for OK; `details` (the precise reason) behind Details."""
+    if not details:
+        QMessageBox.warning(parent, title, message)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()
 
 
 def ask_unsaved(parent: QWidget | None) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
+from painmap.app.file_messages import plain_file_message
 from painmap.app.toolbar import make_action
 from painmap.atomic import write_text
 from painmap.errors import PainmapError
@@ -26,6 +27,7 @@ FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
 REPORT_FOLDER_KEY = "export/report_folder"
+DRAWING_FOLDER_KEY = "files/drawing_folder"  # where the last drawing was saved or opened
 
 
 def with_suffix(path: str | Path) -> Path:
@@ -164,6 +166,7 @@ class FileController(QObject):
         """Work on `session` from now on (autosave after each change)."""
         self._session = session
         session.marks_changed.connect(self._schedule_autosave)
+        session.meta_changed.connect(self._schedule_autosave)
 
     @property
     def session(self):
@@ -178,9 +181,13 @@ class FileController(QObject):
         return self._session.modified
 
     # -- messages ----------------------------------------------------------------------------------------------
-    def error(self, title: str, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
-        file_dialogs.warn(self.window, title, message)
+    def error(self, title: str, message: str, details: str = "", status: str = "") -> None:
+        """A dialog with `message` (and `details` behind Details); the status bar shows `status` or `message`."""
+        self.window.statusBar().showMessage(status or message, 10000)
+        if details:
+            file_dialogs.warn(self.window, title, message, details)
+        else:
+            file_dialogs.warn(self.window, title, message)
 
     def confirm_discard(self) -> bool:
         """True if the unsaved changes may go (saved now, or the user said discard)."""
@@ -213,9 +220,11 @@ class FileController(QObject):
         try:
             self.session.load(path)
         except (PainmapError, OSError) as err:
-            self.error("Could not open the drawing", str(err))
+            plain = plain_file_message(err)
+            self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
             return False
         self.recent.add(Path(path))
+        remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
         return True
 
@@ -236,6 +245,7 @@ class FileController(QObject):
             self.error("Could not save the drawing", str(err))
             return False
         self.recent.add(path)
+        remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -313,10 +323,11 @@ class FileController(QObject):
         return True
 
     def _folder(self) -> str:
+        """The folder a file dialog starts in: the drawing's, else the last one used, else Documents."""
         path = self._session.path if self._session is not None else self.window.start_path
         if path is not None:
             return str(path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return last_folder(self.settings, DRAWING_FOLDER_KEY)
 
     # -- autosave and recovery ---------------------------------------------------------------------------------
     def _schedule_autosave(self) -> None:

@@ -48,6 +48,33 @@ def shortcuts_dialog(window) -> QDialog:
     return dialog
 
 
+def where_kept_html(window) -> str:
+    """Where drawings and the autosave are kept, and that nothing leaves the computer."""
+    from PySide6.QtCore import QStandardPaths
+
+    from painmap.app.texts import escape as escape_html
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    files = getattr(window, "files", None)
+    autosave = str(files.store.folder) if files is not None else "(the app's data folder)"
+    return (
+        "<h3>Where your drawings are kept</h3>"
+        f"<p>Drawings are saved where you choose, as <i>*{SUFFIX}</i> files; the first Save offers your "
+        f"documents folder ({escape_html(documents)}). While you draw, an unsaved copy is kept every few seconds "
+        f"in {escape_html(autosave)}, so it can be recovered after a crash; it is removed when you save or "
+        "discard the drawing.</p>"
+        "<p>Everything stays on this computer: painmap sends nothing over the network.</p>"
+    )
+
+
+def show_where_kept(window) -> QMessageBox:
+    """Help ▸ Where my drawings are kept (non-blocking; returned so tests can read and close it)."""
+    title = "Where my drawings are kept"
+    box = QMessageBox(QMessageBox.Icon.Information, title, where_kept_html(window), parent=window)
+    box.open()
+    return box
+
+
 def show_about(window) -> None:
     QMessageBox.about(
         window,
@@ -55,6 +82,6 @@ def show_about(window) -> None:
         f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
         "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
         "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
-        f"<p>Drawings are saved as <i>*{SUFFIX}</i> files.</p>"
+        + where_kept_html(window)
         + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
     )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from painmap import style
-from painmap.app.stipple import stipple_brush
+from painmap.app.stipple import hatch_brush, stipple_brush
 from painmap.geometry import nonzero_box
 from painmap.polygons import polygon_path
 
@@ -75,7 +75,8 @@ class PatternLayer:
     `side` is "right", "left" or "both"; `trigger_point` limits the zones and markers to one TrP (None: all).
     Bilateral zones show on both sides whatever the side. Only the zones of the painted view are drawn.
     With `outline_only` the zones keep their outlines (solid essential, dashed spillover) but lose their fill,
-    so a difference overlay underneath stays readable.
+    so a difference overlay underneath stays readable. With `hatched` (patient mode) the essential zone is an
+    outline over thin diagonal lines instead of a translucent fill, so a drawing underneath is never hidden.
     """
 
     def __init__(self, atlas, z: int = 60) -> None:
@@ -84,6 +85,7 @@ class PatternLayer:
         self.visible = True
         self.opacity = 0.65
         self.outline_only = False  # zones as outlines only, e.g. over the difference overlay
+        self.hatched = False  # essential zone as outline + hatching, never a fill (patient mode)
         self.cache = DeviceCache()
         self.side = "right"
         self.trigger_point: str | None = None
@@ -91,6 +93,7 @@ class PatternLayer:
         self._paths: dict[tuple[str, str], list[tuple[str, QPainterPath, str]]] = {}
         self._essential = QColor(style.ESSENTIAL)
         self._spill = stipple_brush(style.SPILLOVER)
+        self._hatch = hatch_brush(style.ESSENTIAL)
 
     # -- state ---------------------------------------------------------------------------------------------
     @property
@@ -164,7 +167,7 @@ class PatternLayer:
     def paint(self, painter: QPainter, view) -> None:
         if not self.visible or not self._sides:
             return
-        key = (view.id, id(self.pattern), self.side, self.trigger_point, self.outline_only)
+        key = (view.id, id(self.pattern), self.side, self.trigger_point, self.outline_only, self.hatched)
         painter.save()
         painter.setOpacity(painter.opacity() * self.opacity)
         self.cache.blit(painter, key, lambda p: self._render(p, view.id))
@@ -179,11 +182,14 @@ class PatternLayer:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         px = 1.0 / _screen_scale(painter)  # one screen pixel in mm
         spill = _unscaled(self._spill, painter)
-        fill = QColor(self._essential)
+        fill: QColor | QBrush = QColor(self._essential)
         fill.setAlphaF(style.ESSENTIAL_ALPHA + 0.25)
+        if self.hatched:
+            fill = _unscaled(self._hatch, painter)
+        bold = self.outline_only or self.hatched
         for kind, path, _tp in self.shapes(view_id):
             if kind == "essential":
-                painter.setPen(QPen(self._essential, (2.5 if self.outline_only else 1.5) * px))
+                painter.setPen(QPen(self._essential, (2.5 if bold else 1.5) * px))
                 painter.setBrush(Qt.BrushStyle.NoBrush if self.outline_only else fill)
             else:
                 painter.setPen(QPen(self._essential, (2.0 if self.outline_only else 1.2) * px, Qt.PenStyle.DashLine))

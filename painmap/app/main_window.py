@@ -236,6 +236,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.clear_action)
+        self.note_action = make_action(
+            self, "About this &drawing…", ["Ctrl+I"], "A note kept with the drawing", self.edit_note
+        )
+        self.edit_menu.addAction(self.note_action)
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions(list(self.view_actions.views.values()))
@@ -249,6 +253,12 @@ class MainWindow(QMainWindow):
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
         self.help_menu = bar.addMenu("&Help")
+
+    def edit_note(self):
+        """Edit ▸ About this drawing: the drawing's note (painmap.app.drawing_note)."""
+        from painmap.app.drawing_note import open_note_dialog
+
+        return open_note_dialog(self)
 
     def _complete_menus(self) -> None:
         from painmap.app import compare_earlier
@@ -269,6 +279,15 @@ class MainWindow(QMainWindow):
             make_action(self, "&Keyboard shortcuts", ["F1"], "List every keyboard shortcut", self.show_shortcuts)
         )
         self.help_menu.addAction(make_action(self, "&About painmap", ["Ctrl+F1"], "What painmap is", self.show_about))
+        self.help_menu.addAction(
+            make_action(
+                self,
+                "&Where my drawings are kept",
+                ["Ctrl+Shift+F1"],
+                "Where drawings and the autosave are",
+                self.show_where,
+            )
+        )
 
     def _build_status_bar(self) -> None:
         self.region_label = QLabel("")
@@ -377,6 +396,11 @@ class MainWindow(QMainWindow):
 
         self.shortcuts_dialog = shortcuts_dialog(self)
         self.shortcuts_dialog.show()
+
+    def show_where(self):
+        from painmap.app.help_dialogs import show_where_kept
+
+        return show_where_kept(self)
 
     def show_about(self) -> None:
         from painmap.app.help_dialogs import show_about

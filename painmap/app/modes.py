@@ -159,6 +159,7 @@ class ModeController(QObject):
         if panels is None:
             return
         panels.set_plain(mode == "patient")
+        panels.set_draw_first(mode == "patient")
         if mode == "patient":  # patients get no difference check box, so no difference overlay either
             panels.show_difference_action.setChecked(False)
         panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it
@@ -171,6 +172,7 @@ class ModeController(QObject):
         self.mode = mode
         self.mode_actions[mode].setChecked(True)
         self.docks.pattern_panel.set_mode(mode)
+        self.docks.info_panel.set_plain(mode == "patient")
         self._apply_to_panels(mode)
         for key, dock in self.docks.docks.items():
             dock.setVisible(key in MODE_DOCKS[mode])

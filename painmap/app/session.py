@@ -30,6 +30,7 @@ class DrawingSession(QObject):
     file_changed = Signal(object)  # Path | None
     masks_replaced = Signal()  # `masks` is a new object (new drawing, open, recover)
     modified_changed = Signal(bool)
+    meta_changed = Signal()  # the drawing's meta (e.g. its note) was edited
 
     def __init__(self, atlas, px_per_mm: float = DEFAULT_PX_PER_MM, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +147,21 @@ class DrawingSession(QObject):
         """Remove every mark of the current view (one undo step)."""
         self.end_stroke()
         self._push(self.document.clear_view(self.view_id))
+
+    def set_note(self, text: str) -> None:
+        """The drawing's note (`meta.note`; removed when blank); marks the drawing modified, not an undo step."""
+        text = text.strip()
+        if text == self.drawing.meta.get("note", ""):
+            return
+        meta = dict(self.drawing.meta)
+        if text:
+            meta["note"] = text
+        else:
+            meta.pop("note", None)
+        self.drawing.meta = meta
+        self._dirty_without_undo = True
+        self.meta_changed.emit()
+        self.modified_changed.emit(True)
 
     # -- documents ---------------------------------------------------------------------------------------------
     def _replace(self, drawing: Drawing, path: Path | None, dirty: bool) -> None:

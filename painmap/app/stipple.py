@@ -23,3 +23,19 @@ def stipple_brush(color: str, period: int = STIPPLE_PERIOD_PX) -> QBrush:
         p.drawEllipse(QPointF(cx, cy), r, r)
     p.end()
     return QBrush(image)
+
+
+HATCH_PERIOD_PX = 8  # essential-zone hatching in patient mode, constant on screen
+
+
+def hatch_brush(color: str, period: int = HATCH_PERIOD_PX) -> QBrush:
+    """A brush of thin diagonal lines on a transparent ground: the essential zone drawn so that the shading
+    underneath stays visible between the lines (patient mode, "draw first")."""
+    image = QImage(period, period, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setPen(QColor(color))
+    for i in range(period):  # one pixel-wide diagonal that tiles seamlessly
+        p.drawPoint(i, period - 1 - i)
+    p.end()
+    return QBrush(image)

@@ -1,10 +1,15 @@
 """Texts shown to users by the panels and modes: guide lines, plain-language labels, the comparison note.
 
+The shared words (metric labels, legend, the notice, percentages) come from painmap.vocabulary, the one
+vocabulary of the app, the report and the command line; only app-specific lines are written here.
+
 Facts come from the project's clinical notes (Travell & Simons; Leoni, Barbero et al. 2013; Barbero et al. 2017;
 Kwon 2017; Njoo & van der Does 1994); the wording is ours. Nothing here diagnoses or recommends a treatment.
 """
 
 from __future__ import annotations
+
+from painmap import vocabulary
 
 
 def escape(text: str) -> str:
@@ -26,55 +31,37 @@ MODE_TIPS = {
     "quiz": "The pattern is hidden: shade it from memory, then reveal the difference and the score",
 }
 
-# Metric labels: (plain words for patients, technical words for educators)
-METRIC_LABELS = {
-    "score": ("How alike", "Score"),
-    "essential_coverage": ("Main area covered", "Essential coverage"),
-    "spillover_coverage": ("Extra area covered", "Spillover coverage"),
-    "outside_fraction": ("Your shading outside the pattern", "Outside fraction"),
-}
+# Metric labels: (plain words for patients, technical words for educators), the project's one vocabulary.
+_SHOWN_METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")
+METRIC_LABELS = {key: vocabulary.METRIC_LABELS[key] for key in _SHOWN_METRICS}
 METRIC_TIPS = {
     "score": "One number from 0 to 100 % that ranks the patterns; the essential zone counts more than spillover",
     "essential_coverage": "Share of the pattern's essential (solid red) zone that your drawing covers",
-    "spillover_coverage": "Share of the pattern's spillover (stippled) zone that your drawing covers",
+    "spillover_coverage": "Share of the pattern's sometimes-also-here (stippled) zone that your drawing covers",
     "outside_fraction": "Share of your drawing that lies outside the pattern altogether",
 }
 
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both sides", "": ""}
 SIDE_CHOICES = (("auto", "Side found"), ("right", "Right"), ("left", "Left"), ("both", "Both"))
 
-LEGEND = {
-    "essential": ("Main pain area", "Essential zone"),
-    "spillover": ("Sometimes also here", "Spillover (dots)"),
-    "trigger_point": ("Trigger point", "Trigger point (X)"),
-    "matched": ("In both", "Matched"),
-    "missed": ("Pattern only", "Missed (pattern)"),
-    "extra": ("Drawing only", "Extra (drawing)"),
-}
+LEGEND = vocabulary.LEGEND
 
 EMPTY_DRAWING = "Nothing shaded yet."
+SHOW_PATTERN = ("Show a pattern", "Show pattern")  # (patients, educators)
+MATCHES_WAITING = "Shade where you feel pain; the list then shows which patterns look alike."
 LOADING = "Loading the patterns…"
 NO_PATTERNS = "No patterns loaded."
 QUIZ_HIDDEN = "Hidden until you press Reveal."
 QUIZ_TASK = "Draw from memory: {name}"
 
-ABOUT_COMPARISON = (
-    "This is a measure of likeness between two drawings, not a diagnosis. "
-    "Even the same person shading the same pain twice, a minute apart, overlaps with their first drawing by "
-    "only about 60–75 %, so a perfect match is not to be expected. "
-    "Textbook maps show where referred pain is felt most often; real people vary, and examiners often "
-    "disagree about where referred pain comes from. "
-    "Bring your drawing to a clinician, who can examine you."
-)
+ABOUT_COMPARISON = vocabulary.NOTICE
 ABOUT_SOURCES = (
     "Leoni, Barbero et al. 2013; Barbero et al. 2017 (Pain Pract 17:176); Kwon 2017; "
     "Njoo & van der Does 1994 (Pain 58:317)."
 )
 
 
-def percent(value: float) -> str:
-    """0.4567 -> '46 %'."""
-    return f"{round(100 * value):d} %"
+percent = vocabulary.percent
 
 
 def _items(title: str, items) -> str:
@@ -113,6 +100,7 @@ def pattern_html(pattern) -> str:
 
 
 def about_html() -> str:
-    """The 'About this comparison' note as HTML."""
+    """The 'About this comparison' note as HTML (the project's notice, painmap.vocabulary.NOTICE)."""
     note, sources = escape(ABOUT_COMPARISON), escape(ABOUT_SOURCES)
-    return f"<h3>About this comparison</h3><p>{note}</p><p><small>{sources}</small></p>"
+    title = escape(vocabulary.NOTICE_TITLE)
+    return f"<h3>About this comparison</h3><p><b>{title}.</b> {note}</p><p><small>{sources}</small></p>"

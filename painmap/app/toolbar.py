@@ -17,6 +17,16 @@ from painmap.mark_vocabulary import QUALITIES
 VIEW_KEYS = ("1", "2", "3", "4")
 
 
+def view_label(title: str) -> str:
+    """'Right side' -> 'Right side view', 'Back' -> 'Back view' (the toolbar's name of a view)."""
+    return f"{title} view"
+
+
+def brush_diameter(radius: float) -> float:
+    """The brush size shown to people: its diameter in mm (rounded to 0.1 mm)."""
+    return round(2.0 * radius, 1)
+
+
 def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
     """A QAction with its shortcut(s) and a tooltip that names the first shortcut."""
     action = QAction(parent)  # QAction(text, parent) would make PySide build QIcon's theme icon enum first
@@ -86,9 +96,8 @@ class ViewActions(QObject):
             action.setData(view_id)
             self.group.addAction(action)
             self.views[view_id] = action
-            short = {"lateral": "Right", "lateral-left": "Left"}.get(view_id)
-            if short:
-                action.setIconText(short)  # "Right side" in the menu, "Right" on the toolbar
+            # the toolbar names views as views ("Right side view"), never as a choice of the painful side
+            action.setIconText(view_label(view.title or view_id))
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
             self, "Zoom in", ["+", "=", QKeySequence.StandardKey.ZoomIn], "Zoom in", canvas.zoom_in
@@ -188,7 +197,7 @@ class BrushBar(QToolBar):
         self.size = QSlider(Qt.Orientation.Horizontal)
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
         self.size.setFixedWidth(90)
-        self.size.setToolTip("Brush size (radius in mm of the body; [ and ] change it)")
+        self.size.setToolTip("Brush size: its diameter in mm of the body ([ and ] change it)")
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
         self.size_label.setMinimumWidth(48)
@@ -220,7 +229,7 @@ class BrushBar(QToolBar):
             self.size.setValue(round(s.radius))
             self.size.blockSignals(False)
         self.intensity_label.setText(f" Intensity {s.intensity} ")
-        self.size_label.setText(f"{s.radius:g} mm")
+        self.size_label.setText(f"{brush_diameter(s.radius):g} mm")  # the stored radius stays the radius
         self.scale.set_value(s.intensity)
         index = self.quality.findData(s.quality)
         if index >= 0 and index != self.quality.currentIndex():

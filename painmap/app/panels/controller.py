@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from painmap.app import texts
 from painmap.app.layers import DifferenceLayer, PatternLayer
+from painmap.app.outside_notice import OutsideNotice
 from painmap.app.panels.comparison_panel import metric
 
 PREFERRED_PATTERN = "gluteus-medius"
@@ -43,7 +44,9 @@ class PanelsController(QObject):
         self.show_difference = False
         self.quiz = False
         self.revealed = False
+        self.draw_first = False  # patient mode: no pattern until the person asks for one (docs/decisions.md)
         self._mirrors: dict[str, object] = {}
+        self.outside = OutsideNotice(self.atlas, self.session.px_per_mm)
 
         self.pattern_layer = PatternLayer(self.atlas)
         self.difference_layer = DifferenceLayer()
@@ -100,7 +103,9 @@ class PanelsController(QObject):
         self.choose_pattern(first)
 
     def _on_updated(self, comparison) -> None:
-        if comparison is not None:
+        if comparison is not None and not self._drawing_used():
+            self.ranking_panel.set_waiting(texts.MATCHES_WAITING)
+        elif comparison is not None:
             names = {p.id: p.name for p in self.patterns()}
             rows = [
                 (
@@ -159,13 +164,13 @@ class PanelsController(QObject):
 
     def _connect(self) -> None:
         pp = self.pattern_panel
-        pp.pattern_chosen.connect(self.choose_pattern)
+        pp.pattern_chosen.connect(self.show_chosen_pattern)
         pp.side_chosen.connect(self.set_side_mode)
         pp.trigger_point_chosen.connect(self.set_trigger_point)
         pp.opacity_changed.connect(self.set_opacity)
         pp.pattern_shown.connect(self.show_pattern_action.setChecked)
         pp.difference_shown.connect(self.show_difference_action.setChecked)
-        self.ranking_panel.pattern_chosen.connect(self.choose_pattern)
+        self.ranking_panel.pattern_chosen.connect(self.show_chosen_pattern)
         self.session.view_changed.connect(lambda _view: self._update_difference(redraw=True))
 
     # -- queries -------------------------------------------------------------------------------------------
@@ -227,6 +232,21 @@ class PanelsController(QObject):
         if changed:
             self.pattern_changed.emit(pattern)
 
+    def show_chosen_pattern(self, pattern_id: str | None) -> None:
+        """The person chose a pattern (a row in Matches, the pattern list, PgUp/PgDn): choose it and show it."""
+        self.choose_pattern(pattern_id)
+        if pattern_id is not None and not self.show_pattern:
+            self.show_pattern_action.setChecked(True)  # -> set_show_pattern
+
+    def set_draw_first(self, on: bool) -> None:
+        """Patient mode: hide the pattern until asked for, and draw it hatched over the drawing (never filled)."""
+        if on == self.draw_first:
+            return
+        self.draw_first = on
+        self.pattern_layer.hatched = on
+        self.show_pattern_action.setChecked(not on)  # educators and quizzes start with the pattern shown
+        self._show_current()
+
     def step_pattern(self, step: int) -> None:
         """Choose the next / previous pattern in the ranked order (library order before any comparison)."""
         self.load()
@@ -234,7 +254,7 @@ class PanelsController(QObject):
         if not order:
             return
         i = order.index(self.pattern_id) if self.pattern_id in order else -step
-        self.choose_pattern(order[(i + step) % len(order)])
+        self.show_chosen_pattern(order[(i + step) % len(order)])
 
     def set_side_mode(self, side: str) -> None:
         self.side_mode = side
@@ -339,6 +359,7 @@ class PanelsController(QObject):
             lay.side,
             lay.trigger_point,
             lay.outline_only,
+            lay.hatched,
             lay.opacity,
             self.difference_layer.visible,
             self.session.view_id,
@@ -358,7 +379,8 @@ class PanelsController(QObject):
                 f"{texts.METRIC_LABELS['essential_coverage'][0]}: {covered} · "
                 f"{texts.METRIC_LABELS['outside_fraction'][0].lower()}: {outside}"
             )
-        return f"{line}\n{self.problem}" if self.problem else line
+        outside = self.outside.text(self.session.drawing.marks)  # "2 strokes lie outside the body chart …"
+        return "\n".join(part for part in (line, outside, self.problem) if part)
 
     def difference_wanted(self) -> bool:
         return self.show_difference and not self.pattern_hidden()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from painmap.app import texts
+from painmap.app.panels.care_box import CareBox
 
 
 class InfoPanel(QWidget):
@@ -15,11 +16,18 @@ class InfoPanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setToolTip("About the chosen pattern; facts and sources come from the pattern library")
+        self.care = CareBox()  # patient mode: the notice and when to get help now, above the scrolling text
+        self.care.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.care)
+        layout.addWidget(self.browser, 1)
         self.pattern_id: str | None = None
         self.set_pattern(None)
+
+    def set_plain(self, plain: bool) -> None:
+        """Patient mode shows the care box (the notice and the red flags) above the pattern's page."""
+        self.care.setVisible(plain)
 
     def set_pattern(self, pattern) -> None:
         """Show `pattern` (a painmap.patterns.Pattern), or only the comparison note for None."""

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
 from painmap.app import texts
-from painmap.app.stipple import stipple_brush
+from painmap.app.stipple import hatch_brush, stipple_brush
 
 PATTERN_KEYS = ("essential", "spillover", "trigger_point")
 DIFFERENCE_KEYS = ("matched", "missed", "extra")
@@ -24,7 +24,9 @@ class Legend(QWidget):
         super().__init__(parent)
         self.plain = True
         self.show_difference = False
+        self.hatched = False  # the essential zone as the patient-mode layer draws it: outline + hatching
         self._spill = stipple_brush(style.SPILLOVER)
+        self._hatch = hatch_brush(style.ESSENTIAL)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             "Solid red: main (essential) zone · red dots: spillover zone · X: trigger point\n"
@@ -40,6 +42,10 @@ class Legend(QWidget):
 
     def set_plain(self, plain: bool) -> None:
         self.plain = plain
+        self.update()
+
+    def set_hatched(self, hatched: bool) -> None:
+        self.hatched = hatched
         self.update()
 
     def set_show_difference(self, show: bool) -> None:
@@ -59,7 +65,8 @@ class Legend(QWidget):
         if key == "essential":
             fill = QColor(red)
             fill.setAlphaF(style.ESSENTIAL_ALPHA + 0.25)
-            p.setBrush(fill)
+            p.setPen(QPen(red, 2.0 if self.hatched else 1.2))
+            p.setBrush(self._hatch if self.hatched else fill)
             p.drawRect(r)
         elif key == "spillover":
             p.setPen(QPen(red, 1.0, Qt.PenStyle.DashLine))

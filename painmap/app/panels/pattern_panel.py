@@ -156,6 +156,11 @@ class PatternPanel(QWidget):
             with _Quiet(box):
                 box.setChecked(value)
         self.legend.set_show_difference(difference)
+        self._legend_shown()
+
+    def _legend_shown(self) -> None:
+        """Patients see the pattern's legend (and its red) only once a pattern is shown."""
+        self.legend.setVisible(not self._plain or self.show_pattern.isChecked() or self.show_difference.isChecked())
 
     def set_mode(self, mode: str, task: str = "") -> None:
         """Patient: fewer choices, plain words. Quiz: the pattern's name shown as the task."""
@@ -167,6 +172,12 @@ class PatternPanel(QWidget):
         self.task.setText(task)
         self.task.setVisible(bool(task))
         self.show_difference.setVisible(mode != "patient")
+        self.show_pattern.setText(texts.SHOW_PATTERN[0 if plain else 1])
+        self.legend.set_hatched(plain)
+        if plain:  # draw first: no pattern until asked for (the controller agrees once the engine has loaded)
+            with _Quiet(self.show_pattern):
+                self.show_pattern.setChecked(False)
+        self._legend_shown()
 
 
 class _Quiet:

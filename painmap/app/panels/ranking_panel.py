@@ -46,8 +46,15 @@ class RankingPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setToolTip("How the chosen pattern compares with your drawing")
+        self.hint = QLabel()  # what to do while there is no drawing (the table is hidden then)
+        self.hint.setObjectName("matches-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint.setMinimumHeight(self.table.minimumHeight())
+        self.hint.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self._ids: list[str] = []
@@ -55,8 +62,26 @@ class RankingPanel(QWidget):
     def set_plain(self, plain: bool) -> None:
         self.table.setHorizontalHeaderLabels(PLAIN_COLUMNS if plain else COLUMNS)
 
+    def set_waiting(self, text: str) -> None:
+        """No drawing yet: no ranking (every score would be 0 %), just `text` saying what to do."""
+        old = self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(0)
+            self._ids = []
+        finally:
+            self.table.blockSignals(old)
+        self.hint.setText(text)
+        self.hint.setVisible(True)
+        self.table.setVisible(False)
+
+    def waiting(self) -> bool:
+        """True while the list says what to do instead of ranking."""
+        return not self.hint.isHidden()
+
     def set_rows(self, rows: list[tuple[str, str, str, float]], current: str | None) -> None:
         """[(pattern id, name, side, score)] best first; `current` stays selected."""
+        self.hint.setVisible(False)
+        self.table.setVisible(True)
         ids = [r[0] for r in rows]
         old = self.table.blockSignals(True)
         try:
