@@ -109,21 +109,3 @@ def test_a_stroke_under_way_when_the_engine_arrives_is_kept_whole(qtbot):
     (stroke,) = window.session.drawing.marks
     assert np.hypot(stroke.points[-1][0] - STROKE_MM[-1][0], stroke.points[-1][1] - STROKE_MM[-1][1]) < 1.0
     assert window.session.undo_stack.count() == 1 and not canvas.pending
-
-
-def test_the_engine_imports_skip_pysides_source_scan_and_the_hook_comes_back():
-    import builtins
-
-    import pytest
-
-    from painmap.app.startup import _without_pyside_import_scan
-
-    hook = builtins.__import__
-    assert hook is builtins.__feature_import__  # PySide's hook is in place once Qt is loaded
-    with _without_pyside_import_scan():
-        assert builtins.__import__ is builtins.__orig_import__  # the import it wraps: lazy Qt types still load
-        import json  # noqa: F401 - an import works meanwhile
-    assert builtins.__import__ is hook
-    with pytest.raises(ImportError), _without_pyside_import_scan():
-        import painmap_no_such_module  # noqa: F401 - a failing import puts the hook back too
-    assert builtins.__import__ is hook

@@ -10,9 +10,7 @@ that needs the engine earlier. A missing or broken resource ends start-up with `
 
 from __future__ import annotations
 
-import builtins
 from collections import deque
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -148,40 +146,17 @@ class StartUp(QObject):
         self.window.live.load()
 
 
-@contextmanager
-def _without_pyside_import_scan():
-    """Python's import without PySide's scan of every new module's source, while numpy and the core load.
-
-    PySide6 replaces `builtins.__import__` with `__feature_import__`, which runs the import it replaced
-    (`builtins.__orig_import__`, PySide's lazy type loading included) and then reads the whole source of each
-    new module for the word "PySide6" (its `from __feature__ import …` switches, PYSIDE-2029). numpy and the
-    core never use those switches; the scan of their ~145 modules was ~35 ms of the ~135 ms of CPU their import
-    takes (measured). A module left unscanned has no entry and gets PySide's default (no feature switched),
-    as a scanned one does. Where PySide is not set up this way, nothing changes."""
-    hook = builtins.__import__
-    plain = getattr(builtins, "__orig_import__", None)
-    bypass = plain is not None and hook is getattr(builtins, "__feature_import__", None)
-    if bypass:
-        builtins.__import__ = plain
-    try:
-        yield
-    finally:
-        if bypass and builtins.__import__ is plain:
-            builtins.__import__ = hook
-
-
 def load_engine_data():
     """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
     library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
-    with _without_pyside_import_scan():  # the modules the cache's classes live in load here too
-        from painmap.compare import cached_comparator
-        from painmap.raster import DEFAULT_PX_PER_MM
+    from painmap.compare import cached_comparator
+    from painmap.raster import DEFAULT_PX_PER_MM
 
-        try:
-            comparator = cached_comparator(DEFAULT_PX_PER_MM)
-            return comparator.atlas, comparator
-        except PainmapError:
-            from painmap.atlas import load_atlas
+    try:
+        comparator = cached_comparator(DEFAULT_PX_PER_MM)
+        return comparator.atlas, comparator
+    except PainmapError:
+        from painmap.atlas import load_atlas
 
-            return load_atlas(), None  # an AtlasError here stops start-up
+        return load_atlas(), None  # an AtlasError here stops start-up
