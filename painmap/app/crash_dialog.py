@@ -8,7 +8,6 @@ the failing handler, and only one is shown at a time: errors that follow while i
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 import threading
@@ -35,6 +34,8 @@ def tr(text: str) -> str:
 
 def about_log_html() -> str:
     """The paragraph of Help ▸ About that says where the log is (rich text)."""
+    import html  # here, not at start-up: html.entities is a large table the first paint does not need
+
     text = tr("Unexpected errors are written to {path}").format(path=log_path())
     return f"<p><small>{html.escape(text)}</small></p>"
 
