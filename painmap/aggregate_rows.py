@@ -13,7 +13,7 @@ from painmap.raster import DEFAULT_PX_PER_MM
 __all__ = ["AGGREGATE_PX_PER_MM", "DrawingRow", "MaskPatch", "Processed", "Processor", "crop_painted", "painted_patch"]
 
 
-# The comparison's own resolution (painmap compare): a CSV row holds exactly compare's numbers (D26 in docs/decisions.md).
+# The comparison's own resolution (painmap compare): a CSV row holds exactly compare's numbers (decisions D26).
 AGGREGATE_PX_PER_MM = DEFAULT_PX_PER_MM
 
 
