@@ -10,6 +10,7 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,6 +114,10 @@ def run_app_until_window(command: list[str], display: str, env: dict[str, str], 
     """
     env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("QT_LOGGING_RULES", None)  # if the platform plugin fails, its own message says why
+    # a home of its own: an autosave or setting left in the user's folders would ask questions first
+    home = Path(tempfile.mkdtemp(prefix="painmap-home-"))
+    for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[key] = str(home / key.lower())
     proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def xdo(*args: str) -> subprocess.CompletedProcess:
@@ -153,3 +158,4 @@ def run_app_until_window(command: list[str], display: str, env: dict[str, str], 
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        shutil.rmtree(home, ignore_errors=True)
