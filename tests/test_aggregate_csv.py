@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error as _one_line_error
+from cli_helpers import run_cli as _run
 from cohort_helpers import write_cohort
-
-from painmap.cli import main
-
-
-def _run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
-
-
-def _one_line_error(done):
-    assert done.returncode == 2, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "Traceback" not in done.stderr
 
 
 @pytest.fixture(scope="module")

@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import importlib.util
-import io
 import json
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import assert_one_line_error as _one_line_error
+from cli_helpers import run_cli as _run
 
 from painmap.choir import ChoirError, choir_masks, export_choir, import_choir, load_choir
-from painmap.cli import main
 from painmap.drawing import Drawing, Fill
 from painmap.raster import PainMasks
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
-
-
-def _one_line_error(done):
-    assert done.returncode == 2, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("body", ["male", "female"])

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
-import subprocess
 
 import numpy as np
 import pytest
 import scipy.stats
+from cli_helpers import run_cli as _run
 
 from painmap.aggregate import aggregate
-from painmap.cli import main
 from painmap.drawing import Drawing, Fill, Stroke, save_drawing
 from painmap.groups import GroupCounter, fdr, region_test
-
-
-def _run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def _one_line_error(done):

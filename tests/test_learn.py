@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import assert_one_line_error as _one_line_error
+from cli_helpers import run_cli as _run
 
-from painmap.cli import main
 from painmap.drawing import Drawing, Fill, save_drawing
 from painmap.learn import LearnError, learn
 from painmap.library import extend_library
 from painmap.patterns import library_to_json, load_pattern, load_patterns, zone_mask
-
-
-def _run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
-
-
-def _one_line_error(done):
-    assert done.returncode == 2, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "Traceback" not in done.stderr
 
 
 def _fills(folder: Path, regions_per_drawing) -> Path:

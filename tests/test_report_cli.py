@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import assert_one_line_error as _one_line_error
 
 from painmap.cli import main
 
@@ -39,12 +40,6 @@ def _pdf_text(path) -> str:
 def _pages(path) -> int:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
-
-
-def _one_line_error(done):
-    assert done.returncode == 2, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "Traceback" not in done.stderr
 
 
 def _drawing(marks, note="") -> dict:
