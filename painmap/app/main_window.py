@@ -12,6 +12,7 @@ Given an atlas, the constructor runs all three (tests, benchmarks).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
+from painmap.app.i18n import tr
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
+from painmap.app.preferences import read_preferences
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
 from painmap.app.tools import ToolBox
 from painmap.mark_vocabulary import QUALITIES
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("painmap-main")
         set_app_identity()
         self.settings = app_settings()
+        self.preferences = read_preferences(self.settings)  # what this window starts with
         self.session = self.live = self.panels = None
         self.files = self.frequency = self.modes = None
         self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
@@ -240,6 +244,11 @@ class MainWindow(QMainWindow):
             self, "About this &drawing…", ["Ctrl+I"], "A note kept with the drawing", self.edit_note
         )
         self.edit_menu.addAction(self.note_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = make_action(
+            self, tr("&Preferences…"), ["Ctrl+,"], tr("Language, body, brush size, mode, labels"), self.edit_preferences
+        )
+        self.edit_menu.addAction(self.preferences_action)
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions(list(self.view_actions.views.values()))
@@ -259,6 +268,12 @@ class MainWindow(QMainWindow):
         from painmap.app.drawing_note import open_note_dialog
 
         return open_note_dialog(self)
+
+    def edit_preferences(self):
+        """Edit ▸ Preferences (painmap.app.preferences_dialog)."""
+        from painmap.app.preferences_dialog import open_preferences
+
+        return open_preferences(self)
 
     def _complete_menus(self) -> None:
         from painmap.app import compare_earlier
@@ -330,11 +345,12 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        try:
-            self.toolbox.set_radius(float(s.value("brush/radius", self.toolbox.settings.radius)))
+        # the brush size and the landmark labels a window opens with are preferences (painmap.app.preferences)
+        self.toolbox.set_radius(self.preferences.brush_diameter_mm / 2.0)
+        self.canvas.landmarks_visible = self.preferences.landmark_labels
+        self.view_actions.landmarks.setChecked(self.preferences.landmark_labels)
+        with contextlib.suppress(TypeError, ValueError):
             self.toolbox.set_intensity(int(s.value("brush/intensity", self.toolbox.settings.intensity)))
-        except (TypeError, ValueError):
-            pass
         quality = s.value("brush/quality", "")
         if quality in QUALITIES:
             self.toolbox.set_quality(quality)
@@ -346,7 +362,6 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        s.setValue("brush/radius", self.toolbox.settings.radius)
         s.setValue("brush/intensity", self.toolbox.settings.intensity)
         s.setValue("brush/quality", self.toolbox.settings.quality)
         s.setValue("view/last", self.canvas.view_id())
