@@ -18,6 +18,7 @@ from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.file_messages import plain_file_message
+from painmap.app.i18n import tr
 from painmap.app.toolbar import make_action
 from painmap.atomic import write_text
 from painmap.errors import PainmapError
@@ -239,7 +240,13 @@ class FileController(QObject):
         return self._save_to(with_suffix(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
+        from painmap.app.carry_forward import confirm_carried_save
+
         try:
+            # a drawing carried forward from an older chart: asked once, the original kept beside if wanted
+            kept = confirm_carried_save(self.window, self.session.drawing, path, self.session.path)
+            if kept is False:
+                return False
             self.session.save(path)
         except (PainmapError, OSError, ValueError) as err:
             self.error("Could not save the drawing", str(err))
@@ -247,7 +254,10 @@ class FileController(QObject):
         self.recent.add(path)
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        saved = tr("Saved {path}").format(path=path)
+        if kept:
+            saved += " " + tr("(the original is kept as {name})").format(name=kept.name)
+        self.window.statusBar().showMessage(saved, 8000 if kept else 4000)
         return True
 
     def export_png(self) -> bool:

@@ -197,6 +197,7 @@ class DrawingSession(QObject):
         if target is None:
             raise ValueError("no file name to save to")
         self.document.save(target)
+        self.drawing.migrated_from = None  # the file is on the current chart now
         changed = target != self.path
         self.path = target
         self._dirty_without_undo = False
