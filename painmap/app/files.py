@@ -152,7 +152,11 @@ class FileController(QObject):
             self, "Save &As…", ["Ctrl+Shift+S"], "Save the drawing under a new name", self.save_as
         )
         a["export_png"] = make_action(
-            self, "Export &picture…", ["Ctrl+E"], "Save the body chart as a PNG picture", self.export_png
+            self,
+            tr("Export &picture…"),
+            ["Ctrl+E"],
+            tr("Save a figure of what the chart shows (PNG, PDF or SVG)"),
+            self.export_picture,
         )
         a["export_report"] = make_action(
             self,
@@ -260,20 +264,11 @@ class FileController(QObject):
         self.window.statusBar().showMessage(saved, 8000 if kept else 4000)
         return True
 
-    def export_png(self) -> bool:
-        start = str(Path(self._folder()) / "pain-drawing.png")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export the body chart", start, "PNG pictures (*.png)")
-        return self.export_png_to(path) if path else False
+    def export_picture(self) -> bool:
+        """File ▸ Export picture (painmap.app.export_picture): a figure of what is shown, not a screen crop."""
+        from painmap.app.export_picture import export_picture
 
-    def export_png_to(self, path: str | Path) -> bool:
-        path = Path(path)
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        if not self.window.canvas.grab().save(str(path), "PNG"):
-            self.error("Could not export", f"{path}: could not write the picture")
-            return False
-        self.window.statusBar().showMessage(f"Exported {path}", 4000)
-        return True
+        return export_picture(self.window)
 
     def export_report(self) -> bool:
         """Ask where, then write the report of the drawing (PDF by default) without freezing the window."""
