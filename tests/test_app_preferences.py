@@ -135,3 +135,15 @@ def test_without_a_preference_the_mode_remembered_by_0_1_is_used():
     assert saved_mode(settings) == "educator"
     prefs.write_preferences(settings, DEFAULTS)
     assert saved_mode(settings) == "patient"
+
+
+def test_about_names_the_anatomy_data_and_its_licence(qtbot, atlas, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, atlas)
+    texts = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: texts.append(text))
+    window.show_about()
+    (text,) = texts
+    for credit in ("Andreassen", "10.1038/s41597-022-01905-2", "HuBMAP", "Visible Human Project", "CC BY 4.0"):
+        assert credit in text
