@@ -207,8 +207,12 @@ class FileController(QObject):
 
     # -- actions -----------------------------------------------------------------------------------------------
     def new(self) -> None:
+        """File ▸ New: an empty drawing on the preferred body (Edit ▸ Preferences)."""
         if self.confirm_discard():
-            self.session.new_drawing()
+            from painmap.app.preferences import read_preferences
+
+            body = read_preferences(self.settings).body
+            self.session.new_drawing(atlas=self.window.body_choice.atlas_for(body))
             self.store.discard()
 
     def open(self) -> None:
@@ -223,7 +227,8 @@ class FileController(QObject):
         if not confirmed and not self.confirm_discard():
             return False
         try:
-            self.session.load(path)
+            # a drawing of the other body opens on that body's chart (painmap.app.body_choice)
+            self.session.load(path, atlas=self.window.body_choice.atlas_for_file(path))
         except (PainmapError, OSError) as err:
             plain = plain_file_message(err)
             self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
@@ -357,7 +362,8 @@ class FileController(QObject):
             return False
         slot = slots[0]
         try:
-            drawing, origin = self.store.read(slot, atlas=self.session.atlas)
+            atlas = self.window.body_choice.atlas_for_file(self.store.folder / f"{slot}{SUFFIX}")
+            drawing, origin = self.store.read(slot, atlas=atlas or self.session.atlas)
         except (PainmapError, OSError) as err:
             self.error("Could not recover", f"the autosaved drawing could not be read: {err}")
             self.store.remove(slot)
@@ -371,7 +377,7 @@ class FileController(QObject):
         self.store.remove(slot)
         if not wanted:
             return False
-        self.session.recover(drawing, path_hint or origin)
+        self.session.recover(drawing, path_hint or origin, atlas=atlas)
         self.autosave()  # the recovered drawing is now this process's autosave
         return True
 

@@ -79,7 +79,12 @@ class MainWindow(QMainWindow):
             else:
                 from painmap.app.chart_frame import read_frames
 
-                frames = read_frames()
+                start = None
+                if self.preferences.body != "male":  # the preferred body's chart (painmap.app.body_choice)
+                    from painmap.app.body_choice import start_chart
+
+                    start = start_chart(self.preferences.body)
+                frames, art = start if start is not None else (read_frames(), art)
         self.toolbox = ToolBox(self)
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         self.view_actions.attach(session)
         self._bind_undo(session.undo_stack)
         self.files.attach(session)
+        self.body_choice.attach(session)
         session.file_changed.connect(lambda _p: self.update_title())
         session.modified_changed.connect(lambda _m: self.update_title())
         self.live = LiveComparison(session, self, wait_for_load=not load_engine)
@@ -277,9 +283,13 @@ class MainWindow(QMainWindow):
 
     def _complete_menus(self) -> None:
         from painmap.app import compare_earlier
+        from painmap.app.body_choice import BodyChoice
 
         a = self.files.actions
-        self.file_menu.addActions([a["new"], a["open"]])
+        self.body_choice = BodyChoice(self)  # File ▸ New drawing on ▸ Male / Female body, the body shown
+        self.file_menu.addAction(a["new"])
+        self.file_menu.addMenu(self.body_choice.menu)
+        self.file_menu.addAction(a["open"])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.frequency.open_action)
         self.compare_earlier = compare_earlier.CompareEarlier(self)  # File ▸ Compare with an earlier drawing…

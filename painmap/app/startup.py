@@ -96,7 +96,8 @@ class StartUp(QObject):
         """
         from painmap.app.background import TaskThread
 
-        self._worker = TaskThread(lambda _task: load_engine_data(), self)
+        body = self.window.preferences.body
+        self._worker = TaskThread(lambda _task: load_engine_data(body), self)
         self._worker.finished.connect(self._on_worker_done)
         self._worker.start()
 
@@ -146,13 +147,20 @@ class StartUp(QObject):
         self.window.live.load()
 
 
-def load_engine_data():
+def load_engine_data(body: str = "male"):
     """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
-    library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget.
+
+    The engine cache holds the default body's chart; another `body` (the preferred one) loads its atlas here
+    and its engine in the live comparison's load."""
     from painmap.compare import cached_comparator
     from painmap.raster import DEFAULT_PX_PER_MM
 
+    if body != "male":
+        from painmap.atlas import load_atlas
+
+        return load_atlas(body=body), None
     try:
         comparator = cached_comparator(DEFAULT_PX_PER_MM)
         return comparator.atlas, comparator
