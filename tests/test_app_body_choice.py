@@ -136,3 +136,17 @@ def test_a_window_opens_on_the_preferred_body_from_its_first_paint(qtbot):
     window.session.begin_stroke(point, 8.0, 6)
     window.session.end_stroke()
     assert window.session.drawing.body == "female"
+
+
+def test_each_body_has_its_own_engine_cache_file(monkeypatch, tmp_path):
+    from painmap import engine_cache
+
+    monkeypatch.delenv("PAINMAP_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    male = engine_cache.cached_comparator(1.0)
+    female = engine_cache.cached_comparator(1.0, "female")
+    assert female.atlas.body == "female" and male.atlas.body == "male"
+    names = sorted(p.name.split("-")[1] for p in (tmp_path / "painmap").glob("engine-*.pickle"))
+    assert len(names) == 2 and "female" in names  # neither pushed the other out
+    again = engine_cache.cached_comparator(1.0, "female")
+    assert again.atlas.body == "female" and set(again.library.patterns) == set(female.library.patterns)

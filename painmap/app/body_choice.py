@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu
 
@@ -21,7 +21,7 @@ from painmap.app.i18n import tr
 from painmap.app.preferences import BODIES, DEFAULTS
 from painmap.resources import resource_path
 
-BODY_NAMES = {"male": "Male body", "female": "Female body"}  # tr() where shown
+BODY_NAMES = {"male": QT_TR_NOOP("Male body"), "female": QT_TR_NOOP("Female body")}  # tr() where shown
 SHORTCUTS = {"male": "Ctrl+Alt+M", "female": "Ctrl+Alt+F"}
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from painmap.app import texts
+from painmap.app.body_choice import BODY_NAMES
 from painmap.app.i18n import install_language, tr
 from painmap.app.preferences import (
     DEFAULTS,
@@ -32,8 +33,6 @@ from painmap.app.preferences import (
     write_preferences,
 )
 from painmap.i18n import LANGUAGES
-
-BODY_NAMES = {"male": "Male body", "female": "Female body"}  # tr() where shown
 
 
 class PreferencesDialog(QDialog):

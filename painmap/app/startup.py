@@ -152,19 +152,14 @@ def load_engine_data(body: str = "male"):
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
     library does not load (the panels then say why). Runs in a worker thread: it touches no widget.
 
-    The engine cache holds the default body's chart; another `body` (the preferred one) loads its atlas here
-    and its engine in the live comparison's load."""
+    `body`: the window's body (the preferred one); another body than the default has its own cache file."""
     from painmap.compare import cached_comparator
     from painmap.raster import DEFAULT_PX_PER_MM
 
-    if body != "male":
-        from painmap.atlas import load_atlas
-
-        return load_atlas(body=body), None
     try:
-        comparator = cached_comparator(DEFAULT_PX_PER_MM)
+        comparator = cached_comparator(DEFAULT_PX_PER_MM, None if body == "male" else body)
         return comparator.atlas, comparator
     except PainmapError:
         from painmap.atlas import load_atlas
 
-        return load_atlas(), None  # an AtlasError here stops start-up
+        return load_atlas(body=body), None  # an AtlasError here stops start-up
