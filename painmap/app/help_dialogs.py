@@ -16,7 +16,7 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
     rows, seen = [], set()
     for action in window.findChildren(QAction):
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-        if not keys or action.text() in seen:
+        if not keys or action.text() in seen or not action.isVisible():  # e.g. a view this chart lacks
             continue
         seen.add(action.text())
         name = action.text().replace("&", "")
