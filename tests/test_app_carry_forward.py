@@ -107,3 +107,19 @@ def test_a_drawing_of_the_current_chart_saves_without_a_question(qtbot, atlas, t
     assert window.files._save_to(tmp_path / "new.painmap.json")
     assert window.files.save()
     assert not asked
+
+
+def test_a_recovered_carried_drawing_is_asked_about_before_its_original_is_overwritten(
+    qtbot, chart2, tmp_path, answers
+):
+    asked, _reply = answers
+    path, original = _chart1_file(tmp_path)
+    window = _opened(qtbot, chart2, path)
+    carried = window.session.drawing
+    window.session.recover(
+        type(carried)(marks=list(carried.marks), body="male", chart=2), path
+    )  # as an autosave reads back: on the current chart, no migrated_from
+    assert window.session.drawing.migrated_from is None
+    assert window.files.save()
+    assert len(asked) == 1
+    assert (tmp_path / "hip.chart1.painmap.json").read_bytes() == original

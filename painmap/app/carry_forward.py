@@ -1,9 +1,10 @@
 """Saving a drawing carried forward from an older chart: say so once, and keep the original beside it if asked.
 
 A drawing made on an older chart is carried onto the current one when it is loaded (painmap.chart_versions;
-`drawing.migrated_from`). Saving it over the file it came from writes the current chart, so the first such
-save asks: Save / Save and keep the original (the file as it is on disk, copied to `NAME.chart<N>.painmap.json`
-beside it, never over an existing file) / Cancel. A save to another name leaves the original untouched and
+`drawing.migrated_from`). Saving it over the file it came from writes the current chart, so a save over a file of an
+older chart asks: Save / Save and keep the original (the file as it is on disk, copied to
+`NAME.chart<N>.painmap.json` beside it, never over an existing file) / Cancel. The file on disk decides, so a
+recovered autosave of such a drawing is asked about too; a save to another name leaves the original untouched and
 asks nothing.
 """
 
@@ -49,31 +50,42 @@ def question_text() -> str:
     )
 
 
-def confirm_carried_save(parent: QWidget | None, drawing, target: Path, source: Path | None) -> Path | bool | None:
+def older_chart_on_disk(target: Path, drawing) -> int | None:
+    """The chart of the drawing file at `target` when it is an older chart of the drawing's body, else None."""
+    if not target.is_file():
+        return None
+    from painmap.drawing import load_drawing
+    from painmap.errors import PainmapError
+
+    try:
+        existing = load_drawing(target)  # without an atlas: the chart the file names, not carried
+    except (PainmapError, OSError, ValueError):
+        return None
+    if existing.body == drawing.body and existing.chart < drawing.chart:
+        return existing.chart
+    return None
+
+
+def confirm_carried_save(parent: QWidget | None, drawing, target: Path) -> Path | bool | None:
     """Before saving `drawing` to `target`: False to cancel; else the path the original was kept at, or None.
 
-    Asks only when the drawing was carried forward and `target` is the file it was loaded from (`source`).
-    A failed copy raises WriteError (one line), before anything is saved.
+    Asks only when the file at `target` is a drawing of an older chart of the same body: the file a carried-forward
+    drawing was loaded from (`drawing.migrated_from`), also after a crash and recovery. Once saved, the file is on
+    the current chart and the next save asks nothing. A failed copy raises WriteError (one line), before anything
+    is saved.
     """
-    carried = getattr(drawing, "migrated_from", None)
-    if carried is None or source is None or not source.is_file() or not _same(target, source):
+    chart = older_chart_on_disk(target, drawing)
+    if chart is None:
         return None
     answer = ask_carry_forward(parent, question_text())
     if answer == "cancel":
         return False
     if answer != "keep":
         return None
-    keep = kept_path(source, int(carried[1]))
+    keep = kept_path(target, chart)
     try:
-        data = source.read_bytes()
+        data = target.read_bytes()
     except OSError as err:
-        raise WriteError(keep, f"cannot read the original {source.name}: {err.strerror or err}") from None
+        raise WriteError(keep, f"cannot read the original {target.name}: {err.strerror or err}") from None
     write_bytes(keep, data)
     return keep
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return a == b

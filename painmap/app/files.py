@@ -253,7 +253,7 @@ class FileController(QObject):
 
         try:
             # a drawing carried forward from an older chart: asked once, the original kept beside if wanted
-            kept = confirm_carried_save(self.window, self.session.drawing, path, self.session.path)
+            kept = confirm_carried_save(self.window, self.session.drawing, path)
             if kept is False:
                 return False
             self.session.save(path)
