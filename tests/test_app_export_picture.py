@@ -109,3 +109,12 @@ def test_a_failed_write_is_one_line_in_a_dialog_and_leaves_no_file(window, tmp_p
     assert not export_picture.export_picture_to(window, wrong)
     assert ".png, .pdf or .svg" in dialogs.warnings[-1][1]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_picture_is_drawn_on_the_drawings_body_with_the_data_credit(window, tmp_path):
+    window.body_choice.new_drawing("female")
+    window.session.fill("buttock-right", 6, "aching")
+    out = tmp_path / "hers.svg"
+    assert export_picture.export_picture_to(window, out)
+    text = out.read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text  # the anatomical chart's credit, as CC BY asks
