@@ -85,7 +85,11 @@ def build_drawing_slide(
         ax = figure.add_axes((x / width, (top - chart_h) / height, chart_h * ratio / width, chart_h / height))
         x += chart_h * ratio + gap
         view = atlas.view(view_id)
-        own = [m for p in shown if p.kind == "muscle" for m in pattern_muscle(view, p.id, p.side)]
+        painted_here = view_id in intensities and bool(np.any(np.asarray(intensities[view_id])))
+        # the pattern's own muscle stands out only on a view without the drawing (drawn above it, it would hide it)
+        own = (
+            [] if painted_here else [m for p in shown if p.kind == "muscle" for m in pattern_muscle(view, p.id, p.side)]
+        )
         limits = chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=False, highlight=own, title="")
         if view_id in intensities:
             chart.draw_intensity(ax, np.asarray(intensities[view_id]), view)
