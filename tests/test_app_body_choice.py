@@ -150,3 +150,15 @@ def test_each_body_has_its_own_engine_cache_file(monkeypatch, tmp_path):
     assert len(names) == 2 and "female" in names  # neither pushed the other out
     again = engine_cache.cached_comparator(1.0, "female")
     assert again.atlas.body == "female" and set(again.library.patterns) == set(female.library.patterns)
+
+
+def test_choosing_the_other_body_in_preferences_restarts_an_untouched_drawing_on_it(window, qtbot):
+    dialog = window.edit_preferences()
+    dialog.body.setCurrentIndex(dialog.body.findData("female"))
+    dialog.accept()
+    _on_chart(window, "female")
+    window.session.fill("buttock-right", 5, "aching")  # now there is work: the body stays until a new drawing
+    again = window.edit_preferences()
+    again.body.setCurrentIndex(again.body.findData("male"))
+    again.accept()
+    assert window.session.atlas.body == "female" and window.session.drawing.marks

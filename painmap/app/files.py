@@ -145,7 +145,9 @@ class FileController(QObject):
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
         a = self.actions = {}
-        a["new"] = make_action(self, "&New", ["Ctrl+N"], "Start a new, empty drawing", self.new)
+        a["new"] = make_action(
+            self, "&New", ["Ctrl+N"], tr("Start a new, empty drawing on the body chosen in Preferences"), self.new
+        )
         a["open"] = make_action(self, "&Open…", ["Ctrl+O"], "Open a saved pain drawing", self.open)
         a["save"] = make_action(self, "&Save", ["Ctrl+S"], "Save the drawing", self.save)
         a["save_as"] = make_action(

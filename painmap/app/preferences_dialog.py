@@ -1,9 +1,10 @@
 """Edit ▸ Preferences: language, the body of new drawings, default brush size, default mode, landmark labels.
 
 The dialog shows and edits a `Preferences` (painmap.app.preferences); OK stores them and applies what can be
-applied at once (the brush size and the landmark labels of this window; the language of reports and figures);
-the window's own texts take the new language when painmap next starts, and the default mode and body apply to
-the next window and the next new drawing. "Reset to defaults" fills in the defaults (stored on OK).
+applied at once (the brush size and the landmark labels of this window, its body while its drawing is new and
+empty; the language of reports and figures); the window's own texts take the new language when painmap next
+starts, and the default mode and body apply to the next window and the next new drawing. "Reset to defaults"
+fills in the defaults (stored on OK).
 """
 
 from __future__ import annotations
@@ -139,10 +140,15 @@ class PreferencesDialog(QDialog):
 
 
 def apply_to_window(window, preferences: Preferences) -> None:
-    """What a window takes from the preferences now: the brush size and the landmark labels."""
+    """What a window takes from the preferences now: the brush size, the landmark labels, and the body when the
+    drawing shown is a new, empty one (nothing to lose: it is started again on the preferred body)."""
     window.toolbox.set_radius(preferences.brush_diameter_mm / 2.0)
     window.canvas.landmarks_visible = preferences.landmark_labels
     window.view_actions.landmarks.setChecked(preferences.landmark_labels)
+    session = window.session
+    untouched = session is not None and session.path is None and not session.modified and not session.drawing.marks
+    if untouched and getattr(session.atlas, "body", "male") != preferences.body:
+        window.body_choice.new_drawing(preferences.body)
 
 
 def open_preferences(window) -> PreferencesDialog:
