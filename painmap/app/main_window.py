@@ -22,7 +22,7 @@ from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
-from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
+from painmap.app.toolbar import BrushBar, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
 from painmap.app.tools import ToolBox
 from painmap.mark_vocabulary import QUALITIES
 
@@ -213,8 +213,9 @@ class MainWindow(QMainWindow):
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
         views.addSeparator()
-        # zoom in/out stay on the wheel, + and - and in the View menu: the toolbar keeps room for the brush
-        views.addActions([self.view_actions.zoom_focus, self.view_actions.zoom_fit, self.view_actions.landmarks])
+        # zoom in/out stay on the wheel, + and - and in the View menu; Pelvis / Body sit by the zoom percentage in
+        # the status bar: the toolbar keeps room for the brush
+        views.addAction(self.view_actions.landmarks)
         self.addToolBar(views)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools-toolbar")
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         for bar in (views, tools, self.brush_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbars = [views, tools, self.brush_bar]
+        self.toolbar_rows = ToolbarRows(self, self.toolbars)
 
     def _build_menus(self) -> None:
         """The menu bar and the menus whose actions exist already; `_complete_menus` adds the others."""
@@ -295,6 +297,8 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel("")
         self.zoom_label.setToolTip("Zoom (100 % = life size)")
         self.statusBar().addWidget(self.region_label, 1)
+        for button in zoom_buttons([self.view_actions.zoom_focus, self.view_actions.zoom_fit]):
+            self.statusBar().addPermanentWidget(button)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.region_hovered.connect(self._show_region)
         self.canvas.zoom_changed.connect(lambda pct: self.zoom_label.setText(f"{pct:.0f} %"))

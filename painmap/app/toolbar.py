@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
 from painmap import style
 from painmap.app.tools import RADIUS_RANGE, ToolBox
@@ -237,3 +237,59 @@ class BrushBar(QToolBar):
             self.quality.setCurrentIndex(index)
             self.quality.blockSignals(False)
         self.changed.emit()
+
+
+class ToolbarRows(QObject):
+    """Keep every toolbar control in sight: the toolbars share one row while they fit the window's width, and a
+    toolbar that would not fit starts a new row (instead of hiding its controls behind the overflow arrow).
+
+    At 1280 px with the default font the toolbars fit one row; a larger system font or a narrower window wraps.
+    """
+
+    def __init__(self, window: QMainWindow, bars: list[QToolBar]) -> None:
+        super().__init__(window)
+        self.window, self.bars = window, bars
+        for bar in bars:
+            bar.setMovable(False)  # fixed places (no handles); the rows follow the window's width
+        window.installEventFilter(self)
+        self.reflow()
+
+    def rows(self) -> list[list[QToolBar]]:
+        """The toolbars of each row, as they are placed now."""
+        rows: list[list[QToolBar]] = [[]]
+        for bar in self.bars:
+            if rows[-1] and self.window.toolBarBreak(bar):
+                rows.append([])
+            rows[-1].append(bar)
+        return rows
+
+    def reflow(self) -> None:
+        """Break rows where the next toolbar would not fit the window's width."""
+        width = self.window.width()
+        used = 0
+        for k, bar in enumerate(self.bars):
+            need = bar.sizeHint().width()
+            wrap = k > 0 and used + need > width
+            if wrap != self.window.toolBarBreak(bar):
+                if wrap:
+                    self.window.insertToolBarBreak(bar)
+                else:
+                    self.window.removeToolBarBreak(bar)
+            used = need if wrap else used + need
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.reflow()
+        return False
+
+
+def zoom_buttons(actions: list[QAction]) -> list[QToolButton]:
+    """Flat buttons for the status bar's zoom controls (next to the zoom percentage)."""
+    buttons = []
+    for action in actions:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons.append(button)
+    return buttons
