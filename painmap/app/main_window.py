@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
+from painmap.app.i18n import tr
+from painmap.app.keyboard_brush import KeyboardBrush, keyboard_brush_action
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
 from painmap.app.toolbar import BrushBar, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.toolbox = ToolBox(self)
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
+        self.keyboard_brush = KeyboardBrush(self.canvas, self.toolbox)  # arrows move it, Space applies the tool
         self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
@@ -242,6 +245,14 @@ class MainWindow(QMainWindow):
             self, "About this &drawing…", ["Ctrl+I"], "A note kept with the drawing", self.edit_note
         )
         self.edit_menu.addAction(self.note_action)
+        self.region_search_action = make_action(
+            self,
+            tr("&Fill a region…"),
+            ["Ctrl+F"],
+            tr("Fill a body region by typing its name"),
+            self.fill_region_by_name,
+        )
+        self.edit_menu.addAction(self.region_search_action)
 
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions(list(self.view_actions.views.values()))
@@ -254,7 +265,16 @@ class MainWindow(QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.tools.values()))
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
+        self.tools_menu.addSeparator()
+        self.keyboard_brush_action = keyboard_brush_action(self, self.keyboard_brush)
+        self.tools_menu.addAction(self.keyboard_brush_action)
         self.help_menu = bar.addMenu("&Help")
+
+    def fill_region_by_name(self):
+        """Edit ▸ Fill a region…: type a region's name, Enter fills it (painmap.app.region_search)."""
+        from painmap.app.region_search import open_region_search
+
+        return open_region_search(self)
 
     def edit_note(self):
         """Edit ▸ About this drawing: the drawing's note (painmap.app.drawing_note)."""
