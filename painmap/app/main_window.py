@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
+from painmap.app import accessibility
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
 from painmap.app.i18n import tr
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_toolbars()
         self._build_menus()
         self._build_status_bar()
+        accessibility.install(self)  # names for what Qt does not name itself
         self.setAcceptDrops(True)
         mode = saved_mode(self.settings)
         self.docks = PanelDocks(self)
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def completion_steps(self) -> list:
         """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
-        return [self._complete_files, self._complete_docks]
+        return [self._complete_files, self._complete_docks, self._complete_names]
 
     def _complete_files(self) -> None:
         if self.files is not None:
@@ -131,6 +133,10 @@ class MainWindow(QMainWindow):
         from painmap.app.panels import complete_docks
 
         self.modes = complete_docks(self, self.docks, self.guide_bar)
+
+    def _complete_names(self) -> None:
+        """Accessible names and descriptions of the menus added by the steps before (painmap.app.accessibility)."""
+        accessibility.describe_menus(self)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
         """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first

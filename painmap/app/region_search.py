@@ -62,6 +62,7 @@ class RegionSearch(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(tr("Close without filling"))
         self.fill_button = buttons.addButton(tr("&Fill"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.fill_button.setAccessibleDescription(tr("Fill the chosen region with the brush's intensity"))
         self.fill_button.setDefault(True)
