@@ -102,7 +102,7 @@ def test_space_with_the_fill_tool_fills_the_region_under_the_cursor_as_a_click_d
     assert s.drawing.marks == [Fill(s.view_id, "buttock-right", 5, "aching")]
 
 
-def test_the_cursor_is_drawn_in_the_palette_highlight(window, qtbot):
+def test_the_cursor_is_drawn_in_the_palette_text_colour(window, qtbot):
     canvas, kb = window.canvas, window.keyboard_brush
     before = canvas.grab().toImage()
     _keys(canvas, Qt.Key.Key_Right)
@@ -110,7 +110,7 @@ def test_the_cursor_is_drawn_in_the_palette_highlight(window, qtbot):
     after = canvas.grab().toImage()
     centre = canvas.mm_to_widget().map(QPointF(*kb.pos)).toPoint()
     r = round(window.toolbox.settings.radius * canvas.mm_to_widget().m11())
-    ink = canvas.palette().color(QPalette.ColorRole.Highlight).rgb()
+    ink = canvas.palette().color(QPalette.ColorRole.Text).rgb()
     ring = [after.pixel(centre.x() + dx, centre.y()) for dx in range(r - 3, r + 4)]
     assert ink in ring and before.pixel(centre.x() + r, centre.y()) != after.pixel(centre.x() + r, centre.y())
 

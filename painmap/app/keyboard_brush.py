@@ -130,12 +130,12 @@ class KeyboardBrush(QObject):
 
     # -- the layer -----------------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, view) -> None:
-        """The cursor: the brush ring (or the region the fill tool would fill) and a crosshair, in palette colours
-        with a halo so it reads on the body, the shading and a dark palette alike."""
+        """The cursor: the brush ring (or the region the fill tool would fill) and a crosshair in the palette's text
+        colour with a halo of its base colour, so it reads on the body, the shading and a dark palette alike."""
         if not self.active or self.pos is None or view.id != self.canvas.view_id():
             return
         palette = self.canvas.palette()
-        ink = palette.color(QPalette.ColorRole.Highlight)
+        ink = palette.color(QPalette.ColorRole.Text)  # dark on light palettes, light on dark ones
         halo = QColor(palette.color(QPalette.ColorRole.Base))
         scale = max(painter.transform().m11(), 1e-6)
         centre = QPointF(*self.pos)

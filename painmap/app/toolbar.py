@@ -215,7 +215,7 @@ class BrushBar(QToolBar):
         self.size.setAccessibleName(tr("Brush size"))
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
-        self.size_label.setMinimumWidth(48)
+        self.size_label.setMinimumWidth(self.size_label.fontMetrics().horizontalAdvance(" 120 mm "))  # the widest
         self.quality = QComboBox()
         for q in QUALITIES:
             self.quality.addItem(q, q)

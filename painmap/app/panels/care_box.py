@@ -53,10 +53,12 @@ class CareBox(QFrame):
         super().resizeEvent(event)
         self.fit_height()
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # patient mode's larger dock font, the system's font size
+    def event(self, event) -> bool:
+        done = super().event(event)
+        # the labels' new font (patient mode's larger dock font, the system's font size) reaches the layout last
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
             self.fit_height()
+        return done
 
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())
