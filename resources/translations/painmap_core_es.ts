@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es">
+<TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name></name>
     <message>
@@ -382,6 +382,10 @@
     <message>
         <source>None: no pattern overlaps the drawing.</source>
         <translation>Ninguna: ningún patrón se solapa con el dibujo.</translation>
+    </message>
+    <message>
+        <source>{technical} (“{plain}”): {value}</source>
+        <translation>{technical} («{plain}»): {value}</translation>
     </message>
     <message>
         <source>D = shaded pixels, E = essential zones, S = spillover zones, P = E ∪ S, all on the views drawn on and clipped to the body chart.</source>
