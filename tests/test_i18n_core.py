@@ -101,6 +101,10 @@ def test_spanish_report_has_spanish_words_no_english_vocabulary_and_no_overlaps(
     assert left == []  # no English sentence of the shared vocabulary is left
     assert overlaps(found) == []
     assert all(w.y1 < 842 - 20 for w in found)  # nothing runs off the page
+    page2 = [w for w in found if w.page == 2]
+    footer = min(w.y0 for w in page2 if w.text == "Página")
+    notice_end = max(w.y1 for w in page2 if w.text == "explorarte.")
+    assert footer - notice_end > 8  # points: the longer notice keeps clear of the footer
 
 
 def vocabulary_sentences() -> list[str]:
@@ -208,3 +212,19 @@ def test_pattern_json_stays_english():
     assert done.returncode == 0
     item = json.loads(done.stdout)["patterns"][0]
     assert item["name"] == "Piriformis" and item["innervation"] == "Nerve to piriformis (S1–S2)"
+
+
+def test_the_app_info_page_shows_the_pattern_in_the_window_language(qapp, atlas):
+    from painmap.app import texts
+    from painmap.app.i18n import install_language
+
+    pattern = load_patterns(atlas).get("gluteus-medius")
+    try:
+        assert install_language("es") == "es"
+        page = texts.pattern_html(pattern)
+        assert "Glúteo medio" in page and "Qué suele empeorarlo" in page and "Caminar." in page
+        assert "Salom-Moreno" in page  # sources as published
+        assert "Sobre esta comparación" in texts.about_html()
+    finally:
+        install_language("en")
+    assert "Gluteus medius" in texts.pattern_html(pattern) and i18n.language() == "en"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TR_NOOP
 from painmap import style
 from painmap import vocabulary as words
 from painmap.figures import chart
-from painmap.figures.blocks import LINE, Column, Page
+from painmap.figures.blocks import LINE, Column, Page, fit
 from painmap.figures.report_data import MARGIN, header, patterns_for_side
 from painmap.i18n import decimal, tr
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 METRIC_ORDER = ("score", "essential_coverage", "spillover_coverage", "precision", "outside_fraction", "dice", "jaccard")
 AS_PERCENT = {"essential_coverage", "spillover_coverage", "precision", "outside_fraction"}
 MAX_RANKED = 16  # rows of the ranking that fit on the page
+FOOTER_GAP = 0.16  # inches between the notice box and the footer's baseline
 RANK_COLUMNS = (  # header, width in inches, right-aligned
     ("#", 0.3, False), (QT_TR_NOOP("pattern"), 1.75, False), (QT_TR_NOOP("side"), 0.85, False),
     (QT_TR_NOOP("score"), 0.55, True), (QT_TR_NOOP("essential"), 0.8, True), (QT_TR_NOOP("spillover"), 0.8, True),
@@ -53,8 +54,12 @@ def draw_clinicians_page(page: Page, data: ReportData, source: str, boxes: dict[
     _ranking(page, col, data)
     col.y += 0.1
     col.width = full
-    with col.boxed(facecolor="#f2f2f2", edgecolor="#888888"):
-        col.paragraph(words.notice(), 7, after=0)
+
+    def notice(column: Column) -> None:
+        with column.boxed(facecolor="#f2f2f2", edgecolor="#888888"):
+            column.paragraph(words.notice(), 7, after=0)
+
+    fit(notice, col, page.height - MARGIN + 0.2 - FOOTER_GAP)  # a longer translation keeps off the footer
     page.text(MARGIN, page.height - MARGIN + 0.2, tr("Page 2 of 2 · metric definitions: docs/metrics.md"),
               fontsize=6.5, color="#666666", va="baseline")  # fmt: skip
 

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Share of the pattern&apos;s sometimes-also-here (stippled) zone that your drawing covers</source>
-        <translation>Parte de la zona «a veces también aquí» del patrón (punteada) que cubre tu dibujo</translation>
+        <translation>Parte de la zona “a veces también aquí” del patrón (punteada) que cubre tu dibujo</translation>
     </message>
     <message>
         <source>Share of your drawing that lies outside the pattern altogether</source>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Sometimes-also-here area covered</source>
-        <translation>Zona «a veces también aquí» cubierta</translation>
+        <translation>Zona “a veces también aquí” cubierta</translation>
     </message>
     <message>
         <source>Spillover coverage</source>
