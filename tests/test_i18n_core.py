@@ -228,3 +228,18 @@ def test_the_app_info_page_shows_the_pattern_in_the_window_language(qapp, atlas)
     finally:
         install_language("en")
     assert "Gluteus medius" in texts.pattern_html(pattern) and i18n.language() == "en"
+
+
+def test_spanish_slide_legend_stays_on_the_slide(spanish):
+    from painmap.atlas import load_atlas
+    from painmap.figures.page import figure_style
+    from painmap.figures.slide import build_pattern_slide
+
+    atlas = load_atlas(body="male", chart=2)
+    with figure_style():
+        figure = build_pattern_slide(atlas, load_patterns(atlas).get("tensor-fasciae-latae"))
+        renderer = figure.canvas.get_renderer()
+        (legend,) = figure.legends
+        box = legend.get_window_extent(renderer)
+        assert "tensor de la fascia lata (el músculo)" in [t.get_text() for t in legend.get_texts()]
+        assert box.x0 >= 0 and box.x1 <= figure.get_figwidth() * figure.dpi

@@ -72,10 +72,23 @@ def build_pattern_slide(atlas: Atlas, pattern: Pattern, trigger_point: str | Non
     if highlighted:
         handles.append(Patch(facecolor=HIGHLIGHT_FILL, alpha=0.8, edgecolor=HIGHLIGHT_EDGE,
                              label=tr("{name} (the muscle)").format(name=pattern.name.lower())))  # fmt: skip
-    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.35 / height), ncol=len(handles),
-                  frameon=False, fontsize=12, handlelength=2.4, handleheight=1.5)  # fmt: skip
+    _legend(figure, handles, width, height)
     add_credit(figure, [atlas.view(v) for v in views], 1 - 0.3 / width, 0.15 / height, ha="right", fontsize=8)
     return figure
+
+
+def _legend(figure: Figure, handles: list, width: float, height: float) -> None:
+    """The legend in one row under the charts, or in two rows when one is wider than the slide (longer words
+    of a translation)."""
+    import math
+
+    options = {"loc": "lower center", "bbox_to_anchor": (0.5, 0.35 / height), "frameon": False, "fontsize": 12,
+               "handlelength": 2.4, "handleheight": 1.5}  # fmt: skip
+    legend = figure.legend(handles=handles, ncol=len(handles), **options)
+    renderer = figure.canvas.get_renderer()
+    if legend.get_window_extent(renderer).width > (width - 0.4) * figure.dpi:
+        legend.remove()
+        figure.legend(handles=handles, ncol=math.ceil(len(handles) / 2), **options)
 
 
 def render_pattern_slide(
