@@ -1107,5 +1107,41 @@
         <source>Pubic symphysis</source>
         <translation>Sínfisis del pubis</translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué ha cambiado</translation>
+    </message>
+    <message>
+        <source>in both drawings (persisting)</source>
+        <translation>en los dos dibujos (se mantiene)</translation>
+    </message>
+    <message>
+        <source>new since the earlier drawing</source>
+        <translation>nuevo desde el dibujo anterior</translation>
+    </message>
+    <message>
+        <source>gone since the earlier drawing</source>
+        <translation>desaparecido desde el dibujo anterior</translation>
+    </message>
+    <message>
+        <source>Earlier: {name}</source>
+        <translation>Antes: {name}</translation>
+    </message>
+    <message>
+        <source>Now: {name}</source>
+        <translation>Ahora: {name}</translation>
+    </message>
+    <message>
+        <source>The two drawings overlap by {percent} (Jaccard {jaccard}).</source>
+        <translation>Los dos dibujos coinciden en un {percent} (Jaccard {jaccard}).</translation>
+    </message>
+    <message>
+        <source>Shaded before: {before} % of the body chart; now {after} %.</source>
+        <translation>Sombreado antes: {before} % del mapa del cuerpo; ahora {after} %.</translation>
+    </message>
+    <message>
+        <source>New {new} %, gone {gone} %, in both {both} % of the body chart.</source>
+        <translation>Nuevo {new} %, desaparecido {gone} %, en los dos {both} % del mapa del cuerpo.</translation>
+    </message>
 </context>
 </TS>
