@@ -190,6 +190,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     if meta["kind"] == "learned" and trigger_points:  # a frequency map has no trigger points
         raise fail("a learned pattern has no trigger points")
 
+    texts = check_texts(meta, fail)  # after the English texts and the marks agree
     known = {"id", "views", "trigger_points", "side", "action", "texts", *REQUIRED_TEXT, *TEXT_LISTS}
     return Pattern(
         id=pid,
@@ -209,7 +210,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         self_care=tuple(meta.get("self_care", ())),
         notes=tuple(meta.get("notes", ())),
         extra={k: v for k, v in meta.items() if k not in known},
-        texts=meta["texts"],
+        texts=texts,
     )
 
 
@@ -267,7 +268,6 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
             if not isinstance(table.get(key, ""), str):
                 raise fail(f"[trigger_points.{tp_id}] {key} must be text")
     meta["trigger_points"] = tps
-    meta["texts"] = check_texts(meta, fail)
     return meta
 
 
