@@ -243,3 +243,24 @@ def test_spanish_slide_legend_stays_on_the_slide(spanish):
         box = legend.get_window_extent(renderer)
         assert "tensor de la fascia lata (el músculo)" in [t.get_text() for t in legend.get_texts()]
         assert box.x0 >= 0 and box.x1 <= figure.get_figwidth() * figure.dpi
+
+
+@needs_pdftotext
+def test_spanish_letter_report_with_two_views_and_a_long_note_fits(tmp_path):
+    """Letter is 0.69 in shorter than A4; page 2 of a two-view drawing used to run into its footer."""
+    note = " ".join(["El dolor baja de la zona lumbar a la nalga y a veces a la cara de fuera del muslo."] * 12)
+    marks = [
+        {"type": "stroke", "view": "posterior", "radius": 14.0, "intensity": 7, "quality": "aching",
+         "points": [[364.0, 800.0], [384.0, 774.0], [408.0, 754.0], [432.0, 742.0]]},
+        {"type": "stroke", "view": "lateral", "radius": 20.0, "intensity": 4, "quality": "burning",
+         "points": [[205.0, 790.0], [240.0, 800.0], [255.0, 840.0]]},
+    ]  # fmt: skip
+    path = tmp_path / "largo.painmap.json"
+    doc = {"format": "painmap-drawing", "version": 1, "created": "2026-11-23T10:00:00Z", "meta": {"note": note},
+           "marks": marks}  # fmt: skip
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "largo.pdf"
+    assert run_cli("render", path, "-o", out, "--lang", "es", "--paper", "letter").returncode == 0
+    found = words(out)
+    assert overlaps(found) == []
+    assert all(w.y1 < 792 - 20 for w in found)  # letter: 792 pt tall

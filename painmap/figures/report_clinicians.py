@@ -12,6 +12,7 @@ from painmap import style
 from painmap import vocabulary as words
 from painmap.figures import chart
 from painmap.figures.blocks import LINE, Column, Page, fit
+from painmap.figures.page import PAPERS
 from painmap.figures.report_data import MARGIN, header, patterns_for_side
 from painmap.i18n import decimal, tr
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 METRIC_ORDER = ("score", "essential_coverage", "spillover_coverage", "precision", "outside_fraction", "dice", "jaccard")
 AS_PERCENT = {"essential_coverage", "spillover_coverage", "precision", "outside_fraction"}
 MAX_RANKED = 16  # rows of the ranking that fit on the page
+A4_CHART_H = 3.3  # inches: the difference charts' largest height on an A4 page
 FOOTER_GAP = 0.16  # inches between the notice box and the footer's baseline
 RANK_COLUMNS = (  # header, width in inches, right-aligned
     ("#", 0.3, False), (QT_TR_NOOP("pattern"), 1.75, False), (QT_TR_NOOP("side"), 0.85, False),
@@ -66,7 +68,8 @@ def draw_clinicians_page(page: Page, data: ReportData, source: str, boxes: dict[
 
 def _difference_charts(page: Page, data: ReportData, boxes, shown, top: float, full: float) -> float:
     """The matched / missed / extra regions on each view, side by side; returns the y below the legend."""
-    gap, titles_h, max_h = 0.25, 0.5, 3.3
+    gap, titles_h = 0.25, 0.5
+    max_h = A4_CHART_H - max(0.0, PAPERS["a4"][1] - page.height)  # a shorter page (letter) gives up chart height
     widths = [(b[2] - b[0]) / (b[3] - b[1]) for b in boxes.values()]
     h = min(max_h, (full - gap * (len(widths) - 1)) / sum(widths))
     x = page.width / 2 - (h * sum(widths) + gap * (len(widths) - 1)) / 2
