@@ -1143,5 +1143,33 @@
         <source>New {new} %, gone {gone} %, in both {both} % of the body chart.</source>
         <translation>Nuevo {new} %, desaparecido {gone} %, en los dos {both} % del mapa del cuerpo.</translation>
     </message>
+    <message>
+        <source>Since the earlier drawing ({earlier}):</source>
+        <translation>Desde el dibujo anterior ({earlier}):</translation>
+    </message>
+    <message>
+        <source>Neither drawing shades anything: nothing changed.</source>
+        <translation>Ninguno de los dos dibujos sombrea nada: no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The shading is exactly the same: nothing changed.</source>
+        <translation>El sombreado es exactamente el mismo: no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>How much the two drawings overlap: {percent} (Jaccard {jaccard}), over {views}</source>
+        <translation>Cuánto coinciden los dos dibujos: {percent} (Jaccard {jaccard}), en {views}</translation>
+    </message>
+    <message>
+        <source>Shaded before: {before} % of the body chart; now: {after} %</source>
+        <translation>Sombreado antes: {before} % del mapa del cuerpo; ahora: {after} %</translation>
+    </message>
+    <message>
+        <source>New: {new} %; gone: {gone} %; in both: {both} % of the body chart</source>
+        <translation>Nuevo: {new} %; desaparecido: {gone} %; en los dos: {both} % del mapa del cuerpo</translation>
+    </message>
+    <message>
+        <source>This is within what redrawing the same pain gives.</source>
+        <translation>Esto entra en lo que da volver a dibujar el mismo dolor.</translation>
+    </message>
 </context>
 </TS>
