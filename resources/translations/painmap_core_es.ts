@@ -932,8 +932,32 @@
         <translation>1 trazo queda fuera del mapa del cuerpo y no se cuenta.</translation>
     </message>
     <message>
-        <source>{count} strokes lie outside the body chart and are not counted.</source>
-        <translation>{count} trazos quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+        <source>{n} strokes lie outside the body chart and are not counted.</source>
+        <translation>{n} trazos quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+    </message>
+    <message>
+        <source>1 outline lies outside the body chart and is not counted.</source>
+        <translation>1 contorno queda fuera del mapa del cuerpo y no se cuenta.</translation>
+    </message>
+    <message>
+        <source>{n} outlines lie outside the body chart and are not counted.</source>
+        <translation>{n} contornos quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+    </message>
+    <message>
+        <source>{n} marks (1 stroke and 1 outline) lie outside the body chart and are not counted.</source>
+        <translation>{n} marcas (1 trazo y 1 contorno) quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+    </message>
+    <message>
+        <source>{n} marks (1 stroke and {o} outlines) lie outside the body chart and are not counted.</source>
+        <translation>{n} marcas (1 trazo y {o} contornos) quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+    </message>
+    <message>
+        <source>{n} marks ({s} strokes and 1 outline) lie outside the body chart and are not counted.</source>
+        <translation>{n} marcas ({s} trazos y 1 contorno) quedan fuera del mapa del cuerpo y no se cuentan.</translation>
+    </message>
+    <message>
+        <source>{n} marks ({s} strokes and {o} outlines) lie outside the body chart and are not counted.</source>
+        <translation>{n} marcas ({s} trazos y {o} contornos) quedan fuera del mapa del cuerpo y no se cuentan.</translation>
     </message>
     <message>
         <source>Not a diagnosis</source>
