@@ -51,8 +51,10 @@ def build_drawing_slide(
     mapping's order; `patterns` (each in the coordinates of the side it is shown on) drawn as outlines."""
     from matplotlib.patches import Patch
 
+    from painmap.patterns import localized
+
     views = list(intensities) or ["posterior"]
-    shown = [_shown(p, trigger_point) for p in patterns]
+    shown = [localized(_shown(p, trigger_point)) for p in patterns]  # the texts in the current language
     width, height = SLIDE_SIZE
     figure = new_figure(SLIDE_SIZE)
     painted = any(np.any(np.asarray(a)) for a in intensities.values())
@@ -96,7 +98,7 @@ def build_drawing_slide(
         for pattern in shown:
             chart.draw_pattern(ax, pattern, view, outline_only=True, trigger_labels=False)
         chart.draw_landmark_labels(ax, view, limits, size=8)
-        ax.set_title(view.title, fontsize=15, fontweight="bold", pad=chart.TITLE_PAD + 6)
+        ax.set_title(tr(view.title), fontsize=15, fontweight="bold", pad=chart.TITLE_PAD + 6)
         first = first or ax
     bar_h = min(3.2, chart_h)  # beside the last chart, level with its top
     cax = figure.add_axes(((x - gap + 0.25) / width, (top - bar_h) / height, 0.18 / width, bar_h / height))
