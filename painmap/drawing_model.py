@@ -50,7 +50,7 @@ VERSION = 2  # the version this code writes; older versions are upgraded by `mig
 BODIES = ("male", "female")  # the "body" a drawing names (from version 2; docs/format.md)
 # The chart each body's drawings are made on now: raise it when a new chart becomes the default (and commit its
 # landmarks file first, painmap.chart_versions). A body without an entry has no chart in this painmap yet.
-CURRENT_CHART: dict[str, int] = {"male": 1, "female": 2}
+CURRENT_CHART: dict[str, int] = {"male": 2, "female": 2}
 VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
 MARK_TYPES = ("stroke", "fill", "erase", "lasso")
 

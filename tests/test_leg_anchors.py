@@ -90,3 +90,17 @@ def test_a_stroke_down_the_old_calf_stays_on_the_new_leg(body):
             (x2, y2), *_ = warp(np.array([[lo + f * (hi - lo), y]]))
             runs = [r for r in runs_at(new.silhouette, y2) if r[0] > new.width / 2]
             assert any(a <= x2 <= b for a, b in runs), (body, y, f, (x2, y2), runs)
+
+
+def test_the_old_example_drawing_carries_onto_the_shipped_one():
+    """The example of painmap 0.1 (chart 1, kept as a fixture) opens on chart 2 as the shipped example."""
+    from pathlib import Path
+
+    from painmap.drawing import load_drawing
+
+    root = Path(__file__).resolve().parents[1]
+    atlas = load_atlas()
+    old = load_drawing(root / "tests" / "fixtures" / "right-hip-ache-chart1.painmap.json", atlas)
+    new = load_drawing(root / "docs" / "examples" / "right-hip-ache.painmap.json", atlas)
+    assert old.migrated_from == ("male", 1) and new.migrated_from is None
+    assert (new.body, new.chart) == ("male", 2) and old.marks == new.marks and old.meta == new.meta
