@@ -3,8 +3,9 @@
 Frame (docs/architecture.md): millimetres of a reference adult, y down. Chart 2 (`resources/atlas/charts/<body>-2/`,
 built from the Visible Human by tools/anatomy/build_chart.py) is the default of both bodies: back, side and
 `anterior` views with bones and muscles (docs/atlas.md). Chart 1 (`resources/atlas/posterior.svg`, `lateral.svg`),
-the hand-drawn chart of painmap 0.1, still ships: the back and side pattern SVGs are drawn on it. `lateral-left` is always derived as the mirror of `lateral`.
-`load_atlas()` reads a chart (cached), `to_json()` and `format_text()` present it.
+the hand-drawn chart of painmap 0.1, still ships: the back and side pattern SVGs are drawn on it. `lateral-left`
+is always derived as the mirror of `lateral`. `load_atlas()` reads a chart (cached), `to_json()` and
+`format_text()` present it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from painmap.atlas_model import (
     mirror_region_id,
     region_id,
 )
+from painmap.chart_views import chart_subfolder
 from painmap.errors import AtlasError, PainmapError, UnknownIdError
 
 __all__ = [
@@ -46,7 +48,7 @@ _cache: dict[str, Atlas] = {}
 
 def chart_folder(base: Path, body: str, chart: int) -> Path:
     """Where a chart's SVGs live under the atlas folder: chart 1 at the top, chart n in charts/<body>-<n>/."""
-    return base if chart == 1 else base / "charts" / f"{body}-{chart}"
+    return base.joinpath(*chart_subfolder(body, chart))
 
 
 def load_atlas(root: Path | None = None, *, body: str | None = None, chart: int | None = None) -> Atlas:

@@ -17,6 +17,7 @@ import numpy as np
 
 from painmap import geometry, pattern_carry
 from painmap.chart_versions import chart_of
+from painmap.chart_views import VIEW_FILES
 from painmap.errors import PainmapError, PatternError, UnknownIdError
 from painmap.pattern_model import (
     PATTERN_KINDS,
@@ -133,19 +134,19 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     trigger_points: list[TriggerPoint] = []
     zones: list[Zone] = []
     svg_of: dict[str, Path] = {}  # view -> its SVG, to point problems at the file to fix
-    unseen: set[str] = set()  # trigger points of views this chart lacks (e.g. the front on chart 1)
+    skipped = False  # a view this chart lacks (e.g. the front on chart 1): its zones and marks are left out
     for view_id in views:
         svg_path = folder / f"{view_id}.svg"
-        source = _authoring_atlas(svg_path, atlas, fail)
-        if view_id not in source.views or view_id.endswith("-left"):
-            raise fail(f"unknown view {view_id!r} in 'views' (stored views: {', '.join(_stored_views(source))})")
+        if view_id not in VIEW_FILES:
+            raise fail(f"unknown view {view_id!r} in 'views' (stored views: {', '.join(VIEW_FILES)})")
         if not svg_path.is_file():
             raise fail(f"missing SVG {svg_path.name} for view {view_id!r}", svg_path)
+        source = _authoring_atlas(svg_path, atlas, fail)
+        if view_id not in source.views or view_id not in atlas.views:
+            skipped = True
+            continue
         svg_of[view_id] = svg_path
         tps, zs = read_svg(svg_path, source.view(view_id), pid, source)
-        if view_id not in atlas.views:
-            unseen.update(tp.id for tp in tps)
-            continue
         if source is not atlas:
             tps, zs = pattern_carry.carry_view(tps, zs, source, atlas, view_id)
         trigger_points += tps
@@ -162,7 +163,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         if tp.id not in tp_meta:
             raise fail(f"trigger point {tp.id!r} is drawn but has no [trigger_points.{tp.id}] table")
     for tp_id in tp_meta:
-        if tp_id not in seen and tp_id not in unseen:
+        if tp_id not in seen and not skipped:
             raise fail(f"trigger point {tp_id!r} has no mark in any view SVG")
     trigger_points = [
         replace(

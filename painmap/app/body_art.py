@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
+from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
 
@@ -27,6 +28,8 @@ class BodyArt:
 
     def __init__(self, views) -> None:
         self._views = dict(getattr(views, "views", views))
+        # the chart's own SVGs (ViewFrames, read before the atlas, are the male body's current chart)
+        self._folder = chart_subfolder(getattr(views, "body", "male"), getattr(views, "chart", CURRENT_CHART["male"]))
         self._renderers: dict[str, tuple[QSvgRenderer, bool]] = {}
 
     def check(self) -> None:
@@ -38,11 +41,11 @@ class BodyArt:
         found = self._renderers.get(view_id)
         if found is None:
             view = self._views[view_id]
-            own = resource_path("atlas", f"{view.id}.svg")
+            own = resource_path("atlas", *self._folder, f"{view.id}.svg")
             if own.is_file():
                 found = (self._load(own), False)
             else:
-                mirror = resource_path("atlas", f"{view.mirror}.svg")
+                mirror = resource_path("atlas", *self._folder, f"{view.mirror}.svg")
                 if not mirror.is_file():
                     raise AtlasError(f"the body art of the {view.id} view is missing ({own})")
                 found = (self._load(mirror), True)
