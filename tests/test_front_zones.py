@@ -18,9 +18,7 @@ FRONT = {  # pattern -> {zone id: (kind, weight, the front regions it must reach
         "front-thigh": ("essential", 1.0, {"front-thigh-right"}),
     },
     "tensor-fasciae-latae": {"trp1-essential-front": ("essential", 1.0, {"front-thigh-right"})},
-    "quadratus-lumborum": {"trp1-spillover-front": ("spillover", 1.0, {"abdomen-right", "groin-right"})},
-    "sacroiliac-joint": {"slipman-groin-front": ("spillover", 0.14, {"groin-right"})},
-}
+}  # quadratus lumborum and the SI joint: drafted (tools/author_front_zones.py), not yet bundled (docs/atlas.md)
 
 
 @pytest.fixture(scope="module", params=["male", "female"])
@@ -72,4 +70,4 @@ def test_a_groin_stroke_on_the_front_ranks_a_pattern_with_a_front_groin_zone(cha
     drawing = Drawing(marks=[Stroke("anterior", 12.0, 6, "aching", (centre,))], body=atlas.body, chart=atlas.chart)
     comparison = Comparator(atlas, library).compare(PainMasks.from_drawing(drawing, atlas))
     best = comparison.results[0]
-    assert best.pattern in ("iliopsoas", "quadratus-lumborum", "sacroiliac-joint") and best.side == "right"
+    assert best.pattern == "iliopsoas" and best.side == "right"

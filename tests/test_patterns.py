@@ -165,8 +165,7 @@ def test_sacroiliac_essential_zone_sits_at_the_psis():
 def test_sacroiliac_spillover_weights_follow_slipman(library):
     si = library.get("sacroiliac-joint")
     weights = sorted(z.weight for z in si.zones_for(kind="spillover"))
-    assert weights == [0.12, 0.14, 0.14, 0.28, 0.5, 0.72, 0.94]  # groin 14 % on the side and on the front
-    assert {z.view for z in si.zones if z.weight == 0.14} == {"lateral", "anterior"}
+    assert weights == [0.12, 0.14, 0.28, 0.5, 0.72, 0.94]
     assert all(z.weight == 1.0 for z in si.zones_for(kind="essential"))
 
 
