@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from painmap.app.plain_import import plain_import
 from painmap.errors import PainmapError
 
 
@@ -77,7 +78,8 @@ class StartUp(QObject):
 
     def _run(self, step) -> bool:
         try:
-            step()
+            with plain_import():  # the modules a step loads, without PySide's source scan
+                step()
         except PainmapError as err:
             self._steps.clear()
             self.failed.emit(str(err))
@@ -149,14 +151,16 @@ class StartUp(QObject):
 def load_engine_data():
     """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
-    library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
-    from painmap.compare import cached_comparator
-    from painmap.raster import DEFAULT_PX_PER_MM
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget. numpy and
+    the core (~145 modules, the cache's classes included) load without PySide's source scan."""
+    with plain_import():
+        from painmap.compare import cached_comparator
+        from painmap.raster import DEFAULT_PX_PER_MM
 
-    try:
-        comparator = cached_comparator(DEFAULT_PX_PER_MM)
-        return comparator.atlas, comparator
-    except PainmapError:
-        from painmap.atlas import load_atlas
+        try:
+            comparator = cached_comparator(DEFAULT_PX_PER_MM)
+            return comparator.atlas, comparator
+        except PainmapError:
+            from painmap.atlas import load_atlas
 
-        return load_atlas(), None  # an AtlasError here stops start-up
+            return load_atlas(), None  # an AtlasError here stops start-up
