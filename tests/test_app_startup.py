@@ -165,3 +165,18 @@ def test_without_pysides_hook_the_import_is_left_alone(monkeypatch):
     finally:
         builtins.__orig_import__ = wrapped
     assert not plain and not swapped and builtins.__import__ is original
+
+
+def test_the_late_steps_come_after_the_ranking_and_keep_the_menus_order(qtbot, atlas):
+    from painmap.app.main_window import MainWindow
+
+    window = start_window(qtbot, wait=False)
+    steps = [step.__name__ for step in window.startup._steps]
+    assert steps.index("_complete_extras") > steps.index("_load_engine")  # the ranking does not wait for them
+    window.ensure_engine()
+    assert window.frequency is not None and window.compare_earlier is not None
+    built_at_once = MainWindow(atlas)  # every part in the constructor, in one go
+    qtbot.addWidget(built_at_once)
+    for menu in ("file_menu", "view_menu"):
+        shown = [a.text() for a in getattr(window, menu).actions() if a.isVisible()]
+        assert shown == [a.text() for a in getattr(built_at_once, menu).actions() if a.isVisible()]

@@ -33,7 +33,7 @@ class StartUp(QObject):
         # the worker starts after the window is complete: started first it slowed those GUI steps (interpreter
         # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
         steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._check_art)
-        self._steps = deque([*steps, self._attach, self._open, self._replay, self._load_engine])
+        self._steps = deque([*steps, self._attach, self._open, self._replay, self._load_engine, *window.late_steps()])
         self._worker = None  # the TaskThread loading the engine
         self._waiting = False  # the steps wait for the worker
         self._timer = QTimer(self)  # a child: never fires into a closed window
