@@ -3,9 +3,10 @@
 The window paints with Qt only; then, one step per event-loop turn so that input is handled in between:
 complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), check the body art,
 attach the session, recover an autosave or open the file from the command line (questions are asked over
-the shown window), put the marks drawn meanwhile into the session, and load the live comparison (pattern
-library and comparator), which ranks the drawing. `finish()` runs the remaining steps at once, for an action
-that needs the engine earlier. A missing or broken resource ends start-up with `failed(message)`.
+the shown window), put the marks drawn meanwhile into the session, load the live comparison (pattern
+library and comparator), which ranks the drawing, and then the window's late steps (what the first ranking
+does not need). `finish()` runs the remaining steps at once, for an action that needs the engine earlier.
+A missing or broken resource ends start-up with `failed(message)`.
 """
 
 from __future__ import annotations
