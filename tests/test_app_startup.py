@@ -180,3 +180,24 @@ def test_the_late_steps_come_after_the_ranking_and_keep_the_menus_order(qtbot, a
     for menu in ("file_menu", "view_menu"):
         shown = [a.text() for a in getattr(window, menu).actions() if a.isVisible()]
         assert shown == [a.text() for a in getattr(built_at_once, menu).actions() if a.isVisible()]
+
+
+def test_between_start_up_steps_the_session_never_waits_for_early_marks(qtbot):
+    """Input is handled between steps: once the session exists, what was drawn before is in it, undoable."""
+    window = start_window(qtbot, wait=False)
+    startup, canvas = window.startup, window.canvas
+    startup._timer.stop()
+    drag(canvas, STROKE_MM)
+    run, seen = startup._run, []
+
+    def checked(step) -> bool:
+        went_on = run(step)
+        if window.session is not None:  # the state an event arriving now would meet
+            seen.append((step.__name__, bool(canvas.pending.gestures), window.undo_action.isEnabled()))
+        return went_on
+
+    startup._run = checked
+    with qtbot.waitSignal(startup.done, timeout=30000):
+        startup._timer.start()
+    assert seen and all(not pending and undo for _name, pending, undo in seen), seen
+    assert len(window.session.drawing.marks) == 1

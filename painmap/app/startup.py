@@ -2,8 +2,8 @@
 
 The window paints with Qt only; then, one step per event-loop turn so that input is handled in between:
 complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), check the body art,
-attach the session, recover an autosave or open the file from the command line (questions are asked over
-the shown window), put the marks drawn meanwhile into the session, load the live comparison (pattern
+in one step attach the session, recover an autosave or open the file from the command line (questions are
+asked over the shown window) and put the marks drawn meanwhile into the session, load the live comparison (pattern
 library and comparator), which ranks the drawing, and then the window's late steps (what the first ranking
 does not need). `finish()` runs the remaining steps at once, for an action that needs the engine earlier.
 A missing or broken resource ends start-up with `failed(message)`.
@@ -34,7 +34,7 @@ class StartUp(QObject):
         # the worker starts after the window is complete: started first it slowed those GUI steps (interpreter
         # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
         steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._check_art)
-        self._steps = deque([*steps, self._attach, self._open, self._replay, self._load_engine, *window.late_steps()])
+        self._steps = deque([*steps, self._take_over, self._load_engine, *window.late_steps()])
         self._worker = None  # the TaskThread loading the engine
         self._waiting = False  # the steps wait for the worker
         self._timer = QTimer(self)  # a child: never fires into a closed window
@@ -126,6 +126,15 @@ class StartUp(QObject):
 
     def _check_art(self) -> None:
         self.window.canvas.art.check()
+
+    def _take_over(self) -> None:
+        """The session takes over from the canvas's early marks, in one step: no input may come between the
+        session's arrival and the replay of what was drawn before it, or a stroke drawn then would go into the
+        session before the older ones (out of order) and Undo would be disabled for a moment while marks were
+        there to undo (both seen in end-to-end runs under load)."""
+        self._attach()
+        self._open()
+        self._replay()
 
     def _attach(self) -> None:
         self.window.attach(self.atlas, load_engine=False)
