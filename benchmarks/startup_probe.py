@@ -2,12 +2,13 @@
 
     python benchmarks/startup_probe.py bare          # a bare QMainWindow with a QLabel: exit at its first paint
     python benchmarks/startup_probe.py window [FILE] # `painmap [FILE]`: exit at the main window's first paint
-    python benchmarks/startup_probe.py ready FILE    # `painmap FILE`: exit when FILE is ranked (start-up done)
+    python benchmarks/startup_probe.py ready FILE    # `painmap FILE`: exit when FILE is ranked
+    python benchmarks/startup_probe.py done FILE     # `painmap FILE`: exit when start-up is done (late steps too)
 
-The app runs exactly as `painmap` runs it (painmap.cli.main); the probe only wraps `BodyCanvas.paintEvent` and
-`StartUp.__init__` to end the process right after the measured moment (`os._exit`, after the paint has been
-flushed), so the whole-process time from outside is the time to that moment. Under X11 a paint comes after the
-window is mapped and exposed.
+The app runs exactly as `painmap` runs it (painmap.cli.main); the probe only wraps `BodyCanvas.paintEvent`,
+`StartUp._load_engine` (the step that ranks FILE) or `StartUp.__init__` (its `done`) to end the process right
+after the measured moment (`os._exit`, after the paint has been flushed), so the whole-process time from outside
+is the time to that moment. Under X11 a paint comes after the window is mapped and exposed.
 """
 
 from __future__ import annotations
@@ -53,7 +54,18 @@ def app(stage: str, args: list[str]) -> int:
             _exit_soon()
 
         canvas.BodyCanvas.paintEvent = first_paint
-    else:
+    elif stage == "ready":
+        from painmap.app import startup
+
+        rank = startup.StartUp._load_engine
+
+        def ranked(self) -> None:  # the step that ranks FILE (the ranked list is filled by its signal)
+            rank(self)
+            if self.window.live.comparison is not None:
+                _exit_soon()
+
+        startup.StartUp._load_engine = ranked
+    else:  # "done": every start-up step has run, the late ones (after the first ranking) too
         from painmap.app import startup
 
         start = startup.StartUp.__init__

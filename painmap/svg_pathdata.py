@@ -38,6 +38,12 @@ _COMMAND = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]")
 _GROUP = re.compile(r"([MmLlHhVvCcSsQqTtAaZz])([^MmLlHhVvCcSsQqTtAaZz]*)")
 _NOT_POLYLINE = re.compile(r"[^MLZ0-9eE.,+\-\s]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# M/L/Z path data whose tokens are those _TOKEN finds, each number apart from the next (spaces or commas), with
+# an even count of at least two numbers after every M and L and nothing after a Z but a move-to
+_N = r"(?>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+_PAIRS = rf"{_N}[\s,]++{_N}(?:[\s,]++{_N}[\s,]++{_N})*+"
+_LETTERS_TO_SPACES = str.maketrans("LZ,", "   ")
+_STRICT_POLYLINES = re.compile(rf"[\s,]*+(?:M[\s,]*+{_PAIRS}(?:[\s,]*+L[\s,]*+{_PAIRS})*+(?:[\s,]*+Z)?+[\s,]*+)++")
 _TRANSFORM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
 _ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 
@@ -125,6 +131,21 @@ def _polylines_fast(d: str, transform: np.ndarray | None) -> list[Subpath] | Non
     """
     if _NOT_POLYLINE.search(d) or not d.lstrip().startswith("M"):
         return None
+    if _STRICT_POLYLINES.fullmatch(d) is None:
+        return _polylines_by_token(d, transform)
+    # "M x,y L x,y … [Z]" in every subpath, numbers apart: one subpath per move-to, its numbers read by numpy in
+    # one call (the atlas SVGs' 147,000 numbers: ~55 ms instead of ~95 ms token by token)
+    out = []
+    for part in d.split("M")[1:]:
+        pts = np.fromstring(part.translate(_LETTERS_TO_SPACES), sep=" ").reshape(-1, 2)
+        out.append(_points_subpath(pts, "Z" in part, transform))
+    if not all(np.isfinite(sub.points).all() for sub in out):
+        return None
+    return [sub for sub in out if len(sub.points) >= 2 or sub.closed]
+
+
+def _polylines_by_token(d: str, transform: np.ndarray | None) -> list[Subpath] | None:
+    """`_polylines_fast` for M/L/Z data with separators it cannot split on in one go, token by token."""
     out: list[Subpath] = []
     values: list[str] = []
     prev, count = "", 0  # the last command letter and how many numbers followed it
@@ -159,7 +180,10 @@ def _polylines_fast(d: str, transform: np.ndarray | None) -> list[Subpath] | Non
 
 
 def _fast_subpath(values: list[str], closed: bool, transform: np.ndarray | None) -> Subpath:
-    pts = np.array(values, dtype=float).reshape(-1, 2)
+    return _points_subpath(np.array(values, dtype=float).reshape(-1, 2), closed, transform)
+
+
+def _points_subpath(pts: np.ndarray, closed: bool, transform: np.ndarray | None) -> Subpath:
     if closed and len(pts) > 1 and (pts[0] == pts[-1]).all():
         pts = pts[:-1]
     return Subpath(apply_transform(pts, transform), closed)

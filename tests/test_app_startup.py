@@ -109,3 +109,95 @@ def test_a_stroke_under_way_when_the_engine_arrives_is_kept_whole(qtbot):
     (stroke,) = window.session.drawing.marks
     assert np.hypot(stroke.points[-1][0] - STROKE_MM[-1][0], stroke.points[-1][1] - STROKE_MM[-1][1]) < 1.0
     assert window.session.undo_stack.count() == 1 and not canvas.pending
+
+
+def test_start_up_imports_skip_pysides_source_scan_and_the_hook_comes_back():
+    import builtins
+    import threading
+
+    import pytest
+
+    from painmap.app.plain_import import plain_import
+
+    hook = builtins.__import__
+    assert hook is builtins.__feature_import__  # PySide's hook is in place once Qt is loaded
+    with plain_import() as plain:
+        assert plain and builtins.__import__ is builtins.__orig_import__  # the import it wraps: lazy Qt types load
+        import json  # noqa: F401 - an import works meanwhile
+
+        seen: list[bool] = []
+
+        def worker() -> None:  # a second block in another thread (the engine's worker) ends first
+            with plain_import() as nested:
+                seen.append(nested and builtins.__import__ is builtins.__orig_import__)
+
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join()
+        assert seen == [True] and builtins.__import__ is builtins.__orig_import__  # kept until the last block ends
+    assert builtins.__import__ is hook
+    with pytest.raises(ImportError), plain_import():
+        import painmap_no_such_module  # noqa: F401 - a failing import puts the hook back too
+    assert builtins.__import__ is hook
+
+
+def test_without_pysides_hook_the_import_is_left_alone(monkeypatch):
+    import builtins
+
+    from painmap.app.plain_import import plain_import
+
+    original = builtins.__import__
+
+    def own_import(*args, **kwargs):
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", own_import)  # somebody else's hook, not PySide's
+    with plain_import() as plain:
+        assert not plain and builtins.__import__ is own_import
+    monkeypatch.undo()
+    wrapped = builtins.__orig_import__
+    del builtins.__orig_import__  # a PySide without the attribute (no import may run until it is back)
+    try:
+        block = plain_import()
+        plain = block.__enter__()
+        swapped = builtins.__import__ is not original
+        block.__exit__(None, None, None)
+    finally:
+        builtins.__orig_import__ = wrapped
+    assert not plain and not swapped and builtins.__import__ is original
+
+
+def test_the_late_steps_come_after_the_ranking_and_keep_the_menus_order(qtbot, atlas):
+    from painmap.app.main_window import MainWindow
+
+    window = start_window(qtbot, wait=False)
+    steps = [step.__name__ for step in window.startup._steps]
+    assert steps.index("_complete_extras") > steps.index("_load_engine")  # the ranking does not wait for them
+    window.ensure_engine()
+    assert window.frequency is not None and window.compare_earlier is not None
+    built_at_once = MainWindow(atlas)  # every part in the constructor, in one go
+    qtbot.addWidget(built_at_once)
+    for menu in ("file_menu", "view_menu"):
+        shown = [a.text() for a in getattr(window, menu).actions() if a.isVisible()]
+        assert shown == [a.text() for a in getattr(built_at_once, menu).actions() if a.isVisible()]
+
+
+def test_between_start_up_steps_the_session_never_waits_for_early_marks(qtbot):
+    """Input is handled between steps: once the session exists, what was drawn before is in it, undoable."""
+    window = start_window(qtbot, wait=False)
+    startup, canvas = window.startup, window.canvas
+    startup._timer.stop()
+    drag(canvas, STROKE_MM)
+    run, seen = startup._run, []
+
+    def checked(step) -> bool:
+        went_on = run(step)
+        if window.session is not None:  # the state an event arriving now would meet
+            seen.append((step.__name__, bool(canvas.pending.gestures), window.undo_action.isEnabled()))
+        return went_on
+
+    startup._run = checked
+    with qtbot.waitSignal(startup.done, timeout=30000):
+        startup._timer.start()
+    assert seen and all(not pending and undo for _name, pending, undo in seen), seen
+    assert len(window.session.drawing.marks) == 1

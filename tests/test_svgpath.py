@@ -265,3 +265,36 @@ def test_rotated_ellipse_arcs_stay_on_the_ellipse(cx, cy, rx, ry, phi):
     mid = (pts + np.roll(pts, -1, axis=0)) / 2
     mu, mv = c * (mid[:, 0] - cx) + s * (mid[:, 1] - cy), -s * (mid[:, 0] - cx) + c * (mid[:, 1] - cy)
     assert ((mu / rx) ** 2 + (mv / ry) ** 2).min() > (1 - TOLERANCE / min(rx, ry)) ** 2 - 1e-9
+
+
+_PIECES = st.sampled_from(["M", "L", "Z", " ", ",", "  ", "1", "-2.5", "3.", ".5", "1e2", "-7E-1", "+4", "e", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_the_one_pass_polyline_reader_agrees_with_the_token_reader(pieces):
+    """Any M/L/Z text: the numpy reader of `parse_subpaths` gives what the token-by-token reader gives."""
+    from painmap.svg_pathdata import _NOT_POLYLINE, _polylines_by_token, _polylines_fast
+
+    d = "".join(pieces)
+    fast = _polylines_fast(d, None)
+    slow = None if _NOT_POLYLINE.search(d) or not d.lstrip().startswith("M") else _polylines_by_token(d, None)
+    assert (fast is None) == (slow is None)
+    if fast is not None:
+        assert [s.closed for s in fast] == [s.closed for s in slow]
+        assert all(np.array_equal(a.points, b.points) for a, b in zip(fast, slow, strict=True))
+
+
+def test_the_one_pass_reader_reads_every_shipped_outline_as_the_token_reader():
+    import re
+
+    from painmap.resources import resource_path
+    from painmap.svg_pathdata import _STRICT_POLYLINES, _polylines_by_token, _polylines_fast
+
+    paths = [d for svg in resource_path().rglob("*.svg") for d in re.findall(r' d="([^"]*)"', svg.read_text("utf-8"))]
+    one_pass = [d for d in paths if _STRICT_POLYLINES.fullmatch(d)]
+    assert len(one_pass) > 500  # the atlas and pattern outlines take the one-pass way
+    for d in one_pass:
+        fast, slow = _polylines_fast(d, None), _polylines_by_token(d, None)
+        assert [s.closed for s in fast] == [s.closed for s in slow]
+        assert all(np.array_equal(a.points, b.points) for a, b in zip(fast, slow, strict=True))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QToolTip
 
-from painmap import style, vocabulary
+from painmap import style
 
 
 class ChartMarks:
@@ -85,6 +85,8 @@ class ChartMarks:
         for p, box, text in self._landmark_boxes(c.view(), c.mm_to_widget()):
             near = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2 <= dot * dot
             if box.contains(pos) or near:
+                from painmap import vocabulary  # here: its import (dataclasses) is not paid before the first paint
+
                 terms = vocabulary.glossary_terms([text])
                 return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
         return ""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from painmap.app.crash_dialog import install_error_hooks
 from painmap.app.identity import set_identity
+from painmap.app.plain_import import plain_import
 from painmap.app.screen import missing_display, screen_shown
 from painmap.errors import PainmapError
 
@@ -48,15 +49,16 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
         return EXIT_BAD_INPUT
     app = _application(qt_args)
     install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
-    from painmap.app.main_window import MainWindow, app_settings
-    from painmap.app.preferences import install_preferred_language
-    from painmap.app.startup import StartUp
+    with plain_import():  # the window's ~45 modules without PySide's source scan (painmap.app.plain_import)
+        from painmap.app.main_window import MainWindow, app_settings
+        from painmap.app.preferences import install_preferred_language
+        from painmap.app.startup import StartUp
 
-    install_preferred_language(app_settings())  # before the window's texts are built (Edit ▸ Preferences)
-    try:
-        window = MainWindow()
-    except PainmapError as err:
-        return _fail(app, str(err))
+        install_preferred_language(app_settings())  # before the window's texts are built (Edit ▸ Preferences)
+        try:
+            window = MainWindow()
+        except PainmapError as err:
+            return _fail(app, str(err))
     startup = StartUp(window, file)
     failure: list[str] = []
 

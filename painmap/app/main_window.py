@@ -4,8 +4,9 @@ It owns no domain logic; every action calls the session, the canvas, the tool bo
 It is built in three steps so that it paints before anything it does not show is loaded (decision D12):
 - the constructor builds what the first paint shows, from Qt and the chart's view frames only: the canvas,
   the toolbars and their actions, the menu bar, empty docks, the guide line and the status bar;
-- `complete()` (right after the first paint) adds the file and frequency-map controllers, the menus' other
-  entries, the panels' widgets and the modes;
+- `complete()` (right after the first paint) adds the file controller, the menus' other entries, the panels'
+  widgets and the modes; its late steps (after the first ranking) the frequency maps and the comparison with an
+  earlier drawing;
 - `attach(atlas)` adds the session, the live comparison and the panels' wiring.
 Given an atlas, the constructor runs all three (tests, benchmarks).
 """
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.preferences = read_preferences(self.settings)  # what this window starts with
         self.session = self.live = self.panels = None
-        self.files = self.frequency = self.modes = None
+        self.files = self.frequency = self.modes = self.compare_earlier = None
         self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
         self.start_path: Path | None = None  # the file named on the command line, until the session has it
         self._store = store
@@ -116,24 +117,46 @@ class MainWindow(QMainWindow):
             self.attach(atlas)
 
     def complete(self) -> None:
-        """Add what the first paint does not show: files, frequency maps, the menus' entries, panels, modes."""
-        for part in self.completion_steps():
+        """Add what the first paint does not show: files, the menus' entries, panels, modes, frequency maps and
+        the comparison with an earlier drawing."""
+        for part in (*self.completion_steps(), *self.late_steps()):
             part()
 
     def completion_steps(self) -> list:
         """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
         return [self._complete_files, self._complete_docks, self._complete_names]
 
+    def late_steps(self) -> list:
+        """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
+        return [self._complete_extras]
+
     def _complete_files(self) -> None:
         if self.files is not None:
             return
         from painmap.app.files import FileController
-        from painmap.app.frequency_controller import FrequencyController
 
         self.files = FileController(self, self.settings, self._store)
-        self.frequency = FrequencyController(self)
         self.files.recent.changed.connect(self._fill_recent_menu)
         self._complete_menus()
+
+    def _complete_extras(self) -> None:
+        """File ▸ Open folder as frequency map and Compare with an earlier drawing, in their menu places."""
+        if self.frequency is not None:
+            return
+        self._complete_files()
+        from painmap.app import compare_earlier
+        from painmap.app.frequency_controller import FrequencyController
+
+        self.frequency = FrequencyController(self)
+        self.compare_earlier = compare_earlier.CompareEarlier(self)  # it appends its actions to File and View
+        file_place, view_place = self._extras_places
+        for menu, place, action in (
+            (self.file_menu, file_place, self.frequency.open_action),
+            (self.file_menu, file_place, self.compare_earlier.action),
+            (self.view_menu, view_place, self.compare_earlier.overlay_action),
+        ):
+            menu.removeAction(action)
+            menu.insertAction(place, action)
 
     def _complete_docks(self) -> None:
         if self.modes is not None:
@@ -307,7 +330,6 @@ class MainWindow(QMainWindow):
         return open_preferences(self)
 
     def _complete_menus(self) -> None:
-        from painmap.app import compare_earlier
         from painmap.app.body_choice import BodyChoice
 
         a = self.files.actions
@@ -316,8 +338,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.body_choice.menu)
         self.file_menu.addAction(a["open"])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.file_menu.addAction(self.frequency.open_action)
-        self.compare_earlier = compare_earlier.CompareEarlier(self)  # File ▸ Compare with an earlier drawing…
+        # where `_complete_extras` puts the frequency map and the comparison (hidden separators, never shown)
+        self._extras_places = (QAction(self), QAction(self))
+        for menu, place in zip((self.file_menu, self.view_menu), self._extras_places, strict=True):
+            place.setSeparator(True)
+            place.setVisible(False)
+            menu.addAction(place)
         self.file_menu.addSeparator()
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()

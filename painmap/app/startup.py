@@ -2,10 +2,11 @@
 
 The window paints with Qt only; then, one step per event-loop turn so that input is handled in between:
 complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), check the body art,
-attach the session, recover an autosave or open the file from the command line (questions are asked over
-the shown window), put the marks drawn meanwhile into the session, and load the live comparison (pattern
-library and comparator), which ranks the drawing. `finish()` runs the remaining steps at once, for an action
-that needs the engine earlier. A missing or broken resource ends start-up with `failed(message)`.
+in one step attach the session, recover an autosave or open the file from the command line (questions are
+asked over the shown window) and put the marks drawn meanwhile into the session, load the live comparison (pattern
+library and comparator), which ranks the drawing, and then the window's late steps (what the first ranking
+does not need). `finish()` runs the remaining steps at once, for an action that needs the engine earlier.
+A missing or broken resource ends start-up with `failed(message)`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from painmap.app.plain_import import plain_import
 from painmap.errors import PainmapError
 
 
@@ -32,7 +34,7 @@ class StartUp(QObject):
         # the worker starts after the window is complete: started first it slowed those GUI steps (interpreter
         # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
         steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._check_art)
-        self._steps = deque([*steps, self._attach, self._open, self._replay, self._load_engine])
+        self._steps = deque([*steps, self._take_over, self._load_engine, *window.late_steps()])
         self._worker = None  # the TaskThread loading the engine
         self._waiting = False  # the steps wait for the worker
         self._timer = QTimer(self)  # a child: never fires into a closed window
@@ -77,7 +79,8 @@ class StartUp(QObject):
 
     def _run(self, step) -> bool:
         try:
-            step()
+            with plain_import():  # the modules a step loads, without PySide's source scan
+                step()
         except PainmapError as err:
             self._steps.clear()
             self.failed.emit(str(err))
@@ -125,6 +128,15 @@ class StartUp(QObject):
     def _check_art(self) -> None:
         self.window.canvas.art.check()
 
+    def _take_over(self) -> None:
+        """The session takes over from the canvas's early marks, in one step: no input may come between the
+        session's arrival and the replay of what was drawn before it, or a stroke drawn then would go into the
+        session before the older ones (out of order) and Undo would be disabled for a moment while marks were
+        there to undo (both seen in end-to-end runs under load)."""
+        self._attach()
+        self._open()
+        self._replay()
+
     def _attach(self) -> None:
         self.window.attach(self.atlas, load_engine=False)
         if self.comparator is not None:
@@ -150,16 +162,18 @@ class StartUp(QObject):
 def load_engine_data(body: str = "male"):
     """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
-    library does not load (the panels then say why). Runs in a worker thread: it touches no widget.
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget. numpy and
+    the core (~145 modules, the cache's classes included) load without PySide's source scan.
 
     `body`: the window's body (the preferred one); another body than the default has its own cache file."""
-    from painmap.compare import cached_comparator
-    from painmap.raster import DEFAULT_PX_PER_MM
+    with plain_import():
+        from painmap.compare import cached_comparator
+        from painmap.raster import DEFAULT_PX_PER_MM
 
-    try:
-        comparator = cached_comparator(DEFAULT_PX_PER_MM, None if body == "male" else body)
-        return comparator.atlas, comparator
-    except PainmapError:
-        from painmap.atlas import load_atlas
+        try:
+            comparator = cached_comparator(DEFAULT_PX_PER_MM, None if body == "male" else body)
+            return comparator.atlas, comparator
+        except PainmapError:
+            from painmap.atlas import load_atlas
 
-        return load_atlas(body=body), None  # an AtlasError here stops start-up
+            return load_atlas(body=body), None  # an AtlasError here stops start-up
