@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap,
 from PySide6.QtWidgets import QToolTip
 
 from painmap import style, vocabulary
+from painmap.app.i18n import tr
 
 
 class ChartMarks:
@@ -89,9 +90,10 @@ class ChartMarks:
                 return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
         return ""
 
-    def show_tip(self, event) -> bool:
-        """Show (or hide) the glossary tooltip of a QHelpEvent over the canvas; the event is handled."""
-        tip = self.landmark_tip(QPointF(event.pos()))
+    def show_tip(self, event, structures=()) -> bool:
+        """Show (or hide) the tooltip of a QHelpEvent over the canvas: the glossary entry of a landmark, else the
+        names of the bones and muscles under the pointer; the event is handled."""
+        tip = self.landmark_tip(QPointF(event.pos())) or structure_names(structures)
         if tip:
             QToolTip.showText(event.globalPos(), tip, self.canvas)
         else:
@@ -166,6 +168,16 @@ class ChartMarks:
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(QColor(255, 255, 255))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def structure_names(structures) -> str:
+    """"Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
+    from painmap.structures import display_name
+
+    names = [display_name(s) for s in structures]
+    if len(names) < 2:
+        return "".join(names)
+    return tr("{top} over {under}").format(top=names[0], under=", ".join(n[:1].lower() + n[1:] for n in names[1:]))
 
 
 def _spread_apart(boxes: list[QRectF], rounds: int = 6) -> None:

@@ -18,8 +18,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
+from painmap.app.anatomy_menu import AnatomyActions
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
+from painmap.app.canvas_marks import structure_names
+from painmap.app.i18n import tr
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
 from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.setAcceptDrops(True)
         mode = saved_mode(self.settings)
+        self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
         self.docks = PanelDocks(self)
         self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         from painmap.app.panels import complete_docks
 
         self.modes = complete_docks(self, self.docks, self.guide_bar)
+        self.anatomy.follow(self.modes)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
         """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first
@@ -139,7 +144,10 @@ class MainWindow(QMainWindow):
         self.complete()
         self.session = session = DrawingSession(atlas, parent=self)
         self.canvas.attach(session)
-        self.view_actions.attach(session)
+        added = self.view_actions.attach(session)  # a view the first frames lacked (the front view on 4)
+        self.toolbars[0].insertActions(self.toolbars[0].actions()[len(self.view_actions.views) - len(added)], added)
+        self.view_menu.insertActions(self.view_menu.actions()[len(self.view_actions.views) - len(added)], added)
+        self.anatomy.attach(session)
         self._bind_undo(session.undo_stack)
         self.files.attach(session)
         session.file_changed.connect(lambda _p: self.update_title())
@@ -294,7 +302,12 @@ class MainWindow(QMainWindow):
         self.region_label.setToolTip("The body region under the pointer")
         self.zoom_label = QLabel("")
         self.zoom_label.setToolTip("Zoom (100 % = life size)")
+        self.structure_label = QLabel("")
+        self.structure_label.setObjectName("structure-label")
+        self.structure_label.setToolTip(tr("The bones and muscles under the pointer"))
         self.statusBar().addWidget(self.region_label, 1)
+        self.statusBar().addWidget(self.structure_label, 1)
+        self.canvas.structure_hovered.connect(lambda found: self.structure_label.setText(structure_names(found)))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.region_hovered.connect(self._show_region)
         self.canvas.zoom_changed.connect(lambda pct: self.zoom_label.setText(f"{pct:.0f} %"))

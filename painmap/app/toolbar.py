@@ -84,20 +84,9 @@ class ViewActions(QObject):
         super().__init__(window)
         self.group = QActionGroup(self)
         self.views: dict[str, QAction] = {}
-        for key, (view_id, view) in zip(VIEW_KEYS, canvas.frames.items(), strict=False):
-            action = make_action(
-                self,
-                view.title or view_id,
-                [key, f"Ctrl+{key}"],
-                f"Show the {view.title or view_id} view",
-                lambda _=False, v=view_id: canvas.set_view(v),
-                checkable=True,
-            )
-            action.setData(view_id)
-            self.group.addAction(action)
-            self.views[view_id] = action
-            # the toolbar names views as views ("Right side view"), never as a choice of the painful side
-            action.setIconText(view_label(view.title or view_id))
+        self.canvas = canvas
+        for view_id, view in canvas.frames.items():
+            self._add_view(view_id, view)
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
             self, "Zoom in", ["+", "=", QKeySequence.StandardKey.ZoomIn], "Zoom in", canvas.zoom_in
@@ -126,10 +115,34 @@ class ViewActions(QObject):
             action.setIconText(short)
         self.landmarks.toggled.connect(lambda on: setattr(canvas, "landmarks_visible", on))
 
-    def attach(self, session) -> None:
-        """Follow the session's view from now on."""
+    def _add_view(self, view_id: str, view) -> QAction | None:
+        if len(self.views) >= len(VIEW_KEYS):
+            return None
+        key = VIEW_KEYS[len(self.views)]
+        action = make_action(
+            self,
+            view.title or view_id,
+            [key, f"Ctrl+{key}"],
+            f"Show the {view.title or view_id} view",
+            lambda _=False, v=view_id: self.canvas.set_view(v),
+            checkable=True,
+        )
+        action.setData(view_id)
+        self.group.addAction(action)
+        self.views[view_id] = action
+        # the toolbar names views as views ("Right side view"), never as a choice of the painful side
+        action.setIconText(view_label(view.title or view_id))
+        return action
+
+    def attach(self, session) -> list[QAction]:
+        """Follow the session's view from now on; the actions of views the atlas adds (the front view on 4, when
+        the window's first frames were another chart's) are made and returned, for the toolbar and menu."""
+        added = [
+            a for v_id, v in session.atlas.views.items() if v_id not in self.views and (a := self._add_view(v_id, v))
+        ]
         session.view_changed.connect(self.sync)
         self.sync(session.view_id)
+        return added
 
     def sync(self, view_id: str) -> None:
         """Check the action of the view shown."""
