@@ -44,7 +44,7 @@ class ArtCache:
         frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
         w, h = round(size[0] * dpr), round(size[1] * dpr)
         visible = QRect(-gx, -gy, w, h).intersected(frame)
-        full = (key, view.id, scale, dpr, base.rgba())
+        full = (key, view.id, round(scale, 6), dpr, base.rgba())  # zoom in then out gives the scale back ± 1 ulp
         found = self._entries.get(full)
         if found is None or not (visible.isEmpty() or found[0].contains(visible)):
             mx, my = round(MARGIN * w), round(MARGIN * h)

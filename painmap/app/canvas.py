@@ -1,9 +1,10 @@
 """The body canvas: body art, the pain drawing, overlay layers, landmarks and the always-visible side markers.
 
-Paint order: the view's SVG art with its anatomy layers and the pattern's own muscle highlighted (rendered once
-per zoom and device pixel ratio, art_cache.py), the drawing (an Indexed8 QImage that shares memory with the
-PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre frame), the region
-highlight and brush outline of the active tool, landmarks, the names on the chart (full screen), side markers.
+Paint order: the view's SVG art with its anatomy layers (rendered once per zoom and device pixel ratio,
+art_cache.py), the pattern's own muscle highlighted (its own cache), the drawing (an Indexed8 QImage that shares
+memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
+frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
+screen), side markers.
 Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre (canvas_zoom.py).
 
 The canvas paints before the engine has loaded: it starts on the window's `ViewFrame`s (art and frame only) and
@@ -26,6 +27,7 @@ from painmap.app.canvas_hover import CanvasHover
 from painmap.app.canvas_marks import ChartMarks
 from painmap.app.canvas_pending import PendingInput, paint_outline
 from painmap.app.canvas_zoom import ZOOM_STEP, ViewZoom, ZoomAndPan, refit
+from painmap.app.layers import DeviceCache
 from painmap.errors import PainmapError
 
 __all__ = ["Anatomy", "BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
@@ -64,6 +66,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
         self.art_cache = ArtCache()
+        self._highlight_cache = DeviceCache()
         self._anatomy = Anatomy()
         self._names_on_chart = False
         self.drawing = DrawingImages()
@@ -182,7 +185,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
     def set_anatomy(self, anatomy: Anatomy) -> None:
         if anatomy != self._anatomy:
             self._anatomy = anatomy
-            self.hover.structures = ()
+            self.hover.refresh(self._pointer)  # what is no longer drawn is no longer named
             self.update()
 
     def structure_kinds(self) -> tuple[str, ...]:
@@ -267,21 +270,21 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self.update()
 
     # -- painting ----------------------------------------------------------------------------------------------
-    def _art(self) -> tuple[QPointF, QPixmap]:
-        """(widget position, pixmap) of the current view's art at this zoom (rendered once per zoom and dpr)."""
+    def _art(self, dpr: float | None = None) -> tuple[QPointF, QPixmap]:
+        """(widget position, pixmap) of the current view's art at this zoom, for a device of `dpr` (default: the
+        screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
         view = self.view()
         z = self._view_zoom()
-        highlight = self.highlighted()
-        key = (self.art.key, self._anatomy, tuple(id(s) for s in highlight))
+        key = (self.art.key, self._anatomy)
         origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
 
         def render(painter: QPainter) -> None:
             self.art.render(painter, view, self._anatomy)
-            paint_highlight(painter, highlight)
 
         base = self.palette().color(QPalette.ColorRole.Base)
         size = (self.width(), self.height())
-        return self.art_cache.pixmap(key, view, z.scale, origin, size, self.devicePixelRatioF(), base, render)
+        dpr = self.devicePixelRatioF() if dpr is None else dpr
+        return self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render)
 
     def _art_pixmap(self) -> QPixmap:
         return self._art()[1]
@@ -295,9 +298,15 @@ class BodyCanvas(ZoomAndPan, QWidget):
         view = self.view()
         t = self.mm_to_widget()
         painter = QPainter(self)
-        blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art())
+        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
+        blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
 
         painter.setTransform(t)
+        highlight = self.highlighted()
+        if highlight:  # under the drawing, like the art; its own cache: a new side found renders no SVG
+            self._highlight_cache.blit(
+                painter, tuple(id(s) for s in highlight), lambda p: paint_highlight(p, highlight)
+            )
         if self.session is not None:
             # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and
             # the stroke's area is repainted smoothly once it ends (`_on_marks_changed`)

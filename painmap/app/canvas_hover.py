@@ -63,6 +63,13 @@ class CanvasHover:
             self.structures = structures
             self.canvas.structure_hovered.emit(structures)
 
+    def refresh(self, pos: QPointF | None) -> None:
+        """Name again what is under `pos` (the layers shown changed); nothing without a pointer."""
+        if pos is None or self.canvas.session is None:
+            self._set_structures(())
+        else:
+            self._set_structures(tuple(self._structures_at(self.canvas.widget_to_mm(pos))))
+
     def leave(self) -> None:
         """The pointer left the canvas (or the view changed): nothing is hovered."""
         self.set_region(None)

@@ -171,7 +171,7 @@ class ChartMarks:
 
 
 def structure_names(structures) -> str:
-    """"Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
+    """ "Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
     from painmap.structures import display_name
 
     names = [display_name(s) for s in structures]

@@ -34,8 +34,8 @@ class DeviceCache:
 
     def blit(self, painter: QPainter, key: tuple, render) -> None:
         """Draw the cached image for `key` and the painter's transform; `render(painter)` draws it afresh."""
-        device = painter.device()
-        dpr = device.devicePixelRatioF()
+        device = painter.device()  # the widget (its size in widget pixels) …
+        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # … and the target's pixel ratio
         w, h = device.width(), device.height()
         t = painter.worldTransform()
         full = (key, w, h, dpr, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
