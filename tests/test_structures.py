@@ -29,7 +29,7 @@ def _reference(view, x: float, y: float, kinds=("muscle", "bone")) -> set[str]:
     }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["posterior", "anterior", "lateral", "lateral-left"]), st.floats(0, 1), st.floats(0.3, 0.8))
 def test_the_index_agrees_with_point_in_polygon(female, view_id, fx, fy):
     view = female.view(view_id)
