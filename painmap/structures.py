@@ -29,7 +29,7 @@ class StructureIndex:
     """The structures of one view as edge lists in horizontal bands, for many point look-ups (one per pointer
     move): a look-up is one even-odd crossing count over the few hundred edges of the point's band (~10 µs)."""
 
-    BAND_MM = 8.0
+    BAND_MM = 4.0
 
     def __init__(self, view) -> None:
         self.view = view
@@ -42,14 +42,17 @@ class StructureIndex:
                 edges.append(np.column_stack([a, b, np.full(len(a), i, dtype=float)]))
         e = np.vstack(edges) if edges else np.zeros((0, 5))
         e = e[e[:, 1] != e[:, 3]]  # horizontal edges never cross a horizontal ray
-        self._bands: dict[int, np.ndarray] = {}
+        self._n = len(self.structures)
+        self._bands: dict[int, tuple[np.ndarray, ...]] = {}
         if len(e):
+            slope = (e[:, 2] - e[:, 0]) / (e[:, 3] - e[:, 1])  # x per mm of y along each edge
             lo = np.floor(np.minimum(e[:, 1], e[:, 3]) / self.BAND_MM).astype(int)
             hi = np.floor(np.maximum(e[:, 1], e[:, 3]) / self.BAND_MM).astype(int)
             for band in range(int(lo.min()), int(hi.max()) + 1):
-                rows = e[(lo <= band) & (band <= hi)]
-                if len(rows):
-                    self._bands[band] = np.ascontiguousarray(rows.T)
+                rows = (lo <= band) & (band <= hi)
+                if rows.any():
+                    x0, y0, y1, owner = e[rows, 0], e[rows, 1], e[rows, 3], e[rows, 4].astype(np.intp)
+                    self._bands[band] = (x0.copy(), y0.copy(), y1.copy(), slope[rows], owner)
 
     def at(self, x: float, y: float, kinds: Iterable[str] = ("muscle", "bone")) -> list:
         """The structures of `kinds` whose visible part holds (x, y) mm, topmost first (a translucent muscle
@@ -59,13 +62,9 @@ class StructureIndex:
         band = self._bands.get(math.floor(y / self.BAND_MM))
         if band is None:
             return []
-        x0, y0, x1, y1, owner = band
-        m = (y0 > y) != (y1 > y)
-        if not m.any():
-            return []
-        x0, y0, x1, y1, owner = x0[m], y0[m], x1[m], y1[m], owner[m]
-        crossing = owner[x0 + (y - y0) * (x1 - x0) / (y1 - y0) > x].astype(np.intp)
-        inside = np.nonzero(np.bincount(crossing, minlength=len(self.structures)) & 1)[0]
+        x0, y0, y1, slope, owner = band
+        crossed = ((y0 > y) != (y1 > y)) & (x0 + (y - y0) * slope > x)
+        inside = np.flatnonzero(np.bincount(owner[crossed], minlength=self._n) & 1)
         wanted = set(kinds)
         out = []
         for i in inside[::-1]:  # the SVG's painting order, last drawn on top

@@ -25,9 +25,11 @@ class ArtCache:
     def __init__(self) -> None:
         self._entries: OrderedDict[tuple, tuple[QRect, QPixmap]] = OrderedDict()
         self.renders = 0
+        self.latest: tuple[QRect, QPixmap] | None = None  # the entry used last
 
     def clear(self) -> None:
         self._entries.clear()
+        self.latest = None
 
     def entry(self, key: tuple) -> tuple[QRect, QPixmap] | None:
         """The entry of `key` (its grid rectangle and pixmap), if one is cached."""
@@ -56,6 +58,7 @@ class ArtCache:
             while len(self._entries) > ENTRIES:
                 self._entries.popitem(last=False)
         self._entries.move_to_end(full)
+        self.latest = found
         rect, pixmap = found
         return QPointF((rect.x() + gx) / dpr, (rect.y() + gy) / dpr), pixmap
 

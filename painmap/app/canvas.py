@@ -66,6 +66,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
         self.art_cache = ArtCache()
+        self._art_last: tuple | None = None  # (what the last paint showed, its cache entry, its art)
         self._highlight_cache = DeviceCache()
         self._anatomy = Anatomy()
         self._names_on_chart = False
@@ -273,18 +274,31 @@ class BodyCanvas(ZoomAndPan, QWidget):
     def _art(self, dpr: float | None = None) -> tuple[QPointF, QPixmap]:
         """(widget position, pixmap) of the current view's art at this zoom, for a device of `dpr` (default: the
         screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
-        view = self.view()
-        z = self._view_zoom()
-        key = (self.art.key, self._anatomy)
-        origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
+        view, z = self.view(), self._view_zoom()
+        dpr = self.devicePixelRatioF() if dpr is None else dpr
+        token = (
+            id(view),
+            z.scale,
+            z.cx,
+            z.cy,
+            self.width(),
+            self.height(),
+            dpr,
+            self._anatomy,
+            self.palette().cacheKey(),
+        )
+        if self._art_last is not None and self._art_last[0] == token and self._art_last[1] is self.art_cache.latest:
+            return self._art_last[2]  # a dirty-rectangle repaint: the same picture as the last paint
 
         def render(painter: QPainter) -> None:
             self.art.render(painter, view, self._anatomy)
 
         base = self.palette().color(QPalette.ColorRole.Base)
+        origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
         size = (self.width(), self.height())
-        dpr = self.devicePixelRatioF() if dpr is None else dpr
-        return self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render)
+        found = self.art_cache.pixmap((self.art.key, self._anatomy), view, z.scale, origin, size, dpr, base, render)
+        self._art_last = (token, self.art_cache.latest, found)
+        return found
 
     def _art_pixmap(self) -> QPixmap:
         return self._art()[1]
