@@ -148,6 +148,11 @@ def test_the_patterns_own_muscle_is_highlighted_muted(qtbot, chart2):
     assert np.abs(lit - [essential.red(), essential.green(), essential.blue()]).sum() > 120  # not the red (D6)
     assert lit[0] - lit[1] < 60  # a muted brown
     panels.set_show_pattern(True)
+    renders = canvas.art_cache.renders
+    panels.set_side_mode("left")  # the other side's muscle: painted over the cached art, no SVG rendered
+    canvas.repaint()
+    assert {s.id for s in canvas.highlighted()} == {"muscle-gluteus-medius-left"}
+    assert canvas.art_cache.renders == renders
     panels.show_chosen_pattern("sacroiliac-joint")
     assert canvas.highlighted() == ()  # a joint has no muscle
 

@@ -5,6 +5,8 @@ An entry covers a rectangle of the view's device-pixel grid (pixel (u, v) shows 
 what the canvas shows plus a margin on every side, clipped to the view's frame. A pan within the margin (or
 any pan, when the whole view fits) and every dirty-rectangle repaint blit from it; a pan beyond the margin
 renders a new entry once. A few entries are kept (two zooms or views), so turning back costs nothing.
+`overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
+blits one pixmap and a change of that overlay renders no SVG.
 """
 
 from __future__ import annotations
@@ -23,17 +25,14 @@ class ArtCache:
     """Rendered art keyed by (what is drawn, view, zoom, dpr); `renders` counts SVG renders (tests, benchmarks)."""
 
     def __init__(self) -> None:
-        self._entries: OrderedDict[tuple, tuple[QRect, QPixmap]] = OrderedDict()
+        self._entries: OrderedDict[tuple, tuple[QRect, QPixmap, float, float]] = OrderedDict()
         self.renders = 0
-        self.latest: tuple[QRect, QPixmap] | None = None  # the entry used last
+        self.latest: tuple[QRect, QPixmap, float, float] | None = None  # the entry used last (rect, pixmap, scale, dpr)
+        self._overlay: tuple[tuple, QPixmap] | None = None
 
     def clear(self) -> None:
         self._entries.clear()
-        self.latest = None
-
-    def entry(self, key: tuple) -> tuple[QRect, QPixmap] | None:
-        """The entry of `key` (its grid rectangle and pixmap), if one is cached."""
-        return self._entries.get(key)
+        self.latest = self._overlay = None
 
     def pixmap(
         self, key: tuple, view, scale: float, origin: QPointF, size: tuple[int, int], dpr: float, base: QColor, render
@@ -53,14 +52,28 @@ class ArtCache:
             rect = QRect(-gx - mx, -gy - my, w + 2 * mx, h + 2 * my).intersected(frame)
             if rect.isEmpty():
                 rect = QRect(0, 0, 1, 1)
-            found = (rect, self._render(rect, scale, dpr, base, render))
+            found = (rect, self._render(rect, scale, dpr, base, render), scale, dpr)
             self._entries[full] = found
             while len(self._entries) > ENTRIES:
                 self._entries.popitem(last=False)
         self._entries.move_to_end(full)
         self.latest = found
-        rect, pixmap = found
-        return QPointF((rect.x() + gx) / dpr, (rect.y() + gy) / dpr), pixmap
+        return QPointF((found[0].x() + gx) / dpr, (found[0].y() + gy) / dpr), found[1]
+
+    def overlaid(self, key: tuple, paint) -> QPixmap:
+        """The latest entry's pixmap with `paint(painter)` drawn over it in the view's mm frame, made once per
+        (entry, `key`)."""
+        rect, pixmap, scale, dpr = self.latest
+        full = (pixmap.cacheKey(), key)
+        if self._overlay is None or self._overlay[0] != full:
+            copy = QPixmap(pixmap)
+            painter = QPainter(copy)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(_grid(rect, scale, dpr))
+            paint(painter)
+            painter.end()
+            self._overlay = (full, copy)
+        return self._overlay[1]
 
     def _render(self, rect: QRect, scale: float, dpr: float, base: QColor, render) -> QPixmap:
         pixmap = QPixmap(rect.width(), rect.height())
@@ -68,14 +81,19 @@ class ArtCache:
         pixmap.fill(base)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        t = QTransform()
-        t.translate(-rect.x() / dpr, -rect.y() / dpr)
-        t.scale(scale, scale)
-        painter.setTransform(t)
+        painter.setTransform(_grid(rect, scale, dpr))
         render(painter)
         painter.end()
         self.renders += 1
         return pixmap
+
+
+def _grid(rect: QRect, scale: float, dpr: float) -> QTransform:
+    """From the view's mm frame to the logical pixels of an entry covering `rect` of the device grid."""
+    t = QTransform()
+    t.translate(-rect.x() / dpr, -rect.y() / dpr)
+    t.scale(scale, scale)
+    return t
 
 
 def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:

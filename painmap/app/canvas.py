@@ -1,7 +1,7 @@
 """The body canvas: body art, the pain drawing, overlay layers, landmarks and the always-visible side markers.
 
 Paint order: the view's SVG art with its anatomy layers (rendered once per zoom and device pixel ratio,
-art_cache.py), the pattern's own muscle highlighted (its own cache), the drawing (an Indexed8 QImage that shares
+art_cache.py) with the pattern's own muscle highlighted over it, the drawing (an Indexed8 QImage that shares
 memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
 frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
 screen), side markers.
@@ -27,7 +27,6 @@ from painmap.app.canvas_hover import CanvasHover
 from painmap.app.canvas_marks import ChartMarks
 from painmap.app.canvas_pending import PendingInput, paint_outline
 from painmap.app.canvas_zoom import ZOOM_STEP, ViewZoom, ZoomAndPan, refit
-from painmap.app.layers import DeviceCache
 from painmap.errors import PainmapError
 
 __all__ = ["Anatomy", "BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
@@ -67,7 +66,6 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._zoom: dict[str, ViewZoom] = {}
         self.art_cache = ArtCache()
         self._art_last: tuple | None = None  # (what the last paint showed, its cache entry, its art)
-        self._highlight_cache = DeviceCache()
         self._anatomy = Anatomy()
         self._names_on_chart = False
         self.drawing = DrawingImages()
@@ -276,17 +274,9 @@ class BodyCanvas(ZoomAndPan, QWidget):
         screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
         view, z = self.view(), self._view_zoom()
         dpr = self.devicePixelRatioF() if dpr is None else dpr
-        token = (
-            id(view),
-            z.scale,
-            z.cx,
-            z.cy,
-            self.width(),
-            self.height(),
-            dpr,
-            self._anatomy,
-            self.palette().cacheKey(),
-        )
+        highlight = self.highlighted()
+        token = (id(view), z.scale, z.cx, z.cy, self.width(), self.height(), dpr, self._anatomy)
+        token += (self.palette().cacheKey(), tuple(id(s) for s in highlight))
         if self._art_last is not None and self._art_last[0] == token and self._art_last[1] is self.art_cache.latest:
             return self._art_last[2]  # a dirty-rectangle repaint: the same picture as the last paint
 
@@ -297,6 +287,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
         size = (self.width(), self.height())
         found = self.art_cache.pixmap((self.art.key, self._anatomy), view, z.scale, origin, size, dpr, base, render)
+        if highlight:  # the pattern's own muscle, over the art and under the drawing; a new side renders no SVG
+            found = (found[0], self.art_cache.overlaid(token[-1], lambda p: paint_highlight(p, highlight)))
         self._art_last = (token, self.art_cache.latest, found)
         return found
 
@@ -316,11 +308,6 @@ class BodyCanvas(ZoomAndPan, QWidget):
         blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
 
         painter.setTransform(t)
-        highlight = self.highlighted()
-        if highlight:  # under the drawing, like the art; its own cache: a new side found renders no SVG
-            self._highlight_cache.blit(
-                painter, tuple(id(s) for s in highlight), lambda p: paint_highlight(p, highlight)
-            )
         if self.session is not None:
             # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and
             # the stroke's area is repainted smoothly once it ends (`_on_marks_changed`)
