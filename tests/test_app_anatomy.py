@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from app_helpers import make_window, to_widget
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from painmap import style
 from painmap.app.body_art import Anatomy
@@ -171,6 +172,18 @@ def test_hover_names_the_structure_under_the_pointer(qtbot, chart2):
     assert win.structure_label.text() == ""
     QTest.mouseMove(canvas, to_widget(canvas, _inside(view, "muscle-gluteus-medius-right")))
     assert win.structure_label.text() == "Gluteus medius (right)"
+    pos = to_widget(canvas, _inside(view, "muscle-gluteus-medius-right"))
+    canvas.landmarks_visible = False  # a landmark's glossary entry would come first
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, pos, canvas.mapToGlobal(pos)))
+    assert QToolTip.text() == "Gluteus medius (right)"  # the tooltip names it too
+
+
+def test_a_quiz_keeps_the_muscle_hidden_until_reveal(qtbot, chart2):
+    win, panels = _window(qtbot, chart2, "quiz")
+    panels.show_chosen_pattern("gluteus-medius")
+    assert win.canvas.anatomy.muscles and win.canvas.highlighted() == ()  # it would give the answer away
+    panels.reveal()
+    assert {s.id.rsplit("-", 1)[0] for s in win.canvas.highlighted()} == {"muscle-gluteus-medius"}
 
 
 def test_key_4_shows_the_front_view_with_the_patients_right_on_the_left(qtbot, chart2):
