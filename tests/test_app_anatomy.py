@@ -236,3 +236,23 @@ def test_full_screen_names_the_pattern_and_trigger_points_for_educators(qtbot, c
     win.modes.fullscreen_action.setChecked(False)
     win.modes.set_mode("educator")
     assert not canvas.names_on_chart
+
+
+def test_a_broken_chart_svg_is_one_line_when_the_session_attaches(qtbot, chart2, tmp_path, monkeypatch):
+    """The window's first frames are chart 1's; attaching chart 2 checks its art first (a start-up failure of one
+    line, nothing attached)."""
+    import shutil
+
+    from painmap.app.main_window import MainWindow
+    from painmap.errors import AtlasError
+    from painmap.resources import resource_path
+
+    shutil.copytree(resource_path("atlas"), tmp_path / "atlas")
+    (tmp_path / "atlas" / "charts" / "female-2" / "anterior.svg").write_text("<svg", encoding="utf-8")
+    frames = dict(load_atlas(body="male", chart=1).views)
+    win = MainWindow(frames=frames)
+    qtbot.addWidget(win)
+    monkeypatch.setenv("PAINMAP_RESOURCES", str(tmp_path))
+    with pytest.raises(AtlasError, match=r"anterior\.svg: not a valid SVG file"):
+        win.attach(chart2, load_engine=False)
+    assert win.canvas.session is None

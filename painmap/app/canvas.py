@@ -92,10 +92,12 @@ class BodyCanvas(ZoomAndPan, QWidget):
     def attach(self, session) -> None:
         """Show `session` (its atlas views, drawing and signals) from now on; `replay_pending` adds the marks
         drawn before."""
+        art = self.art if self._art_covers(session.atlas) else BodyArt(session.atlas)
+        if art is not self.art:
+            art.check()  # another chart's art: a missing or broken SVG is one AtlasError line, before any change
         session.show_view(self._frame_view)
         self.session = session
-        if not self._art_covers(session.atlas):
-            self.art = BodyArt(session.atlas)
+        self.art = art
         for view_id in list(self._zoom):  # frames read before the atlas may be another chart's
             view, frame = session.atlas.views.get(view_id), self.frames.get(view_id)
             if view is None or frame is None or (view.width, view.height) != (frame.width, frame.height):
