@@ -57,7 +57,7 @@ def compare_with_references(canvas, shot: QImage, dpr: float) -> dict:
     gradient) of each. Below the side markers, with nothing but the art shown."""
     z, origin = canvas._view_zoom(), canvas.mm_to_widget().map(QPointF(0, 0))
     size = (shot.width(), shot.height())
-    direct = _draw(canvas, z.scale * dpr, round(origin.x() * dpr), round(origin.y() * dpr), size)
+    direct = _draw(canvas, z.scale * dpr, origin.x() * dpr, origin.y() * dpr, size)
     low = _draw(canvas, z.scale, origin.x(), origin.y(), (canvas.width(), canvas.height()))
     up = low.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
     band = slice(int(70 * dpr), size[1])
@@ -85,7 +85,7 @@ def test_the_art_is_drawn_at_the_screens_pixel_ratio(factor):
     assert out.returncode == 0, out.stderr[-2000:]
     found = json.loads(out.stdout.strip().splitlines()[-1])
     assert found["direct"] < 0.5  # the same pixels as the SVG rendered at the device's resolution
-    assert found["upscaled"] > 2 * found["direct"]  # and not a 1× picture scaled up
+    assert found["upscaled"] > 1.5 * found["direct"]  # and not a 1× picture scaled up
     assert found["edge"] > 1.4 * found["edge_upscaled"]  # edges one device pixel wide, not blurred
 
 
@@ -105,6 +105,7 @@ def test_rendering_the_canvas_into_an_image_uses_the_images_pixel_ratio(qtbot, d
     image.setDevicePixelRatio(dpr)
     canvas.render(image)
     found = compare_with_references(canvas, image, dpr)
+
     assert found["direct"] < 0.5
     if dpr > 1:
-        assert found["upscaled"] > 2 * found["direct"] and found["edge"] > 1.4 * found["edge_upscaled"]
+        assert found["upscaled"] > 1.5 * found["direct"] and found["edge"] > 1.4 * found["edge_upscaled"]
