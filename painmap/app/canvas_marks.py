@@ -122,15 +122,21 @@ class ChartMarks:
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
-        """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
+        """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
         _font, _fm, marker = self.fonts()
+        labels = self.canvas.view().edge_labels
+        key = (labels, self.canvas.width(), marker.key())
+        cached = getattr(self, "_marker_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         fm = QFontMetricsF(marker)
-        left, right = self.canvas.view().edge_labels
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
-        wl = fm.horizontalAdvance(left) + 2 * pad
-        wr = fm.horizontalAdvance(right) + 2 * pad
-        return (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
+        wl = fm.horizontalAdvance(labels[0]) + 2 * pad
+        wr = fm.horizontalAdvance(labels[1]) + 2 * pad
+        rects = (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
+        self._marker_cache = (key, rects)
+        return rects
 
     def side_title_rect(self) -> QRectF:
         """Where a side view's name ("Right side") is written, top centre (empty for other views)."""
