@@ -200,16 +200,16 @@ def test_key_4_shows_the_front_view_with_the_patients_right_on_the_left(qtbot, c
 
 def test_a_front_view_the_first_frames_lacked_gets_key_4(qtbot, chart2):
     """The window paints on the frames of its SVG heads before the atlas loads; a view the atlas adds (the
-    front view of chart 2) gets its action, shortcut and toolbar button when the session attaches."""
+    front view of chart 2) is offered, on key 4, once the session attaches."""
     from painmap.app.main_window import MainWindow
 
     frames = {k: v for k, v in chart2.views.items() if k != "anterior"}
     win = MainWindow(frames=frames)
     qtbot.addWidget(win)
-    assert "anterior" not in win.view_actions.views
-    win.attach(chart2, load_engine=False)
     action = win.view_actions.views["anterior"]
-    assert action.shortcut().toString() == "4"
+    assert not action.isVisible()
+    win.attach(chart2, load_engine=False)
+    assert action.isVisible() and action.isEnabled() and action.shortcut().toString() == "4"
     assert action in win.toolbars[0].actions() and action in win.view_menu.actions()
     action.trigger()
     assert win.canvas.view_id() == "anterior"

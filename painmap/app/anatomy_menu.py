@@ -72,6 +72,8 @@ class AnatomyActions(QObject):
     def attach(self, session) -> None:
         """The atlas is known: the actions work where its art has anatomy layers."""
         session.view_changed.connect(lambda _v: self._enable())
+        if hasattr(session, "atlas_changed"):  # another body's chart (painmap.app.body_choice)
+            session.atlas_changed.connect(self._enable)
         self._enable()
 
     def _enable(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
-from painmap.errors import AtlasError, PainmapError
+from painmap.errors import AtlasError
 from painmap.resources import resource_path
 
 LAYERS = ("skin", "muscles", "bones")
@@ -39,16 +39,6 @@ CALM = Anatomy()  # patient mode: skin and faint bones
 FULL = Anatomy(skin=True, muscles=True, bones=True, faint=False)  # educator mode: muscles and bones
 
 
-def chart_folder_of(views) -> Path:
-    """The folder holding the SVGs of `views` (an Atlas: its body's chart; frames: the top atlas folder)."""
-    try:
-        base = resource_path("atlas")
-    except PainmapError as err:
-        raise AtlasError(str(err)) from None
-    chart = getattr(views, "chart", 1)
-    return base if chart == 1 else base / "charts" / f"{views.body}-{chart}"
-
-
 class BodyArt:
     """The SVG art of every view (a mirrored view reuses its mirror's SVG).
 
@@ -59,20 +49,19 @@ class BodyArt:
     """
 
     def __init__(self, views, folder: Path | None = None) -> None:
+        """`folder`: where the views' SVGs are (default: the atlas's own chart folder, else the first chart's)."""
         self._views = dict(getattr(views, "views", views))
-        self.folder = Path(folder) if folder is not None else None
-        self._source = views
-        self._renderers: dict[str, tuple[QSvgRenderer, bool, dict[str, QRectF]]] = {}
+        self.folder = folder if folder is not None else art_folder(views)
+        self._renderers: dict[str, tuple[QSvgRenderer, bool]] = {}
 
     @property
     def key(self) -> str:
         """Names the art drawn (its folder): the canvas caches rendered art under it."""
-        return str(self._folder())
+        return str(self.folder)
 
-    def _folder(self) -> Path:
-        if self.folder is None:
-            self.folder = chart_folder_of(self._source)
-        return self.folder
+    def shows(self, atlas) -> bool:
+        """True if this art draws every view of `atlas` from that atlas's chart."""
+        return set(atlas.views) <= set(self._views) and self.folder == art_folder(atlas)
 
     def check(self) -> None:
         """Load every view's art now (AtlasError for a missing or broken file)."""
@@ -90,11 +79,11 @@ class BodyArt:
         found = self._renderers.get(view_id)
         if found is None:
             view = self._views[view_id]
-            own = self._folder() / f"{view.id}.svg"
+            own = self.folder / f"{view.id}.svg"
             if own.is_file():
                 renderer, mirrored = self._load(own), False
             else:
-                mirror = self._folder() / f"{view.mirror}.svg"
+                mirror = self.folder / f"{view.mirror}.svg"
                 if not mirror.is_file():
                     raise AtlasError(f"the body art of the {view.id} view is missing ({own})")
                 renderer, mirrored = self._load(mirror), True
@@ -168,3 +157,15 @@ def paint_highlight(painter: QPainter, structures) -> None:
         painter.setBrush(HIGHLIGHT_FILL)
         painter.drawPath(structure_path(structure))
     painter.restore()
+
+
+def art_folder(views) -> Path:
+    """The folder of a loaded atlas's SVGs (its body and chart, painmap.atlas.chart_folder); the first chart's
+    for the window's frames before the atlas has loaded."""
+    base = resource_path("atlas")
+    chart = getattr(views, "chart", None)
+    if chart is None:
+        return base
+    from painmap.atlas import chart_folder
+
+    return chart_folder(base, views.body, chart)

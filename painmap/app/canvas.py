@@ -27,7 +27,6 @@ from painmap.app.canvas_hover import CanvasHover
 from painmap.app.canvas_marks import ChartMarks
 from painmap.app.canvas_pending import PendingInput, paint_outline
 from painmap.app.canvas_zoom import ZOOM_STEP, ViewZoom, ZoomAndPan, refit
-from painmap.errors import PainmapError
 
 __all__ = ["Anatomy", "BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
 
@@ -92,7 +91,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
     def attach(self, session) -> None:
         """Show `session` (its atlas views, drawing and signals) from now on; `replay_pending` adds the marks
         drawn before."""
-        art = self.art if self._art_covers(session.atlas) else BodyArt(session.atlas)
+        art = self.art if self.art.shows(session.atlas) else BodyArt(session.atlas)
         if art is not self.art:
             art.check()  # another chart's art: a missing or broken SVG is one AtlasError line, before any change
         session.show_view(self._frame_view)
@@ -118,12 +117,6 @@ class BodyCanvas(ZoomAndPan, QWidget):
     @property
     def painted_once(self) -> bool:
         return self._painted_once
-
-    def _art_covers(self, atlas) -> bool:
-        try:
-            return set(atlas.views) <= set(self.frames) and BodyArt(atlas).key == self.art.key
-        except PainmapError:
-            return False
 
     @property
     def _hover_region(self):
@@ -261,6 +254,10 @@ class BodyCanvas(ZoomAndPan, QWidget):
 
     def _on_masks_replaced(self) -> None:
         self.drawing.clear()
+        if not self.art.shows(self.session.atlas):  # another body's chart (painmap.app.body_choice)
+            self.art, self._zoom = BodyArt(self.session.atlas), {}
+            self.art_cache.clear()
+            self.hover.refresh(self._pointer)
         self.update()
 
     def _on_tool_changed(self, _name: str) -> None:

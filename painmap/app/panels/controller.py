@@ -14,6 +14,7 @@ from painmap.app import texts
 from painmap.app.layers import DifferenceLayer, PatternLayer
 from painmap.app.outside_notice import OutsideNotice
 from painmap.app.panels.comparison_panel import metric
+from painmap.pattern_texts import localized
 
 PREFERRED_PATTERN = "gluteus-medius"
 
@@ -96,11 +97,25 @@ class PanelsController(QObject):
         self.live.refresh()
 
     def _on_loaded(self) -> None:
+        previous = self._follow_atlas()
         self.pattern_panel.set_patterns([(p.id, p.name) for p in self.patterns()])
         first = PREFERRED_PATTERN if PREFERRED_PATTERN in self.library.patterns else None
+        first = previous if previous in self.library.patterns else first
         if first is None and self.library.patterns:
             first = next(iter(self.library.patterns))
         self.choose_pattern(first)
+
+    def _follow_atlas(self) -> str | None:
+        """After a switch to another body's chart (painmap.app.body_choice): that chart's overlays; the pattern
+        that was chosen (chosen again on the new chart), or None when the chart is the same."""
+        if self.atlas is self.session.atlas:
+            return None
+        previous, self.pattern_id = self.pattern_id, None
+        self.atlas = self.pattern_layer.atlas = self.session.atlas
+        self.outside = OutsideNotice(self.atlas, self.session.px_per_mm)
+        self._mirrors.clear()
+        self.pattern_layer.set_pattern(None)
+        return previous
 
     def _on_updated(self, comparison) -> None:
         if comparison is not None and not self._drawing_used():
@@ -175,11 +190,13 @@ class PanelsController(QObject):
 
     # -- queries -------------------------------------------------------------------------------------------
     def patterns(self) -> list:
-        return list(self.library.patterns.values())
+        """The library's patterns, their texts in the window's language (painmap.pattern_texts)."""
+        return [localized(p) for p in self.library.patterns.values()]
 
     def pattern(self):
-        """The chosen Pattern or None."""
-        return self.library.patterns.get(self.pattern_id) if self.pattern_id else None
+        """The chosen Pattern (its texts in the window's language) or None."""
+        chosen = self.library.patterns.get(self.pattern_id) if self.pattern_id else None
+        return localized(chosen) if chosen is not None else None
 
     def result(self, pattern_id: str | None = None):
         """The engine's result for a pattern (default: the chosen one), or None."""
