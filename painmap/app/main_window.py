@@ -235,10 +235,8 @@ class MainWindow(QMainWindow):
         views = QToolBar("Views", self)
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
-        views.addSeparator()
-        # zoom in/out stay on the wheel, + and - and in the View menu; Pelvis / Body sit by the zoom percentage in
-        # the status bar: the toolbar keeps room for the brush
-        views.addAction(self.view_actions.landmarks)
+        # zoom in/out stay on the wheel, + and - and in the View menu; Landmarks / Pelvis / Body sit by the zoom
+        # percentage in the status bar: with chart 2's four views the toolbars keep one row at 1280 px
         self.addToolBar(views)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools-toolbar")
@@ -357,7 +355,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.region_label, 1)
         self.statusBar().addWidget(self.structure_label, 1)
         self.canvas.structure_hovered.connect(lambda found: self.structure_label.setText(structure_names(found)))
-        for button in zoom_buttons([self.view_actions.zoom_focus, self.view_actions.zoom_fit]):
+        for button in zoom_buttons(
+            [self.view_actions.landmarks, self.view_actions.zoom_focus, self.view_actions.zoom_fit]
+        ):
             self.statusBar().addPermanentWidget(button)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.region_hovered.connect(self._show_region)
