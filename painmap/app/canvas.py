@@ -1,8 +1,10 @@
 """The body canvas: body art, the pain drawing, overlay layers, landmarks and the always-visible side markers.
 
-Paint order: the view's SVG art (rendered once per zoom into a QPixmap), the drawing (an Indexed8 QImage that
-shares memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's
-millimetre frame), the region highlight and brush outline of the active tool, landmarks, side markers.
+Paint order: the view's SVG art with its anatomy layers (rendered once per zoom and device pixel ratio,
+art_cache.py) with the pattern's own muscle highlighted over it, the drawing (an Indexed8 QImage that shares
+memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
+frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
+screen), side markers.
 Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre (canvas_zoom.py).
 
 The canvas paints before the engine has loaded: it starts on the window's `ViewFrame`s (art and frame only) and
@@ -15,29 +17,18 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QTransform
+from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from painmap import style
-from painmap.app.body_art import BodyArt
+from painmap.app.art_cache import ArtCache, blit
+from painmap.app.body_art import Anatomy, BodyArt, paint_highlight
 from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
+from painmap.app.canvas_hover import CanvasHover
 from painmap.app.canvas_marks import ChartMarks
 from painmap.app.canvas_pending import PendingInput, paint_outline
-from painmap.app.canvas_zoom import (
-    ZOOM_STEP,
-    ViewZoom,
-    clamp_scale,
-    fit_zoom,
-    focus_box,
-    refit,
-    to_mm,
-    transform,
-    whole_box,
-    zoom_at,
-)
-from painmap.app.regions import region_at, region_path
+from painmap.app.canvas_zoom import ZOOM_STEP, ViewZoom, ZoomAndPan, refit
 
-__all__ = ["BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
+__all__ = ["Anatomy", "BodyArt", "BodyCanvas", "Layer", "ViewZoom", "intensity_color_table"]
 
 
 class Layer(Protocol):
@@ -49,13 +40,14 @@ class Layer(Protocol):
     def paint(self, painter: QPainter, view) -> None: ...
 
 
-class BodyCanvas(QWidget):
+class BodyCanvas(ZoomAndPan, QWidget):
     """The body chart of the current view, with the pain drawing and overlay layers.
 
     `frames` are the views the window starts on (id -> ViewFrame); `session` is None until `attach`.
     """
 
     region_hovered = Signal(object)  # atlas Region or None
+    structure_hovered = Signal(object)  # tuple of atlas Structures under the pointer, topmost first
     zoom_changed = Signal(float)  # percent of life size
     first_painted = Signal()
     drawn_early = Signal()  # a gesture was kept before the session existed (it can be undone)
@@ -71,12 +63,14 @@ class BodyCanvas(QWidget):
         self.pending = PendingInput(DRAWING_ALPHA)
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
-        self._art_cache: tuple[tuple, QPixmap] | None = None
+        self.art_cache = ArtCache()
+        self._art_last: tuple | None = None  # (what the last paint showed, its cache entry, its art)
+        self._anatomy = Anatomy()
+        self._names_on_chart = False
         self.drawing = DrawingImages()
         self._landmarks_visible = True
         self._landmark_scale = 1.0
-        self._hover_region = None
-        self._named_region = None  # the region last named in the status bar
+        self.hover = CanvasHover(self)
         self._pointer: QPointF | None = None
         self._pan_from: QPointF | None = None
         self._space = False
@@ -97,14 +91,21 @@ class BodyCanvas(QWidget):
     def attach(self, session) -> None:
         """Show `session` (its atlas views, drawing and signals) from now on; `replay_pending` adds the marks
         drawn before."""
+        art = self.art if self.art.shows(session.atlas) else BodyArt(session.atlas)
+        if art is not self.art:
+            art.check()  # another chart's art: a missing or broken SVG is one AtlasError line, before any change
         session.show_view(self._frame_view)
         self.session = session
-        self.art = self.art if self.art.shows(session.atlas) else BodyArt(session.atlas)
+        self.art = art
+        for view_id in list(self._zoom):  # frames read before the atlas may be another chart's
+            view, frame = session.atlas.views.get(view_id), self.frames.get(view_id)
+            if view is None or frame is None or (view.width, view.height) != (frame.width, frame.height):
+                del self._zoom[view_id]
         session.painted.connect(self._on_painted)
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
         session.marks_changed.connect(self._on_marks_changed)
-        self._art_cache = None
+        self.art_cache.clear()
         self.update()
 
     def replay_pending(self) -> int:
@@ -116,6 +117,10 @@ class BodyCanvas(QWidget):
     @property
     def painted_once(self) -> bool:
         return self._painted_once
+
+    @property
+    def _hover_region(self):
+        return self.hover.region
 
     def sizeHint(self) -> QSize:
         return QSize(900, 800)
@@ -165,6 +170,41 @@ class BodyCanvas(QWidget):
         else:
             self.update_mm_rect(mm_rect)
 
+    # -- anatomy -----------------------------------------------------------------------------------------------
+    @property
+    def anatomy(self) -> Anatomy:
+        """Which anatomy layers show (chart 2; chart 1's art is always whole)."""
+        return self._anatomy
+
+    def set_anatomy(self, anatomy: Anatomy) -> None:
+        if anatomy != self._anatomy:
+            self._anatomy = anatomy
+            self.hover.refresh(self._pointer)  # what is no longer drawn is no longer named
+            self.update()
+
+    def structure_kinds(self) -> tuple[str, ...]:
+        """The kinds of structure drawn, so the ones hovering can name: "muscle", "bone"."""
+        a = self._anatomy
+        return tuple(k for k, on in (("muscle", a.muscles), ("bone", a.bones)) if on)
+
+    def highlighted(self) -> tuple:
+        """The Structures drawn highlighted: the own muscle of each visible pattern layer, on its shown sides."""
+        view = self.view()
+        found: tuple = ()
+        for layer in self._layers:
+            if getattr(layer, "visible", True) and hasattr(layer, "own_structures"):
+                found += layer.own_structures(view)
+        return found
+
+    @property
+    def names_on_chart(self) -> bool:
+        """The pattern's and its trigger points' names are written on the chart (educator full screen)."""
+        return self._names_on_chart
+
+    def set_names_on_chart(self, on: bool) -> None:
+        self._names_on_chart = bool(on)
+        self.update()
+
     @property
     def landmarks_visible(self) -> bool:
         return self._landmarks_visible
@@ -179,74 +219,15 @@ class BodyCanvas(QWidget):
         self._landmark_scale = max(0.5, float(factor))
         self.update()
 
-    def mm_to_widget(self) -> QTransform:
-        """Transform from the current view's mm frame to widget pixels."""
-        return transform(self._view_zoom(), self.width(), self.height())
-
-    def widget_to_mm(self, pos: QPointF) -> tuple[float, float]:
-        return to_mm(self._view_zoom(), pos, self.width(), self.height())
+    def resizeEvent(self, event) -> None:
+        for view_id, z in list(self._zoom.items()):
+            self._zoom[view_id] = refit(self._view_of(view_id), z, self.width(), self.height())
+        super().resizeEvent(event)
+        self.zoom_changed.emit(self.zoom_percent())
 
     def update_mm_rect(self, rect: QRectF) -> None:
         """Repaint only the widget pixels over `rect` (mm)."""
         self.update(self.mm_to_widget().mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2))
-
-    # -- zoom and pan ------------------------------------------------------------------------------------------
-    def _view_zoom(self) -> ViewZoom:
-        view = self.view()
-        z = self._zoom.get(view.id)
-        if z is None:
-            z = self._zoom[view.id] = fit_zoom(focus_box(view), "focus", self.width(), self.height())
-        return z
-
-    def zoom_percent(self) -> float:
-        """Zoom as a percentage of life size on this screen."""
-        return 100.0 * self._view_zoom().scale / self._life_size()
-
-    def _life_size(self) -> float:
-        return max(self.logicalDpiX(), 1) / 25.4  # widget pixels per real millimetre
-
-    def _set_zoom(self, z: ViewZoom) -> None:
-        view = self.view()
-        z.scale = clamp_scale(view, z.scale, self.width(), self.height())
-        self._zoom[view.id] = z
-        self.update()
-        self.zoom_changed.emit(self.zoom_percent())
-
-    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
-        """Zoom by `factor`, keeping the mm point under `anchor` (widget pixels; default the centre) in place."""
-        anchor = anchor or QPointF(self.width() / 2, self.height() / 2)
-        self._set_zoom(zoom_at(self.view(), self._view_zoom(), factor, anchor, self.width(), self.height()))
-
-    def zoom_in(self) -> None:
-        self.zoom_by(ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.zoom_by(1 / ZOOM_STEP)
-
-    def zoom_fit(self) -> None:
-        """The whole body."""
-        self._set_zoom(fit_zoom(whole_box(self.view()), "fit", self.width(), self.height()))
-
-    def zoom_focus(self) -> None:
-        """The lower back and pelvis."""
-        self._set_zoom(fit_zoom(focus_box(self.view()), "focus", self.width(), self.height()))
-
-    def zoom_actual(self) -> None:
-        """Life size (100 %)."""
-        z = self._view_zoom()
-        self._set_zoom(ViewZoom(self._life_size(), z.cx, z.cy))
-
-    def pan_by(self, dx: float, dy: float) -> None:
-        """Move the picture by (dx, dy) widget pixels."""
-        z = self._view_zoom()
-        self._set_zoom(ViewZoom(z.scale, z.cx - dx / z.scale, z.cy - dy / z.scale))
-
-    def resizeEvent(self, event) -> None:
-        for view_id, z in list(self._zoom.items()):
-            self._zoom[view_id] = refit(self._view_of(view_id), z, self.width(), self.height())
-        self._art_cache = None
-        super().resizeEvent(event)
-        self.zoom_changed.emit(self.zoom_percent())
 
     # -- session signals ---------------------------------------------------------------------------------------
     def widget_rect_of(self, rect) -> QRect:
@@ -267,41 +248,51 @@ class BodyCanvas(QWidget):
             self._stroke_dirty = QRect()
 
     def _on_view_changed(self, _view_id: str = "") -> None:
-        self._set_hover(None)
+        self.hover.set_region(None)
         self.update()
         self.zoom_changed.emit(self.zoom_percent())
 
     def _on_masks_replaced(self) -> None:
         self.drawing.clear()
         if not self.art.shows(self.session.atlas):  # another body's chart (painmap.app.body_choice)
-            self.art, self._art_cache, self._zoom = BodyArt(self.session.atlas), None, {}
+            self.art, self._zoom = BodyArt(self.session.atlas), {}
+            self.art_cache.clear()
+            self.hover.refresh(self._pointer)
         self.update()
 
     def _on_tool_changed(self, _name: str) -> None:
         if not self.toolbox.tool.highlights_region:
-            self._set_hover(None)
+            self.hover.set_region(None)
         elif self._pointer is not None:
-            self._hover_at(self._pointer)
+            self.hover.at(self._pointer)
         self.update()
 
     # -- painting ----------------------------------------------------------------------------------------------
+    def _art(self, dpr: float | None = None) -> tuple[QPointF, QPixmap]:
+        """(widget position, pixmap) of the current view's art at this zoom, for a device of `dpr` (default: the
+        screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
+        view, z = self.view(), self._view_zoom()
+        dpr = self.devicePixelRatioF() if dpr is None else dpr
+        highlight = self.highlighted()
+        token = (id(view), z.scale, z.cx, z.cy, self.width(), self.height(), dpr, self._anatomy)
+        token += (self.palette().cacheKey(), tuple(id(s) for s in highlight))
+        if self._art_last is not None and self._art_last[0] == token and self._art_last[1] is self.art_cache.latest:
+            return self._art_last[2]  # a dirty-rectangle repaint: the same picture as the last paint
+
+        def render(painter: QPainter) -> None:
+            self.art.render(painter, view, self._anatomy)
+
+        base = self.palette().color(QPalette.ColorRole.Base)
+        origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
+        size = (self.width(), self.height())
+        found = self.art_cache.pixmap((self.art.key, self._anatomy), view, z.scale, origin, size, dpr, base, render)
+        if highlight:  # the pattern's own muscle, over the art and under the drawing; a new side renders no SVG
+            found = (found[0], self.art_cache.overlaid(token[-1], lambda p: paint_highlight(p, highlight)))
+        self._art_last = (token, self.art_cache.latest, found)
+        return found
+
     def _art_pixmap(self) -> QPixmap:
-        view = self.view()
-        z = self._view_zoom()
-        dpr = self.devicePixelRatioF()
-        key = (view.id, z.scale, z.cx, z.cy, self.width(), self.height(), dpr, self.palette().cacheKey())
-        if self._art_cache is not None and self._art_cache[0] == key:
-            return self._art_cache[1]
-        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setTransform(self.mm_to_widget())
-        self.art.render(painter, view)
-        painter.end()
-        self._art_cache = (key, pixmap)
-        return pixmap
+        return self._art()[1]
 
     def drawing_image(self, view_id: str) -> QImage:
         """The Indexed8 image over the view's PainMasks array (no copy)."""
@@ -312,10 +303,8 @@ class BodyCanvas(QWidget):
         view = self.view()
         t = self.mm_to_widget()
         painter = QPainter(self)
-        pixmap = self._art_pixmap()
-        dpr = pixmap.devicePixelRatio()
-        src = QRectF(exposed.x() * dpr, exposed.y() * dpr, exposed.width() * dpr, exposed.height() * dpr)
-        painter.drawPixmap(QRectF(exposed), pixmap, src)
+        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
+        blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
 
         painter.setTransform(t)
         if self.session is not None:
@@ -332,29 +321,20 @@ class BodyCanvas(QWidget):
                 painter.save()
                 layer.paint(painter, view)
                 painter.restore()
-        self._paint_hover(painter)
+        self.hover.paint(painter)
         painter.resetTransform()
         if self._landmarks_visible:
             self.marks.paint_landmarks(painter, view, t, exposed)
+        if self._names_on_chart:
+            for layer in self._layers:
+                if getattr(layer, "visible", True) and hasattr(layer, "paint_names"):
+                    layer.paint_names(painter, view, t, exposed)
         self._paint_brush(painter, exposed)
         self.marks.paint_side_markers(painter, view, exposed)
         painter.end()
         if not self._painted_once:
             self._painted_once = True
             self.first_painted.emit()
-
-    def _paint_hover(self, painter: QPainter) -> None:
-        if self._hover_region is None:
-            return
-        path = region_path(self._hover_region)
-        fill = QColor(style.INTENSITY_COLORS[self.toolbox.settings.intensity])
-        fill.setAlpha(90)
-        pen = QPen(QColor(style.LANDMARK), 2)
-        pen.setCosmetic(True)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawPath(path)
 
     def _brush_radius_px(self) -> int:
         return max(2, round(self.toolbox.settings.radius * self._view_zoom().scale))
@@ -376,29 +356,11 @@ class BodyCanvas(QWidget):
         return self.marks.side_marker_rects()
 
     # -- pointer -----------------------------------------------------------------------------------------------
-    def _set_hover(self, region) -> None:
-        if region is self._hover_region:
-            return
-        for old in (self._hover_region, region):
-            if old is not None:
-                path = region_path(old)
-                self.update_mm_rect(path.boundingRect())
-        self._hover_region = region
-
-    def _hover_at(self, pos: QPointF) -> None:
-        if self.session is None:
-            return
-        region = region_at(self.session, self.widget_to_mm(pos))
-        self._set_hover(region if self.toolbox.tool.highlights_region else None)
-        if region is not self._named_region:
-            self._named_region = region
-            self.region_hovered.emit(region)
-
     def _update_brush_outline(self) -> None:
         rect = self._brush_rect()
         if rect is not None:
             self.update(rect)
-        if self._hover_region is not None:
+        if self.hover.region is not None:
             self.update()
 
     def _move_pointer(self, pos: QPointF | None, covered: QRect | None = None) -> None:
@@ -447,7 +409,7 @@ class BodyCanvas(QWidget):
                 self.toolbox.tool.move(self.session, self.widget_to_mm(pos))
         # while painting, the segment's dirty rectangle already holds the outline's old and new places
         self._move_pointer(pos, self._last_dirty)
-        self._hover_at(pos)
+        self.hover.at(pos)
 
     def mouseReleaseEvent(self, event) -> None:
         if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
@@ -465,16 +427,15 @@ class BodyCanvas(QWidget):
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 
     def event(self, event) -> bool:
-        """A tooltip over a landmark label explains the term (painmap.vocabulary.GLOSSARY)."""
+        """A tooltip over a landmark label explains the term (painmap.vocabulary.GLOSSARY); elsewhere it names
+        the bones and muscles under the pointer."""
         if event.type() == QEvent.Type.ToolTip:
-            return self.marks.show_tip(event)
+            return self.marks.show_tip(event, self.hover.structures)
         return super().event(event)
 
     def leaveEvent(self, event) -> None:
         self._move_pointer(None)
-        self._set_hover(None)
-        self._named_region = None
-        self.region_hovered.emit(None)
+        self.hover.leave()
         super().leaveEvent(event)
 
     def wheelEvent(self, event) -> None:

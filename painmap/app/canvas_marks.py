@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap,
 from PySide6.QtWidgets import QToolTip
 
 from painmap import style
+from painmap.app.i18n import tr
 
 
 class ChartMarks:
@@ -91,9 +92,10 @@ class ChartMarks:
                 return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
         return ""
 
-    def show_tip(self, event) -> bool:
-        """Show (or hide) the glossary tooltip of a QHelpEvent over the canvas; the event is handled."""
-        tip = self.landmark_tip(QPointF(event.pos()))
+    def show_tip(self, event, structures=()) -> bool:
+        """Show (or hide) the tooltip of a QHelpEvent over the canvas: the glossary entry of a landmark, else the
+        names of the bones and muscles under the pointer; the event is handled."""
+        tip = self.landmark_tip(QPointF(event.pos())) or structure_names(structures)
         if tip:
             QToolTip.showText(event.globalPos(), tip, self.canvas)
         else:
@@ -122,15 +124,21 @@ class ChartMarks:
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
-        """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
+        """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
         _font, _fm, marker = self.fonts()
+        labels = self.canvas.view().edge_labels
+        key = (labels, self.canvas.width(), marker.key())
+        cached = getattr(self, "_marker_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         fm = QFontMetricsF(marker)
-        left, right = self.canvas.view().edge_labels
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
-        wl = fm.horizontalAdvance(left) + 2 * pad
-        wr = fm.horizontalAdvance(right) + 2 * pad
-        return (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
+        wl = fm.horizontalAdvance(labels[0]) + 2 * pad
+        wr = fm.horizontalAdvance(labels[1]) + 2 * pad
+        rects = (QRectF(margin, margin, wl, h), QRectF(self.canvas.width() - margin - wr, margin, wr, h))
+        self._marker_cache = (key, rects)
+        return rects
 
     def side_title_rect(self) -> QRectF:
         """Where a side view's name ("Right side") is written, top centre (empty for other views)."""
@@ -168,6 +176,16 @@ class ChartMarks:
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(QColor(255, 255, 255))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def structure_names(structures) -> str:
+    """ "Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
+    from painmap.structures import display_name
+
+    names = [display_name(s) for s in structures]
+    if len(names) < 2:
+        return "".join(names)
+    return tr("{top} over {under}").format(top=names[0], under=", ".join(n[:1].lower() + n[1:] for n in names[1:]))
 
 
 def _spread_apart(boxes: list[QRectF], rounds: int = 6) -> None:

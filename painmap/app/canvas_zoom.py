@@ -1,6 +1,7 @@
 """Zoom and pan of the body canvas: one `ViewZoom` per view (widget pixels per mm and the mm point at the centre).
 
-Pure arithmetic on the canvas's size; the canvas asks for a zoom, applies it and repaints.
+Pure arithmetic on the canvas's size, and `ZoomAndPan`, the canvas's zoom and pan methods built on it (the
+canvas holds `_zoom`, one ViewZoom per view id, and emits `zoom_changed`).
 """
 
 from __future__ import annotations
@@ -78,3 +79,64 @@ def transform(zoom: ViewZoom, width: int, height: int) -> QTransform:
 
 def to_mm(zoom: ViewZoom, pos: QPointF, width: int, height: int) -> tuple[float, float]:
     return ((pos.x() - width / 2) / zoom.scale + zoom.cx, (pos.y() - height / 2) / zoom.scale + zoom.cy)
+
+
+class ZoomAndPan:
+    """The body canvas's zoom and pan (a mixin of BodyCanvas: it needs `view()`, `_zoom`, `zoom_changed`)."""
+
+    def mm_to_widget(self) -> QTransform:
+        """Transform from the current view's mm frame to widget pixels."""
+        return transform(self._view_zoom(), self.width(), self.height())
+
+    def widget_to_mm(self, pos: QPointF) -> tuple[float, float]:
+        return to_mm(self._view_zoom(), pos, self.width(), self.height())
+
+    def _view_zoom(self) -> ViewZoom:
+        view = self.view()
+        z = self._zoom.get(view.id)
+        if z is None:
+            z = self._zoom[view.id] = fit_zoom(focus_box(view), "focus", self.width(), self.height())
+        return z
+
+    def zoom_percent(self) -> float:
+        """Zoom as a percentage of life size on this screen."""
+        return 100.0 * self._view_zoom().scale / self._life_size()
+
+    def _life_size(self) -> float:
+        return max(self.logicalDpiX(), 1) / 25.4  # widget pixels per real millimetre
+
+    def _set_zoom(self, z: ViewZoom) -> None:
+        view = self.view()
+        z.scale = clamp_scale(view, z.scale, self.width(), self.height())
+        self._zoom[view.id] = z
+        self.update()
+        self.zoom_changed.emit(self.zoom_percent())
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by `factor`, keeping the mm point under `anchor` (widget pixels; default the centre) in place."""
+        anchor = anchor or QPointF(self.width() / 2, self.height() / 2)
+        self._set_zoom(zoom_at(self.view(), self._view_zoom(), factor, anchor, self.width(), self.height()))
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_fit(self) -> None:
+        """The whole body."""
+        self._set_zoom(fit_zoom(whole_box(self.view()), "fit", self.width(), self.height()))
+
+    def zoom_focus(self) -> None:
+        """The lower back and pelvis."""
+        self._set_zoom(fit_zoom(focus_box(self.view()), "focus", self.width(), self.height()))
+
+    def zoom_actual(self) -> None:
+        """Life size (100 %)."""
+        z = self._view_zoom()
+        self._set_zoom(ViewZoom(self._life_size(), z.cx, z.cy))
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the picture by (dx, dy) widget pixels."""
+        z = self._view_zoom()
+        self._set_zoom(ViewZoom(z.scale, z.cx - dx / z.scale, z.cy - dy / z.scale))

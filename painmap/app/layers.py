@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from painmap import style
 from painmap.app.stipple import hatch_brush, stipple_brush
@@ -34,8 +34,8 @@ class DeviceCache:
 
     def blit(self, painter: QPainter, key: tuple, render) -> None:
         """Draw the cached image for `key` and the painter's transform; `render(painter)` draws it afresh."""
-        device = painter.device()
-        dpr = device.devicePixelRatioF()
+        device = painter.device()  # the widget (its size in widget pixels) …
+        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # … and the target's pixel ratio
         w, h = device.width(), device.height()
         t = painter.worldTransform()
         full = (key, w, h, dpr, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
@@ -94,6 +94,7 @@ class PatternLayer:
         self._essential = QColor(style.ESSENTIAL)
         self._spill = stipple_brush(style.SPILLOVER)
         self._hatch = hatch_brush(style.ESSENTIAL)
+        self._own: dict[tuple, tuple] = {}
 
     # -- state ---------------------------------------------------------------------------------------------
     @property
@@ -163,6 +164,19 @@ class PatternLayer:
                     out.append((tp.x, tp.y, tp.label or tp.id))
         return out
 
+    def own_structures(self, view) -> tuple:
+        """The Structures of the pattern's own muscle on `view`, on the sides shown (the canvas highlights them)."""
+        pattern = self.pattern
+        if pattern is None or pattern.kind != "muscle" or not getattr(view, "structures", ()):
+            return ()
+        key = (id(view), id(pattern), self.side)
+        if key not in self._own:
+            from painmap.structures import pattern_structure_ids
+
+            ids = set(pattern_structure_ids(view, pattern.id, self.side))
+            self._own[key] = tuple(s for s in view.structures if s.id in ids)
+        return self._own[key]
+
     # -- painting ------------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, view) -> None:
         if not self.visible or not self._sides:
@@ -205,6 +219,53 @@ class PatternLayer:
                 painter.setPen(pen)
                 painter.drawLine(QPointF(x - half, y - half), QPointF(x + half, y + half))
                 painter.drawLine(QPointF(x - half, y + half), QPointF(x + half, y - half))
+
+    def names_title(self) -> str:
+        """The pattern's name, with the trigger point's when one is chosen ("Gluteus medius · TrP2")."""
+        pattern = self.pattern
+        if pattern is None:
+            return ""
+        tp = next((t for t in pattern.trigger_points if t.id == self.trigger_point), None)
+        return f"{pattern.name} · {tp.label or tp.id}" if tp is not None else pattern.name
+
+    def paint_names(self, painter: QPainter, view, t: QTransform, exposed) -> None:
+        """The pattern's name (top centre) and each trigger point's beside its X, in widget pixels (full screen)."""
+        if not self.visible or not self._sides:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        title = self.names_title()
+        width = painter.device().width() / max(painter.device().devicePixelRatioF(), 1e-6)
+        box = QRectF(
+            (width - fm.horizontalAdvance(title)) / 2 - 12, 54, fm.horizontalAdvance(title) + 24, fm.height() + 10
+        )
+        boxes = [(box, title)]
+        for x, y, label in self.markers(view.id):
+            p = t.map(QPointF(x, y))
+            boxes.append(
+                (
+                    QRectF(
+                        p.x() + TRP_SIZE_PX,
+                        p.y() - fm.height() / 2 - 4,
+                        fm.horizontalAdvance(label) + 14,
+                        fm.height() + 8,
+                    ),
+                    label,
+                )
+            )
+        area = QRectF(exposed)
+        for rect, text in boxes:
+            if rect.intersects(area):
+                painter.setPen(QPen(QColor(style.TRIGGER_POINT), 1.5))
+                painter.setBrush(QColor(255, 255, 255, 225))
+                painter.drawRoundedRect(rect, 5, 5)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
 
 def _argb(color: str, alpha: int) -> np.uint32:

@@ -21,8 +21,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
 from painmap.app import accessibility
+from painmap.app.anatomy_menu import AnatomyActions
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
+from painmap.app.canvas_marks import structure_names
 from painmap.app.i18n import tr
 from painmap.app.keyboard_brush import KeyboardBrush, keyboard_brush_action
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         accessibility.install(self)  # names for what Qt does not name itself
         self.setAcceptDrops(True)
         mode = saved_mode(self.settings)
+        self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
         self.docks = PanelDocks(self)
         self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         from painmap.app.panels import complete_docks
 
         self.modes = complete_docks(self, self.docks, self.guide_bar)
+        self.anatomy.follow(self.modes)
 
     def _complete_names(self) -> None:
         """Accessible names and descriptions of the menus added by the steps before (painmap.app.accessibility)."""
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         self.session = session = DrawingSession(atlas, parent=self)
         self.canvas.attach(session)
         self.view_actions.attach(session)
+        self.anatomy.attach(session)
         self._bind_undo(session.undo_stack)
         self.files.attach(session)
         self.body_choice.attach(session)
@@ -370,7 +375,12 @@ class MainWindow(QMainWindow):
         self.region_label.setToolTip("The body region under the pointer")
         self.zoom_label = QLabel("")
         self.zoom_label.setToolTip("Zoom (100 % = life size)")
+        self.structure_label = QLabel("")
+        self.structure_label.setObjectName("structure-label")
+        self.structure_label.setToolTip(tr("The bones and muscles under the pointer"))
         self.statusBar().addWidget(self.region_label, 1)
+        self.statusBar().addWidget(self.structure_label, 1)
+        self.canvas.structure_hovered.connect(lambda found: self.structure_label.setText(structure_names(found)))
         for button in zoom_buttons(
             [self.view_actions.landmarks, self.view_actions.zoom_focus, self.view_actions.zoom_fit]
         ):

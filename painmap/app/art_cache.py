@@ -1,0 +1,119 @@
+"""The body art rendered once per zoom (and device pixel ratio), then blitted: panning and painting never render
+the SVG again while the picture stays inside what was rendered.
+
+An entry covers a rectangle of the view's device-pixel grid (pixel (u, v) shows mm (u, v) / (scale · dpr), shifted
+by the sub-pixel part of where the view's origin falls, in eighths of a pixel, so the art lies exactly where the
+canvas's transform puts the drawing and the zones, and a pan by whole pixels keeps the entry): what the canvas
+shows plus a margin on every side, clipped to the view's frame. A pan within the margin (or
+any pan, when the whole view fits) and every dirty-rectangle repaint blit from it; a pan beyond the margin
+renders a new entry once. A few entries are kept (two zooms or views), so turning back costs nothing.
+`overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
+blits one pixmap and a change of that overlay renders no SVG.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
+
+MARGIN = 0.25  # of the canvas's size, on each side
+ENTRIES = 2
+
+
+class ArtCache:
+    """Rendered art keyed by (what is drawn, view, zoom, dpr); `renders` counts SVG renders (tests, benchmarks)."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple, tuple] = OrderedDict()
+        self.renders = 0
+        self.latest: tuple | None = None  # the entry used last: (rect, pixmap, scale, dpr, fx, fy)
+        self._overlay: tuple[tuple, QPixmap] | None = None
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.latest = self._overlay = None
+
+    def pixmap(
+        self, key: tuple, view, scale: float, origin: QPointF, size: tuple[int, int], dpr: float, base: QColor, render
+    ) -> tuple[QPointF, QPixmap]:
+        """(where to draw it in widget pixels, the pixmap) of the art showing `view` at `scale` px/mm, with the
+        view's mm origin at widget point `origin` on a canvas of `size`; `render(painter)` draws the art in the
+        view's mm frame when a new entry is needed."""
+        k = scale * dpr
+        (gx, fx), (gy, fy) = _split(origin.x() * dpr), _split(origin.y() * dpr)  # grid -> widget device pixels
+        frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
+        w, h = round(size[0] * dpr), round(size[1] * dpr)
+        visible = QRect(-gx, -gy, w, h).intersected(frame)
+        full = (key, view.id, round(scale, 6), dpr, fx, fy, base.rgba())  # zoom in, out: the scale back ± 1 ulp
+        found = self._entries.get(full)
+        if found is None or not (visible.isEmpty() or found[0].contains(visible)):
+            mx, my = round(MARGIN * w), round(MARGIN * h)
+            rect = QRect(-gx - mx, -gy - my, w + 2 * mx, h + 2 * my).intersected(frame)
+            if rect.isEmpty():
+                rect = QRect(0, 0, 1, 1)
+            found = (rect, self._render(rect, scale, dpr, fx, fy, base, render), scale, dpr, fx, fy)
+            self._entries[full] = found
+            while len(self._entries) > ENTRIES:
+                self._entries.popitem(last=False)
+        self._entries.move_to_end(full)
+        self.latest = found
+        return QPointF((found[0].x() + gx) / dpr, (found[0].y() + gy) / dpr), found[1]
+
+    def overlaid(self, key: tuple, paint) -> QPixmap:
+        """The latest entry's pixmap with `paint(painter)` drawn over it in the view's mm frame, made once per
+        (entry, `key`)."""
+        rect, pixmap, scale, dpr, fx, fy = self.latest
+        full = (pixmap.cacheKey(), key)
+        if self._overlay is None or self._overlay[0] != full:
+            copy = QPixmap(pixmap)
+            painter = QPainter(copy)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(_grid(rect, scale, dpr, fx, fy))
+            paint(painter)
+            painter.end()
+            self._overlay = (full, copy)
+        return self._overlay[1]
+
+    def _render(self, rect: QRect, scale: float, dpr: float, fx: float, fy: float, base: QColor, render) -> QPixmap:
+        pixmap = QPixmap(rect.width(), rect.height())
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(base)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(_grid(rect, scale, dpr, fx, fy))
+        render(painter)
+        painter.end()
+        self.renders += 1
+        return pixmap
+
+
+def _split(device: float) -> tuple[int, float]:
+    """A device-pixel position as (whole pixels, fraction in eighths)."""
+    whole = math.floor(device)
+    eighths = round((device - whole) * 8)
+    return (whole + 1, 0.0) if eighths == 8 else (whole, eighths / 8)
+
+
+def _grid(rect: QRect, scale: float, dpr: float, fx: float = 0.0, fy: float = 0.0) -> QTransform:
+    """From the view's mm frame to the logical pixels of an entry covering `rect` of the device grid, the view's
+    origin `fx`, `fy` device pixels past the grid's."""
+    t = QTransform()
+    t.translate((fx - rect.x()) / dpr, (fy - rect.y()) / dpr)
+    t.scale(scale, scale)
+    return t
+
+
+def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:
+    """Fill `exposed` (widget pixels) with the base colour and draw the cached art over it, 1:1."""
+    painter.fillRect(exposed, base)
+    dpr = pixmap.devicePixelRatio()
+    target = QRectF(at.x(), at.y(), pixmap.width() / dpr, pixmap.height() / dpr).intersected(QRectF(exposed))
+    if target.isEmpty():
+        return
+    source = QRectF(
+        (target.x() - at.x()) * dpr, (target.y() - at.y()) * dpr, target.width() * dpr, target.height() * dpr
+    )
+    painter.drawPixmap(target, pixmap, source)
