@@ -78,6 +78,19 @@ class DrawingProcessor:
 
             self.choir = choir_masks(self.atlas, choir, self.px_per_mm)
         self._shapes: dict[str, tuple[int, int]] = {}
+        self._batch: Any = None
+
+    @property
+    def batch(self):
+        """The ChunkScorer that rasterizes and scores stroke-only drawings a chunk at a time (painmap.aggregate_batch),
+        or None when a row needs more than the scores (CHOIR keys, region coverage)."""
+        if self.choir is not None or self.regions:
+            return None
+        if self._batch is None:
+            from painmap.aggregate_batch import ChunkScorer
+
+            self._batch = ChunkScorer(self.comparator)
+        return self._batch
 
     def view_shape(self, view_id: str) -> tuple[int, int]:
         if view_id not in self._shapes:
@@ -88,11 +101,19 @@ class DrawingProcessor:
         """Masks and row of one drawing; without `scores` the comparison is skipped (a map needs none).
 
         With `data` (the file's bytes, sent by the client) the file itself is not read."""
-        from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
+        return self.process_drawing(path, self.load(path, data), scores)
+
+    def load(self, path: Path, data: bytes | None = None):
+        """The drawing of a file (or of its bytes), carried onto this processor's chart; PainmapError if bad."""
         from painmap.cohort_chart import load_onto, parse_onto
+
+        return load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
+
+    def process_drawing(self, path: Path, drawing, scores: bool = True) -> Processed:
+        """`process` of a drawing already read from `path`."""
+        from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
         from painmap.raster import PainMasks
 
-        drawing = load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
         masks = PainMasks.from_drawing(coverage_only(drawing), self.atlas, self.px_per_mm)
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
@@ -168,6 +189,8 @@ def run_chunk(
     (path, reason) skip for every file, in order. With `group_by` (a meta key) counts are kept per group: their
     keys are (group, view) instead of the view."""
     proc = processor if processor is not None else worker_processor(settings)
+    if group_by is None and getattr(proc, "batch", None) is not None:
+        return _run_batched(paths, proc, strict, scores)
     counts: dict = {}
     entries: list[DrawingRow | Skip] = []
     for item in paths:
@@ -189,6 +212,57 @@ def run_chunk(
             target = counts[key][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
             np.add(target, mask, out=target, casting="unsafe")
         entries.append(done.row)
+    return {v: _crop(c) for v, c in counts.items()}, entries
+
+
+def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: bool) -> ChunkResult:
+    """`run_chunk` with the stroke-only drawings rasterized and scored together (painmap.aggregate_batch); the
+    same counts and rows."""
+    from painmap.aggregate_batch import batch_rows
+
+    scorer = proc.batch
+    entries: list = []
+    together: list[tuple[int, Path, Any]] = []
+    alone: list[tuple[int, Path, Any]] = []
+    for item in paths:
+        path, data = item if isinstance(item, tuple) else (item, None)
+        try:
+            if isinstance(data, str):
+                raise PainmapError(data)
+            drawing = proc.load(Path(path), data)
+        except (PainmapError, OSError, ValueError) as err:
+            entries.append((os.fspath(path), one_line(err)))
+            if strict:
+                break
+            continue
+        (together if scorer.accepts(drawing) else alone).append((len(entries), Path(path), drawing))
+        entries.append(None)
+    dtype = np.uint16 if len(paths) < 65535 else np.int32
+    counts: dict = {}
+    if together:
+        try:
+            found, rows = batch_rows(scorer, [(p, d) for _, p, d in together], scores)
+        except (PainmapError, ValueError):  # a stroke the brush refuses: each drawing on its own says which
+            alone = sorted(alone + together, key=lambda t: t[0])
+        else:
+            for (k, _, _), row in zip(together, rows, strict=True):
+                entries[k] = row
+            counts = {v: c.astype(dtype) for v, c in found.items()}
+    for k, path, drawing in alone:
+        try:
+            done = proc.process_drawing(path, drawing, scores)
+        except (PainmapError, OSError, ValueError) as err:
+            entries[k] = (os.fspath(path), one_line(err))
+            continue
+        for view_id, (r0, c0, mask) in done.masks.items():
+            if view_id not in counts:
+                counts[view_id] = np.zeros(proc.view_shape(view_id), dtype=dtype)
+            target = counts[view_id][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
+            np.add(target, mask, out=target, casting="unsafe")
+        entries[k] = done.row
+    bad = next((k for k, e in enumerate(entries) if isinstance(e, tuple)), None) if strict else None
+    if bad is not None:  # strict: the first bad file ends the chunk (and the run)
+        entries = entries[: bad + 1]
     return {v: _crop(c) for v, c in counts.items()}, entries
 
 
