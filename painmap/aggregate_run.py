@@ -58,7 +58,10 @@ class DrawingProcessor:
         choir: str | None = None,
         regions: bool = False,
         body: str | None = None,
+        cached: bool = False,
     ):
+        """`cached`: take the bundled chart and library from the engine cache when they are what is asked for (a
+        worker process starts in milliseconds; its atlas is then the cache's copy, not `load_atlas()`'s)."""
         from painmap.aggregate_rows import AGGREGATE_PX_PER_MM
         from painmap.compare import Comparator
         from painmap.library import library_for
@@ -66,9 +69,16 @@ class DrawingProcessor:
         self.px_per_mm = AGGREGATE_PX_PER_MM if px_per_mm is None else px_per_mm
         from painmap.cohort_chart import target_atlas
 
-        self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
-        self.library = library if library is not None else library_for(self.atlas, library_dirs)
-        self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
+        stored = None
+        if cached and atlas is None and library is None:
+            stored = stored_engine(self.px_per_mm, library_dirs, body)
+        if stored is not None:  # the bundled chart and library: loaded from the engine cache, tables built
+            self.comparator = stored
+            self.atlas, self.library = stored.atlas, stored.library
+        else:
+            self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
+            self.library = library if library is not None else library_for(self.atlas, library_dirs)
+            self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
         self.pattern_ids = tuple(sorted(self.library.patterns))
         self.regions = regions  # fill DrawingRow.regions (region coverage, for --group-by)
@@ -147,6 +157,22 @@ class DrawingProcessor:
         return row
 
 
+def stored_engine(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | None = None):
+    """The command line's cached comparator (painmap.engine_cache: the bundled atlas and library, masks and score
+    tables loaded from one file) when a cohort is counted on the bundled default chart with the stored library
+    only; else None."""
+    from painmap.drawing_model import current_chart
+    from painmap.engine_cache import cached_comparator
+
+    if library_dirs or (body or "male") != "male":
+        return None
+    comp = cached_comparator(px_per_mm)
+    chart = (str(getattr(comp.atlas, "body", "male")), int(getattr(comp.atlas, "chart", 1)))
+    if chart != ("male", current_chart("male")):  # pragma: no cover - the default chart is the current male one
+        return None
+    return comp
+
+
 def coverage_only(drawing):
     """The drawing with every stroke and fill at intensity 1: the same painted pixels, painted faster.
 
@@ -173,7 +199,8 @@ def worker_processor(settings: tuple) -> Processor:
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
         px_per_mm, dirs, choir, regions, body = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body))
+        made = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body, cached=True)
+        _WORKER = (settings, made)
     return _WORKER[1]
 
 
@@ -432,7 +459,8 @@ def describe(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | Non
     from painmap.library import library_for
     from painmap.raster import Grid
 
-    atlas = target_atlas(body)
-    library = library_for(atlas, library_dirs)
+    stored = stored_engine(px_per_mm, library_dirs, body)  # also builds the cache file the workers will read
+    atlas = stored.atlas if stored is not None else target_atlas(body)
+    library = stored.library if stored is not None else library_for(atlas, library_dirs)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)

@@ -206,12 +206,16 @@ class Comparator:
             totals[side] = np.bincount(code, minlength=size)
         return _Layer(view_id, idx, codes, totals)
 
-    def prepare(self, views: Iterable[str] | None = None) -> None:
-        """Build the masks of every pattern on these views (default: all) now rather than on first use."""
+    def prepare(self, views: Iterable[str] | None = None, score_tables: bool = False) -> None:
+        """Build the masks of every pattern on these views (default: all) now rather than on first use, and with
+        `score_tables` the tables of `scores` too."""
         for view in views if views is not None else self.atlas.views:
             self.atlas_masks.view(view)
             for data in self._patterns.values():
                 self._layer(data, view)
+            if score_tables:
+                self._codes()
+                self._score_table(view)
 
     def _codes(self) -> tuple[dict[str, int], int]:
         """The first code of each pattern's columns, and the number of codes (the layout of every _ScoreTable)."""

@@ -112,3 +112,18 @@ def test_score_arithmetic_is_the_same_for_one_drawing_or_many():
     dice = np.array([[0.3, 0.3, 0.3], [0.0, 0.1, 0.1]])
     area = np.array([[10, 12, 20], [5, 5, 5]])
     assert best_sides(score, dice, area).tolist() == [1, 1]  # ties: a single side, then the larger |P|
+
+
+def test_a_worker_from_the_engine_cache_builds_nothing_and_gives_the_same_rows(monkeypatch, tmp_path, processors):
+    from painmap.comparator import Comparator
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    DrawingProcessor(cached=True)  # the first one writes the cache file, score tables included
+    monkeypatch.setattr(Comparator, "_build_score_table", lambda *a: pytest.fail("score table rebuilt"))
+    worker = DrawingProcessor(cached=True)
+    s = Stroke("posterior", 12.0, 4, "aching", ((390.0, 830.0), (430.0, 870.0)))
+    paths = []
+    for i, marks in enumerate([[s], [], [s, Stroke(VIEWS[-1], 9.0, 2, "aching", ((240.0, 900.0), (250.0, 930.0)))]]):
+        paths.append(tmp_path / f"d{i}.painmap.json")
+        save_drawing(Drawing(marks=marks), paths[-1])
+    _same(run_chunk(paths, worker, False, True), run_chunk(paths, processors[1], False, True))
