@@ -74,14 +74,16 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
 def merged_runs(owner: np.ndarray, start: np.ndarray, end: np.ndarray, size: int):
     """The union of spans [start, end) of flat indices per owner, as disjoint runs (owner, start, end), sorted."""
     stride = size + 1  # owners never touch: one index of gap between them
-    lo = owner * stride + start
+    small = (int(owner.max()) + 1) * stride < 2**31 if len(owner) else True
+    kind = np.int32 if small else np.int64  # a narrower key sorts faster
+    lo = (owner * stride + start).astype(kind)
     order = np.argsort(lo, kind="stable")
     lo = lo[order]
-    hi = np.maximum.accumulate(owner[order] * stride + end[order])
+    hi = np.maximum.accumulate((owner[order] * stride + end[order]).astype(kind))
     first = np.ones(len(lo), dtype=bool)
     first[1:] = lo[1:] > hi[:-1]
     heads = np.flatnonzero(first)
-    run_lo, run_hi = lo[heads], hi[np.r_[heads[1:], len(lo)] - 1]
+    run_lo, run_hi = lo[heads].astype(np.int64), hi[np.r_[heads[1:], len(lo)] - 1].astype(np.int64)
     run_owner = run_lo // stride
     return run_owner, run_lo - run_owner * stride, run_hi - run_owner * stride
 
@@ -126,8 +128,9 @@ class ChunkScorer:
         _, n_codes = self.comparator._codes()
         hit = np.zeros((n, n_codes))
         counts: dict[str, np.ndarray] = {}
+        marks = _by_view(drawings)
         for v_index, view_id in enumerate(views):
-            found = self._view(drawings, view_id)
+            found = self._view(*marks[view_id], view_id) if view_id in marks else None
             if found is None:
                 continue
             runs = self.runs(view_id)
@@ -157,17 +160,9 @@ class ChunkScorer:
                 item["silhouette"] = int(silhouette[compared[d]].sum())
         return counts, out
 
-    def _view(self, drawings: list[Any], view_id: str):
-        """Run pieces (owner, start, end, label) of every drawing's strokes on one view, or None if none."""
-        points, radii, owners = [], [], []
-        for d, drawing in enumerate(drawings):
-            for mark in drawing.marks:
-                if mark.view == view_id:
-                    points.append(mark.points)
-                    radii.append(mark.radius)
-                    owners.append(d)
-        if not points:
-            return None
+    def _view(self, points: list, radii: list, owners: list, view_id: str):
+        """Run pieces (owner, start, end, label) of one view's strokes (their points, radii and drawings), or None
+        when they paint nothing."""
         grid = self.comparator.atlas_masks.grid(view_id)
         lengths = np.fromiter(map(len, points), np.int64, count=len(points))
         flat = np.fromiter(chain.from_iterable(chain.from_iterable(points)), np.float64, count=2 * int(lengths.sum()))
@@ -188,6 +183,20 @@ class ChunkScorer:
         runs = self.runs(view_id)
         owner, start, end = merged_runs(stroke_owner[seg_stroke[seg]], base + c0, base + c1, int(runs.starts[-1]))
         return run_pieces(runs, owner, start, end)
+
+
+def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
+    """Per view: the points, radii and drawing index of every stroke on it, in order."""
+    out: dict[str, tuple[list, list, list]] = {}
+    for d, drawing in enumerate(drawings):
+        for mark in drawing.marks:
+            found = out.get(mark.view)
+            if found is None:
+                found = out[mark.view] = ([], [], [])
+            found[0].append(mark.points)
+            found[1].append(mark.radius)
+            found[2].append(d)
+    return out
 
 
 def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> np.ndarray:
