@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         session.file_changed.connect(lambda _p: self.update_title())
         session.modified_changed.connect(lambda _m: self.update_title())
         self.live = LiveComparison(session, self, wait_for_load=not load_engine)
+        self.library_folders.attach(self.live)  # added library folders join the stored patterns
         self.panels = install_panels(self, self.docks, self.live)
         self.update_title()
         if not load_engine:
@@ -262,12 +263,15 @@ class MainWindow(QMainWindow):
 
     def _complete_menus(self) -> None:
         from painmap.app import compare_earlier
+        from painmap.app.library_folders import LibraryFolders
 
         a = self.files.actions
         self.file_menu.addActions([a["new"], a["open"]])
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.frequency.open_action)
         self.compare_earlier = compare_earlier.CompareEarlier(self)  # File ▸ Compare with an earlier drawing…
+        self.library_folders = LibraryFolders(self, self.settings)  # File ▸ Add / Remove library folder…
+        self.file_menu.addActions([self.library_folders.add_action, self.library_folders.remove_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()
