@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from painmap.atlas import Atlas
-from painmap.comparator_scores import best_sides, ratio, side_scores
+from painmap.comparator_scores import rank_all, side_scores
 from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Comparison, PatternResult, Scores
 from painmap.errors import PainmapError
 from painmap.pattern_model import Pattern, PatternLibrary
@@ -407,20 +407,10 @@ class Comparator:
 
     def rank_counts(self, hit: np.ndarray, tot: np.ndarray, d_total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Scores (n, patterns, sides) and best side indices (n, patterns) of n drawings at once, patterns in
-        library order, from their pixel counts per code (int64 (n, codes), the layout of `_codes`: D ∩ P and P)
-        and their painted pixels (n,). The same numbers as `scores` gives one by one (painmap.comparator_scores)."""
+        library order, from their counts per code (int64 (n, codes) in the layout of `_codes`: D ∩ P and P) and
+        painted pixels (n,): the numbers `scores` gives one by one (painmap.comparator_scores.rank_all)."""
         offsets, _ = self._codes()
-        shape = (len(d_total), len(self._patterns), len(SIDES))
-        score, dice, p_area = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=np.int64)
-        for i, (pid, data) in enumerate(self._patterns.items()):
-            n_levels = len(data.level_weight)
-            for k in range(len(SIDES)):
-                a = offsets[pid] + k * n_levels
-                part = slice(a, a + n_levels)
-                found = side_scores(hit[:, part], tot[:, part], data.level_weight, d_total)
-                score[:, i, k], dp, p_area[:, i, k] = found
-                dice[:, i, k] = ratio(2 * dp, d_total + p_area[:, i, k])
-        return score, best_sides(score, dice, p_area)
+        return rank_all([(offsets[pid], d.level_weight) for pid, d in self._patterns.items()], hit, tot, d_total)
 
     def difference(
         self, masks: PainMasks, pattern_id: str, side: str, view: str

@@ -11,7 +11,7 @@ import numpy as np
 
 from painmap.compare_results import SIDES
 
-__all__ = ["best_sides", "level_sum", "ratio", "side_scores"]
+__all__ = ["best_sides", "level_sum", "rank_all", "ratio", "side_scores"]
 
 
 def level_sum(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -58,3 +58,20 @@ def best_sides(score: np.ndarray, dice: np.ndarray, p_area: np.ndarray) -> np.nd
             equal &= mine == theirs
         best = np.where(greater, k, best)
     return best
+
+
+def rank_all(
+    columns: list[tuple[int, np.ndarray]], hit: np.ndarray, tot: np.ndarray, d_total: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores (n, patterns, sides) and best side indices (n, patterns) of n drawings: `columns` holds each
+    pattern's first code and level weights (its sides' levels follow one another, in SIDES order), `hit` and `tot`
+    the int64 counts per code (n, codes) of D ∩ P and P, `d_total` the painted pixels (n,)."""
+    shape = (len(d_total), len(columns), len(SIDES))
+    score, dice, p_area = np.zeros(shape), np.zeros(shape), np.zeros(shape, dtype=np.int64)
+    for i, (offset, weights) in enumerate(columns):
+        n_levels = len(weights)
+        for k in range(len(SIDES)):
+            part = slice(offset + k * n_levels, offset + (k + 1) * n_levels)
+            score[:, i, k], dp, p_area[:, i, k] = side_scores(hit[:, part], tot[:, part], weights, d_total)
+            dice[:, i, k] = ratio(2 * dp, d_total + p_area[:, i, k])
+    return score, best_sides(score, dice, p_area)

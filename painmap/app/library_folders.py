@@ -99,20 +99,17 @@ class LibraryFolders(QObject):
 
     changed = Signal(tuple)  # the folders now in use
 
-    def __init__(self, window, settings=None) -> None:
+    def __init__(self, window, settings) -> None:
+        """`settings`: the window's QSettings (main_window.app_settings())."""
         super().__init__(window)
-        from painmap.app.main_window import app_settings
-
         self.window = window
-        self.settings = settings if settings is not None else app_settings()
-        self.add_action = make_action(
-            window, tr("Add pattern library &folder…"), [], tr("Add the patterns of a folder written by painmap learn"),
-            self.choose_and_add,
-        )  # fmt: skip
-        self.remove_action = make_action(
-            window, tr("Remove library folder…"), [], tr("Stop using the patterns of an added folder"),
-            self.choose_and_remove,
-        )  # fmt: skip
+        self.settings = settings
+        add_tip = tr("Add the patterns of a folder written by painmap learn")
+        self.add_action = make_action(window, tr("Add pattern library &folder…"), ["Ctrl+Alt+L"], add_tip)
+        self.add_action.triggered.connect(self.choose_and_add)
+        remove_tip = tr("Stop using the patterns of an added folder")
+        self.remove_action = make_action(window, tr("Remove library folder…"), ["Ctrl+Alt+Shift+L"], remove_tip)
+        self.remove_action.triggered.connect(self.choose_and_remove)
         self._update_actions()
 
     def folders(self) -> list[str]:
