@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidg
 from painmap import __version__
 from painmap.app.crash_dialog import about_log_html
 from painmap.app.files import SUFFIX
+from painmap.app.i18n import tr
 
 
 def shortcut_rows(window) -> list[tuple[str, str, str]]:
@@ -28,6 +29,14 @@ def shortcuts_dialog(window) -> QDialog:
     rows = shortcut_rows(window)
     rows.append(("Pan", "Middle-drag, or Space + drag", "Move the picture"))
     rows.append(("Zoom at the pointer", "Mouse wheel", "Zoom in or out where the pointer is"))
+    rows.append((tr("Move the keyboard brush"), tr("Arrow keys (Shift: bigger steps)"), tr("Shows it, then moves it")))
+    rows.append(
+        (
+            tr("Paint with the keyboard"),
+            tr("Hold Space (with the arrows)"),
+            tr("Applies the tool at the keyboard brush"),
+        )
+    )
     dialog = QDialog(window)
     dialog.setWindowTitle("Keyboard shortcuts")
     table = QTableWidget(len(rows), 3, dialog)

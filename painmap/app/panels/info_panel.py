@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 from painmap.app.panels.care_box import CareBox
 
 
@@ -16,6 +17,7 @@ class InfoPanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setToolTip("About the chosen pattern; facts and sources come from the pattern library")
+        self.browser.setAccessibleName(tr("About the chosen pattern"))
         self.care = CareBox()  # patient mode: the notice and when to get help now, above the scrolling text
         self.care.setVisible(False)
         layout = QVBoxLayout(self)
