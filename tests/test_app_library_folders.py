@@ -82,3 +82,14 @@ def test_the_refusal_dialog_says_it_in_one_line_with_the_details(qtbot, monkeypa
     library_folders.show_refusal(None, check)
     assert "\n" not in seen["text"] and "/some/folder" in seen["text"]
     assert seen["details"] == "a: bad zone\nb: unknown view"
+
+
+def test_start_up_with_its_cached_engine_takes_the_stored_folders(qtbot, learned):
+    from app_helpers import start_window
+
+    from painmap.app.main_window import app_settings
+
+    app_settings().setValue(SETTINGS_KEY, [str(learned)])
+    window = start_window(qtbot)
+    assert "buttock-group" in window.live.library.patterns
+    assert "buttock-group" in [r.pattern for r in window.live.comparison.results]
