@@ -48,9 +48,11 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
         return EXIT_BAD_INPUT
     app = _application(qt_args)
     install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
-    from painmap.app.main_window import MainWindow
+    from painmap.app.main_window import MainWindow, app_settings
+    from painmap.app.preferences import install_preferred_language
     from painmap.app.startup import StartUp
 
+    install_preferred_language(app_settings())  # before the window's texts are built (Edit ▸ Preferences)
     try:
         window = MainWindow()
     except PainmapError as err:

@@ -46,8 +46,10 @@ class LiveComparison(QObject):
         self._painted: QRectF | None = None
         self._wait_for_load = wait_for_load
         self.library_folders: tuple[str, ...] = ()  # added library folders (painmap.app.library_folders)
+        self._engines: dict[int, tuple] = {}  # id(atlas) -> (atlas, library, comparator, problem): each chart once
         session.marks_changed.connect(self._on_marks_changed)
         session.painted.connect(self._on_painted)
+        session.atlas_changed.connect(self._on_atlas_changed)
 
     def load(self) -> None:
         """Load the pattern library and the comparator (once), then compare."""
@@ -76,11 +78,30 @@ class LiveComparison(QObject):
         if folders == self.library_folders:
             return
         self.library_folders = folders
+        self._engines.clear()  # engines of other charts were loaded without these folders
         if not self.ready:
             return  # load() takes them
         self.library, self.comparator, self.problem = load_engine(self.session, folders)
         self.loaded.emit()
         self.refresh()
+
+    def _on_atlas_changed(self) -> None:
+        """The session is on another chart (the other body's): the engine of that chart, loaded once per chart;
+        `loaded` is emitted again so the panels follow. The comparison after it comes with `marks_changed`."""
+        if self.comparator is not None:
+            old = self.comparator.atlas
+            self._engines[id(old)] = (old, self.library, self.comparator, self.problem)
+        self.comparison = None
+        self._painted = None
+        if not self.ready:
+            self._preloaded = False  # load() loads the new chart's engine
+            return
+        hit = self._engines.get(id(self.session.atlas))
+        if hit is not None and hit[0] is self.session.atlas:
+            self.library, self.comparator, self.problem = hit[1:]
+        else:
+            self.library, self.comparator, self.problem = load_engine(self.session, self.library_folders)
+        self.loaded.emit()
 
     def _on_marks_changed(self) -> None:
         if self.ready or not self._wait_for_load:
