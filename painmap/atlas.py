@@ -1,10 +1,11 @@
 """The body chart: views, regions, landmarks, anatomy and drawn outlines, loaded from resources/atlas.
 
-Frame (docs/architecture.md): millimetres of a reference adult, y down. Chart 1 (`resources/atlas/posterior.svg`,
-`lateral.svg`) is the hand-drawn chart and still the default; chart 2 (`resources/atlas/charts/<body>-2/`, built
-from the Visible Human by tools/anatomy/build_chart.py) adds the `anterior` view, bones and muscles, for a male
-and a female body (docs/atlas.md). `lateral-left` is always derived as the mirror of `lateral`.
-`load_atlas()` reads a chart (cached), `to_json()` and `format_text()` present it.
+Frame (docs/architecture.md): millimetres of a reference adult, y down. Chart 2 (`resources/atlas/charts/<body>-2/`,
+built from the Visible Human by tools/anatomy/build_chart.py) is the default of both bodies: back, side and
+`anterior` views with bones and muscles (docs/atlas.md). Chart 1 (`resources/atlas/posterior.svg`, `lateral.svg`),
+the hand-drawn chart of painmap 0.1, still ships: the back and side pattern SVGs are drawn on it. `lateral-left`
+is always derived as the mirror of `lateral`. `load_atlas()` reads a chart (cached), `to_json()` and
+`format_text()` present it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from painmap.atlas_model import (
     mirror_region_id,
     region_id,
 )
+from painmap.chart_views import chart_subfolder
 from painmap.errors import AtlasError, PainmapError, UnknownIdError
 
 __all__ = [
@@ -46,14 +48,14 @@ _cache: dict[str, Atlas] = {}
 
 def chart_folder(base: Path, body: str, chart: int) -> Path:
     """Where a chart's SVGs live under the atlas folder: chart 1 at the top, chart n in charts/<body>-<n>/."""
-    return base if chart == 1 else base / "charts" / f"{body}-{chart}"
+    return base.joinpath(*chart_subfolder(body, chart))
 
 
 def load_atlas(root: Path | None = None, *, body: str | None = None, chart: int | None = None) -> Atlas:
     """A chart: `body` "male" (default) or "female", `chart` a number (default: the body's DEFAULT_CHART).
 
     `root` is an atlas folder (resources/atlas or a copy); without it the bundled one is read, cached.
-    With no arguments this is chart 1, as before the anatomical charts. Raises AtlasError (one line: file
+    With no arguments this is the male body's current chart (2). Raises AtlasError (one line: file
     and reason) for a missing or broken file, UnknownIdError for a body or chart that does not exist.
     """
     body = body or "male"

@@ -147,8 +147,10 @@ class Atlas:
     """All views of one chart of one body."""
 
     views: dict[str, View]
-    body: str = "male"  # chart 1 is the one chart of the first version: its reference adult is the male's height
-    chart: int = 1
+    body: str = "male"
+    # the loader always says which chart; an atlas built without one (a test's synthetic chart) is the male
+    # body's current chart, as a Drawing built without one is
+    chart: int = field(default_factory=lambda: CURRENT_CHART["male"])
 
     def view(self, view_id: str) -> View:
         """The view with this id, or UnknownIdError."""

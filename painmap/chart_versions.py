@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from painmap.chart_anchors import is_anchor, leg_anchors
 from painmap.drawing_model import (
     BODIES,
     CURRENT_CHART,
@@ -33,6 +34,7 @@ from painmap.errors import ResourceError
 from painmap.warp import MirroredWarp, Warp, landmark_warp
 
 __all__ = [
+    "ANCHORS_FORMAT",
     "CHARTS_FOLDER",
     "CURRENT_CHART",
     "DERIVED",
@@ -41,6 +43,7 @@ __all__ = [
     "SYMMETRIC_VIEWS",
     "ChartRecord",
     "ChartView",
+    "anchors_to_json",
     "atlas_record",
     "carry_marks",
     "carry_to_atlas",
@@ -59,6 +62,7 @@ __all__ = [
 ]
 
 RECORD_FORMAT = "painmap-chart-landmarks"
+ANCHORS_FORMAT = "painmap-chart-anchors"  # <body>-<chart>.anchors.json: the derived leg anchors (chart_anchors)
 CHARTS_FOLDER = ("atlas", "charts")
 DERIVED = ("vertex", "floor")  # landmarks computed from the silhouette, present on every chart
 SYMMETRIC_VIEWS = ("posterior", "anterior")  # midline at x = width / 2
@@ -154,10 +158,16 @@ def record_from_atlas(
     """
     own_body, own_chart = chart_of(atlas)
     skip = set(not_for_warp) | {_mirror_key(k) for k in not_for_warp}
+    anchors = leg_anchors(atlas)
+    for stored, marks in list(anchors.items()):
+        for view in atlas.views.values():
+            if view.id != stored and view.mirror == stored:
+                anchors[view.id] = {_mirror_key(k): (view.width - x, y) for k, (x, y) in marks.items()}
     views = {}
     for view in atlas.views.values():
         marks = {lm.key: (float(lm.x), float(lm.y)) for lm in view.landmarks}
         marks.update(derived_landmarks(view))
+        marks.update(anchors.get(view.id, {}))
         views[view.id] = ChartView(
             view.id,
             float(view.width),
@@ -171,7 +181,7 @@ def record_from_atlas(
 
 
 def record_to_json(record: ChartRecord, source: str = "") -> dict:
-    """The landmarks file's document: stored views only (a mirror view is derived when read)."""
+    """The landmarks file's document: stored views only (a mirror view is derived when read), no leg anchors."""
     stored = [v for v in record.views.values() if not v.id.endswith("-left")]
     return {
         "format": RECORD_FORMAT,
@@ -194,6 +204,7 @@ def record_to_json(record: ChartRecord, source: str = "") -> dict:
                         "warp": k not in v.not_for_warp,
                     }
                     for k, (x, y) in v.landmarks.items()
+                    if not is_anchor(k)
                 ],
                 "regions": sorted(v.regions),
             }
@@ -202,11 +213,45 @@ def record_to_json(record: ChartRecord, source: str = "") -> dict:
     }
 
 
-def record_from_json(doc: dict, source: str = "<memory>") -> ChartRecord:
-    """A ChartRecord from a landmarks file's document; ResourceError (one line) when it is malformed."""
+def anchors_to_json(record: ChartRecord, source: str = "") -> dict:
+    """The anchors file's document: the derived leg anchors of the stored views (painmap.chart_anchors)."""
+    views = []
+    for v in record.views.values():
+        marks = [(k, p) for k, p in v.landmarks.items() if is_anchor(k)]
+        if marks and not v.id.endswith("-left"):
+            views.append(
+                {
+                    "id": v.id,
+                    "anchors": [
+                        {"key": k, "x": round(x, LENGTH_DECIMALS), "y": round(y, LENGTH_DECIMALS)}
+                        for k, (x, y) in marks
+                    ],
+                }
+            )
+    return {"format": ANCHORS_FORMAT, "body": record.body, "chart": record.chart, "source": source, "views": views}
+
+
+def _with_anchors(doc: dict, anchors: dict) -> dict:
+    """The landmarks document with an anchors document's points added to its views as derived landmarks."""
+    if anchors.get("format") != ANCHORS_FORMAT or (anchors.get("body"), anchors.get("chart")) != (
+        doc.get("body"),
+        doc.get("chart"),
+    ):
+        raise ValueError("the anchors file is not of this chart")
+    doc = copy.deepcopy(doc)
+    by_id = {v["id"]: v for v in doc["views"]}
+    for v in anchors["views"]:
+        by_id[v["id"]]["landmarks"] += [{**a, "derived": True, "warp": True} for a in v["anchors"]]
+    return doc
+
+
+def record_from_json(doc: dict, source: str = "<memory>", anchors: dict | None = None) -> ChartRecord:
+    """A ChartRecord from a landmarks file's document (and its anchors file's); ResourceError when malformed."""
     try:
         if doc["format"] != RECORD_FORMAT:
             raise ValueError(f"format is {doc['format']!r}, not {RECORD_FORMAT!r}")
+        if anchors is not None:
+            doc = _with_anchors(doc, anchors)
         views: dict[str, ChartView] = {}
         for v in doc["views"]:
             marks = {str(m["key"]): (float(m["x"]), float(m["y"])) for m in v["landmarks"]}
@@ -222,11 +267,11 @@ def record_from_json(doc: dict, source: str = "<memory>") -> ChartRecord:
         raise ResourceError(f"{source}: not a chart landmarks file ({type(err).__name__}: {err})") from None
 
 
-def record_path(body: str, chart: int):
-    """Where the landmarks of chart `chart` of `body` are kept."""
+def record_path(body: str, chart: int, kind: str = "landmarks"):
+    """Where the landmarks (`kind` "landmarks") or leg anchors ("anchors") of chart `chart` of `body` are kept."""
     from painmap.resources import resource_path
 
-    return resource_path(*CHARTS_FOLDER, f"{body}-{chart}.landmarks.json")
+    return resource_path(*CHARTS_FOLDER, f"{body}-{chart}.{kind}.json")
 
 
 @lru_cache(maxsize=16)
@@ -235,11 +280,13 @@ def chart_record(body: str, chart: int) -> ChartRecord | None:
     path = record_path(body, chart)
     if not path.is_file():
         return None
+    extra = record_path(body, chart, "anchors")
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
+        anchors = json.loads(extra.read_text(encoding="utf-8")) if extra.is_file() else None
     except (OSError, ValueError) as err:
         raise ResourceError(f"{path}: cannot read the chart landmarks ({type(err).__name__})") from None
-    record = record_from_json(doc, str(path))
+    record = record_from_json(doc, str(path), anchors)
     if record.key != (body, chart):
         raise ResourceError(f"{path}: holds {record.body} chart {record.chart}, not {body} chart {chart}")
     return record
@@ -277,9 +324,12 @@ def view_warp(src: ChartRecord, dst: ChartRecord, view_id: str) -> Warp | Mirror
             stored = view_warp(src, dst, a.mirror)
             warp = MirroredWarp(stored, a.width, b.width) if stored is not None else None
         else:
-            pairs = set(a.warp_landmarks()) & set(b.warp_landmarks())
+            pairs = sorted(set(a.warp_landmarks()) & set(b.warp_landmarks()))
             warp = landmark_warp(
-                {k: a.landmarks[k] for k in pairs}, {k: b.landmarks[k] for k in pairs}, (a.width, a.height)
+                {k: a.landmarks[k] for k in pairs},
+                {k: b.landmarks[k] for k in pairs},
+                (a.width, a.height),
+                fit_keys={k for k in pairs if not is_anchor(k)},  # the far field follows the bones
             )
     _WARPS[key] = (src, dst, warp)
     return warp

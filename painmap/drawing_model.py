@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from painmap.chart_views import CURRENT_CHART
 from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
 
 __all__ = [
@@ -48,9 +49,8 @@ __all__ = [
 FORMAT = "painmap-drawing"
 VERSION = 2  # the version this code writes; older versions are upgraded by `migrate`
 BODIES = ("male", "female")  # the "body" a drawing names (from version 2; docs/format.md)
-# The chart each body's drawings are made on now: raise it when a new chart becomes the default (and commit its
-# landmarks file first, painmap.chart_versions). A body without an entry has no chart in this painmap yet.
-CURRENT_CHART: dict[str, int] = {"male": 1, "female": 2}
+# CURRENT_CHART (painmap.chart_views, numpy-free for the app's first paint): the chart each body's drawings are
+# made on now; raise it there when a new chart becomes the default (and commit its landmarks files first).
 VIEWS = ("posterior", "lateral", "lateral-left", "anterior")  # accepted without an atlas
 MARK_TYPES = ("stroke", "fill", "erase", "lasso")
 

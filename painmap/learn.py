@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from painmap import __version__
+from painmap.chart_versions import chart_of
 from painmap.contours import MIN_ZONE_MM2, mask_polygons
 from painmap.errors import PainmapError, PatternError
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
@@ -207,13 +208,19 @@ def pattern_toml(
 
 
 def view_svg(
-    view_id: str, width: float, height: float, zones: Sequence[LearnedZone], essential: float, spillover: float
+    view_id: str,
+    width: float,
+    height: float,
+    zones: Sequence[LearnedZone],
+    essential: float,
+    spillover: float,
+    chart: tuple[str, int] = ("male", 1),
 ) -> str:
-    """One view's SVG: the chart as a locked background, spillover then essential zones."""
+    """One view's SVG, drawn over `chart` (its `painmap:chart`, painmap.pattern_carry): spillover then essential."""
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        'xmlns:painmap="urn:painmap:pattern:1" '
+        f'xmlns:painmap="urn:painmap:pattern:1" painmap:chart="{chart[0]}-{chart[1]}" '
         f'width="{width:g}mm" height="{height:g}mm" viewBox="0 0 {width:g} {height:g}">\n'
     )
     parts = [head]
@@ -277,7 +284,8 @@ def write_learned(
             view = atlas.view(view_id)
             mine = [z for z in zones if z.view == view_id]
             write_text(
-                folder / f"{view_id}.svg", view_svg(view_id, view.width, view.height, mine, essential, spillover)
+                folder / f"{view_id}.svg",
+                view_svg(view_id, view.width, view.height, mine, essential, spillover, chart_of(atlas)),
             )
         try:
             pattern = load_pattern(folder, atlas)

@@ -1,15 +1,18 @@
-"""Patterns on any chart: the library is authored once, on its authoring chart, and carried by the landmark warp.
+"""Patterns on any chart: each view's SVG is authored once, on its authoring chart, and carried by the warp.
 
-The pattern SVGs under resources/patterns/ are drawn over chart 1 of the male body (`AUTHORED_ON`). For an
-atlas of another chart or body, `carried_library` loads and validates them on the authoring chart, then moves
-every zone outline and trigger point with the same thin-plate-spline warp that carries drawings
-(painmap.chart_versions.view_warp). One source of truth per zone; a hand edit of a pattern SVG reaches every
-chart at once. Cached per atlas. docs/decisions.md ("Patterns carried at load time") records why.
+A pattern view SVG names the chart it is drawn over in its root's `painmap:chart` attribute ("male-2"); without
+one it is drawn over chart 1 of the male body (`AUTHORED_ON`: the bundled back and side views, and every file
+of painmap 0.1). The loader (painmap.patterns.load_pattern) reads and validates each view on its own authoring
+chart, then moves its zone outlines and trigger points onto the chart asked for with the thin-plate-spline
+warp that carries drawings (painmap.chart_versions.view_warp): the front views drawn on the male chart 2 reach
+the female chart 2 this way, the back views drawn on chart 1 reach both. One source of truth per zone; a hand
+edit of a pattern SVG reaches every chart at once. docs/decisions.md ("Patterns carried at load time").
 """
 
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,14 +25,15 @@ __all__ = [
     "AUTHORED_ON",
     "authored_on",
     "authoring_atlas",
-    "carried_library",
     "carry_library",
     "carry_pattern",
-    "clear_cache",
+    "carry_view",
+    "svg_chart",
 ]
 
-AUTHORED_ON = ("male", 1)  # the chart the bundled pattern SVGs are drawn on
-_CACHE: dict[tuple[int, str], tuple[Any, Any]] = {}
+AUTHORED_ON = ("male", 1)  # the chart a pattern SVG without `painmap:chart` is drawn on
+_CHART_ATTR = re.compile(rb'painmap:chart\s*=\s*"([a-z]+)-([0-9]+)"')
+_HEAD_BYTES = 4096  # the attribute sits on the root element, in the file's head
 
 
 def authored_on(atlas: Any) -> bool:
@@ -37,15 +41,40 @@ def authored_on(atlas: Any) -> bool:
     return cv.chart_of(atlas) == AUTHORED_ON
 
 
-def authoring_atlas() -> Any:
-    """The atlas of the authoring chart (the multi-chart loader is asked for it by body and chart)."""
+def authoring_atlas(chart: tuple[str, int] = AUTHORED_ON) -> Any:
+    """The atlas of an authoring chart (the multi-chart loader is asked for it by body and chart)."""
     from painmap import atlas as atlas_module
 
     params = inspect.signature(atlas_module.load_atlas).parameters
     if "body" in params and "chart" in params:
-        body, chart = AUTHORED_ON
-        return atlas_module.load_atlas(body=body, chart=chart)
+        body, number = chart
+        return atlas_module.load_atlas(body=body, chart=number)
     return atlas_module.load_atlas()
+
+
+def svg_chart(path: Path) -> tuple[str, int]:
+    """(body, chart) a pattern view SVG is drawn over: its root's `painmap:chart`, else `AUTHORED_ON`."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD_BYTES)
+    except OSError:
+        return AUTHORED_ON  # the reader reports the file itself
+    root = head.split(b"<svg", 1)[-1].split(b">", 1)[0]
+    found = _CHART_ATTR.search(root)
+    return (found.group(1).decode(), int(found.group(2))) if found else AUTHORED_ON
+
+
+def carry_view(trigger_points, zones, source: Any, target: Any, view_id: str):
+    """One view's trigger points and zones moved from the `source` atlas's chart onto the `target` atlas's."""
+    src = cv.chart_record(*cv.chart_of(source)) or cv.atlas_record(source)  # a released record knows what is off
+    warp = cv.view_warp(src, cv.atlas_record(target), view_id)
+    if warp is None or warp.identity:
+        return list(trigger_points), list(zones)
+    moved = []
+    for tp in trigger_points:
+        ((x, y),) = warp(np.array([[tp.x, tp.y]]))
+        moved.append(replace(tp, x=round(float(x), 2), y=round(float(y), 2)))
+    return moved, [replace(zone, polygon=warp(zone.polygon)) for zone in zones]
 
 
 def carry_pattern(pattern, src: cv.ChartRecord, dst: cv.ChartRecord):
@@ -69,21 +98,3 @@ def carry_library(library, src: cv.ChartRecord, dst: cv.ChartRecord):
     """Every pattern of `library` carried from chart `src` to chart `dst` (its load problems are kept)."""
     patterns = {pid: carry_pattern(p, src, dst) for pid, p in library.patterns.items()}
     return replace(library, patterns=patterns)
-
-
-def carried_library(atlas: Any, folder: Path, load) -> Any:
-    """The pattern library of `folder` on `atlas`'s chart: loaded on the authoring chart by `load`, then warped."""
-    key = (id(atlas), str(folder.resolve()))
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is atlas:
-        return hit[1]
-    source = authoring_atlas()
-    src = cv.chart_record(*AUTHORED_ON) or cv.atlas_record(source)  # the released record knows what is off
-    library = carry_library(load(source, folder), src, cv.atlas_record(atlas))
-    _CACHE[key] = (atlas, library)
-    return library
-
-
-def clear_cache() -> None:
-    """Forget carried libraries."""
-    _CACHE.clear()

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from painmap import geometry
-from painmap.errors import PatternError, UnknownIdError
+from painmap import geometry, pattern_carry
+from painmap.chart_versions import chart_of
+from painmap.chart_views import VIEW_FILES
+from painmap.errors import PainmapError, PatternError, UnknownIdError
 from painmap.pattern_model import (
     PATTERN_KINDS,
     ZONE_KINDS,
@@ -87,12 +89,7 @@ def load_patterns(atlas: Atlas, root: str | Path | None = None) -> PatternLibrar
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is atlas:
         return hit[1]
-    from painmap import pattern_carry  # the SVGs are drawn on one chart and carried onto the others
-
-    if pattern_carry.authored_on(atlas):
-        library = _load_library(atlas, folder)
-    else:
-        library = pattern_carry.carried_library(atlas, folder, load_patterns)
+    library = _load_library(atlas, folder)  # each view is read on its authoring chart and carried (pattern_carry)
     _CACHE[key] = (atlas, library)
     return library
 
@@ -139,14 +136,21 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     trigger_points: list[TriggerPoint] = []
     zones: list[Zone] = []
     svg_of: dict[str, Path] = {}  # view -> its SVG, to point problems at the file to fix
+    skipped = False  # a view this chart lacks (e.g. the front on chart 1): its zones and marks are left out
     for view_id in views:
         svg_path = folder / f"{view_id}.svg"
-        if view_id not in atlas.views or view_id.endswith("-left"):
-            raise fail(f"unknown view {view_id!r} in 'views' (stored views: {', '.join(_stored_views(atlas))})")
+        if view_id not in VIEW_FILES:
+            raise fail(f"unknown view {view_id!r} in 'views' (stored views: {', '.join(VIEW_FILES)})")
         if not svg_path.is_file():
             raise fail(f"missing SVG {svg_path.name} for view {view_id!r}", svg_path)
+        source = _authoring_atlas(svg_path, atlas, fail)
+        if view_id not in source.views or view_id not in atlas.views:
+            skipped = True
+            continue
         svg_of[view_id] = svg_path
-        tps, zs = read_svg(svg_path, atlas.view(view_id), pid, atlas)
+        tps, zs = read_svg(svg_path, source.view(view_id), pid, source)
+        if source is not atlas:
+            tps, zs = pattern_carry.carry_view(tps, zs, source, atlas, view_id)
         trigger_points += tps
         zones += zs
     for stray in sorted(folder.glob("*.svg")):
@@ -161,7 +165,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         if tp.id not in tp_meta:
             raise fail(f"trigger point {tp.id!r} is drawn but has no [trigger_points.{tp.id}] table")
     for tp_id in tp_meta:
-        if tp_id not in seen:
+        if tp_id not in seen and not skipped:
             raise fail(f"trigger point {tp_id!r} has no mark in any view SVG")
     trigger_points = [
         replace(
@@ -212,6 +216,17 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         extra={k: v for k, v in meta.items() if k not in known},
         texts=texts,
     )
+
+
+def _authoring_atlas(svg_path: Path, atlas: Atlas, fail) -> Atlas:
+    """The atlas `svg_path` is drawn over (its `painmap:chart`; painmap.pattern_carry): `atlas` itself if it is that."""
+    chart = pattern_carry.svg_chart(svg_path)
+    if chart == chart_of(atlas):
+        return atlas
+    try:
+        return pattern_carry.authoring_atlas(chart)
+    except PainmapError as err:
+        raise fail(f"drawn on chart {chart[1]} of the {chart[0]} body, which cannot be read: {err}", svg_path) from None
 
 
 def _stored_views(atlas: Atlas) -> list[str]:

@@ -14,7 +14,7 @@ numpy only. Evaluation is vectorized (chunks of points against all control point
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -199,11 +199,13 @@ def landmark_warp(
     src_frame: tuple[float, float],
     *,
     anchors: bool = True,
+    fit_keys: Collection[str] | None = None,
 ) -> Warp:
     """The TPS taking the landmarks `src` onto `dst` (both {key: (x, y)} mm), over the keys they share.
 
-    With `anchors`, the source frame's ring of `frame_anchors` is added, each sent by the landmarks'
-    least-squares affine map, so that what lies far from every landmark moves affinely.
+    With `anchors`, the source frame's ring of `frame_anchors` is added, each sent by the least-squares
+    affine map of the landmarks (of those in `fit_keys` when given, e.g. the bony ones only), so that what
+    lies far from every landmark moves affinely.
     """
     keys = [k for k in src if k in dst]
     if len(keys) < 3:
@@ -212,13 +214,15 @@ def landmark_warp(
     q = np.array([dst[k] for k in keys], dtype=float)
     if anchors:
         ring = frame_anchors(*src_frame)
-        design = np.column_stack([p, np.ones(len(p))])
+        chosen = [i for i, k in enumerate(keys) if fit_keys is None or k in fit_keys]
+        fp, fq = (p[chosen], q[chosen]) if len(chosen) >= 3 else (p, q)
+        design = np.column_stack([fp, np.ones(len(fp))])
         if np.linalg.matrix_rank(design) < 3:
             raise WarpError("the shared landmarks lie on one line")
         if np.array_equal(p, q):
             sent = ring  # equal sets: the identity, exactly (a fitted affine map is one only to rounding)
         else:
-            fit = affine_fit(p, q)
+            fit = affine_fit(fp, fq)
             sent = ring @ fit[:, :2].T + fit[:, 2]
         p = np.vstack([p, ring])
         q = np.vstack([q, sent])

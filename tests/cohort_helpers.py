@@ -6,12 +6,19 @@ import csv
 from pathlib import Path
 
 import numpy as np
+from chart_helpers import point_from_chart_one
 
+from painmap import chart_versions as cv
 from painmap.drawing import Drawing, Stroke, save_drawing
+from painmap.drawing_model import current_chart
 
-MIDLINE = 320.0
-# Three distinct places on the patient's right (posterior mm): low back beside the spine, buttock, back of thigh.
-CENTRES = {"lowback": (355.0, 770.0), "buttock": (420.0, 870.0), "thigh": (415.0, 1040.0)}
+MIDLINE = cv.chart_record("male", current_chart("male")).views["posterior"].width / 2
+# Three distinct places on the patient's right (posterior mm): low back beside the spine, buttock, back of thigh
+# (read off chart 1, carried onto the current chart).
+CENTRES = {
+    label: point_from_chart_one("posterior", x, y)
+    for label, (x, y) in {"lowback": (355.0, 770.0), "buttock": (420.0, 870.0), "thigh": (415.0, 1040.0)}.items()
+}
 
 
 def drawing_around(rng: np.random.Generator, label: str, i: int, jitter: float = 14.0) -> Drawing:

@@ -39,7 +39,8 @@ def test_a_learned_pattern_joins_the_ranking_and_is_remembered(qtbot, atlas, lea
     assert "buttock-group" in window.live.library.patterns
     ranking = window.panels.ranking_panel.order()
     assert ranking[0] == "buttock-group"  # the drawing is exactly what the group shaded
-    assert window.live.comparison.best.pattern == "buttock-group" and window.live.comparison.best.score == 1.0
+    best = window.live.comparison.best  # the learned outline re-rasterized: the region within a few pixels
+    assert best.pattern == "buttock-group" and best.score > 0.99
     assert stored_folders(window.settings) == [str(learned)] and tool.remove_action.isEnabled()
 
     again = make_window(qtbot, atlas)  # a new window (the next start) takes the stored folder

@@ -209,7 +209,8 @@ def test_the_library_loads_after_the_first_paint_not_before(qtbot, atlas):
 
 def test_side_found_follows_the_drawing_and_can_be_chosen(window, panels):
     pattern = panels.pattern()
-    left = [(640.0 - x, y) for x, y in _zone_points(pattern, "posterior")]
+    width = panels.session.atlas.view("posterior").width  # the loaded chart's frame
+    left = [(width - x, y) for x, y in _zone_points(pattern, "posterior")]
     _stroke(panels.session, [*left, left[0]])  # the mirror image: the patient's left
     assert panels.result().side == "left"
     assert panels.pattern_layer.side == "left"

@@ -179,7 +179,7 @@ def test_corrupt_body_art_stops_start_up_with_one_line(tmp_path):
 
     copy = tmp_path / "resources"
     shutil.copytree(resources_dir(), copy)
-    (copy / "atlas" / "posterior.svg").write_text("<svg broken", encoding="utf-8")
+    (copy / "atlas" / "charts" / "male-2" / "posterior.svg").write_text("<svg broken", encoding="utf-8")  # default
     result = _run_painmap({"PAINMAP_RESOURCES": str(copy)})
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -43,7 +43,7 @@ def test_at_1280_px_every_control_fits_one_row(qtbot, atlas):
     assert window.toolbar_rows.rows() == [window.toolbars]  # one row: the e2e tests' canvas stays in place
     assert window.brush_bar.quality.isVisible()  # "Feels"
     in_status = {b.defaultAction() for b in window.statusBar().findChildren(QToolButton) if b.isVisible()}
-    assert {window.view_actions.zoom_focus, window.view_actions.zoom_fit} <= in_status  # Pelvis / Body
+    assert {window.view_actions.landmarks, window.view_actions.zoom_focus, window.view_actions.zoom_fit} <= in_status
 
 
 def test_a_larger_font_wraps_rows_instead_of_hiding_controls(qtbot, atlas, larger_font):

@@ -14,6 +14,12 @@ from painmap.raster import Grid, polygon_mask
 PX_PER_MM = 1.0
 
 
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1, the hand-drawn chart (still shipped: the pattern SVGs are drawn on it and old drawings name it)."""
+    return load_atlas(body="male", chart=1)
+
+
 def rasterize(polygon: np.ndarray, width: float, height: float, px_per_mm: float = PX_PER_MM) -> np.ndarray:
     """A bool mask of the polygon (pixel centres inside, no anti-aliasing) at px_per_mm: the engine's rasterizer."""
     return polygon_mask(Grid("atlas-test", width, height, px_per_mm), polygon)
@@ -284,6 +290,7 @@ def test_region_at_and_unknown_ids(atlas):
 
 def test_default_atlas_is_cached(atlas):
     assert load_atlas() is load_atlas()
+    assert load_atlas(body="male", chart=1) is atlas
 
 
 @pytest.mark.parametrize("view_id", ["posterior", "lateral"])

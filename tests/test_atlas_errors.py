@@ -33,7 +33,7 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def _refused(folder: Path, *fragments: str) -> str:
     with pytest.raises(AtlasError) as info:
-        load_atlas(folder)
+        load_atlas(folder, chart=1)  # the edits below are made to chart 1's files (the loader is one for all)
     message = str(info.value)
     assert "\n" not in message
     for fragment in fragments:
@@ -42,7 +42,7 @@ def _refused(folder: Path, *fragments: str) -> str:
 
 
 def test_a_good_copy_loads(atlas_copy):
-    atlas = load_atlas(atlas_copy)
+    atlas = load_atlas(atlas_copy, chart=1)
     assert set(atlas.views) == {"posterior", "lateral", "lateral-left"}
 
 
@@ -127,7 +127,7 @@ def test_edits_inkscape_makes_still_load(atlas_copy):
     polygon = f'<polygon id="coccyx" class="region"{found.group(1)} points="{points}"/>'
     text = text.replace(found.group(0), polygon)
     path.write_text(text, encoding="utf-8")
-    atlas = load_atlas(atlas_copy)
+    atlas = load_atlas(atlas_copy, chart=1)
     assert atlas.view("posterior").region("coccyx").side == "midline"
 
 
@@ -145,7 +145,7 @@ def test_atlas_json_has_the_design_keys():
     data = json.loads(done.stdout)
     assert data["units"] == "mm"
     ids = [v["id"] for v in data["views"]]
-    assert ids == ["posterior", "lateral", "lateral-left"]
+    assert ids == ["posterior", "lateral", "lateral-left", "anterior"]  # the default chart (2) has a front view
     for view in data["views"]:
         assert {"id", "width", "height", "regions", "landmarks"} <= set(view)
         for region in view["regions"]:
@@ -154,8 +154,9 @@ def test_atlas_json_has_the_design_keys():
             assert len(region["polygon"]) >= 3 and all(len(p) == 2 for p in region["polygon"])
         for landmark in view["landmarks"]:
             assert {"id", "side", "x", "y"} <= set(landmark)
-    posterior = data["views"][0]
-    assert (posterior["width"], posterior["height"]) == (640, 1800)
+    posterior, view = data["views"][0], load_atlas().view("posterior")
+    assert (posterior["width"], posterior["height"]) == (view.width, view.height)
+    assert (data["body"], data["chart"]) == ("male", 2)
     assert "buttock-right" in {r["id"] for r in posterior["regions"]}
 
 
@@ -167,7 +168,7 @@ def test_atlas_text_is_readable():
 
 
 def test_broken_atlas_on_the_command_line_is_one_line_and_exit_2(atlas_copy):
-    (atlas_copy / "posterior.svg").write_text("<svg", encoding="utf-8")
+    (atlas_copy / "charts" / "male-2" / "posterior.svg").write_text("<svg", encoding="utf-8")  # the default chart
     done = _cli("atlas", env={"PAINMAP_RESOURCES": str(atlas_copy.parent)})
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
@@ -187,9 +188,9 @@ def test_regions_saved_as_relative_path_data_load_the_same(atlas_copy):
         return f'{found.group(1)}d="{" ".join(parts)} z"'
 
     rewritten, count = re.subn(r'(class="region"[^>]*)d="(M[^"]*) Z"', relative, text)
-    assert count == len(load_atlas().view("lateral").regions)
+    assert count == len(load_atlas(chart=1).view("lateral").regions)
     path.write_text(rewritten, encoding="utf-8")
-    before, after = load_atlas(), load_atlas(atlas_copy)
+    before, after = load_atlas(chart=1), load_atlas(atlas_copy, chart=1)
     for region in before.view("lateral").regions:
         other = after.view("lateral").region(region.id)
         assert other.polygon.shape == region.polygon.shape

@@ -16,7 +16,15 @@ from painmap.resources import resource_path
 
 INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
 PAINMAP = "urn:painmap:atlas:1"
-FILES = {"posterior": ("posterior.svg", 640, 1800), "lateral": ("lateral.svg", 500, 1800)}
+FILES = {"posterior": ("posterior.svg", 640, 1800), "lateral": ("lateral.svg", 500, 1800)}  # chart 1's files
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1, whose files these are (chart 2's layers are checked in test_chart_build)."""
+    from painmap.atlas import load_atlas
+
+    return load_atlas(body="male", chart=1)
 
 
 @pytest.mark.parametrize("view_id", list(FILES))

@@ -38,20 +38,6 @@ CASES = [  # (pattern, trigger point), from the authoring library
     ("quadratus-lumborum", "trp4"),
     ("tensor-fasciae-latae", "trp1"),
 ]
-# Measured and not yet fixed (reported): the female piriformis's visible outline ends ~22 mm medial of the
-# carried lateral TrP (the trochanteric end is covered by the gemelli / quadratus femoris on that chart).
-KNOWN_OFF = {("female", "piriformis", "trp1")}
-# Zones that leave the chart-2 body by more than 1 mm (measured, largest excursion): the thigh and calf zones
-# below the knee, because the posterior view has no landmark pair below the ischial tuberosity and the warp
-# extrapolates the legs (male gluteus minimus spillover 99 mm, SI-joint calf 86 mm; female 30 / 20 mm).
-ZONES_OFF = {
-    ("male", "gluteus-maximus"),  # trp1 spillover, 2.1 mm at the gluteal fold
-    ("male", "gluteus-minimus"),
-    ("male", "piriformis"),  # spillover 1.0 mm (just over the slack)
-    ("male", "sacroiliac-joint"),
-    ("female", "gluteus-minimus"),
-    ("female", "sacroiliac-joint"),
-}
 
 
 @pytest.fixture(scope="module", params=BODIES)
@@ -78,10 +64,8 @@ def test_every_muscle_trigger_point_is_listed(chart2):
 
 
 @pytest.mark.parametrize(("pattern_id", "tp_id"), CASES)
-def test_trigger_point_inside_its_muscle(chart2, pattern_id, tp_id, request):
+def test_trigger_point_inside_its_muscle(chart2, pattern_id, tp_id):
     body, atlas, library = chart2
-    if (body, pattern_id, tp_id) in KNOWN_OFF:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known: see KNOWN_OFF"))
     pattern = library.get(pattern_id)
     tp = next(t for t in pattern.trigger_points if t.id == tp_id)
     shape = muscle_shape(atlas.view(tp.view), pattern_id)
@@ -113,10 +97,8 @@ def test_gluteus_medius_edge_beside_the_psis(chart2):
 
 
 @pytest.mark.parametrize("pattern_id", sorted({p for p, _ in CASES} | {"sacroiliac-joint"}))
-def test_zones_inside_the_silhouette(chart2, pattern_id, request):
+def test_zones_inside_the_silhouette(chart2, pattern_id):
     body, atlas, library = chart2
-    if (body, pattern_id) in ZONES_OFF:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known: see ZONES_OFF"))
     for zone in library.get(pattern_id).zones:
         view = atlas.view(zone.view)
         body_shape = unary_union([Polygon(p).buffer(0) for p in view.silhouette]).buffer(1.0)

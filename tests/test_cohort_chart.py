@@ -74,6 +74,9 @@ def test_a_mixed_cohort_counts_like_the_same_cohort_on_one_chart(tmp_path):
     of the counts differing, a painted area overlapping at >= 0.9 (Jaccard), every pattern's score within 0.05
     (measured: <= 0.023) and the extent within 10 % (measured: <= 9 %); drawn without carrying, the
     female drawings would land ~190 mm off (the female posterior view is 1000 mm wide, the male chart 1 640 mm).
+    The side view's counts differ more (measured 20 %, 11 % without the leg anchors): its chain runs straight from
+    the trochanter to the knee on each chart, while the warp follows the thigh's outline, which the two bodies
+    shape differently; the leg anchors halve the score error (0.026 against 0.053) and the extent's (7.6 % / 10 %).
     """
     one, mixed = tmp_path / "one", tmp_path / "mixed"
     one.mkdir()
@@ -84,11 +87,11 @@ def test_a_mixed_cohort_counts_like_the_same_cohort_on_one_chart(tmp_path):
     a = aggregate([one], workers=1, keep_rows=True)
     b = aggregate([mixed], workers=1, keep_rows=True)
     assert a.n_drawings == b.n_drawings == 12 and b.n_skipped == 0
-    for view in ("posterior", "lateral"):
+    for view, tolerance in (("posterior", 0.12), ("lateral", 0.22)):
         ca, cb = a.counts[view], b.counts[view]
         either = (ca > 0) | (cb > 0)
         assert ca.sum() > 10_000
-        assert np.abs(ca - cb).sum() <= 0.12 * ca.sum(), view
+        assert np.abs(ca - cb).sum() <= tolerance * ca.sum(), view
         assert np.count_nonzero((ca > 0) & (cb > 0)) >= 0.9 * np.count_nonzero(either), view
     for ra, rb in zip(a.rows, b.rows, strict=True):
         worst = max(abs(rb.scores[k] - ra.scores[k]) for k in ra.scores)
@@ -103,13 +106,15 @@ def test_the_same_cohort_on_the_female_chart(tmp_path):
     assert result.n_drawings == 4 and result.counts["posterior"].shape == (1670, 1000)
 
 
-def test_a_view_the_target_lacks_is_refused_in_one_line(tmp_path):
-    if "anterior" in MALE.views:
-        pytest.skip("the current male chart has an anterior view")
+def test_a_view_the_target_lacks_is_refused_in_one_line(tmp_path, monkeypatch):
+    from painmap import cohort_chart
+
+    first = load_atlas(body="male", chart=1)  # the male chart without a front view
     path = tmp_path / "front.painmap.json"
     save_drawing(Drawing(marks=[Stroke("anterior", 10.0, 5, "dull", ((500.0, 900.0),))], body="female", chart=2), path)
     with pytest.raises(DrawingError, match="anterior view, which the male chart 1 lacks"):
-        load_onto(path, MALE)
+        load_onto(path, first)
+    monkeypatch.setattr(cohort_chart, "target_atlas", lambda body=None: first)  # a cohort onto that chart
     skipped = []
     result = aggregate([tmp_path], workers=1, on_skip=lambda p, reason: skipped.append(reason))
     assert result.n_skipped == 1 and len(skipped) == 1 and "lacks" in skipped[0] and "\n" not in skipped[0]

@@ -41,7 +41,11 @@ class FakeView:
 
 @dataclass(frozen=True)
 class FakeAtlas:
+    """Stands for chart 1 of the male body (its frames): version-1 documents are on it, no carry."""
+
     views: dict[str, FakeView]
+    body: str = "male"
+    chart: int = 1
 
     def view(self, view_id: str) -> FakeView:
         if view_id not in self.views:

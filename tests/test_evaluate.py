@@ -12,6 +12,7 @@ from cohort_helpers import write_cohort, write_labels
 
 from painmap.cohort import read_all
 from painmap.evaluate import evaluate, loo_scores, roc_auc
+from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def test_shuffled_labels_fall_to_chance_and_resubstitution_would_not(cohort, pix
     assert np.mean(leaky) > 0.42
 
 
-def test_leave_one_out_scores_equal_explicit_templates(pixels, cohort):
+def test_leave_one_out_scores_equal_explicit_templates(pixels, cohort, atlas):
     """The count-sum shortcut equals building each template from the other drawings and taking Σmin / Σmax."""
     _, rows, _ = cohort
     subset = list(range(0, 150, 10))  # 15 drawings, 5 per label
@@ -66,7 +67,7 @@ def test_leave_one_out_scores_equal_explicit_templates(pixels, cohort):
     truth = [rows[i][1] for i in subset]
     labels = sorted(set(truth))
     fast = loo_scores(drawings, truth, labels)
-    shape = (1800, 640)
+    shape = AtlasMasks(atlas, DEFAULT_PX_PER_MM).grid("posterior").shape
     dense = []
     for d in drawings:
         m = np.zeros(shape[0] * shape[1])

@@ -42,7 +42,7 @@ def test_sheet_on_chart2_credits_and_marks(tmp_path, body):
 
 def test_chart1_sheet_has_no_anatomy_credit(tmp_path):
     out = tmp_path / "s.pdf"
-    assert _run("render", "--pattern", "gluteus-medius", "-o", out).returncode == 0
+    assert _run("render", "--pattern", "gluteus-medius", "--chart", "1", "-o", out).returncode == 0
     assert "Visible Human" not in _pdf_text(out)
 
 

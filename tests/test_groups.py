@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 
 import numpy as np
 import pytest
 import scipy.stats
+from chart_helpers import from_chart_one
 from cli_helpers import run_cli as _run
 
+from painmap import geometry
 from painmap.aggregate import aggregate
 from painmap.drawing import Drawing, Fill, Stroke, save_drawing
 from painmap.groups import GroupCounter, fdr, region_test
@@ -68,7 +71,12 @@ def test_fisher_for_small_counts_and_chi_square_otherwise():
 def test_region_share_is_the_threshold(tmp_path, atlas):
     folder = tmp_path / "d"
     folder.mkdir()
-    dab = Stroke("posterior", 8.0, 5, "aching", ((420.0, 870.0),))  # a small dab: ~1.2 % of the right buttock
+    # a small dab, ~1.2 % of the right buttock, on the chart's right buttock
+    view = atlas.view("posterior")
+    buttock = view.region("buttock-right")
+    (dab,) = from_chart_one(Stroke("posterior", 8.0, 5, "aching", ((420.0, 870.0),)))
+    dab = replace(dab, radius=float(np.sqrt(0.012 * geometry.area(buttock.polygon) / np.pi)))
+    assert view.region_at(*dab.points[0]) is buttock
     for g in ("x", "y"):
         for i in range(3):
             marks = [dab] if g == "x" else [Fill("posterior", "sacrum", 5, "aching")]

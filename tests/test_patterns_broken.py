@@ -15,6 +15,16 @@ from painmap.cli import main
 from painmap.patterns import default_root, load_patterns
 
 VICTIM = "gluteus-medius"
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    """Chart 1: the pattern SVGs edited here are drawn on it (they load there as they are, no warp)."""
+    from painmap.atlas import load_atlas
+
+    return load_atlas(body="male", chart=1)
+
+
 ZONE = re.compile(r'(<path id="trp2-essential"[^>]*?\n\s*d=")([^"]*)(")')
 
 

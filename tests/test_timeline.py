@@ -11,6 +11,7 @@ import subprocess
 from datetime import UTC, datetime
 
 import pytest
+from chart_helpers import from_chart_one
 
 from painmap.cli import main
 from painmap.compare import cached_comparator
@@ -18,9 +19,11 @@ from painmap.drawing import Drawing, Stroke, drawing_to_dict
 from painmap.raster import PainMasks
 from painmap.timeline import TIMELINE_PX_PER_MM, load_timeline
 
-CREST = Stroke("posterior", 14.0, 6, "aching", ((364.0, 800.0), (408.0, 754.0), (432.0, 742.0)))
-BUTTOCK = Stroke("posterior", 20.0, 4, "aching", ((405.0, 840.0), (440.0, 870.0)))
-LOW = Stroke("posterior", 18.0, 8, "dull", ((300.0, 760.0), (330.0, 790.0), (335.0, 830.0)))
+CREST, BUTTOCK, LOW = from_chart_one(  # placed on chart 1, carried onto the current chart
+    Stroke("posterior", 14.0, 6, "aching", ((364.0, 800.0), (408.0, 754.0), (432.0, 742.0))),
+    Stroke("posterior", 20.0, 4, "aching", ((405.0, 840.0), (440.0, 870.0))),
+    Stroke("posterior", 18.0, 8, "dull", ((300.0, 760.0), (330.0, 790.0), (335.0, 830.0))),
+)
 # file name -> (created, marks): the names are not in date order
 SERIES = {
     "b.painmap.json": ("2026-03-12T09:00:00Z", [CREST, BUTTOCK]),

@@ -40,14 +40,14 @@ def _path(poly: np.ndarray) -> str:
     return f"M {head[0]:.2f},{head[1]:.2f} " + " ".join(f"L {x:.2f},{y:.2f}" for x, y in rest) + " Z"
 
 
-def pattern_svg(pattern, view, href: str) -> str:
-    """One view of a carried pattern as a pattern SVG (same layers and attributes as the authoring files)."""
+def pattern_svg(pattern, view, href: str, chart: tuple[str, int] = AUTHORED_ON) -> str:
+    """One view of a carried pattern as a pattern SVG drawn over `chart` (its `painmap:chart`)."""
     w, h = view.width, view.height
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         ' xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"'
-        ' xmlns:painmap="urn:painmap:pattern:1"'
+        f' xmlns:painmap="urn:painmap:pattern:1" painmap:chart="{chart[0]}-{chart[1]}"'
         f' width="{w:g}mm" height="{h:g}mm" viewBox="0 0 {w:g} {h:g}">',
         f"  <!-- carried from {AUTHORED_ON[0]} chart {AUTHORED_ON[1]} by tools/carry_patterns.py: do not edit -->",
         '  <g id="layer-chart" inkscape:groupmode="layer" inkscape:label="Body chart (locked)">',
@@ -123,7 +123,9 @@ def carry_to(atlas, body: str, chart: int, out: Path | None) -> tuple[list[str],
             for view_id in dict.fromkeys([*(z.view for z in pattern.zones), *(t.view for t in pattern.trigger_points)]):
                 view = atlas.views[view_id]
                 (out / pattern.id).mkdir(parents=True, exist_ok=True)
-                write_text(out / pattern.id / f"{view_id}.svg", pattern_svg(pattern, view, f"{view_id}.svg"))
+                write_text(
+                    out / pattern.id / f"{view_id}.svg", pattern_svg(pattern, view, f"{view_id}.svg", (body, chart))
+                )
     return lines, problems
 
 

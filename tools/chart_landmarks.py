@@ -1,7 +1,9 @@
-"""Write a released chart's landmarks file (resources/atlas/charts/<body>-<chart>.landmarks.json).
+"""Write a released chart's landmarks file (resources/atlas/charts/<body>-<chart>.landmarks.json) and its
+leg anchors file (<body>-<chart>.anchors.json, painmap.chart_anchors).
 
-Run it once for every chart that is released, from that chart's atlas, and commit the file: it is what lets
+Run it once for every chart that is released, from that chart's atlas, and commit the files: they are what let
 painmap carry drawings (and patterns) made on that chart onto any later one (painmap.chart_versions).
+`--anchors-only` writes (or checks) just the anchors file: a released chart's landmarks file never changes.
 
     python tools/chart_landmarks.py --body male --chart 1                  # from the bundled atlas
     python tools/chart_landmarks.py --body male --chart 2 --atlas DIR      # from an atlas folder
@@ -20,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from painmap import atlas as atlas_module
 from painmap.atomic import write_text
-from painmap.chart_versions import record_from_atlas, record_path, record_to_json
+from painmap.chart_versions import anchors_to_json, record_from_atlas, record_path, record_to_json
 
 # Landmarks known to be drawn off on a released chart: kept in the file, not paired by the warp.
 NOT_FOR_WARP = {
@@ -46,23 +48,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chart", required=True, type=int)
     parser.add_argument("--atlas", metavar="DIR", help="the atlas folder of that chart (default: the bundled one)")
     parser.add_argument("--check", action="store_true", help="only compare with the committed file")
-    parser.add_argument("-o", "--output", help="where to write (default: the bundled charts folder)")
+    parser.add_argument("--anchors-only", action="store_true", help="only the leg anchors file")
+    parser.add_argument("-o", "--output", help="folder to write to (default: the bundled charts folder)")
     args = parser.parse_args(argv)
     atlas = load(args.body, args.chart, args.atlas)
     record = record_from_atlas(atlas, args.body, args.chart, NOT_FOR_WARP.get((args.body, args.chart), ()))
     source = f"{args.atlas or 'resources/atlas'} (chart {args.chart} of the {args.body} body)"
-    text = json.dumps(record_to_json(record, source), indent=1, ensure_ascii=False) + "\n"
-    target = Path(args.output) if args.output else record_path(args.body, args.chart)
-    if args.check:
-        old = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else None
-        if old is None or {**old, "source": ""} != {**json.loads(text), "source": ""}:
-            print(f"{target} is missing or differs from the atlas", file=sys.stderr)
-            return 1
-        print(f"{target} is up to date")
-        return 0
-    write_text(target, text)
-    print(f"wrote {target}")
-    return 0
+    docs = {"anchors": anchors_to_json(record, source)}
+    if not args.anchors_only:
+        docs["landmarks"] = record_to_json(record, source)
+    status = 0
+    for kind, doc in docs.items():
+        text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+        target = record_path(args.body, args.chart, kind)
+        if args.output:
+            target = Path(args.output) / target.name
+        if args.check:
+            old = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else None
+            if old is None or {**old, "source": ""} != {**json.loads(text), "source": ""}:
+                print(f"{target} is missing or differs from the atlas", file=sys.stderr)
+                status = 1
+            else:
+                print(f"{target} is up to date")
+            continue
+        write_text(target, text)
+        print(f"wrote {target}")
+    return status
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
+from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
 
@@ -77,12 +78,8 @@ class BodyArt:
 
 
 def art_folder(views) -> Path:
-    """The folder of a loaded atlas's SVGs (its body and chart, painmap.atlas.chart_folder); the first chart's
-    for the window's frames before the atlas has loaded."""
-    base = resource_path("atlas")
-    chart = getattr(views, "chart", None)
-    if chart is None:
-        return base
-    from painmap.atlas import chart_folder
-
-    return chart_folder(base, views.body, chart)
+    """The folder of a loaded atlas's SVGs (its body and chart); for the window's frames, read before the
+    atlas has loaded, the male body's current chart."""
+    body = getattr(views, "body", None) or "male"
+    chart = getattr(views, "chart", None) or CURRENT_CHART[body]
+    return resource_path("atlas", *chart_subfolder(body, chart))

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
+from painmap.chart_views import CURRENT_CHART, EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES, chart_subfolder
 from painmap.errors import AtlasError, PainmapError
 
 HEAD_BYTES = 4096
@@ -94,7 +94,7 @@ def read_frames(folder: Path | None = None) -> dict[str, ViewFrame]:
         from painmap.resources import resource_path
 
         try:
-            folder = resource_path("atlas")
+            folder = resource_path("atlas", *chart_subfolder("male", CURRENT_CHART["male"]))  # the default chart
         except PainmapError as err:
             raise AtlasError(str(err)) from None
     frames = {  # as the atlas loader: the back and side views always, the front view where the chart has one

@@ -231,10 +231,8 @@ class MainWindow(QMainWindow):
         views = QToolBar("Views", self)
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
-        views.addSeparator()
-        # zoom in/out stay on the wheel, + and - and in the View menu; Pelvis / Body sit by the zoom percentage in
-        # the status bar: the toolbar keeps room for the brush
-        views.addAction(self.view_actions.landmarks)
+        # zoom in/out stay on the wheel, + and - and in the View menu; Landmarks / Pelvis / Body sit by the zoom
+        # percentage in the status bar: with chart 2's four views the toolbars keep one row at 1280 px
         self.addToolBar(views)
         tools = QToolBar("Tools", self)
         tools.setObjectName("tools-toolbar")
@@ -351,7 +349,9 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel("")
         self.zoom_label.setToolTip("Zoom (100 % = life size)")
         self.statusBar().addWidget(self.region_label, 1)
-        for button in zoom_buttons([self.view_actions.zoom_focus, self.view_actions.zoom_fit]):
+        for button in zoom_buttons(
+            [self.view_actions.landmarks, self.view_actions.zoom_focus, self.view_actions.zoom_fit]
+        ):
             self.statusBar().addPermanentWidget(button)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.region_hovered.connect(self._show_region)
