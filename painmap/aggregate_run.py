@@ -58,7 +58,10 @@ class DrawingProcessor:
         choir: str | None = None,
         regions: bool = False,
         body: str | None = None,
+        cached: bool = False,
     ):
+        """`cached`: take the bundled chart and library from the engine cache when they are what is asked for (a
+        worker process starts in milliseconds; its atlas is then the cache's copy, not `load_atlas()`'s)."""
         from painmap.aggregate_rows import AGGREGATE_PX_PER_MM
         from painmap.compare import Comparator
         from painmap.library import library_for
@@ -66,9 +69,16 @@ class DrawingProcessor:
         self.px_per_mm = AGGREGATE_PX_PER_MM if px_per_mm is None else px_per_mm
         from painmap.cohort_chart import target_atlas
 
-        self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
-        self.library = library if library is not None else library_for(self.atlas, library_dirs)
-        self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
+        stored = None
+        if cached and atlas is None and library is None:
+            stored = stored_engine(self.px_per_mm, library_dirs, body)
+        if stored is not None:  # the bundled chart and library: loaded from the engine cache, tables built
+            self.comparator = stored
+            self.atlas, self.library = stored.atlas, stored.library
+        else:
+            self.atlas = atlas if atlas is not None else target_atlas(body)  # every drawing is carried onto it
+            self.library = library if library is not None else library_for(self.atlas, library_dirs)
+            self.comparator = Comparator(self.atlas, self.library, self.px_per_mm)
         self.view_ids = tuple(self.atlas.views)
         self.pattern_ids = tuple(sorted(self.library.patterns))
         self.regions = regions  # fill DrawingRow.regions (region coverage, for --group-by)
@@ -78,6 +88,19 @@ class DrawingProcessor:
 
             self.choir = choir_masks(self.atlas, choir, self.px_per_mm)
         self._shapes: dict[str, tuple[int, int]] = {}
+        self._batch: Any = None
+
+    @property
+    def batch(self):
+        """The ChunkScorer that rasterizes and scores stroke-only drawings a chunk at a time (painmap.aggregate_batch),
+        or None when a row needs more than the scores (CHOIR keys, region coverage)."""
+        if self.choir is not None or self.regions:
+            return None
+        if self._batch is None:
+            from painmap.aggregate_batch import ChunkScorer
+
+            self._batch = ChunkScorer(self.comparator)
+        return self._batch
 
     def view_shape(self, view_id: str) -> tuple[int, int]:
         if view_id not in self._shapes:
@@ -88,11 +111,19 @@ class DrawingProcessor:
         """Masks and row of one drawing; without `scores` the comparison is skipped (a map needs none).
 
         With `data` (the file's bytes, sent by the client) the file itself is not read."""
-        from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
+        return self.process_drawing(path, self.load(path, data), scores)
+
+    def load(self, path: Path, data: bytes | None = None):
+        """The drawing of a file (or of its bytes), carried onto this processor's chart; PainmapError if bad."""
         from painmap.cohort_chart import load_onto, parse_onto
+
+        return load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
+
+    def process_drawing(self, path: Path, drawing, scores: bool = True) -> Processed:
+        """`process` of a drawing already read from `path`."""
+        from painmap.aggregate_rows import DrawingRow, Processed, painted_patch
         from painmap.raster import PainMasks
 
-        drawing = load_onto(path, self.atlas) if data is None else parse_onto(data, str(path), self.atlas)
         masks = PainMasks.from_drawing(coverage_only(drawing), self.atlas, self.px_per_mm)
         used = {v: patch for v in masks.views_used() if (patch := painted_patch(masks, v)) is not None}
         if not scores:
@@ -126,6 +157,22 @@ class DrawingProcessor:
         return row
 
 
+def stored_engine(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | None = None):
+    """The command line's cached comparator (painmap.engine_cache: the bundled atlas and library, masks and score
+    tables loaded from one file) when a cohort is counted on the bundled default chart with the stored library
+    only; else None."""
+    from painmap.drawing_model import current_chart
+    from painmap.engine_cache import cached_comparator
+
+    if library_dirs or (body or "male") != "male":
+        return None
+    comp = cached_comparator(px_per_mm)
+    chart = (str(getattr(comp.atlas, "body", "male")), int(getattr(comp.atlas, "chart", 1)))
+    if chart != ("male", current_chart("male")):  # pragma: no cover - the default chart is the current male one
+        return None
+    return comp
+
+
 def coverage_only(drawing):
     """The drawing with every stroke and fill at intensity 1: the same painted pixels, painted faster.
 
@@ -152,7 +199,8 @@ def worker_processor(settings: tuple) -> Processor:
     global _WORKER
     if _WORKER is None or _WORKER[0] != settings:
         px_per_mm, dirs, choir, regions, body = settings
-        _WORKER = (settings, DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body))
+        made = DrawingProcessor(px_per_mm, library_dirs=dirs, choir=choir, regions=regions, body=body, cached=True)
+        _WORKER = (settings, made)
     return _WORKER[1]
 
 
@@ -168,6 +216,8 @@ def run_chunk(
     (path, reason) skip for every file, in order. With `group_by` (a meta key) counts are kept per group: their
     keys are (group, view) instead of the view."""
     proc = processor if processor is not None else worker_processor(settings)
+    if group_by is None and getattr(proc, "batch", None) is not None:
+        return _run_batched(paths, proc, strict, scores)
     counts: dict = {}
     entries: list[DrawingRow | Skip] = []
     for item in paths:
@@ -189,6 +239,57 @@ def run_chunk(
             target = counts[key][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
             np.add(target, mask, out=target, casting="unsafe")
         entries.append(done.row)
+    return {v: _crop(c) for v, c in counts.items()}, entries
+
+
+def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: bool) -> ChunkResult:
+    """`run_chunk` with the stroke-only drawings rasterized and scored together (painmap.aggregate_batch); the
+    same counts and rows."""
+    from painmap.aggregate_batch import batch_rows
+
+    scorer = proc.batch
+    entries: list = []
+    together: list[tuple[int, Path, Any]] = []
+    alone: list[tuple[int, Path, Any]] = []
+    for item in paths:
+        path, data = item if isinstance(item, tuple) else (item, None)
+        try:
+            if isinstance(data, str):
+                raise PainmapError(data)
+            drawing = proc.load(Path(path), data)
+        except (PainmapError, OSError, ValueError) as err:
+            entries.append((os.fspath(path), one_line(err)))
+            if strict:
+                break
+            continue
+        (together if scorer.accepts(drawing) else alone).append((len(entries), Path(path), drawing))
+        entries.append(None)
+    dtype = np.uint16 if len(paths) < 65535 else np.int32
+    counts: dict = {}
+    if together:
+        try:
+            found, rows = batch_rows(scorer, [(p, d) for _, p, d in together], scores)
+        except (PainmapError, ValueError):  # a stroke the brush refuses: each drawing on its own says which
+            alone = sorted(alone + together, key=lambda t: t[0])
+        else:
+            for (k, _, _), row in zip(together, rows, strict=True):
+                entries[k] = row
+            counts = {v: c.astype(dtype) for v, c in found.items()}
+    for k, path, drawing in alone:
+        try:
+            done = proc.process_drawing(path, drawing, scores)
+        except (PainmapError, OSError, ValueError) as err:
+            entries[k] = (os.fspath(path), one_line(err))
+            continue
+        for view_id, (r0, c0, mask) in done.masks.items():
+            if view_id not in counts:
+                counts[view_id] = np.zeros(proc.view_shape(view_id), dtype=dtype)
+            target = counts[view_id][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
+            np.add(target, mask, out=target, casting="unsafe")
+        entries[k] = done.row
+    bad = next((k for k, e in enumerate(entries) if isinstance(e, tuple)), None) if strict else None
+    if bad is not None:  # strict: the first bad file ends the chunk (and the run)
+        entries = entries[: bad + 1]
     return {v: _crop(c) for v, c in counts.items()}, entries
 
 
@@ -358,7 +459,8 @@ def describe(px_per_mm: float, library_dirs: Sequence[str] = (), body: str | Non
     from painmap.library import library_for
     from painmap.raster import Grid
 
-    atlas = target_atlas(body)
-    library = library_for(atlas, library_dirs)
+    stored = stored_engine(px_per_mm, library_dirs, body)  # also builds the cache file the workers will read
+    atlas = stored.atlas if stored is not None else target_atlas(body)
+    library = stored.library if stored is not None else library_for(atlas, library_dirs)
     shapes = {v: Grid(v, view.width, view.height, px_per_mm).shape for v, view in atlas.views.items()}
     return Info(px_per_mm, tuple(atlas.views), tuple(sorted(library.patterns)), shapes)

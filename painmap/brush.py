@@ -21,6 +21,8 @@ __all__ = [
     "capsule_spans",
     "check_intensity",
     "check_radius",
+    "flat_boxes",
+    "flat_segments",
     "many_points",
     "polyline_segments",
     "spans_mask",
@@ -103,6 +105,13 @@ def stroke_boxes(grid: Grid, strokes: list[tuple[np.ndarray, float]]) -> tuple[n
     lo, hi = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
     r = np.array([radius for _, radius in strokes])
     return grid.boxes(lo[:, 0] - r, lo[:, 1] - r, hi[:, 0] + r, hi[:, 1] + r)
+
+
+def flat_boxes(grid: Grid, points: np.ndarray, lengths: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, ...]:
+    """`stroke_boxes` of strokes given as in `flat_segments` (the same numbers)."""
+    starts = np.cumsum(lengths) - lengths
+    lo, hi = np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)
+    return grid.boxes(lo[:, 0] - radii, lo[:, 1] - radii, hi[:, 0] + radii, hi[:, 1] + radii)
 
 
 def polyline_segments(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -216,12 +225,19 @@ def _segments(strokes: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, np.n
         return a, b, np.full(len(a), strokes[0][1], dtype=np.float64), np.zeros(len(a), dtype=np.int64)
     lengths = np.array([len(pts) for pts, _ in strokes])
     points = np.concatenate([pts for pts, _ in strokes])
-    owner = np.repeat(np.arange(len(strokes)), lengths)
+    return flat_segments(points, lengths, np.array([radius for _, radius in strokes], dtype=np.float64))
+
+
+def flat_segments(
+    points: np.ndarray, lengths: np.ndarray, radii: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`_segments` of strokes given as all their points in one (n, 2) array, each stroke's number of points
+    (at least 1) and radius: segment starts, ends, radii and the stroke of each."""
+    owner = np.repeat(np.arange(len(lengths)), lengths)
     single = (lengths == 1)[owner]
     starts = np.ones(len(points), dtype=bool)
     starts[np.cumsum(lengths) - 1] = False  # a segment starts at every point but a stroke's last ...
     first = np.flatnonzero(starts | single)  # ... or at the only point of a one-point stroke (a disc)
-    radii = np.array([radius for _, radius in strokes], dtype=np.float64)
     return points[first], points[first + ~single[first]], radii[owner[first]], owner[first]
 
 

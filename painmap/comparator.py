@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from painmap.atlas import Atlas
+from painmap.comparator_scores import rank_all, side_scores
 from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Comparison, PatternResult, Scores
 from painmap.errors import PainmapError
 from painmap.pattern_model import Pattern, PatternLibrary
@@ -205,12 +206,16 @@ class Comparator:
             totals[side] = np.bincount(code, minlength=size)
         return _Layer(view_id, idx, codes, totals)
 
-    def prepare(self, views: Iterable[str] | None = None) -> None:
-        """Build the masks of every pattern on these views (default: all) now rather than on first use."""
+    def prepare(self, views: Iterable[str] | None = None, score_tables: bool = False) -> None:
+        """Build the masks of every pattern on these views (default: all) now rather than on first use, and with
+        `score_tables` the tables of `scores` too."""
         for view in views if views is not None else self.atlas.views:
             self.atlas_masks.view(view)
             for data in self._patterns.values():
                 self._layer(data, view)
+            if score_tables:
+                self._codes()
+                self._score_table(view)
 
     def _codes(self) -> tuple[dict[str, int], int]:
         """The first code of each pattern's columns, and the number of codes (the layout of every _ScoreTable)."""
@@ -236,7 +241,8 @@ class Comparator:
         layers = [self._layer(data, view_id) for data in self._patterns.values()]
         parts = [layer.idx for layer in layers if layer is not None]
         union = np.unique(np.concatenate(parts)).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
-        klass = np.zeros(len(union), dtype=np.int64)  # refined column by column
+        klass = np.zeros(len(union), dtype=np.int64)  # refined column by column: a mixed-radix key ...
+        bound = 1  # ... (lexicographic in the columns' levels) ranked again only before it could overflow
         columns, totals = [], []
         for data, layer in zip(self._patterns.values(), layers, strict=True):
             n_levels = len(data.level_weight)
@@ -249,7 +255,12 @@ class Comparator:
                     total = layer.totals[side].reshape(-1, n_zones).sum(axis=1)
                 columns.append(level)
                 totals.append(total)
-                klass = np.unique(klass * n_levels + level, return_inverse=True)[1].ravel()
+                if bound * n_levels >= 2**62:
+                    klass = np.unique(klass, return_inverse=True)[1].ravel()
+                    bound = int(klass.max()) + 1 if len(klass) else 1
+                klass = klass * n_levels + level
+                bound *= n_levels
+        klass = np.unique(klass, return_inverse=True)[1].ravel()  # the rank of each pixel's levels
         first = np.unique(klass, return_index=True)[1]  # a pixel of each class; every pixel of P_both has one
         offsets = np.cumsum([0] + [len(t) for t in totals[:-1]])
         codes = np.zeros((1 + len(first), len(columns)), dtype=np.int64)
@@ -368,7 +379,7 @@ class Comparator:
         self._check(masks)
         views = tuple(masks.views_used()) or tuple(self.atlas.views)
         d_total = sum(masks.area(v) for v in views)
-        offsets, n_codes = self._codes()
+        _, n_codes = self._codes()
         hit = np.zeros(n_codes, dtype=np.int64)
         tot = np.zeros(n_codes, dtype=np.int64)
         for v in views:
@@ -381,23 +392,25 @@ class Comparator:
                 per_class[0] = 0  # outside every pattern: only in |D|
                 found = np.flatnonzero(per_class)
                 np.add.at(hit, table.codes[found], per_class[found, None])
+        score, best = self.rank_counts(hit[None], tot[None], np.array([d_total], dtype=np.int64))
+        index = {pid: i for i, pid in enumerate(self._patterns)}
         ranking, side_scores = [], {}
         for pid in self._pattern_ids(pattern_ids):
-            data = self._patterns[pid]
-            n_levels = len(data.level_weight)
-            start = offsets[pid]
-            numbers = {}
-            for k, s in enumerate(SIDES):
-                a, b = start + k * n_levels, start + (k + 1) * n_levels
-                score, dp, p = _side_score(data, hit[a:b].copy(), tot[a:b].copy(), d_total)
-                numbers[s] = (score, _ratio(2 * dp, d_total + p), p)
-            best = max(SIDES, key=lambda s: _side_key(s, *numbers[s]))
-            ranking.append((pid, best, numbers[best][0]))
-            side_scores[pid] = {s: numbers[s][0] for s in SIDES}
+            i = index[pid]
+            k = int(best[0, i])
+            ranking.append((pid, SIDES[k], float(score[0, i, k])))
+            side_scores[pid] = {s: float(score[0, i, j]) for j, s in enumerate(SIDES)}
         ranking.sort(key=lambda r: (-r[2], r[0]))
         by_view = {v: self._extent(masks, v) for v in self.atlas.views}
         extent = _ratio(100.0 * d_total, sum(self.atlas_masks.view(v).silhouette_area for v in views))
         return Scores(extent, by_view, tuple(ranking), views, side_scores)
+
+    def rank_counts(self, hit: np.ndarray, tot: np.ndarray, d_total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Scores (n, patterns, sides) and best side indices (n, patterns) of n drawings at once, patterns in
+        library order, from their counts per code (int64 (n, codes) in the layout of `_codes`: D ∩ P and P) and
+        painted pixels (n,): the numbers `scores` gives one by one (painmap.comparator_scores.rank_all)."""
+        offsets, _ = self._codes()
+        return rank_all([(offsets[pid], d.level_weight) for pid, d in self._patterns.items()], hit, tot, d_total)
 
     def difference(
         self, masks: PainMasks, pattern_id: str, side: str, view: str
@@ -432,10 +445,9 @@ class _Hits:
 
 
 def _side_score(data: _PatternData, h_level: np.ndarray, t_level: np.ndarray, d_total: int) -> tuple[float, int, int]:
-    """(score, |D ∩ P|, |P|) of one side from its pixel counts per level (int64; level 0, not in P, is zeroed)."""
-    h_level[0] = t_level[0] = 0
-    dp, p = int(h_level.sum()), int(t_level.sum())
-    return _ratio(float(h_level @ data.level_weight), float(t_level @ data.level_weight) + (d_total - dp)), dp, p
+    """(score, |D ∩ P|, |P|) of one side from its pixel counts per level (int64; level 0, not in P, is ignored)."""
+    score, dp, p = side_scores(h_level, t_level, data.level_weight, d_total)
+    return float(score), int(dp), int(p)
 
 
 def _side_key(side: str, score: float, dice: float, p_area: int) -> tuple:

@@ -27,7 +27,7 @@ from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
 
 __all__ = ["ENGINE_CACHE_VERSION", "cache_folder", "cached_comparator", "engine_cache_key"]
 
-ENGINE_CACHE_VERSION = 2
+ENGINE_CACHE_VERSION = 3
 # The modules whose code shapes the cached atlas, library, masks and pattern tables.
 _BUILDERS = (
     "atlas.py",
@@ -94,17 +94,21 @@ def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
 
 
 def _state(comp: Comparator) -> tuple:
-    return (comp.atlas, comp.library, comp.atlas_masks._views, comp.zone_names, comp._patterns, comp._zone_luts)
+    offsets, n_codes = comp._codes()
+    tables = (offsets, n_codes, dict(comp._score_tables))  # the aggregation's score tables (built by prepare)
+    return (comp.atlas, comp.library, comp.atlas_masks._views, comp.zone_names, comp._patterns, comp._zone_luts, tables)
 
 
 def _restore(state: tuple, px_per_mm: float) -> Comparator:
-    atlas, library, views, zone_names, patterns, zone_luts = state
+    atlas, library, views, zone_names, patterns, zone_luts, (offsets, n_codes, tables) = state
     masks = AtlasMasks(atlas, px_per_mm)
     masks._views.update(views)
     comp = Comparator(atlas, library, px_per_mm)
     if comp.zone_names != zone_names or set(comp._patterns) != set(patterns):
         raise PainmapError("engine cache does not match")
     comp._patterns, comp._zone_luts = patterns, zone_luts
+    comp._code_layout = (patterns, offsets, n_codes)
+    comp._score_tables.update(tables)
     return comp
 
 
@@ -152,6 +156,6 @@ def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM, body: str | None = N
     if comp is not None:
         return comp
     comp = comparator(atlas, None, px_per_mm)
-    comp.prepare()
+    comp.prepare(score_tables=True)
     _save(folder, path, comp, stem)
     return comp

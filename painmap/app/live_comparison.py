@@ -45,6 +45,7 @@ class LiveComparison(QObject):
         self.last_ms = 0.0
         self._painted: QRectF | None = None
         self._wait_for_load = wait_for_load
+        self.library_folders: tuple[str, ...] = ()  # added library folders (painmap.app.library_folders)
         self._engines: dict[int, tuple] = {}  # id(atlas) -> (atlas, library, comparator, problem): each chart once
         session.marks_changed.connect(self._on_marks_changed)
         session.painted.connect(self._on_painted)
@@ -56,7 +57,9 @@ class LiveComparison(QObject):
             return
         self.ready = True
         if not self._preloaded:
-            self.library, self.comparator, self.problem = load_engine(self.session)
+            self.library, self.comparator, self.problem = load_engine(self.session, self.library_folders)
+        elif self.library_folders and self.comparator is not None:  # start-up's cached engine, plus the folders
+            self.library, self.comparator, self.problem = extended_engine(self.comparator, self.library_folders)
         self.loaded.emit()
         self.refresh()
 
@@ -68,6 +71,19 @@ class LiveComparison(QObject):
         self.library, self.comparator = comparator.library, comparator
         self.problem = problem_text(comparator.library)
         self._preloaded = True
+
+    def set_library_folders(self, folders) -> None:
+        """Use the stored patterns plus those of `folders`; a loaded engine reloads the library and compares."""
+        folders = tuple(folders)
+        if folders == self.library_folders:
+            return
+        self.library_folders = folders
+        self._engines.clear()  # engines of other charts were loaded without these folders
+        if not self.ready:
+            return  # load() takes them
+        self.library, self.comparator, self.problem = load_engine(self.session, folders)
+        self.loaded.emit()
+        self.refresh()
 
     def _on_atlas_changed(self) -> None:
         """The session is on another chart (the other body's): the engine of that chart, loaded once per chart;
@@ -84,7 +100,7 @@ class LiveComparison(QObject):
         if hit is not None and hit[0] is self.session.atlas:
             self.library, self.comparator, self.problem = hit[1:]
         else:
-            self.library, self.comparator, self.problem = load_engine(self.session)
+            self.library, self.comparator, self.problem = load_engine(self.session, self.library_folders)
         self.loaded.emit()
 
     def _on_marks_changed(self) -> None:
@@ -124,8 +140,9 @@ class LiveComparison(QObject):
         self._painted = box if self._painted is None else self._painted.united(box)
 
 
-def load_engine(session):
-    """(library, comparator, problem text): the pattern library and the comparison engine, or why not."""
+def load_engine(session, folders=()):
+    """(library, comparator, problem text): the pattern library (plus the patterns of library `folders`) and the
+    comparison engine, or why not."""
     from painmap.errors import PainmapError
     from painmap.patterns import PatternLibrary, load_patterns
 
@@ -133,9 +150,22 @@ def load_engine(session):
         library = load_patterns(session.atlas)
     except PainmapError as err:
         return PatternLibrary({}), None, str(err)
+    if folders:
+        from painmap.library import extend_library
+
+        library = extend_library(library, session.atlas, folders)
     from painmap.compare import Comparator
 
     return library, Comparator(session.atlas, library, session.masks.px_per_mm), problem_text(library)
+
+
+def extended_engine(comparator, folders):
+    """(library, comparator, problem text) of a loaded comparator's library plus library `folders`."""
+    from painmap.compare import Comparator
+    from painmap.library import extend_library
+
+    library = extend_library(comparator.library, comparator.atlas, folders)
+    return library, Comparator(comparator.atlas, library, comparator.px_per_mm), problem_text(library)
 
 
 def problem_text(library) -> str:

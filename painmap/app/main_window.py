@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         session.file_changed.connect(lambda _p: self.update_title())
         session.modified_changed.connect(lambda _m: self.update_title())
         self.live = LiveComparison(session, self, wait_for_load=not load_engine)
+        self.library_folders.attach(self.live)  # added library folders join the stored patterns
         self.panels = install_panels(self, self.docks, self.live)
         self.update_title()
         if not load_engine:
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
 
     def _complete_menus(self) -> None:
         from painmap.app.body_choice import BodyChoice
+        from painmap.app.library_folders import LibraryFolders
 
         a = self.files.actions
         self.body_choice = BodyChoice(self)  # File ▸ New drawing on ▸ Male / Female body, the body shown
@@ -349,6 +351,8 @@ class MainWindow(QMainWindow):
             place.setSeparator(True)
             place.setVisible(False)
             menu.addAction(place)
+        self.library_folders = LibraryFolders(self, self.settings)  # File ▸ Add / Remove library folder…
+        self.file_menu.addActions([self.library_folders.add_action, self.library_folders.remove_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([a["save"], a["save_as"]])
         self.file_menu.addSeparator()
