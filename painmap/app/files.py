@@ -11,19 +11,20 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
 from painmap.app.file_dialogs import REPORT_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.file_messages import plain_file_message
+from painmap.app.i18n import tr
 from painmap.app.toolbar import make_action
 from painmap.atomic import write_text
 from painmap.errors import PainmapError
 
 SUFFIX = ".painmap.json"
-FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
+FILTER = QT_TR_NOOP("Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)")
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
 REPORT_FOLDER_KEY = "export/report_folder"
@@ -144,23 +145,23 @@ class FileController(QObject):
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
         a = self.actions = {}
-        a["new"] = make_action(self, "&New", ["Ctrl+N"], "Start a new, empty drawing", self.new)
-        a["open"] = make_action(self, "&Open…", ["Ctrl+O"], "Open a saved pain drawing", self.open)
-        a["save"] = make_action(self, "&Save", ["Ctrl+S"], "Save the drawing", self.save)
+        a["new"] = make_action(self, tr("&New"), ["Ctrl+N"], tr("Start a new, empty drawing"), self.new)
+        a["open"] = make_action(self, tr("&Open…"), ["Ctrl+O"], tr("Open a saved pain drawing"), self.open)
+        a["save"] = make_action(self, tr("&Save"), ["Ctrl+S"], tr("Save the drawing"), self.save)
         a["save_as"] = make_action(
-            self, "Save &As…", ["Ctrl+Shift+S"], "Save the drawing under a new name", self.save_as
+            self, tr("Save &As…"), ["Ctrl+Shift+S"], tr("Save the drawing under a new name"), self.save_as
         )
         a["export_png"] = make_action(
-            self, "Export &picture…", ["Ctrl+E"], "Save the body chart as a PNG picture", self.export_png
+            self, tr("Export &picture…"), ["Ctrl+E"], tr("Save the body chart as a PNG picture"), self.export_png
         )
         a["export_report"] = make_action(
             self,
-            "Export &report…",
+            tr("Export &report…"),
             ["Ctrl+Shift+E"],
-            "Save a report of the drawing and its closest patterns (PDF, PNG or SVG)",
+            tr("Save a report of the drawing and its closest patterns (PDF, PNG or SVG)"),
             self.export_report,
         )
-        a["quit"] = make_action(self, "&Quit", ["Ctrl+Q"], "Close painmap", window.close)
+        a["quit"] = make_action(self, tr("&Quit"), ["Ctrl+Q"], tr("Close painmap"), window.close)
 
     def attach(self, session) -> None:
         """Work on `session` from now on (autosave after each change)."""
@@ -209,7 +210,7 @@ class FileController(QObject):
     def open(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a pain drawing", self._folder(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open a pain drawing"), self._folder(), tr(FILTER))
         if path:
             self.open_path(path, confirmed=True)
 
@@ -221,7 +222,12 @@ class FileController(QObject):
             self.session.load(path)
         except (PainmapError, OSError) as err:
             plain = plain_file_message(err)
-            self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
+            self.error(
+                tr("Could not open the drawing"),
+                plain,
+                str(err),
+                tr("{file}: {reason}").format(file=Path(path).name, reason=plain),
+            )
             return False
         self.recent.add(Path(path))
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
@@ -235,24 +241,26 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         start = str(self.session.path or Path(self._folder()) / f"pain-drawing{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the pain drawing", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save the pain drawing"), start, tr(FILTER))
         return self._save_to(with_suffix(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
         try:
             self.session.save(path)
         except (PainmapError, OSError, ValueError) as err:
-            self.error("Could not save the drawing", str(err))
+            self.error(tr("Could not save the drawing"), str(err))
             return False
         self.recent.add(path)
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.window.statusBar().showMessage(tr("Saved {path}").format(path=path), 4000)
         return True
 
     def export_png(self) -> bool:
         start = str(Path(self._folder()) / "pain-drawing.png")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export the body chart", start, "PNG pictures (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Export the body chart"), start, tr("PNG pictures (*.png)")
+        )
         return self.export_png_to(path) if path else False
 
     def export_png_to(self, path: str | Path) -> bool:
@@ -260,9 +268,9 @@ class FileController(QObject):
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
         if not self.window.canvas.grab().save(str(path), "PNG"):
-            self.error("Could not export", f"{path}: could not write the picture")
+            self.error(tr("Could not export"), tr("{path}: could not write the picture").format(path=path))
             return False
-        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 4000)
         return True
 
     def export_report(self) -> bool:
@@ -271,7 +279,7 @@ class FileController(QObject):
         name = current.name.removesuffix(SUFFIX).removesuffix(".json") if current else "pain-drawing"
         start = Path(last_folder(self.settings, REPORT_FOLDER_KEY, current.parent if current else None))
         start = start / f"{name}-report.pdf"
-        path, chosen = file_dialogs.ask_save_path(self.window, "Export a report", str(start), REPORT_FILTERS)
+        path, chosen = file_dialogs.ask_save_path(self.window, tr("Export a report"), str(start), tr(REPORT_FILTERS))
         if not path:
             return False
         return self.export_report_to(with_extension(path, chosen, REPORT_FILTERS))
@@ -314,12 +322,12 @@ class FileController(QObject):
                 )
 
         try:
-            run_with_progress(self.window, "Export a report", f"Writing {path.name}…", job)
+            run_with_progress(self.window, tr("Export a report"), tr("Writing {file}…").format(file=path.name), job)
         except (PainmapError, OSError, ValueError) as err:
-            self.error("Could not export the report", str(err))
+            self.error(tr("Could not export the report"), str(err))
             return False
         remember_folder(self.settings, REPORT_FOLDER_KEY, path)
-        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 4000)
         return True
 
     def _folder(self) -> str:
@@ -341,7 +349,7 @@ class FileController(QObject):
             try:
                 self.store.save(self.session.document, self.session.path)
             except (PainmapError, OSError) as err:
-                self.window.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+                self.window.statusBar().showMessage(tr("Autosave failed: {reason}").format(reason=err), 10000)
         else:
             self.store.discard()
 
@@ -354,15 +362,18 @@ class FileController(QObject):
         try:
             drawing, origin = self.store.read(slot, atlas=self.session.atlas)
         except (PainmapError, OSError) as err:
-            self.error("Could not recover", f"the autosaved drawing could not be read: {err}")
+            self.error(
+                tr("Could not recover"), tr("the autosaved drawing could not be read: {reason}").format(reason=err)
+            )
             self.store.remove(slot)
             return False
-        where = f" for {origin.name}" if origin else ""
         n = len(drawing.marks)
-        wanted = file_dialogs.ask_recover(
-            self.window,
-            f"painmap was closed without saving a drawing{where} ({n} mark{'s' if n != 1 else ''}). Recover it?",
-        )
+        marks = (tr("{n} mark") if n == 1 else tr("{n} marks")).format(n=n)
+        if origin:
+            question = tr("painmap was closed without saving a drawing for {file} ({marks}). Recover it?")
+        else:
+            question = tr("painmap was closed without saving a drawing ({marks}). Recover it?")
+        wanted = file_dialogs.ask_recover(self.window, question.format(file=origin.name if origin else "", marks=marks))
         self.store.remove(slot)
         if not wanted:
             return False
