@@ -16,6 +16,7 @@ from PySide6.QtCore import QLoggingCategory
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from painmap.app.crash_dialog import install_error_hooks
+from painmap.app.i18n import tr
 from painmap.app.identity import set_identity
 from painmap.app.screen import missing_display, screen_shown
 from painmap.errors import PainmapError
@@ -36,7 +37,7 @@ def _application(qt_args: Sequence[str]) -> QApplication:
 def _fail(app: QApplication, message: str, parent=None) -> int:
     sys.stderr.write(f"painmap: {message}\n")
     if screen_shown():
-        QMessageBox.critical(parent, "painmap cannot start", message)
+        QMessageBox.critical(parent, tr("painmap cannot start"), message)
     return EXIT_BAD_INPUT
 
 
