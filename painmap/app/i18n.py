@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from painmap import i18n
 
-__all__ = ["install_language", "tr"]
+__all__ = ["install_language", "tr", "tr_count"]
 
 _installed: list[QTranslator] = []
 
@@ -18,6 +18,16 @@ _installed: list[QTranslator] = []
 def tr(text: str) -> str:
     """`text` in the window's language."""
     return QCoreApplication.translate("", text)
+
+
+def tr_count(n: int, one: str, many: str, **values) -> str:
+    """`one` or `many` (both marked `QT_TR_NOOP`, with an `{n}` placeholder and any `values`) for the count `n`,
+    translated and filled in.
+
+    Two forms are enough for English and Spanish (1 and the rest); a language with more plural forms would
+    move these to Qt's numerus messages (`%n`).
+    """
+    return tr(one if n == 1 else many).format(n=f"{n:,}", **values)
 
 
 def install_language(code: str | None) -> str:
