@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap,
 from PySide6.QtWidgets import QToolTip
 
 from painmap import style, vocabulary
+from painmap.app.i18n import tr
 
 
 class ChartMarks:
@@ -68,7 +69,7 @@ class ChartMarks:
         boxes = []
         for landmark in view.landmarks:
             p = t.map(QPointF(landmark.x, landmark.y))
-            text = landmark.label or landmark.key
+            text = tr(landmark.label or landmark.key)  # the chart's English name, in the window's language
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
@@ -82,11 +83,12 @@ class ChartMarks:
         if not c.landmarks_visible:
             return ""
         dot = 3.5 * c._landmark_scale + 3
-        for p, box, text in self._landmark_boxes(c.view(), c.mm_to_widget()):
+        view = c.view()
+        for landmark, (p, box, _text) in zip(view.landmarks, self._landmark_boxes(view, c.mm_to_widget()), strict=True):
             near = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2 <= dot * dot
             if box.contains(pos) or near:
-                terms = vocabulary.glossary_terms([text])
-                return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
+                terms = vocabulary.glossary_terms([landmark.label or landmark.key])
+                return "\n".join(tr("{term}: {meaning}").format(term=tr(t), meaning=tr(m)) for t, m in terms)
         return ""
 
     def show_tip(self, event) -> bool:
@@ -123,7 +125,7 @@ class ChartMarks:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels)."""
         _font, _fm, marker = self.fonts()
         fm = QFontMetricsF(marker)
-        left, right = self.canvas.view().edge_labels
+        left, right = (tr(label) for label in self.canvas.view().edge_labels)
         pad, margin = 8.0, 10.0
         h = fm.height() + 2 * pad * 0.6
         wl = fm.horizontalAdvance(left) + 2 * pad
@@ -142,7 +144,7 @@ class ChartMarks:
     def side_title(self) -> str:
         """'Right side' / 'Left side' on a side view, '' elsewhere: the view says which side it shows."""
         title = self.canvas.view().title
-        return title if title.lower().endswith(" side") else ""
+        return tr(title) if title.lower().endswith(" side") else ""
 
     def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
         rects = self.side_marker_rects()
@@ -165,7 +167,7 @@ class ChartMarks:
             painter.setBrush(QColor(style.SIDE_MARKER))
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(QColor(255, 255, 255))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tr(text))
 
 
 def _spread_apart(boxes: list[QRectF], rounds: int = 6) -> None:

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_changed.connect(lambda pct: self.zoom_label.setText(f"{pct:.0f} %"))
 
     def _show_region(self, region) -> None:
-        self.region_label.setText("" if region is None else (region.label or region.id.replace("-", " ")))
+        self.region_label.setText("" if region is None else tr(region.label or region.id.replace("-", " ")))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
