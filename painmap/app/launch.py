@@ -30,8 +30,17 @@ def _application(qt_args: Sequence[str]) -> QApplication:
     app.setOrganizationName("painmap")
     app.setApplicationDisplayName("painmap")
     set_identity(app)  # desktop-file id and window icon (painmap.app.identity)
+    _install_language()  # before any window text is built
     QLoggingCategory.setFilterRules("qt.svg.warning=false")  # a broken SVG is reported in our own one line
     return app
+
+
+def _install_language() -> None:
+    """The language of Preferences ("" = the system's): the app's, the core's and Qt's catalogues."""
+    from painmap.app.i18n import install_language, saved_language
+    from painmap.app.main_window import app_settings
+
+    install_language(saved_language(app_settings()))
 
 
 def _fail(app: QApplication, message: str, parent=None) -> int:
