@@ -50,7 +50,7 @@ def render_map_image(result, pattern, atlas) -> QImage:
             render_frequency_map(result, path, pattern, atlas=atlas)
         image = QImage(str(path))
     if image.isNull():
-        raise PainmapError("the frequency map could not be drawn")
+        raise PainmapError(tr("the frequency map could not be drawn"))
     return image
 
 

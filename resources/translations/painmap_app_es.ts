@@ -708,6 +708,10 @@
         <translation>Leyendo los dibujos… ({n} archivos omitidos)</translation>
     </message>
     <message>
+        <source>the frequency map could not be drawn</source>
+        <translation>no se ha podido dibujar el mapa de frecuencia</translation>
+    </message>
+    <message>
         <source>Frequency map — {name} — painmap</source>
         <translation>Mapa de frecuencia — {name} — painmap</translation>
     </message>
