@@ -216,6 +216,23 @@ def test_the_window_s_own_texts_are_spanish(qtbot, atlas, spanish):
     assert window.windowTitle().startswith("sin título")
 
 
+def test_spanish_menus_have_one_action_per_shortcut_letter(qtbot, atlas, spanish):
+    """Alt + a letter opens one entry: within each Spanish menu no two entries share their & letter."""
+    from painmap.app.main_window import MainWindow
+
+    window = MainWindow(atlas)
+    qtbot.addWidget(window)
+    shared = {}
+    for menu in [window.menuBar(), *window.findChildren(QMenu)]:
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            found = re.findall(r"&(\w)", action.text().replace("&&", ""))
+            if found:
+                letters.setdefault(found[0].lower(), []).append(action.text())
+        shared |= {key: texts for key, texts in letters.items() if len(texts) > 1}
+    assert shared == {}
+
+
 def test_the_language_preference_is_installed_at_start(qtbot, monkeypatch):
     """`painmap` reads preferences/language before it builds the window: "es" gives a Spanish window."""
     from painmap.app import launch
