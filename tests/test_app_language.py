@@ -280,6 +280,14 @@ def _scrolls(widget) -> bool:
     return False
 
 
+def _landmark_names_cut(window) -> list[str]:
+    """Landmark names drawn on the canvas that run past its edges."""
+    canvas, marks = window.canvas, window.canvas.marks
+    inside = canvas.rect().toRectF()
+    boxes = marks._landmark_boxes(canvas.view(), canvas.mm_to_widget())
+    return [text for _p, box, text in boxes if box.intersects(inside) and not inside.contains(box)]
+
+
 def _hidden_toolbar_controls(window) -> list[str]:
     """Toolbar controls pushed into the overflow menu (hidden or outside their toolbar)."""
     hidden = []
@@ -327,6 +335,7 @@ def test_no_text_is_cut_off_in_spanish(qtbot, spanish, mode):
     window = _started(qtbot)
     qtbot.wait(50)
     assert _cut_off(window) == []
+    assert _landmark_names_cut(window) == []
     other = MODES[(MODES.index(mode) + 1) % len(MODES)]
     window.modes.set_mode(other, save=False)
     window.modes.set_mode(mode, save=False)

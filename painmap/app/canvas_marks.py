@@ -72,6 +72,7 @@ class ChartMarks:
             text = tr(landmark.label or landmark.key)  # the chart's English name, in the window's language
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
+            x = max(0.0, min(x, c.width() - w))  # a long name (educator size, Spanish) stays inside the canvas
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
         _spread_apart([box for _p, box, _t in boxes])
         self._landmark_cache = (key, boxes)
