@@ -365,23 +365,23 @@
     </message>
     <message>
         <source>Brush stroke</source>
-        <translation>Trazo de pincel</translation>
+        <translation>trazo de pincel</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation>Borrado</translation>
+        <translation>borrado</translation>
     </message>
     <message>
         <source>Fill region</source>
-        <translation>Rellenar región</translation>
+        <translation>relleno de región</translation>
     </message>
     <message>
         <source>Clear view</source>
-        <translation>Vaciar la vista</translation>
+        <translation>vaciado de la vista</translation>
     </message>
     <message>
         <source>Lasso</source>
-        <translation>Lazo</translation>
+        <translation>lazo</translation>
     </message>
     <message>
         <source>New since the earlier drawing (purple cross-hatch)</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <source>Zoom at the pointer</source>
-        <translation>Zoom en el puntero</translation>
+        <translation>Zoom donde está el puntero</translation>
     </message>
     <message>
         <source>Mouse wheel</source>
@@ -1089,11 +1089,11 @@
     </message>
     <message>
         <source>Next trigger point</source>
-        <translation>Punto gatillo siguiente</translation>
+        <translation>Siguiente punto gatillo</translation>
     </message>
     <message>
         <source>Show the next trigger point&apos;s zones</source>
-        <translation>Mostrar las zonas del punto gatillo siguiente</translation>
+        <translation>Mostrar las zonas del siguiente punto gatillo</translation>
     </message>
     <message>
         <source>Previous trigger point</source>
@@ -1157,15 +1157,15 @@
     </message>
     <message>
         <source>Next match</source>
-        <translation>Parecido siguiente</translation>
+        <translation>Siguiente patrón parecido</translation>
     </message>
     <message>
         <source>Show the next pattern of the ranked list</source>
-        <translation>Mostrar el patrón siguiente de la lista</translation>
+        <translation>Mostrar el siguiente patrón de la lista</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation>Parecido anterior</translation>
+        <translation>Patrón parecido anterior</translation>
     </message>
     <message>
         <source>Show the previous pattern of the ranked list</source>
@@ -1241,7 +1241,7 @@
     </message>
     <message>
         <source>Next trigger point (→)</source>
-        <translation>Punto gatillo siguiente (→)</translation>
+        <translation>Siguiente punto gatillo (→)</translation>
     </message>
     <message>
         <source>How strongly the pattern covers the chart and your drawing</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <source>&amp;Eraser</source>
-        <translation>&amp;Goma</translation>
+        <translation>&amp;Borrador</translation>
     </message>
     <message>
         <source>Erase painted pain</source>
