@@ -901,7 +901,7 @@
     </message>
     <message>
         <source>Drawings are saved where you choose, as &lt;i&gt;*{suffix}&lt;/i&gt; files; the first Save offers your documents folder ({documents}). While you draw, an unsaved copy is kept every few seconds in {autosave}, so it can be recovered after a crash; it is removed when you save or discard the drawing.</source>
-        <translation>Los dibujos se guardan donde tú elijas, como archivos &lt;i&gt;*{suffix}&lt;/i&gt;; la primera vez que guardas se propone tu carpeta de documentos ({documents}). Mientras dibujas, cada pocos segundos se guarda una copia sin guardar en {autosave}, para poder recuperarla si algo falla; se borra cuando guardas o descartas el dibujo.</translation>
+        <translation>Los dibujos se guardan donde tú elijas, como archivos &lt;i&gt;*{suffix}&lt;/i&gt;; la primera vez que guardas se propone tu carpeta de documentos ({documents}). Mientras dibujas, cada pocos segundos se guarda una copia del dibujo sin guardar en {autosave}, para poder recuperarla si algo falla; se borra cuando guardas o descartas el dibujo.</translation>
     </message>
     <message>
         <source>Everything stays on this computer: painmap sends nothing over the network.</source>
