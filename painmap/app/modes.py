@@ -5,7 +5,7 @@ The mode is remembered with QSettings ("app/mode") and restored by the next wind
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
@@ -16,6 +16,8 @@ MODES = ("patient", "educator", "quiz")
 DEFAULT_MODE = "patient"
 SETTINGS_KEY = "app/mode"
 MODE_SHORTCUTS = {"patient": "Ctrl+Alt+P", "educator": "Ctrl+Alt+E", "quiz": "Ctrl+Alt+Q"}
+# View ▸ Mode's entries: the mode names (app/texts.MODE_NAMES) with their & letter, placed per language.
+MODE_MENU_TEXTS = {"patient": QT_TR_NOOP("&Patient"), "educator": QT_TR_NOOP("&Educator"), "quiz": QT_TR_NOOP("&Quiz")}
 # Docks shown per mode: patients see few, a quiz must not give the answer away.
 MODE_DOCKS = {
     "patient": ("pattern", "ranking", "info"),
@@ -115,7 +117,7 @@ class ModeController(QObject):
         menu.addAction(self.guide_bar.toggleViewAction())
         menu.addSeparator()
         for mode in MODES:
-            action = self._action("&" + tr(texts.MODE_NAMES[mode]), MODE_SHORTCUTS[mode], tr(texts.MODE_TIPS[mode]))
+            action = self._action(tr(MODE_MENU_TEXTS[mode]), MODE_SHORTCUTS[mode], tr(texts.MODE_TIPS[mode]))
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_mode(m))
             self.group.addAction(action)

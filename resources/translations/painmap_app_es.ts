@@ -1064,6 +1064,18 @@
         <translation>{name}[*] — {app}</translation>
     </message>
     <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Educator</source>
+        <translation>&amp;Docente</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz</source>
+        <translation>P&amp;rueba</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>Guía</translation>
     </message>
