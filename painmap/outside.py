@@ -1,7 +1,8 @@
 """Marks that fall outside the body chart: strokes and lassos that paint no pixel of the silhouette.
 
-Such strokes do not count in any number (the masks are clipped to the body), and every surface says so
-("9 strokes lie outside the body chart and are not counted") instead of ignoring them silently.
+Such marks do not count in any number (the masks are clipped to the body), and every surface says so
+("9 strokes lie outside the body chart and are not counted"; lassos are "outlines", a mix is "marks") instead of
+ignoring them silently.
 Region fills always lie on the body; erasures are not pain, so only strokes and lassos are tested.
 """
 
@@ -33,14 +34,19 @@ class OutsideMarks:
 
     indices: tuple[int, ...] = ()
     by_view: dict[str, int] = field(default_factory=dict)
+    outlines: int = 0  # how many of them are lassos (the others are strokes)
 
     @property
     def count(self) -> int:
         return len(self.indices)
 
+    @property
+    def strokes(self) -> int:
+        return self.count - self.outlines
+
     def text(self) -> str:
-        """The plain sentence ('' when none)."""
-        return vocabulary.outside_text(self.count)
+        """The plain sentence ('' when none): strokes, outlines, or marks when both."""
+        return vocabulary.outside_text(self.strokes, self.outlines)
 
     def to_json(self) -> dict:
         """The `"marks_outside"` object of `painmap compare --format json`."""
@@ -69,8 +75,10 @@ def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float 
     scratch = PainMasks(atlas, px_per_mm)
     indices: list[int] = []
     by_view: dict[str, int] = {}
+    outlines = 0
     for k, mark in enumerate(marks):
         if isinstance(mark, Stroke | Lasso) and not stroke_touches_body(scratch, mark):
             indices.append(k)
             by_view[mark.view] = by_view.get(mark.view, 0) + 1
-    return OutsideMarks(tuple(indices), by_view)
+            outlines += isinstance(mark, Lasso)
+    return OutsideMarks(tuple(indices), by_view, outlines)

@@ -101,13 +101,36 @@ def how_alike(score: float) -> str:
 # --- marks that do not count -------------------------------------------------------------------------------------
 
 
-def outside_text(count: int) -> str:
-    """'9 strokes lie outside the body chart and are not counted.' ('' for none)."""
-    if count <= 0:
+def outside_text(strokes: int, outlines: int = 0) -> str:
+    """'9 strokes lie outside the body chart and are not counted.' ('' for none). Lassos are "outlines"; a mix of
+    both is "marks": '3 marks (2 strokes and 1 outline) lie outside the body chart and are not counted.'"""
+    from painmap.i18n import tr
+
+    s, o = max(0, strokes), max(0, outlines)
+    if s == 0 and o == 0:
         return ""
-    if count == 1:
-        return "1 stroke lies outside the body chart and is not counted."
-    return f"{count} strokes lie outside the body chart and are not counted."
+    if o == 0:
+        text = (
+            tr("1 stroke lies outside the body chart and is not counted.")
+            if s == 1
+            else tr("{n} strokes lie outside the body chart and are not counted.")
+        )
+    elif s == 0:
+        text = (
+            tr("1 outline lies outside the body chart and is not counted.")
+            if o == 1
+            else tr("{n} outlines lie outside the body chart and are not counted.")
+        )
+    else:
+        text = {
+            (True, True): tr("{n} marks (1 stroke and 1 outline) lie outside the body chart and are not counted."),
+            (True, False): tr("{n} marks (1 stroke and {o} outlines) lie outside the body chart and are not counted."),
+            (False, True): tr("{n} marks ({s} strokes and 1 outline) lie outside the body chart and are not counted."),
+            (False, False): tr(
+                "{n} marks ({s} strokes and {o} outlines) lie outside the body chart and are not counted."
+            ),
+        }[(s == 1, o == 1)]
+    return text.format(n=s + o, s=s, o=o)
 
 
 # --- the notice --------------------------------------------------------------------------------------------------

@@ -22,9 +22,8 @@ def _fully_shown(widget, window) -> bool:
     seen = widget.visibleRegion().boundingRect()
     top_left = widget.mapTo(window, full.topLeft())
     inside = window.rect().contains(QRect(top_left, full.size()))
-    # Not checked yet: that a wrapped second line is not cut off (heightForWidth) - the dock squeezes the labels
-    # at 900 px, and forcing their height grew the window under test_app_startup / test_app_regions.
-    return seen == full and inside
+    uncut = widget.height() >= widget.heightForWidth(widget.width())  # every wrapped line has its room
+    return seen == full and inside and uncut
 
 
 def test_notice_and_red_flags_are_visible_without_scrolling(qtbot, atlas):
@@ -34,6 +33,8 @@ def test_notice_and_red_flags_are_visible_without_scrolling(qtbot, atlas):
     assert panels.modes.mode == "patient"
     care = win.findChild(CareBox)
     qtbot.waitUntil(lambda: _fully_shown(care.notice, win) and _fully_shown(care.red_flags, win))
+    assert win.size().height() == 900  # the room is found in the dock, the window does not grow
+    assert care.notice.heightForWidth(care.notice.width()) > care.notice.fontMetrics().height()  # wrapped
     assert vocabulary.NOTICE_TITLE in care.notice.text()
     assert vocabulary.RED_FLAGS.title in care.red_flags.text()
     panels.modes.set_mode("educator")

@@ -1,5 +1,11 @@
 """The pain drawing on the canvas: an Indexed8 QImage over each view's PainMasks array (no copy), of which a
-paint converts and scales only the pixels under the exposed rectangle."""
+paint converts and scales only the pixels under the exposed rectangle.
+
+Zoomed in (a mask pixel wider than `SMOOTH_FROM` screen pixels) the finished drawing is shown with smooth edges:
+the shaded area's coverage is scaled up bilinearly and its 50 % level drawn with a one-pixel alpha ramp, so
+edges follow the contour instead of the pixel staircase. Only the picture is smoothed; the masks (and every
+number) stay the exact pixels. While a stroke is drawn the new pixels are scaled nearest (fast).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from painmap import style
 
 DRAWING_ALPHA = 215  # the drawing lets the anatomy show through a little
+SMOOTH_FROM = 1.5  # screen pixels per mask pixel from which edges are drawn smooth
+SMOOTH_STEP = 4  # the smooth picture is computed at up to 4 px per mask pixel, then scaled bilinearly by Qt
 
 
 def intensity_color_table(alpha: int = DRAWING_ALPHA) -> list[int]:
@@ -58,12 +66,27 @@ class DrawingImages:
         inv, _ok = t.inverted()
         mm = inv.mapRect(QRectF(exposed))
         g = masks.grid(view_id)
-        x0 = max(0, math.floor(mm.left() * g.sx) - 1)
-        y0 = max(0, math.floor(mm.top() * g.sy) - 1)
-        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + 1)
-        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + 1)
+        m = 3 if smooth else 1  # smoothing reads two pixels around each one: a patch's edge matches its neighbour's
+        x0 = max(0, math.floor(mm.left() * g.sx) - m)
+        y0 = max(0, math.floor(mm.top() * g.sy) - m)
+        x1 = min(image.width(), math.ceil(mm.right() * g.sx) + m)
+        y1 = min(image.height(), math.ceil(mm.bottom() * g.sy) + m)
         if x1 <= x0 or y1 <= y0:
             return
-        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        target = QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy)
+        factor = t.mapRect(target).width() / (x1 - x0) * painter.device().devicePixelRatioF()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
-        painter.drawImage(QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy), part)
+        if smooth and factor >= SMOOTH_FROM:
+            array = masks.array(view_id)[y0:y1, x0:x1]
+            if array.any():
+                if self._color_table is None:
+                    self._color_table = intensity_color_table()
+                step = min(SMOOTH_STEP, math.ceil(factor))
+                from painmap.app.smooth_edges import smooth_argb  # numpy: the session (engine) exists by now
+
+                argb = smooth_argb(array, step, self._color_table)
+                h, w = argb.shape
+                painter.drawImage(target, QImage(argb.data, w, h, 4 * w, QImage.Format.Format_ARGB32))
+            return
+        part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(target, part)

@@ -29,6 +29,14 @@ def shortcuts_dialog(window) -> QDialog:
     rows = shortcut_rows(window)
     rows.append((tr("Pan"), tr("Middle-drag, or Space + drag"), tr("Move the picture")))
     rows.append((tr("Zoom at the pointer"), tr("Mouse wheel"), tr("Zoom in or out where the pointer is")))
+    rows.append((tr("Move the keyboard brush"), tr("Arrow keys (Shift: bigger steps)"), tr("Shows it, then moves it")))
+    rows.append(
+        (
+            tr("Paint with the keyboard"),
+            tr("Hold Space (with the arrows)"),
+            tr("Applies the tool at the keyboard brush"),
+        )
+    )
     dialog = QDialog(window)
     dialog.setWindowTitle(tr("Keyboard shortcuts"))
     table = QTableWidget(len(rows), 3, dialog)

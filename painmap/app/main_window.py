@@ -18,12 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
+from painmap.app import accessibility
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
 from painmap.app.i18n import tr
+from painmap.app.keyboard_brush import KeyboardBrush, keyboard_brush_action
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
-from painmap.app.toolbar import BrushBar, ToolActions, ViewActions, make_action
+from painmap.app.toolbar import BrushBar, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
 from painmap.app.tools import ToolBox
 from painmap.mark_vocabulary import QUALITIES
 
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.toolbox = ToolBox(self)
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
+        self.keyboard_brush = KeyboardBrush(self.canvas, self.toolbox)  # arrows move it, Space applies the tool
         self.view_actions = ViewActions(self, self.canvas)
         self.tool_actions = ToolActions(self, self.toolbox)
         self._build_edit_actions()
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_toolbars()
         self._build_menus()
         self._build_status_bar()
+        accessibility.install(self)  # names for what Qt does not name itself
         self.setAcceptDrops(True)
         mode = saved_mode(self.settings)
         self.docks = PanelDocks(self)
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def completion_steps(self) -> list:
         """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
-        return [self._complete_files, self._complete_docks]
+        return [self._complete_files, self._complete_docks, self._complete_names]
 
     def _complete_files(self) -> None:
         if self.files is not None:
@@ -129,6 +133,10 @@ class MainWindow(QMainWindow):
         from painmap.app.panels import complete_docks
 
         self.modes = complete_docks(self, self.docks, self.guide_bar)
+
+    def _complete_names(self) -> None:
+        """Accessible names and descriptions of the menus added by the steps before (painmap.app.accessibility)."""
+        accessibility.describe_menus(self)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
         """Add the session on `atlas`, the live comparison and the panels; the engine loads just after the first
@@ -218,8 +226,9 @@ class MainWindow(QMainWindow):
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
         views.addSeparator()
-        # zoom in/out stay on the wheel, + and - and in the View menu: the toolbar keeps room for the brush
-        views.addActions([self.view_actions.zoom_focus, self.view_actions.zoom_fit, self.view_actions.landmarks])
+        # zoom in/out stay on the wheel, + and - and in the View menu; Pelvis / Body sit by the zoom percentage in
+        # the status bar: the toolbar keeps room for the brush
+        views.addAction(self.view_actions.landmarks)
         self.addToolBar(views)
         tools = QToolBar(tr("Tools"), self)
         tools.setObjectName("tools-toolbar")
@@ -232,6 +241,7 @@ class MainWindow(QMainWindow):
         for bar in (views, tools, self.brush_bar):
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbars = [views, tools, self.brush_bar]
+        self.toolbar_rows = ToolbarRows(self, self.toolbars)
 
     def _build_menus(self) -> None:
         """The menu bar and the menus whose actions exist already; `_complete_menus` adds the others."""
@@ -245,6 +255,14 @@ class MainWindow(QMainWindow):
             self, tr("About this &drawing…"), ["Ctrl+I"], tr("A note kept with the drawing"), self.edit_note
         )
         self.edit_menu.addAction(self.note_action)
+        self.region_search_action = make_action(
+            self,
+            tr("&Fill a region…"),
+            ["Ctrl+F"],
+            tr("Fill a body region by typing its name"),
+            self.fill_region_by_name,
+        )
+        self.edit_menu.addAction(self.region_search_action)
 
         self.view_menu = bar.addMenu(tr("&View"))
         self.view_menu.addActions(list(self.view_actions.views.values()))
@@ -257,7 +275,16 @@ class MainWindow(QMainWindow):
         self.tools_menu.addActions(list(self.tool_actions.tools.values()))
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
+        self.tools_menu.addSeparator()
+        self.keyboard_brush_action = keyboard_brush_action(self, self.keyboard_brush)
+        self.tools_menu.addAction(self.keyboard_brush_action)
         self.help_menu = bar.addMenu(tr("&Help"))
+
+    def fill_region_by_name(self):
+        """Edit ▸ Fill a region…: type a region's name, Enter fills it (painmap.app.region_search)."""
+        from painmap.app.region_search import open_region_search
+
+        return open_region_search(self)
 
     def edit_note(self):
         """Edit ▸ About this drawing: the drawing's note (painmap.app.drawing_note)."""
@@ -304,6 +331,8 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel("")
         self.zoom_label.setToolTip(tr("Zoom (100 % = life size)"))
         self.statusBar().addWidget(self.region_label, 1)
+        for button in zoom_buttons([self.view_actions.zoom_focus, self.view_actions.zoom_fit]):
+            self.statusBar().addPermanentWidget(button)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.region_hovered.connect(self._show_region)
         self.canvas.zoom_changed.connect(lambda pct: self.zoom_label.setText(f"{pct:.0f} %"))

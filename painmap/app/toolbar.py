@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QLabel, QSlider, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
 from painmap import style
 from painmap.app.i18n import tr
@@ -65,6 +65,11 @@ class IntensityScale(QWidget):
         self.value = 5
         self.setFixedSize(10 * 12 + 2, 22)
         self.setToolTip(tr("Colour of each pain intensity, 1 (light) to 10 (dark); click one to choose it"))
+        self.setAccessibleName(tr("Pain intensity"))
+        self.setAccessibleDescription(
+            tr("Colour of each pain intensity, 1 (light) to 10 (dark); the left and right arrow keys choose one")
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_value(self, value: int) -> None:
@@ -86,6 +91,14 @@ class IntensityScale(QWidget):
         i = 1 + int((event.position().x() - 1) // 12)
         if 1 <= i <= 10:
             self.picked.emit(i)
+
+    def keyPressEvent(self, event) -> None:
+        """Left / Down: one lighter; Right / Up: one darker (Tab reaches the scale)."""
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1}.get(event.key())
+        if step is None:
+            super().keyPressEvent(event)
+        elif 1 <= self.value + step <= 10:
+            self.picked.emit(self.value + step)
 
 
 class ViewActions(QObject):
@@ -111,10 +124,10 @@ class ViewActions(QObject):
             action.setIconText(view_label(view.title or view_id))
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
-            self, tr("Zoom in"), ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Zoom in"), canvas.zoom_in
+            self, tr("Zoom in"), ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Show the body larger"), canvas.zoom_in
         )
         self.zoom_out = make_action(
-            self, tr("Zoom out"), ["-", QKeySequence.StandardKey.ZoomOut], tr("Zoom out"), canvas.zoom_out
+            self, tr("Zoom out"), ["-", QKeySequence.StandardKey.ZoomOut], tr("Show more of the body"), canvas.zoom_out
         )
         self.zoom_fit = make_action(
             self, tr("Whole body"), ["0"], tr("Fit the whole body in the window"), canvas.zoom_fit
@@ -218,15 +231,19 @@ class BrushBar(QToolBar):
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
         self.size.setFixedWidth(90)
         self.size.setToolTip(tr("Brush size: its diameter in mm of the body ([ and ] change it)"))
+        self.size.setAccessibleName(tr("Brush size"))
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
-        self.size_label.setMinimumWidth(48)
+        self.size_label.setMinimumWidth(self.size_label.fontMetrics().horizontalAdvance(" 120 mm "))  # the widest
         self.quality = QComboBox()
         for q in QUALITIES:
             self.quality.addItem(tr(q), q)
         self.quality.setToolTip(tr("What the pain feels like"))
+        self.quality.setAccessibleName(tr("Feels (what the pain feels like)"))
         self.quality.currentIndexChanged.connect(lambda i: toolbox.set_quality(self.quality.itemData(i)))
-        self.addWidget(QLabel(tr(" Size ")))
+        size_caption = QLabel(tr(" Size "))
+        size_caption.setBuddy(self.size)
+        self.addWidget(size_caption)
         self.addWidget(self.size)
         self.addWidget(self.size_label)
         self.addSeparator()
@@ -237,7 +254,9 @@ class BrushBar(QToolBar):
         self.scale.picked.connect(toolbox.set_intensity)
         self.addWidget(self.scale)
         self.addSeparator()
-        self.addWidget(QLabel(tr(" Feels ")))
+        feels = QLabel(tr(" Feels "))
+        feels.setBuddy(self.quality)
+        self.addWidget(feels)
         self.addWidget(self.quality)
         toolbox.settings_changed.connect(self.sync)
         self.sync()
@@ -257,3 +276,59 @@ class BrushBar(QToolBar):
             self.quality.setCurrentIndex(index)
             self.quality.blockSignals(False)
         self.changed.emit()
+
+
+class ToolbarRows(QObject):
+    """Keep every toolbar control in sight: the toolbars share one row while they fit the window's width, and a
+    toolbar that would not fit starts a new row (instead of hiding its controls behind the overflow arrow).
+
+    At 1280 px with the default font the toolbars fit one row; a larger system font or a narrower window wraps.
+    """
+
+    def __init__(self, window: QMainWindow, bars: list[QToolBar]) -> None:
+        super().__init__(window)
+        self.window, self.bars = window, bars
+        for bar in bars:
+            bar.setMovable(False)  # fixed places (no handles); the rows follow the window's width
+        window.installEventFilter(self)
+        self.reflow()
+
+    def rows(self) -> list[list[QToolBar]]:
+        """The toolbars of each row, as they are placed now."""
+        rows: list[list[QToolBar]] = [[]]
+        for bar in self.bars:
+            if rows[-1] and self.window.toolBarBreak(bar):
+                rows.append([])
+            rows[-1].append(bar)
+        return rows
+
+    def reflow(self) -> None:
+        """Break rows where the next toolbar would not fit the window's width."""
+        width = self.window.width()
+        used = 0
+        for k, bar in enumerate(self.bars):
+            need = bar.sizeHint().width()
+            wrap = k > 0 and used + need > width
+            if wrap != self.window.toolBarBreak(bar):
+                if wrap:
+                    self.window.insertToolBarBreak(bar)
+                else:
+                    self.window.removeToolBarBreak(bar)
+            used = need if wrap else used + need
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.reflow()
+        return False
+
+
+def zoom_buttons(actions: list[QAction]) -> list[QToolButton]:
+    """Flat buttons for the status bar's zoom controls (next to the zoom percentage)."""
+    buttons = []
+    for action in actions:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons.append(button)
+    return buttons

@@ -58,7 +58,7 @@ def run(args: Namespace) -> int:
         sys.stdout.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
     else:
         titles = {v.id: v.title for v in atlas.views.values()}
-        text = format_text(comparison, args.drawing, titles, outside=outside.count)
+        text = format_text(comparison, args.drawing, titles, outside=outside.strokes, outlines=outside.outlines)
         if change is not None:
             from painmap.change import format_change
 
@@ -74,7 +74,9 @@ def _known(library: PatternLibrary, pattern_id: str) -> str:
     return library.get(pattern_id).id
 
 
-def format_text(comparison: Comparison, source: str, titles: dict[str, str] | None = None, *, outside: int = 0) -> str:
+def format_text(
+    comparison: Comparison, source: str, titles: dict[str, str] | None = None, *, outside: int = 0, outlines: int = 0
+) -> str:
     """Plain words first (extent, the most alike patterns, the notice, when to seek care), then the technical
     table for clinicians."""
     titles = titles or {}
@@ -85,8 +87,8 @@ def format_text(comparison: Comparison, source: str, titles: dict[str, str] | No
     else:
         per_view = ", ".join(f"{titles.get(v, v)} {comparison.extent_by_view[v]:.1f} %" for v in shaded)
         lines.append(f"{words.EXTENT_LABEL}: {comparison.extent_percent:.1f} % of the body chart ({per_view})")
-    if outside:
-        lines.append(words.outside_text(outside))
+    if outside or outlines:  # strokes and lassos (outlines) outside the body chart
+        lines.append(words.outside_text(outside, outlines))
     lines.append("")
     lines.extend(_plain_results(comparison.results, bool(shaded)))
     lines.append("")

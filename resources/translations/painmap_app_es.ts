@@ -876,6 +876,30 @@
         <translation>Acercar o alejar donde está el puntero</translation>
     </message>
     <message>
+        <source>Move the keyboard brush</source>
+        <translation>Mover el pincel de teclado</translation>
+    </message>
+    <message>
+        <source>Arrow keys (Shift: bigger steps)</source>
+        <translation>Flechas (Mayús: pasos más grandes)</translation>
+    </message>
+    <message>
+        <source>Shows it, then moves it</source>
+        <translation>Lo muestra y luego lo mueve</translation>
+    </message>
+    <message>
+        <source>Paint with the keyboard</source>
+        <translation>Pintar con el teclado</translation>
+    </message>
+    <message>
+        <source>Hold Space (with the arrows)</source>
+        <translation>Mantener pulsado Espacio (con las flechas)</translation>
+    </message>
+    <message>
+        <source>Applies the tool at the keyboard brush</source>
+        <translation>Aplica la herramienta donde está el pincel de teclado</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -1006,6 +1030,14 @@
     <message>
         <source>A note kept with the drawing</source>
         <translation>Una nota que se guarda con el dibujo</translation>
+    </message>
+    <message>
+        <source>&amp;Fill a region…</source>
+        <translation>Re&amp;llenar una región…</translation>
+    </message>
+    <message>
+        <source>Fill a body region by typing its name</source>
+        <translation>Rellenar una región del cuerpo escribiendo su nombre</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1220,12 +1252,20 @@
         <translation>Mostrar u ocultar el panel Sobre este patrón</translation>
     </message>
     <message>
+        <source>The {panel} panel; scroll for more</source>
+        <translation>El panel {panel}; desplázate para ver más</translation>
+    </message>
+    <message>
         <source>Pa&amp;nels</source>
         <translation>Pa&amp;neles</translation>
     </message>
     <message>
         <source>About the chosen pattern; facts and sources come from the pattern library</source>
         <translation>Sobre el patrón elegido; los datos y las fuentes vienen de la biblioteca de patrones</translation>
+    </message>
+    <message>
+        <source>About the chosen pattern</source>
+        <translation>Sobre el patrón elegido</translation>
     </message>
     <message>
         <source>Solid red: main (essential) zone · red dots: spillover zone · X: trigger point</source>
@@ -1336,6 +1376,14 @@
         <translation>Color de cada intensidad del dolor, de 1 (claro) a 10 (oscuro); haz clic en uno para elegirlo</translation>
     </message>
     <message>
+        <source>Pain intensity</source>
+        <translation>Intensidad del dolor</translation>
+    </message>
+    <message>
+        <source>Colour of each pain intensity, 1 (light) to 10 (dark); the left and right arrow keys choose one</source>
+        <translation>Color de cada intensidad del dolor, de 1 (claro) a 10 (oscuro); las flechas izquierda y derecha eligen una</translation>
+    </message>
+    <message>
         <source>Show the {view}</source>
         <translation>Mostrar: {view}</translation>
     </message>
@@ -1344,8 +1392,16 @@
         <translation>Acercar</translation>
     </message>
     <message>
+        <source>Show the body larger</source>
+        <translation>Mostrar el cuerpo más grande</translation>
+    </message>
+    <message>
         <source>Zoom out</source>
         <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Show more of the body</source>
+        <translation>Mostrar más parte del cuerpo</translation>
     </message>
     <message>
         <source>Whole body</source>
@@ -1468,8 +1524,16 @@
         <translation>Tamaño del pincel: su diámetro en mm del cuerpo ([ y ] lo cambian)</translation>
     </message>
     <message>
+        <source>Brush size</source>
+        <translation>Tamaño del pincel</translation>
+    </message>
+    <message>
         <source>What the pain feels like</source>
         <translation>Cómo se siente el dolor</translation>
+    </message>
+    <message>
+        <source>Feels (what the pain feels like)</source>
+        <translation>Se siente (cómo se siente el dolor)</translation>
     </message>
     <message>
         <source> Size </source>
@@ -1486,6 +1550,114 @@
     <message>
         <source> Intensity {value} </source>
         <translation> Intensidad {value} </translation>
+    </message>
+    <message>
+        <source>Body chart</source>
+        <translation>Mapa del cuerpo</translation>
+    </message>
+    <message>
+        <source>The body chart of the view shown: paint where it hurts. Without a mouse: the arrow keys move the keyboard brush, hold Space to paint, Ctrl+F fills a region by its name.</source>
+        <translation>El mapa del cuerpo de la vista mostrada: pinta donde duele. Sin ratón: las flechas mueven el pincel de teclado, mantén pulsado Espacio para pintar, Ctrl+F rellena una región por su nombre.</translation>
+    </message>
+    <message>
+        <source>New, open, save and export drawings</source>
+        <translation>Nuevo, abrir, guardar y exportar dibujos</translation>
+    </message>
+    <message>
+        <source>Undo, redo, clear, fill a region by name, the drawing&apos;s note</source>
+        <translation>Deshacer, rehacer, vaciar, rellenar una región por su nombre, la nota del dibujo</translation>
+    </message>
+    <message>
+        <source>Views of the body, zoom, landmark labels and panels</source>
+        <translation>Vistas del cuerpo, zoom, nombres de referencias y paneles</translation>
+    </message>
+    <message>
+        <source>Brush, eraser, fill, lasso, brush size and intensity, the keyboard brush</source>
+        <translation>Pincel, borrador, relleno, lazo, tamaño e intensidad del pincel, pincel de teclado</translation>
+    </message>
+    <message>
+        <source>Patient, educator or quiz mode</source>
+        <translation>Modo paciente, docente o prueba</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts, where drawings are kept, about painmap</source>
+        <translation>Atajos de teclado, dónde se guardan los dibujos, acerca de painmap</translation>
+    </message>
+    <message>
+        <source>Drawings opened lately</source>
+        <translation>Dibujos abiertos últimamente</translation>
+    </message>
+    <message>
+        <source>Show or hide each panel</source>
+        <translation>Mostrar u ocultar cada panel</translation>
+    </message>
+    <message>
+        <source>The {menu} menu</source>
+        <translation>El menú {menu}</translation>
+    </message>
+    <message>
+        <source>Show or hide the {toolbar} toolbar</source>
+        <translation>Mostrar u ocultar la barra {toolbar}</translation>
+    </message>
+    <message>
+        <source>{toolbar} toolbar</source>
+        <translation>Barra {toolbar}</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard brush</source>
+        <translation>Pincel de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>Move the brush with the arrow keys (Shift: bigger steps) and hold Space to paint</source>
+        <translation>Mueve el pincel con las flechas (Mayús: pasos más grandes) y mantén pulsado Espacio para pintar</translation>
+    </message>
+    <message>
+        <source>Fill a region</source>
+        <translation>Rellenar una región</translation>
+    </message>
+    <message>
+        <source>Type part of a body region&apos;s name, choose it and press Enter to fill it</source>
+        <translation>Escribe parte del nombre de una región del cuerpo, elígela y pulsa Intro para rellenarla</translation>
+    </message>
+    <message>
+        <source>Type part of the region&apos;s name, then press Enter to fill it:</source>
+        <translation>Escribe parte del nombre de la región y pulsa Intro para rellenarla:</translation>
+    </message>
+    <message>
+        <source>for example: buttock</source>
+        <translation>por ejemplo: nalga</translation>
+    </message>
+    <message>
+        <source>Region name</source>
+        <translation>Nombre de la región</translation>
+    </message>
+    <message>
+        <source>Part of a region&apos;s name; the list below shows the regions that match</source>
+        <translation>Parte del nombre de una región; la lista de abajo muestra las regiones que coinciden</translation>
+    </message>
+    <message>
+        <source>Matching regions</source>
+        <translation>Regiones que coinciden</translation>
+    </message>
+    <message>
+        <source>Regions of the view shown whose name matches; Enter fills the chosen one</source>
+        <translation>Regiones de la vista mostrada cuyo nombre coincide; Intro rellena la elegida</translation>
+    </message>
+    <message>
+        <source>Close without filling</source>
+        <translation>Cerrar sin rellenar</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>&amp;Rellenar</translation>
+    </message>
+    <message>
+        <source>Fill the chosen region with the brush&apos;s intensity</source>
+        <translation>Rellenar la región elegida con la intensidad del pincel</translation>
+    </message>
+    <message>
+        <source>No region of this view has that name.</source>
+        <translation>Ninguna región de esta vista tiene ese nombre.</translation>
     </message>
 </context>
 </TS>

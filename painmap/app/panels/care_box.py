@@ -5,7 +5,7 @@ Both texts come from painmap.vocabulary (the same words as the report and the co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from painmap import vocabulary
@@ -37,13 +37,33 @@ class CareBox(QFrame):
         )
         self.red_flags.setObjectName("red-flags")
         self.red_flags.setToolTip("\n".join(vocabulary.red_flag_lines()[1:-1]))
-        self.red_flags.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.red_flags.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.red_flags.linkActivated.connect(lambda _link: self.show_signs())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         for label in (self.notice, self.red_flags):
             label.setWordWrap(True)
             layout.addWidget(label)
+
+    def fit_height(self) -> None:
+        """Ask for the height the wrapped lines need at this width: a dock does not ask for heightForWidth, so a
+        short dock would otherwise cut the second line."""
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def event(self, event) -> bool:
+        done = super().event(event)
+        # the labels' new font (patient mode's larger dock font, the system's font size) reaches the layout last
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
+            self.fit_height()
+        return done
 
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())

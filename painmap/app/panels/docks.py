@@ -78,6 +78,11 @@ class PanelDocks:
         }
         for key, dock in self.docks.items():
             content = _scrolling(widgets[key]) if key == "comparison" else widgets[key]
+            if content is not widgets[key]:  # the scroll area is named after its panel
+                content.setAccessibleName(tr(DOCK_TITLES[key]))
+                content.setAccessibleDescription(
+                    tr("The {panel} panel; scroll for more").format(panel=tr(DOCK_TITLES[key]))
+                )
             content.setMinimumWidth(MIN_PANEL_WIDTH)
             old = dock.widget()
             dock.setWidget(content)

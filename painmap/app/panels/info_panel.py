@@ -17,6 +17,7 @@ class InfoPanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setToolTip(tr("About the chosen pattern; facts and sources come from the pattern library"))
+        self.browser.setAccessibleName(tr("About the chosen pattern"))
         self.care = CareBox()  # patient mode: the notice and when to get help now, above the scrolling text
         self.care.setVisible(False)
         layout = QVBoxLayout(self)

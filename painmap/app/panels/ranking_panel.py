@@ -72,8 +72,8 @@ class RankingPanel(QWidget):
         finally:
             self.table.blockSignals(old)
         self.hint.setText(text)
+        self.table.setVisible(False)  # hidden first: both shown at once would ask the dock for twice the height
         self.hint.setVisible(True)
-        self.table.setVisible(False)
 
     def waiting(self) -> bool:
         """True while the list says what to do instead of ranking."""

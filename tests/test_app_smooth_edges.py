@@ -1,0 +1,106 @@
+"""Smooth shading edges on screen, exact masks underneath (issue 11)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPainter, QTransform
+
+from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
+from painmap.app.smooth_edges import smooth_argb
+
+pytestmark = pytest.mark.usefixtures("qapp")
+TABLE = intensity_color_table()
+
+
+def _alpha(argb) -> np.ndarray:
+    return (argb >> 24).astype(float)
+
+
+def _half_plane(rows=40, cols=60, slope=0.37):
+    """Shaded below the line y = 10 + slope * x (pixel centres), intensity 6."""
+    y, x = np.mgrid[0:rows, 0:cols] + 0.5
+    return np.where(y > 10 + slope * x, 6, 0).astype(np.uint8)
+
+
+def _edge_error(alpha: np.ndarray, step: int, slope: float) -> float:
+    """RMS distance (in mask pixels) of the 50 % crossing of each output column from the true line."""
+    errors = []
+    for col in range(alpha.shape[1]):
+        above = np.nonzero(alpha[:, col] >= DRAWING_ALPHA / 2)[0]
+        if len(above):
+            x = (col + 0.5) / step
+            errors.append(above[0] / step - (10 + slope * x))
+    e = np.array(errors[step * 4 : -step * 4])  # away from the patch's sides
+    return float(np.sqrt(np.mean((e - e.mean()) ** 2)))
+
+
+def test_edges_follow_the_contour_better_than_the_pixel_staircase():
+    array = _half_plane()
+    before = array.copy()
+    step = 4
+    smooth = _alpha(smooth_argb(array, step, TABLE))
+    nearest = _alpha(np.array(TABLE, dtype=np.uint32)[np.kron(array, np.ones((step, step), dtype=np.uint8))])
+    assert np.array_equal(array, before)  # the mask is untouched
+    assert _edge_error(smooth, step, 0.37) < 0.5 * _edge_error(nearest, step, 0.37)
+    assert smooth.max() == DRAWING_ALPHA and smooth[-4:, :].min() == DRAWING_ALPHA  # inside: the drawing's alpha
+    assert smooth[:4, :].max() == 0  # far outside: nothing
+
+
+def test_a_lone_shaded_pixel_and_a_thin_line_stay_visible():
+    array = np.zeros((12, 12), np.uint8)
+    array[3, 3] = 2
+    array[8, 2:11] = 9
+    alpha = _alpha(smooth_argb(array, 4, TABLE))
+    assert alpha[12:16, 12:16].max() > DRAWING_ALPHA / 2  # the lone pixel
+    assert alpha[32:36, 16:32].min() > DRAWING_ALPHA / 2  # the middle of the line
+    colour = smooth_argb(array, 4, TABLE)[34, 24] & 0xFFFFFF
+    assert colour == TABLE[9] & 0xFFFFFF  # its colour is its intensity's
+
+
+class _Grid:
+    sx = sy = 1.0
+
+
+class _Masks:
+    def __init__(self, array) -> None:
+        self._array = array
+
+    def array(self, _view):
+        return self._array
+
+    def grid(self, _view):
+        return _Grid()
+
+
+def _render(masks, tiles, scale=11.0, size=(330, 330)) -> QImage:
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    t = QTransform.fromScale(scale, scale)
+    drawing = DrawingImages()
+    for tile in tiles:
+        painter.save()
+        painter.setClipRect(tile)
+        painter.setTransform(t)
+        drawing.paint(painter, masks, "v", t, tile, smooth=True)
+        painter.restore()
+    painter.end()
+    return image
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).astype(int)
+
+
+def test_dirty_patches_join_without_seams():
+    y, x = np.mgrid[0:30, 0:30]
+    array = np.where((x - 14) ** 2 + (y - 15) ** 2 < 90, 5, 0).astype(np.uint8)
+    array[(x - 14) ** 2 + (y - 15) ** 2 < 20] = 8
+    masks = _Masks(array)
+    whole = _pixels(_render(masks, [QRect(0, 0, 330, 330)]))
+    tiles = [QRect(x0, y0, 70, 70) for x0 in range(0, 330, 70) for y0 in range(0, 330, 70)]
+    tiled = _pixels(_render(masks, tiles))
+    assert whole[..., 3].max() > 0
+    assert np.abs(whole - tiled).max() <= 3  # rounding of Qt's scaling only
