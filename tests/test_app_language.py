@@ -59,7 +59,9 @@ def _tools():
 
 
 def _messages(ts: Path) -> list[ET.Element]:
-    return list(ET.parse(ts).getroot().iter("message"))
+    """The catalogue's live messages: not the "vanished" ones kept for texts not (or no longer) in the sources."""
+    gone = ("vanished", "obsolete")
+    return [m for m in ET.parse(ts).getroot().iter("message") if m.find("translation").get("type") not in gone]
 
 
 def _mnemonics(text: str) -> int:

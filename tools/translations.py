@@ -5,12 +5,14 @@ Two catalogues per language live in resources/translations/ (painmap.i18n):
   app/texts.py;
 - `painmap_core_<lang>.ts`: the core's texts, painmap/*.py, painmap/figures, painmap/commands and app/texts.py.
 
-`update` runs pyside6-lupdate on those sources (new texts come in unfinished, texts no longer in the sources go)
-and then `release`; `release` runs pyside6-lrelease, one `.qm` beside each `.ts`. The `.qm` files are committed,
-so a clean clone builds a wheel or a bundle with its translations; tests/test_app_language.py fails when a `.qm`
-no longer says what its `.ts` says, or when the sources hold a text the `.ts` lacks.
+`update` runs pyside6-lupdate on those sources (new texts come in unfinished; a text no longer in the sources
+stays as a "vanished" entry, not compiled, and gets its translation back if the text returns, e.g. when a branch
+that wrapped it is merged; `update --prune` drops them) and then `release`; `release` runs pyside6-lrelease,
+one `.qm` beside each `.ts`. The `.qm` files are committed, so a clean clone builds a wheel or a bundle with its
+translations; tests/test_app_language.py fails when a `.qm` no longer says what its `.ts` says, or when the
+sources hold a text the `.ts` lacks.
 
-    python tools/translations.py update [LANG ...]
+    python tools/translations.py update [--prune] [LANG ...]
     python tools/translations.py release
 """
 
@@ -59,7 +61,7 @@ def languages() -> list[str]:
     return found or ["es"]
 
 
-def lupdate(part: str, target: Path, lang: str, keep_obsolete: bool = False) -> None:
+def lupdate(part: str, target: Path, lang: str, keep_obsolete: bool = True) -> None:
     """Extract `part`'s texts into `target` (created, or merged with its translations)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     args = [tool("pyside6-lupdate"), *map(str, sources(part)), "-ts", str(target)]
@@ -76,10 +78,10 @@ def lrelease(ts: Path, qm: Path | None = None) -> Path:
     return qm
 
 
-def update(langs: list[str]) -> None:
+def update(langs: list[str], prune: bool = False) -> None:
     for lang in langs:
         for part in PARTS:
-            lupdate(part, catalogue(part, lang), lang)
+            lupdate(part, catalogue(part, lang), lang, keep_obsolete=not prune)
     release()
 
 
@@ -91,7 +93,9 @@ def release() -> None:
 def main(argv: list[str]) -> int:
     command, *rest = argv or ["update"]
     if command == "update":
-        update(rest or languages())
+        prune = "--prune" in rest
+        langs = [arg for arg in rest if arg != "--prune"]
+        update(langs or languages(), prune)
     elif command == "release":
         release()
     else:
