@@ -18,6 +18,7 @@ import numpy as np
 
 from painmap import vocabulary
 from painmap.errors import PainmapError
+from painmap.i18n import decimal, tr
 
 if TYPE_CHECKING:
     from painmap.raster import PainMasks
@@ -117,23 +118,25 @@ def compare_change(before: PainMasks, after: PainMasks) -> Change:
 
 
 def format_change(change: Change, earlier: str, titles: dict[str, str] | None = None) -> str:
-    """The change in words, with the repeat-drawing caveat."""
+    """The change in words, with the repeat-drawing caveat (in painmap.i18n's language: English on the command
+    line, the window's language in the app)."""
     titles = titles or {}
-    lines = [f"Since the earlier drawing ({earlier}):"]
+    lines = [tr("Since the earlier drawing ({earlier}):").format(earlier=earlier)]
     if not change.views:
-        lines.append("  Neither drawing shades anything: nothing changed.")
+        lines.append("  " + tr("Neither drawing shades anything: nothing changed."))
     elif change.unchanged:
-        lines.append("  The shading is exactly the same: nothing changed.")
+        lines.append("  " + tr("The shading is exactly the same: nothing changed."))
     else:
         shown = ", ".join(titles.get(v, v) for v in change.views)
-        lines.append(f"  How much the two drawings overlap: {vocabulary.percent(change.jaccard)} "
-                     f"(Jaccard {change.jaccard:.2f}), over {shown}")  # fmt: skip
-        lines.append(
-            f"  Shaded before: {change.extent_before:.1f} % of the body chart; now: {change.extent_after:.1f} %"
-        )
-        lines.append(f"  New: {change.new_percent:.1f} %; gone: {change.gone_percent:.1f} %; "
-                     f"in both: {change.persisting_percent:.1f} % of the body chart")  # fmt: skip
+        overlap = tr("How much the two drawings overlap: {percent} (Jaccard {jaccard}), over {views}")
+        lines.append("  " + overlap.format(percent=vocabulary.percent(change.jaccard),
+                                           jaccard=decimal(change.jaccard, 2), views=shown))  # fmt: skip
+        shaded = tr("Shaded before: {before} % of the body chart; now: {after} %")
+        lines.append("  " + shaded.format(before=decimal(change.extent_before), after=decimal(change.extent_after)))
+        parts = tr("New: {new} %; gone: {gone} %; in both: {both} % of the body chart")
+        lines.append("  " + parts.format(new=decimal(change.new_percent), gone=decimal(change.gone_percent),
+                                         both=decimal(change.persisting_percent)))  # fmt: skip
         if change.jaccard >= REPEAT_JACCARD[0]:
-            lines.append("  This is within what redrawing the same pain gives.")
-    lines += textwrap.wrap(vocabulary.REPEAT_OVERLAP, 100, initial_indent="  ", subsequent_indent="  ")
+            lines.append("  " + tr("This is within what redrawing the same pain gives."))
+    lines += textwrap.wrap(tr(vocabulary.REPEAT_OVERLAP), 100, initial_indent="  ", subsequent_indent="  ")
     return "\n".join(lines) + "\n"

@@ -5,12 +5,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 __all__ = ["EDGE_LABELS", "MIRRORS", "TITLES", "VIEW_FILES"]
 
 VIEW_FILES = {"posterior": "posterior.svg", "lateral": "lateral.svg", "anterior": "anterior.svg"}
-TITLES = {"posterior": "Back", "lateral": "Right side", "lateral-left": "Left side", "anterior": "Front"}
+# English, marked for the core catalogue (painmap.i18n): shown through tr(); the ids and letters stay English.
+TITLES = {
+    "posterior": QT_TR_NOOP("Back"),
+    "lateral": QT_TR_NOOP("Right side"),
+    "lateral-left": QT_TR_NOOP("Left side"),
+    "anterior": QT_TR_NOOP("Front"),
+}
 EDGE_LABELS = {
-    "posterior": ("L", "R"),
+    "posterior": (QT_TR_NOOP("L"), QT_TR_NOOP("R")),
     "lateral": ("Back", "Front"),
     "lateral-left": ("Front", "Back"),
     "anterior": ("R", "L"),

@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--body", choices=("male", "female"), help="the body chart to draw on (default: male)")
     p.add_argument("--chart", type=int, metavar="N", help="the chart number (default: the body's current one)")
     p.add_argument("--dpi", type=int, metavar="N", help="PNG resolution (default 150)")
+    _lang_option(p)
     _library_option(p)
 
     p = sub.add_parser("aggregate", description=COMMANDS["aggregate"])
@@ -131,10 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timeline", description=COMMANDS["timeline"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="one person's drawing files or folders")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
+    _lang_option(p)
     for name in NEW_COMMANDS:
         importlib.import_module(f"painmap.commands.{name}").add_parser(sub, COMMANDS[name])
     importlib.import_module("painmap.commands.choir_io").add_parsers(sub, COMMANDS)
     return parser
+
+
+def _lang_option(p: argparse.ArgumentParser) -> None:
+    """`--lang CODE`: the language of the figure's texts (the command's own messages stay English)."""
+    p.add_argument("--lang", metavar="CODE", help="language of the figure's texts: en (default) or es")
 
 
 def _run_app(argv: Sequence[str]) -> int:

@@ -37,6 +37,7 @@ _BUILDERS = (
     "grid.py",
     "pattern_model.py",
     "pattern_svg.py",
+    "pattern_texts.py",
     "patterns.py",
     "polygons.py",
     "svg_pathdata.py",

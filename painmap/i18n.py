@@ -11,11 +11,25 @@ The command line stays English (scripts parse it) unless a command takes `--lang
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QLocale, QTranslator
 
 from painmap.resources import resource_path
 
-__all__ = ["ENGLISH", "LANGUAGES", "catalogue_path", "language", "set_language", "system_language", "tr"]
+__all__ = [
+    "ENGLISH",
+    "LANGUAGES",
+    "catalogue_path",
+    "decimal",
+    "language",
+    "month_name",
+    "set_language",
+    "speaking",
+    "system_language",
+    "tr",
+]
 
 ENGLISH = "en"
 # Language code -> the language's own name (shown in Preferences).
@@ -64,3 +78,27 @@ def tr(text: str) -> str:
         return text
     translated = translator.translate("", text)  # type: ignore[attr-defined]
     return translated or text
+
+
+@contextlib.contextmanager
+def speaking(code: str | None) -> Iterator[str]:
+    """Speak `code` inside the block (None: leave the language as it is), then the language spoken before."""
+    if code is None:
+        yield language()
+        return
+    before = language()
+    try:
+        yield set_language(code)
+    finally:
+        set_language(before)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """`value` with `digits` decimals and the current language's decimal mark ('12.5' / '12,5')."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", QLocale(language()).decimalPoint()) if language() != ENGLISH else text
+
+
+def month_name(month: int) -> str:
+    """The name of a month (1-12) in the current language ('November', 'noviembre')."""
+    return QLocale(language()).standaloneMonthName(month, QLocale.FormatType.LongFormat)

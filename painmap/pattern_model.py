@@ -64,6 +64,8 @@ class Pattern:
     self_care: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
+    # Translations: language -> {text key: text, "trigger_points": {id: {label, note, hint}}} (pattern_texts.py).
+    texts: dict = field(default_factory=dict, compare=False)
 
     @property
     def views(self) -> tuple[str, ...]:

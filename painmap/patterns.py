@@ -27,6 +27,7 @@ from painmap.pattern_model import (
     Zone,
 )
 from painmap.pattern_svg import FLATTEN_TOLERANCE_MM, INSIDE_TOLERANCE_MM, NS, SVG_NS, read_svg
+from painmap.pattern_texts import check_texts, localized
 
 if TYPE_CHECKING:
     from painmap.atlas import Atlas
@@ -50,6 +51,7 @@ __all__ = [
     "library_to_json",
     "load_pattern",
     "load_patterns",
+    "localized",
     "mirror_pattern",
     "on_side",
     "to_json",
@@ -188,7 +190,8 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
     if meta["kind"] == "learned" and trigger_points:  # a frequency map has no trigger points
         raise fail("a learned pattern has no trigger points")
 
-    known = {"id", "views", "trigger_points", "side", "action", *REQUIRED_TEXT, *TEXT_LISTS}
+    texts = check_texts(meta, fail)  # after the English texts and the marks agree
+    known = {"id", "views", "trigger_points", "side", "action", "texts", *REQUIRED_TEXT, *TEXT_LISTS}
     return Pattern(
         id=pid,
         name=meta["name"],
@@ -207,6 +210,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         self_care=tuple(meta.get("self_care", ())),
         notes=tuple(meta.get("notes", ())),
         extra={k: v for k, v in meta.items() if k not in known},
+        texts=texts,
     )
 
 

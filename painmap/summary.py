@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QT_TR_NOOP
 
 from painmap.drawing import Fill, Lasso, Stroke
+from painmap.i18n import decimal, month_name, tr
 
 if TYPE_CHECKING:
     from painmap.drawing import Drawing
@@ -41,16 +43,18 @@ def parse_created(created: str) -> datetime | None:
 
 
 def local_time_text(created: str, tz=None) -> str:
-    """'23 November 2026, 11:00 CET (UTC+01:00)': the time in the computer's zone (or `tz`), with the zone."""
+    """'23 November 2026, 11:00 CET (UTC+01:00)': the time in the computer's zone (or `tz`), with the zone
+    (the date in the current language)."""
     when = parse_created(created)
     if when is None:
-        return created or "date not recorded"
+        return created or tr(QT_TR_NOOP("date not recorded"))
     local = when.astimezone(tz)
     offset = local.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     name = local.tzname() or ""
     zone = f"{name} ({offset})" if name and not name.startswith(("UTC", "+", "-")) else offset
-    return f"{local.strftime('%d %B %Y, %H:%M')} {zone}".lstrip("0")
+    date = tr(QT_TR_NOOP("{day} {month} {year}")).format(day=local.day, month=month_name(local.month), year=local.year)
+    return f"{date}, {local.strftime('%H:%M')} {zone}"
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,12 @@ class IntensitySummary:
     most: int  # the intensity covering the largest area
 
     def text(self) -> str:
+        """'Intensity 3 to 7 of 10 (mostly 5; average 4.6)', in the current language."""
         if self.low == self.high:
-            return f"Intensity {self.low} of 10 everywhere shaded"
-        return f"Intensity {self.low} to {self.high} of 10 (mostly {self.most}; average {self.mean:.1f})"
+            return tr(QT_TR_NOOP("Intensity {low} of 10 everywhere shaded")).format(low=self.low)
+        return tr(QT_TR_NOOP("Intensity {low} to {high} of 10 (mostly {most}; average {mean})")).format(
+            low=self.low, high=self.high, most=self.most, mean=decimal(self.mean)
+        )
 
 
 def intensity_summary(masks: PainMasks) -> IntensitySummary | None:
@@ -93,8 +100,11 @@ def qualities(drawing: Drawing, skip: set[int] | frozenset[int] = frozenset()) -
 
 
 def qualities_text(items: list[tuple[str, int]]) -> str:
-    """'Felt as: aching (4 marks), dull (1 mark)'."""
+    """'Felt as: aching (4 marks), dull (1 mark)', in the current language."""
+    from painmap.vocabulary import quality_word
+
     if not items:
         return ""
-    parts = [f"{q} ({n} mark{'s' if n != 1 else ''})" for q, n in items]
-    return "Felt as: " + ", ".join(parts)
+    one, many = tr(QT_TR_NOOP("{quality} (1 mark)")), tr(QT_TR_NOOP("{quality} ({count} marks)"))
+    parts = [(one if n == 1 else many).format(quality=quality_word(q), count=n) for q, n in items]
+    return tr(QT_TR_NOOP("Felt as: {qualities}")).format(qualities=", ".join(parts))

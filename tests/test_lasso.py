@@ -204,14 +204,31 @@ outline = st.lists(st.tuples(st.floats(20, 180), st.floats(20, 280)), min_size=3
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(outline, st.integers(1, 10)), min_size=1, max_size=3))
-def test_the_mirrored_lasso_scores_like_the_original(lassos):
+def test_the_mirrored_lasso_shades_the_mirror_image(lassos):
+    """The mirror of a lasso drawing shades the mirror image of its pixels, save a pixel where an edge runs
+    exactly through a pixel centre: Qt's half-open fill rule decides such a tie, and it is not mirror-symmetric
+    (hypothesis found the triangle (20,20),(20,21),(21,20): 1 px, its mirror 0 px). At most one such pixel per
+    edge and row it crosses is allowed; a wrong mirror (another axis, a lost mark) differs by far more."""
     drawing = Drawing([Lasso("posterior", v, "aching", tuple(p)) for p, v in lassos])
     mirrored = mirror_drawing(drawing, COMPARE_ATLAS)
     assert all(isinstance(m, Lasso) for m in mirrored.marks)
+    a = PainMasks.from_drawing(drawing, COMPARE_ATLAS, 1.0).intensity("posterior")
+    b = PainMasks.from_drawing(mirrored, COMPARE_ATLAS, 1.0).intensity("posterior")
+    differ = int(np.count_nonzero(a[:, ::-1] != b))
+    edges = [(p[i], p[(i + 1) % len(p)]) for p, _ in lassos for i in range(len(p))]
+    ties = sum(int(abs(y1 - y0)) + 2 for (_, y0), (_, y1) in edges)  # rows each edge can cross, at 1 px/mm
+    assert differ <= ties
+
+
+def test_a_mirrored_lasso_off_the_pixel_grid_scores_exactly_like_the_original():
+    """Away from pixel-centre ties the mirror is exact, down to every metric."""
+    outline = ((40.3, 60.7), (95.1, 52.9), (120.6, 110.2), (70.4, 140.8), (35.9, 101.3))
+    drawing = Drawing([Lasso("posterior", 6, "aching", outline)])
+    mirrored = mirror_drawing(drawing, COMPARE_ATLAS)
     comp = COMPARATORS[1.0]
     a = comp.compare(PainMasks.from_drawing(drawing, COMPARE_ATLAS, 1.0))
     b = comp.compare(PainMasks.from_drawing(mirrored, COMPARE_ATLAS, 1.0))
-    assert a.extent_percent == b.extent_percent
+    assert a.extent_percent == b.extent_percent > 0
     for ra in a.results:
         rb = b.result(ra.pattern)
         assert [getattr(ra, m) for m in METRICS] == [getattr(rb, m) for m in METRICS]

@@ -1,5 +1,5 @@
 """`painmap render (DRAWING | --pattern ID [--trigger-point TRP] [--figure sheet|slide]) -o OUT.(png|pdf|svg)
-[--paper a4|letter] [--body male|female] [--chart N] [--dpi N]`."""
+[--paper a4|letter] [--body male|female] [--chart N] [--dpi N] [--lang CODE]`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def run(args: argparse.Namespace) -> int:
     """Render a drawing report or a pattern sheet; bad input raises PainmapError (exit 2 in cli.py)."""
     from painmap.atomic import refuse_own_inputs
     from painmap.figures.page import check_writable
-    from painmap.report import output_format, render_drawing_report, render_pattern_sheet
+    from painmap.report import output_format
 
     if bool(args.drawing) == bool(args.pattern):
         raise PainmapError("render: give either a DRAWING or --pattern ID (not both)")
@@ -25,6 +25,9 @@ def run(args: argparse.Namespace) -> int:
     dpi = getattr(args, "dpi", None)
     if dpi is not None and not 30 <= dpi <= 1200:
         raise PainmapError(f"render: --dpi must be between 30 and 1200 (got {dpi})")
+    from painmap.commands.language import figure_language, language_code
+
+    language_code(args, "render")
     output_format(args.output)
     check_writable(args.output)
     atlas = _atlas(args, figure)
@@ -37,6 +40,16 @@ def run(args: argparse.Namespace) -> int:
         library = library_for(atlas, args.library)
         for problem in library.problems:
             sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
+    with figure_language(args, "render"):
+        written = _draw(args, figure, atlas, library, dpi)
+    sys.stderr.write(f"painmap: wrote {written}\n")
+    return 0
+
+
+def _draw(args: argparse.Namespace, figure: str, atlas, library, dpi: int | None):
+    """The figure drawn and written; returns the path written."""
+    from painmap.report import render_drawing_report, render_pattern_sheet
+
     if figure == "slide":
         from painmap.figures.page import PNG_DPI
         from painmap.figures.slide import render_pattern_slide
@@ -52,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
         )  # fmt: skip
     else:
         written = render_drawing_report(args.drawing, args.output, paper=args.paper, atlas=atlas, library=library)
-    sys.stderr.write(f"painmap: wrote {written}\n")
-    return 0
+    return written
 
 
 def _atlas(args: argparse.Namespace, figure: str):

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QT_TR_NOOP
 
 from painmap import style
+from painmap.i18n import tr
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CREDIT", "SKIN_TONES", "add_credit", "draw_anatomy", "is_anatomical", "muscle_ids", "pattern_muscle"]
 
-CREDIT = "Anatomy: Visible Human Project (NLM); HuBMAP HRA; Andreassen et al. 2022, CC BY 4.0"
+CREDIT = QT_TR_NOOP("Anatomy: Visible Human Project (NLM); HuBMAP HRA; Andreassen et al. 2022, CC BY 4.0")
 SKIN_RIM = "#e8ddd2"  # the silhouette's own fill: the darkest tone, at the outline
 SKIN_TONES = ("#ebe1d7", "#eee5dc", "#f0e8e0", "#f3ece5", "#f6f0ea")  # skin-shade-1 … 5, lighter inwards
 MUSCLE_FILL, MUSCLE_EDGE, MUSCLE_ALPHA = "#c4a28f", "#7d6a5e", 0.55
@@ -130,5 +132,5 @@ def add_credit(figure, views: Iterable[View], x: float, y: float, **kwargs) -> b
     """The data credit (CC BY 4.0 asks for it) in figure coordinates when any of `views` is anatomical."""
     if not any(is_anatomical(v) for v in views):
         return False
-    figure.text(x, y, CREDIT, fontsize=kwargs.pop("fontsize", 6.5), color=kwargs.pop("color", "#555555"), **kwargs)
+    figure.text(x, y, tr(CREDIT), fontsize=kwargs.pop("fontsize", 6.5), color=kwargs.pop("color", "#555555"), **kwargs)
     return True

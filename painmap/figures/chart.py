@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QT_TR_NOOP
 
 from painmap import style
 from painmap.geometry import nonzero_box
+from painmap.i18n import tr
+from painmap.vocabulary import landmark_word
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -113,7 +116,7 @@ def draw_view(
         draw_landmarks(ax, view, limits, labels=landmark_labels, sides=label_sides, size=label_size)
     if edge_labels:
         draw_edge_labels(ax, view.edge_labels, side=side_letter(view))
-    heading = view.title if title is None else title
+    heading = tr(view.title) if title is None else title
     if heading:
         ax.set_title(heading, fontsize=9, fontweight="bold", pad=TITLE_PAD if edge_labels else 4)
     return limits
@@ -132,13 +135,13 @@ def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10, side: st
     box = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
     if side:
         ax.annotate(
-            side, (0.5, 1.0), xycoords="axes fraction", xytext=(0, 3), textcoords="offset points", ha="center",
+            tr(side), (0.5, 1.0), xycoords="axes fraction", xytext=(0, 3), textcoords="offset points", ha="center",
             va="bottom", fontsize=size, fontweight="bold", color="white", zorder=Z_TEXT, annotation_clip=False,
             bbox={**box, "facecolor": style.SIDE_MARKER},
         )  # fmt: skip
     for x, text, align in ((0.0, labels[0], "left"), (1.0, labels[1], "right")):
         ax.annotate(
-            text, (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),
+            tr(text), (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),
             textcoords="offset points", ha=align, va="bottom", fontsize=size, fontweight="bold",
             color=style.SIDE_MARKER, bbox=box, zorder=Z_TEXT, annotation_clip=False,
         )  # fmt: skip
@@ -183,7 +186,7 @@ def draw_landmark_labels(
         if sides is not None and lm.side not in sides:
             continue
         first = (4.0, 0.0) if lm.x >= middle else (-4.0, 0.0)
-        text = placer.place(lm.x, lm.y, landmark_text(lm), size=size, color=style.LANDMARK, first=first,
+        text = placer.place(lm.x, lm.y, landmark_word(landmark_text(lm)), size=size, color=style.LANDMARK, first=first,
                             zorder=Z_LANDMARK + 0.2)  # fmt: skip
         if text is not None:
             placed.append(text)
@@ -351,9 +354,9 @@ def intensity_colorbar(figure, ax: Axes, *, cax=None, orientation: str = "vertic
 
 
 DIFFERENCE_STYLE = {  # name: (colour, hatch, label)
-    "matched": (style.MATCHED, style.MATCHED_HATCH, "matched (in drawing and pattern)"),
-    "missed": (style.MISSED, style.MISSED_HATCH, "missed (pattern only)"),
-    "extra": (style.EXTRA, style.EXTRA_HATCH, "extra (drawing only)"),
+    "matched": (style.MATCHED, style.MATCHED_HATCH, QT_TR_NOOP("matched (in drawing and pattern)")),
+    "missed": (style.MISSED, style.MISSED_HATCH, QT_TR_NOOP("missed (pattern only)")),
+    "extra": (style.EXTRA, style.EXTRA_HATCH, QT_TR_NOOP("extra (drawing only)")),
 }
 
 
@@ -395,16 +398,16 @@ def pattern_legend_handles(weights: bool = False, trigger_points: bool = True) -
 
     handles = [
         Patch(facecolor=style.ESSENTIAL, alpha=style.ESSENTIAL_ALPHA, edgecolor=style.ESSENTIAL,
-              label="essential zone (solid)"),
+              label=tr("essential zone (solid)")),
         Patch(facecolor="white", hatch=style.SPILLOVER_HATCH, edgecolor=style.SPILLOVER, ls=(0, (3, 2)),
-              label="spillover zone (stippled)"),
-        Line2D([], [], marker="x", ls="none", color=style.TRIGGER_POINT, mew=1.6, ms=6, label="X = trigger point"),
-        Line2D([], [], marker="o", ls="none", color=style.LANDMARK, mec="white", ms=3.5, label="bony landmark"),
+              label=tr("spillover zone (stippled)")),
+        Line2D([], [], marker="o", ls="none", color=style.LANDMARK, mec="white", ms=3.5, label=tr("bony landmark")),
     ]  # fmt: skip
-    if not trigger_points:
-        handles = [h for h in handles if h.get_label() != "X = trigger point"]
+    if trigger_points:
+        handles.insert(2, Line2D([], [], marker="x", ls="none", color=style.TRIGGER_POINT, mew=1.6, ms=6,
+                                 label=tr("X = trigger point")))  # fmt: skip
     if weights:
-        handles.append(Patch(facecolor="white", edgecolor="none", label="% = share of patients with pain there"))
+        handles.append(Patch(facecolor="white", edgecolor="none", label=tr("% = share of patients with pain there")))
     return handles
 
 
@@ -413,6 +416,6 @@ def difference_legend_handles() -> list:
     from matplotlib.patches import Patch
 
     return [
-        Patch(facecolor=color, alpha=0.6, hatch=hatch or None, edgecolor=color, label=label)
+        Patch(facecolor=color, alpha=0.6, hatch=hatch or None, edgecolor=color, label=tr(label))
         for color, hatch, label in DIFFERENCE_STYLE.values()
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from PySide6.QtCore import QT_TR_NOOP
 
 from painmap import vocabulary as words
 from painmap.figures import chart
@@ -22,6 +23,7 @@ from painmap.figures.anatomy import CREDIT, is_anatomical
 from painmap.figures.blocks import Column, Page, fit
 from painmap.figures.page import PNG_DPI, check_writable, figure_style, new_figure, output_format, paper_size
 from painmap.figures.report_data import MARGIN, ReportData, header
+from painmap.i18n import decimal, tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -31,11 +33,11 @@ if TYPE_CHECKING:
     from painmap.patterns import PatternLibrary
 
 PLAIN_MATCHES = 3
-NOTICE = f"{words.NOTICE_TITLE}. {words.NOTICE}"
-REPORT_TITLE = "Pain drawing report"
+REPORT_TITLE = QT_TR_NOOP("Pain drawing report")
 PAPER_BOX = {"facecolor": "#f2f2f2", "edgecolor": "#888888"}
 FLAG_BOX = {"facecolor": "#fff6e0", "edgecolor": "#8a6d1f"}
 GLOSSARY_BOX = {"facecolor": "#ffffff", "edgecolor": "#999999"}
+INTENSITY_LABEL = QT_TR_NOOP("Pain intensity: 1 (mild) to 10 (worst)")
 
 
 def build_report_pages(data: ReportData, paper: str = "a4", source: str = "", stacked: bool = False) -> list[Figure]:
@@ -75,11 +77,11 @@ def _rule(figure: Figure, y: float):
 
 def draw_patient_page(page: Page, data: ReportData, source: str, boxes: dict[str, chart.Box]) -> None:
     """Page 1, in plain words."""
-    y = header(page, data, source, REPORT_TITLE)
+    y = header(page, data, source, tr(REPORT_TITLE))
     full = page.width - 2 * MARGIN
     col = Column(page, MARGIN, y + 0.04, full)
     with col.boxed(**PAPER_BOX):
-        col.paragraph(NOTICE, 7.8, after=0)
+        col.paragraph(words.notice(), 7.8, after=0)
     top = col.y + 0.22
     charts_w = 3.05
     _charts(page, data, boxes, MARGIN, top, charts_w, page.height - MARGIN - 0.3 - top)
@@ -96,10 +98,10 @@ def draw_patient_page(page: Page, data: ReportData, source: str, boxes: dict[str
         _glossary(col, data)
 
     fit(write, col, page.height - MARGIN - 0.05)
-    page.text(MARGIN, page.height - MARGIN + 0.2, "Page 1 of 2 · technical details for clinicians on page 2",
+    page.text(MARGIN, page.height - MARGIN + 0.2, tr("Page 1 of 2 · technical details for clinicians on page 2"),
               fontsize=6.5, color="#666666", va="baseline")  # fmt: skip
     if any(is_anatomical(data.atlas.view(v)) for v in data.views):
-        page.text(page.width - MARGIN, page.height - MARGIN + 0.2, CREDIT, fontsize=6, color="#666666",
+        page.text(page.width - MARGIN, page.height - MARGIN + 0.2, tr(CREDIT), fontsize=6, color="#666666",
                   va="baseline", ha="right")  # fmt: skip
 
 
@@ -115,31 +117,37 @@ def _charts(page: Page, data: ReportData, boxes: dict[str, chart.Box], x: float,
         ax = page.axes(x, y + titles_h, chart_w, chart_w * ratio)
         chart.draw_view(ax, view, box=box, landmarks=True, landmark_labels=True, title="")
         chart.draw_intensity(ax, np.asarray(data.masks.intensity(view_id)), view)
-        ax.set_title(f"Your drawing · {view.title}", fontsize=8.5, fontweight="bold", pad=chart.TITLE_PAD)
+        ax.set_title(
+            tr("Your drawing · {view}").format(view=tr(view.title)),
+            fontsize=8.5,
+            fontweight="bold",
+            pad=chart.TITLE_PAD,
+        )
         first = first or ax
         y += titles_h + chart_w * ratio + 0.1
     cax = page.axes(x + chart_w + 0.12, top + titles_h, 0.14, min(2.6, y - top - titles_h - 0.1))
     bar = chart.intensity_colorbar(page.figure, first, cax=cax)
-    bar.set_label("Pain intensity: 1 (mild) to 10 (worst)", fontsize=7)
+    bar.set_label(tr(INTENSITY_LABEL), fontsize=7)
 
 
 def _about(col: Column, data: ReportData) -> None:
     from painmap.summary import intensity_summary, qualities, qualities_text
 
-    col.heading("About this drawing")
+    col.heading(tr("About this drawing"))
     note = " ".join(str((data.drawing.meta or {}).get("note", "") or "").split())
     if note:
-        col.paragraph(f"Your note: “{note}”", 8, style="italic", max_lines=8)
+        col.paragraph(tr("Your note: “{note}”").format(note=note), 8, style="italic", max_lines=8)
     else:
-        col.paragraph("Your note: none written.", 8, color="#555555")
+        col.paragraph(tr("Your note: none written."), 8, color="#555555")
     comparison = data.comparison
     shaded = [v for v, x in (comparison.extent_by_view or {}).items() if x > 0]
     if shaded:
-        titles = {v: data.atlas.view(v).title.lower() for v in shaded}
-        per_view = ", ".join(f"{titles[v]} {comparison.extent_by_view[v]:.1f} %" for v in shaded)
-        col.paragraph(f"Shaded: {comparison.extent_percent:.1f} % of the body chart ({per_view}).", 8, bullet="•")
+        titles = {v: tr(data.atlas.view(v).title).lower() for v in shaded}
+        per_view = ", ".join(f"{titles[v]} {decimal(comparison.extent_by_view[v])} %" for v in shaded)
+        line = tr("Shaded: {percent} % of the body chart ({per_view}).")
+        col.paragraph(line.format(percent=decimal(comparison.extent_percent), per_view=per_view), 8, bullet="•")
     else:
-        col.paragraph("Nothing is shaded yet.", 8, bullet="•")
+        col.paragraph(tr("Nothing is shaded yet."), 8, bullet="•")
     intensity = intensity_summary(data.masks)
     if intensity is not None:
         col.paragraph(intensity.text() + ".", 8, bullet="•")
@@ -151,13 +159,13 @@ def _about(col: Column, data: ReportData) -> None:
 
 
 def _plain_results(col: Column, data: ReportData) -> None:
-    col.heading("Which textbook patterns look most alike")
+    col.heading(tr("Which textbook patterns look most alike"))
     matches = [r for r in data.comparison.results if r.score > 0][:PLAIN_MATCHES]
     if not matches:
-        col.paragraph(words.NO_MATCH if data.masks.views_used() else words.NOTHING_SHADED, 8)
+        col.paragraph(tr(words.NO_MATCH) if data.masks.views_used() else tr(words.NOTHING_SHADED), 8)
         return
-    main = words.METRIC_LABELS["essential_coverage"][0]
-    extra = words.METRIC_LABELS["spillover_coverage"][0]
+    main = words.label("essential_coverage")
+    extra = words.label("spillover_coverage")
     for k, r in enumerate(matches, start=1):
         col.paragraph(f"{k}. {data.name(r.pattern)}, {words.side_words(r.side)}: {words.how_alike(r.score)}", 8,
                       weight="bold", after=0.05)  # fmt: skip
@@ -169,14 +177,14 @@ def _plain_results(col: Column, data: ReportData) -> None:
         if parts:
             col.paragraph(", ".join(parts) + ".", 7.5, after=0.2)
     col.paragraph(
-        "“How alike” ranks the patterns from 0 to 100 %; the main pain area counts more than the areas where pain "
-        "is only sometimes felt. Even the same person's two drawings of one pain reach only about 60-75 %.",
+        tr("“How alike” ranks the patterns from 0 to 100 %; the main pain area counts more than the areas where "
+           "pain is only sometimes felt. Even the same person's two drawings of one pain reach only about 60-75 %."),
         7, color="#444444", after=0,
     )  # fmt: skip
 
 
 def _red_flags(col: Column) -> None:
-    flags = words.RED_FLAGS
+    flags = words.red_flags()
     with col.boxed(**FLAG_BOX):
         col.heading(flags.title, 9)
         col.paragraph(flags.intro, 7.5, after=0.15)
@@ -186,14 +194,14 @@ def _red_flags(col: Column) -> None:
         col.paragraph(flags.soon, 7.5, weight="bold", after=0.05)
         for sign in flags.soon_signs:
             col.paragraph(sign, 7.3, bullet="•", after=0.05)
-        col.paragraph(f"Sources: {flags.sources}", 6, color="#555555", after=0)
+        col.paragraph(tr("Sources: {sources}").format(sources=flags.sources), 6, color="#555555", after=0)
 
 
 def _glossary(col: Column, data: ReportData) -> None:
     labels = [chart.landmark_text(lm) for v in data.views for lm in data.atlas.view(v).landmarks]
     terms = words.glossary_terms([*labels, "Trigger point"])
     with col.boxed(**GLOSSARY_BOX):
-        col.heading("Words on the chart", 9)
+        col.heading(tr("Words on the chart"), 9)
         for term, meaning in terms:
             col.paragraph(f"{term}: {meaning}.", 7, bullet="•", after=0.05)
 
@@ -233,7 +241,7 @@ def render_drawing_report(
     data = ReportData(drawing, atlas, library, comparator)
     with figure_style():
         figures = build_report_pages(data, paper, os.fspath(source) if source else "", stacked=fmt != "pdf")
-        return save_pages(figures, path, {"Title": REPORT_TITLE})
+        return save_pages(figures, path, {"Title": tr(REPORT_TITLE)})
 
 
 def save_pages(figures: list[Figure], path: str | os.PathLike, metadata: dict[str, str]) -> Path:

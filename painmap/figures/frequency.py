@@ -11,6 +11,7 @@ import numpy as np
 from painmap import __version__, style
 from painmap.figures import chart
 from painmap.figures.page import figure_style, new_figure, output_format, save_figure
+from painmap.i18n import tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -94,28 +95,36 @@ def build_frequency_map(
         ax.set_xlim(box[0], box[2])
         ax.set_ylim(box[3], box[1])
         n_view = aggregate.n_by_view.get(view_id, 0)
-        ax.set_title(f"{view.title}\n{n_view} of {total} drawings", fontsize=8.5, pad=chart.TITLE_PAD)
+        counted = tr("{count} of {total} drawings").format(count=n_view, total=total)
+        ax.set_title(f"{tr(view.title)}\n{counted}", fontsize=8.5, pad=chart.TITLE_PAD)
     cax = figure.add_axes(((x - gap + 0.25) / fig_w, bottom / fig_h, bar_w / fig_w, chart_h / fig_h))
     bar = figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
     if vmax is None:
-        scale = f"scale up to the cohort's maximum, {top:.3g} %"
+        scale = tr("scale up to the cohort's maximum, {percent} %").format(percent=f"{top:.3g}")
     else:
-        scale = "full scale" if top >= 100 else f"scale up to {top:g} %"
-    bar.set_label(f"% of drawings with pain at this point ({scale})", fontsize=8)
+        scale = tr("full scale") if top >= 100 else tr("scale up to {percent} %").format(percent=f"{top:g}")
+    bar.set_label(tr("% of drawings with pain at this point ({scale})").format(scale=scale), fontsize=8)
     bar.ax.tick_params(labelsize=7)
     bar.outline.set_linewidth(0.5)
-    heading = f"Pain frequency map · {total} drawing{'s' if total != 1 else ''}"
+    heading = tr("Pain frequency map · 1 drawing") if total == 1 else tr("Pain frequency map · {count} drawings")
+    heading = heading.format(count=total)
     figure.text(left / fig_w, 1 - 0.4 / fig_h, heading, fontsize=12, fontweight="bold", va="baseline")
     sub = []
     if pattern is not None:
-        sub.append(f"outline: {pattern.name} (solid essential, dashed spillover, both sides)")
+        from painmap.patterns import localized
+
+        outline = tr("outline: {name} (solid essential, dashed spillover, both sides)")
+        sub.append(outline.format(name=localized(pattern).name))
     if aggregate.n_skipped:
-        sub.append(f"{aggregate.n_skipped} file{'s' if aggregate.n_skipped != 1 else ''} skipped (unreadable)")
+        skipped = (
+            tr("1 file skipped (unreadable)") if aggregate.n_skipped == 1 else tr("{count} files skipped (unreadable)")
+        )
+        sub.append(skipped.format(count=aggregate.n_skipped))
     if aggregate.cancelled:
-        sub.append("stopped early: partial result")
+        sub.append(tr("stopped early: partial result"))
     if sub:
         figure.text(left / fig_w, 1 - 0.62 / fig_h, " · ".join(sub), fontsize=7.5, color="#444444", va="baseline")
-    figure.text(left / fig_w, 0.15 / fig_h, "Shows where people drew pain, not why.", fontsize=6.5, color="#555555")
+    figure.text(left / fig_w, 0.15 / fig_h, tr("Shows where people drew pain, not why."), fontsize=6.5, color="#555555")
     figure.text(1 - 0.2 / fig_w, 0.15 / fig_h, f"painmap {__version__}", fontsize=6.5, color="#777777", ha="right")
     return figure
 
@@ -140,4 +149,4 @@ def render_frequency_map(
         pattern = load_patterns(atlas).get(pattern)
     with figure_style():
         figure = build_frequency_map(aggregate, atlas, pattern, vmax)
-        return save_figure(figure, path, dpi=150, metadata={"Title": "Pain frequency map"})
+        return save_figure(figure, path, dpi=150, metadata={"Title": tr("Pain frequency map")})

@@ -10,6 +10,7 @@ import numpy as np
 from painmap import __version__
 from painmap.figures import chart
 from painmap.figures.blocks import Column, Page
+from painmap.i18n import tr
 
 if TYPE_CHECKING:
     from painmap.atlas import Atlas
@@ -65,10 +66,17 @@ class ReportData:
         self.views = (self.masks.views_used() or ["posterior"])[:MAX_VIEWS]
 
     def best_pattern(self) -> Pattern | None:
-        return self.library.get(self.best.pattern) if self.best is not None else None
+        """The closest pattern, its texts in the current language."""
+        from painmap.patterns import localized
+
+        return localized(self.library.get(self.best.pattern)) if self.best is not None else None
 
     def name(self, pattern_id: str) -> str:
-        return self.library.patterns[pattern_id].name if pattern_id in self.library.patterns else pattern_id
+        """A pattern's name in the current language (its id when the library does not hold it)."""
+        from painmap.patterns import localized
+
+        patterns = self.library.patterns
+        return localized(patterns[pattern_id]).name if pattern_id in patterns else pattern_id
 
     def view_boxes(self) -> dict[str, chart.Box]:
         """One frame per view, holding the drawing and the closest pattern (the same on both pages)."""
@@ -90,8 +98,8 @@ def header(page: Page, data: ReportData, source: str, title: str) -> float:
     page.text(page.width - MARGIN, MARGIN + 0.2, f"painmap {__version__}", fontsize=7, color="#777777", ha="right",
               va="baseline")  # fmt: skip
     col = Column(page, MARGIN, MARGIN + 0.34, page.width - 2 * MARGIN)
-    line = f"Drawn: {local_time_text(data.drawing.created)}"
+    line = tr("Drawn: {when}").format(when=local_time_text(data.drawing.created))
     if source:
-        line += f"   ·   File: {Path(source).name}"
+        line += "   ·   " + tr("File: {name}").format(name=Path(source).name)
     col.paragraph(line, 8, after=0.1)
     return col.y

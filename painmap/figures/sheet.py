@@ -6,11 +6,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from painmap import __version__
 from painmap.figures import chart
 from painmap.figures.anatomy import add_credit, pattern_muscle
 from painmap.figures.page import figure_style, new_figure, output_format, paper_size, save_figure
 from painmap.figures.text import Section, draw_sections
+from painmap.i18n import tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 VIEW_ORDER = ("posterior", "lateral", "anterior", "lateral-left")
 ZOOM_MARGIN_MM = 30.0
 MIN_BOX_MM = 220.0
-SHEET_NOTICE = (
+SHEET_NOTICE = QT_TR_NOOP(
     "For teaching. Textbook referral patterns; real pain maps vary from person to person. "
     "A similar-looking pain is not a diagnosis."
 )
@@ -49,29 +52,30 @@ def sheet_box(atlas: Atlas, pattern: Pattern, view_id: str) -> chart.Box:
 
 
 def fact_sections(pattern: Pattern, shown: str | None = None) -> list[Section]:
-    """The pattern's texts as sections, in the order a reader needs them; `shown` marks the TrP drawn."""
+    """The pattern's texts as sections (in the current language), in the order a reader needs them; `shown`
+    marks the TrP drawn."""
     all_tps = pattern.extra.get("all_trigger_points", pattern.trigger_points)
     tps = []
     for tp in all_tps:
         name = tp.label or tp.id.upper()
         text = f"{name}: {tp.note}" if tp.note else name
         text += f" ({tp.hint})" if getattr(tp, "hint", "") else ""
-        tps.append(text + (" (drawn here)" if shown and tp.id == shown else ""))
-    kind = "Joint" if pattern.kind == "joint" else "Muscle"
-    facts = ([f"Innervation: {pattern.innervation}"] if pattern.innervation else []) + (
-        [f"Action: {pattern.action}"] if pattern.action else []
+        tps.append(text + (" " + tr("(drawn here)") if shown and tp.id == shown else ""))
+    kind = tr("Joint facts") if pattern.kind == "joint" else tr("Muscle facts")
+    facts = ([tr("Innervation: {text}").format(text=pattern.innervation)] if pattern.innervation else []) + (
+        [tr("Action: {text}").format(text=pattern.action)] if pattern.action else []
     )  # a learned pattern has neither
     sections = [
-        Section("About", paragraphs=[p for p in (pattern.summary,) if p]),
-        Section(f"{kind} facts", bullets=facts),
-        Section("Trigger points" if pattern.kind == "muscle" else "Where it starts", bullets=tps),
-        Section("Aggravated by", bullets=list(pattern.aggravating)),
-        Section("Activating and perpetuating factors", bullets=list(pattern.perpetuating)),
-        Section("Examination", bullets=list(pattern.examination)),
-        Section("Often confused with", bullets=list(pattern.differentials)),
-        Section("Self-care (widely agreed)", bullets=list(pattern.self_care)),
-        Section("Notes", bullets=list(pattern.notes)),
-        Section("Sources", bullets=list(pattern.sources)),
+        Section(tr("About"), paragraphs=[p for p in (pattern.summary,) if p]),
+        Section(kind, bullets=facts),
+        Section(tr("Trigger points") if pattern.kind == "muscle" else tr("Where it starts"), bullets=tps),
+        Section(tr("Aggravated by"), bullets=list(pattern.aggravating)),
+        Section(tr("Activating and perpetuating factors"), bullets=list(pattern.perpetuating)),
+        Section(tr("Examination"), bullets=list(pattern.examination)),
+        Section(tr("Often confused with"), bullets=list(pattern.differentials)),
+        Section(tr("Self-care (widely agreed)"), bullets=list(pattern.self_care)),
+        Section(tr("Notes"), bullets=list(pattern.notes)),
+        Section(tr("Sources"), bullets=list(pattern.sources)),
     ]
     return sections
 
@@ -93,7 +97,11 @@ def only_trigger_point(pattern: Pattern, tp_id: str) -> Pattern:
 def build_pattern_sheet(
     atlas: Atlas, pattern: Pattern, landscape: bool = True, paper: str = "a4", trigger_point: str | None = None
 ) -> Figure:
-    """The figure of a pattern sheet (landscape page: charts left, facts right); one TrP's zones when given."""
+    """The figure of a pattern sheet (landscape page: charts left, facts right); one TrP's zones when given.
+    The texts are in the current language (painmap.i18n), the pattern's own where it has them."""
+    from painmap.patterns import localized
+
+    pattern = localized(pattern)
     title = pattern.name
     if trigger_point:
         full = pattern
@@ -105,10 +113,17 @@ def build_pattern_sheet(
     figure = new_figure((width, height))
     figure.text(0.03, 0.955, title, fontsize=17, fontweight="bold", va="baseline")
     if pattern.kind == "learned":
-        what = "Pain pattern learned from drawings · "
+        what = tr("Pain pattern learned from drawings · ")
     else:
-        what = f"Referred pain pattern · {'joint' if pattern.kind == 'joint' else 'muscle'} · "
-    subtitle = what + f"shown on the patient's {pattern.side} side (the other side is its mirror image)"
+        what = (
+            tr("Referred pain pattern · joint · ")
+            if pattern.kind == "joint"
+            else tr("Referred pain pattern · muscle · ")
+        )
+    shown_side = tr("shown on the patient's right side (the other side is its mirror image)")
+    if pattern.side == "left":
+        shown_side = tr("shown on the patient's left side (the other side is its mirror image)")
+    subtitle = what + shown_side
     figure.text(0.03, 0.925, subtitle, fontsize=9, color="#444444", va="baseline")
 
     # Layout in inches: charts top left at one scale, the legend under them, the facts flowing from under the
@@ -134,7 +149,7 @@ def build_pattern_sheet(
         chart.draw_pattern(ax, pattern, view)
         tps = [(tp.x, tp.y) for tp in pattern.trigger_points if tp.view == view_id]
         chart.draw_landmark_labels(ax, view, limits, sides=sides, avoid=tps)
-        ax.set_title(view.title, fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
+        ax.set_title(tr(view.title), fontsize=10, fontweight="bold", pad=chart.TITLE_PAD)
     legend_top = top - chart_h - 0.1
     legend_ax = figure.add_axes((left / width, (legend_top - legend_h) / height, (chart_right - left) / width,
                                  legend_h / height))  # fmt: skip
@@ -155,7 +170,7 @@ def build_pattern_sheet(
         columns.append(figure.add_axes(((text_left + i * (col_w + col_gap)) / width, bottom / height,
                                         col_w / width, (text_top - bottom) / height)))  # fmt: skip
     draw_sections(columns, fact_sections(pattern, trigger_point), size=8.5, min_size=6.0)
-    figure.text(0.03, 0.018, SHEET_NOTICE, fontsize=7, color="#444444", va="baseline")
+    figure.text(0.03, 0.018, tr(SHEET_NOTICE), fontsize=7, color="#444444", va="baseline")
     add_credit(figure, [atlas.view(v) for v in views], 0.03, 0.036, va="baseline")
     figure.text(0.97, 0.018, f"painmap {__version__} · {pattern.id}", fontsize=7, color="#777777", ha="right")
     return figure
@@ -187,6 +202,8 @@ def render_pattern_sheet(
         from painmap.atlas import load_atlas
 
         atlas = load_atlas()
+    from painmap.patterns import localized
+
     if isinstance(pattern, str):
         if library is None:
             from painmap.patterns import load_patterns
@@ -195,4 +212,5 @@ def render_pattern_sheet(
         pattern = library.get(pattern)
     with figure_style():
         figure = build_pattern_sheet(atlas, pattern, paper=paper, trigger_point=trigger_point)
-        return save_figure(figure, path, metadata={"Title": f"{pattern.name}: referred pain pattern"})
+        title = tr("{name}: referred pain pattern").format(name=localized(pattern).name)
+        return save_figure(figure, path, metadata={"Title": title})

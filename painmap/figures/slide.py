@@ -16,6 +16,7 @@ from painmap.figures import chart
 from painmap.figures.anatomy import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, add_credit, is_anatomical, pattern_muscle
 from painmap.figures.page import PNG_DPI, figure_style, new_figure, output_format, save_figure
 from painmap.figures.sheet import _with_all_texts, only_trigger_point, pattern_views, sheet_box
+from painmap.i18n import tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -29,9 +30,12 @@ SLIDE_SIZE = (13.333, 7.5)  # inches: 16:9, the size of a widescreen presentatio
 
 
 def build_pattern_slide(atlas: Atlas, pattern: Pattern, trigger_point: str | None = None) -> Figure:
-    """The slide figure of a pattern (or of one of its trigger points)."""
+    """The slide figure of a pattern (or of one of its trigger points), in the current language."""
     from matplotlib.patches import Patch
 
+    from painmap.patterns import localized
+
+    pattern = localized(pattern)
     title = pattern.name
     if trigger_point:
         full = pattern
@@ -41,9 +45,9 @@ def build_pattern_slide(atlas: Atlas, pattern: Pattern, trigger_point: str | Non
     width, height = SLIDE_SIZE
     figure = new_figure(SLIDE_SIZE)
     figure.text(0.5 / width, 1 - 0.55 / height, title, fontsize=26, fontweight="bold", va="baseline")
-    kind = "joint" if pattern.kind == "joint" else "muscle"
-    figure.text(0.5 / width, 1 - 0.9 / height, f"Referred pain · {kind} · the patient's {pattern.side} side",
-                fontsize=13, color="#444444", va="baseline")  # fmt: skip
+    kind = tr("Referred pain · joint") if pattern.kind == "joint" else tr("Referred pain · muscle")
+    side = tr("the patient's left side") if pattern.side == "left" else tr("the patient's right side")
+    figure.text(0.5 / width, 1 - 0.9 / height, f"{kind} · {side}", fontsize=13, color="#444444", va="baseline")
 
     boxes = [sheet_box(atlas, pattern, v) for v in views]
     ratios = [(b[2] - b[0]) / (b[3] - b[1]) for b in boxes]
@@ -63,15 +67,28 @@ def build_pattern_slide(atlas: Atlas, pattern: Pattern, trigger_point: str | Non
         away = ("left", "midline") if pattern.side == "right" else ("right", "midline")
         chart.draw_landmark_labels(ax, view, limits, sides=away if view.mirror == view.id else None, avoid=tps,
                                    size=8)  # fmt: skip
-        ax.set_title(view.title, fontsize=15, fontweight="bold", pad=chart.TITLE_PAD + 6)
+        ax.set_title(tr(view.title), fontsize=15, fontweight="bold", pad=chart.TITLE_PAD + 6)
     handles = chart.pattern_legend_handles(trigger_points=bool(pattern.trigger_points))
     if highlighted:
         handles.append(Patch(facecolor=HIGHLIGHT_FILL, alpha=0.8, edgecolor=HIGHLIGHT_EDGE,
-                             label=f"{pattern.name.lower()} (the muscle)"))  # fmt: skip
-    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.35 / height), ncol=len(handles),
-                  frameon=False, fontsize=12, handlelength=2.4, handleheight=1.5)  # fmt: skip
+                             label=tr("{name} (the muscle)").format(name=pattern.name.lower())))  # fmt: skip
+    _legend(figure, handles, width, height)
     add_credit(figure, [atlas.view(v) for v in views], 1 - 0.3 / width, 0.15 / height, ha="right", fontsize=8)
     return figure
+
+
+def _legend(figure: Figure, handles: list, width: float, height: float) -> None:
+    """The legend in one row under the charts, or in two rows when one is wider than the slide (longer words
+    of a translation)."""
+    import math
+
+    options = {"loc": "lower center", "bbox_to_anchor": (0.5, 0.35 / height), "frameon": False, "fontsize": 12,
+               "handlelength": 2.4, "handleheight": 1.5}  # fmt: skip
+    legend = figure.legend(handles=handles, ncol=len(handles), **options)
+    renderer = figure.canvas.get_renderer()
+    if legend.get_window_extent(renderer).width > (width - 0.4) * figure.dpi:
+        legend.remove()
+        figure.legend(handles=handles, ncol=math.ceil(len(handles) / 2), **options)
 
 
 def render_pattern_slide(
@@ -89,6 +106,8 @@ def render_pattern_slide(
         from painmap.atlas import load_atlas
 
         atlas = load_atlas(body="male", chart=2)
+    from painmap.patterns import localized
+
     if isinstance(pattern, str):
         if library is None:
             from painmap.patterns import load_patterns
@@ -97,4 +116,5 @@ def render_pattern_slide(
         pattern = library.get(pattern)
     with figure_style():
         figure = build_pattern_slide(atlas, pattern, trigger_point)
-        return save_figure(figure, path, dpi=dpi, metadata={"Title": f"{pattern.name}: referred pain"})
+        title = tr("{name}: referred pain").format(name=localized(pattern).name)
+        return save_figure(figure, path, dpi=dpi, metadata={"Title": title})

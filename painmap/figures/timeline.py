@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QT_TR_NOOP
 
 from painmap import __version__, style
 from painmap import vocabulary as words
 from painmap.figures import chart
 from painmap.figures.blocks import Column, Page
 from painmap.figures.page import PNG_DPI, figure_style, new_figure, output_format, paper_size
+from painmap.i18n import decimal, tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -27,7 +29,7 @@ MARGIN = 0.5
 MAX_PANELS = 12  # the latest ones are drawn; the plot shows every drawing
 MAX_COLUMNS = 6
 MAX_VIEWS = 2
-TITLE = "Pain over time"
+TITLE = QT_TR_NOOP("Pain over time")
 
 
 def shown_views(entries: list[TimelineEntry], atlas: Atlas) -> list[str]:
@@ -61,32 +63,40 @@ def build_timeline(entries: list[TimelineEntry], atlas: Atlas, paper: str = "a4"
     page = Page(figure, width, height)
     views = shown_views(entries, atlas)
     drawn = entries[-MAX_PANELS:]
-    page.text(MARGIN, MARGIN + 0.2, TITLE, fontsize=16, fontweight="bold", va="baseline")
+    page.text(MARGIN, MARGIN + 0.2, tr(TITLE), fontsize=16, fontweight="bold", va="baseline")
     page.text(width - MARGIN, MARGIN + 0.2, f"painmap {__version__}", fontsize=7, color="#777777", ha="right",
               va="baseline")  # fmt: skip
     col = Column(page, MARGIN, MARGIN + 0.32, width - 2 * MARGIN - 2.6)
-    span = f"{entries[0].date} to {entries[-1].date}" if len(entries) > 1 else entries[0].date
-    line = f"{len(entries)} drawing{'s' if len(entries) != 1 else ''}, {span}."
+    if len(entries) > 1:
+        span = tr("{first} to {last}").format(first=entries[0].date, last=entries[-1].date)
+        line = tr("{count} drawings, {span}.").format(count=len(entries), span=span)
+    else:
+        line = tr("1 drawing, {span}.").format(span=entries[0].date)
     if len(drawn) < len(entries):
-        line += f" The latest {len(drawn)} are drawn below; the chart at the bottom shows all {len(entries)}."
+        more = tr("The latest {drawn} are drawn below; the chart at the bottom shows all {count}.")
+        line += " " + more.format(drawn=len(drawn), count=len(entries))
     col.paragraph(line, 8, after=0.05)
-    titles = " and ".join(f"{atlas.view(v).title} ({'viewer’s left = ' + atlas.view(v).edge_labels[0]})"
-                          for v in views)  # fmt: skip
-    col.paragraph(f"Each panel shows {titles}, at one scale for every date.", 7.5, after=0.05)
+    titles = tr(" and ").join(
+        tr("{view} (viewer’s left = {edge})").format(
+            view=tr(atlas.view(v).title), edge=tr(atlas.view(v).edge_labels[0])
+        )
+        for v in views
+    )
+    col.paragraph(tr("Each panel shows {views}, at one scale for every date.").format(views=titles), 7.5, after=0.05)
     if any(e.from_file_time for e in entries):
-        col.paragraph("* This file records no date: the file's modification time is used instead.", 7.5,
+        col.paragraph(tr("* This file records no date: the file's modification time is used instead."), 7.5,
                       weight="bold", after=0.05)  # fmt: skip
     cax = page.axes(width - MARGIN - 2.3, MARGIN + 0.45, 2.3, 0.12)
     bar = chart.intensity_colorbar(figure, None, cax=cax, orientation="horizontal")
-    bar.set_label("Pain intensity: 1 (mild) to 10 (worst)", fontsize=7)
+    bar.set_label(tr("Pain intensity: 1 (mild) to 10 (worst)"), fontsize=7)
     top = max(col.y + 0.1, MARGIN + 1.15)
     plot_h = 1.75
     bottom = height - MARGIN - 0.55 - plot_h - 0.55  # room below the panels for the plot and the footer
     below = _panels(page, drawn, atlas, views, top, bottom)
     _plot(page, entries, below + 0.45, plot_h)
     foot = Column(page, MARGIN, height - MARGIN - 0.3, width - 2 * MARGIN)
-    foot.paragraph(f"{words.REPEAT_OVERLAP} {words.NOTICE_TITLE}: the best match is a likeness to a textbook "
-                   "pattern.", 6.8, color="#444444", after=0)  # fmt: skip
+    likeness = tr("{title}: the best match is a likeness to a textbook pattern.").format(title=tr(words.NOTICE_TITLE))
+    foot.paragraph(f"{tr(words.REPEAT_OVERLAP)} {likeness}", 6.8, color="#444444", after=0)
     return figure
 
 
@@ -120,12 +130,25 @@ def _panels(
             chart.draw_intensity(ax, np.asarray(entry.masks.intensity(view_id)), view)
             x += chart_h * ratio + 0.05
         cap = Column(page, x0, y0 + title_h + chart_h + 0.04, cell_w)
-        cap.paragraph(f"Shaded {entry.extent_percent:.1f} % · mean intensity {entry.mean_intensity:.1f}", 6.5,
+        caption = tr("Shaded {percent} % · mean intensity {mean}")
+        cap.paragraph(caption.format(percent=decimal(entry.extent_percent), mean=decimal(entry.mean_intensity)), 6.5,
                       after=0)  # fmt: skip
-        best = (f"{entry.best_name} ({words.side_words(entry.best_side)}), {words.how_alike(entry.best_score)}"
-                if entry.best_pattern else "no pattern overlaps")  # fmt: skip
-        cap.paragraph(f"Most alike: {best}", 6.5, color="#333333", max_lines=2, after=0)
+        best = (f"{_name(entry, atlas)} ({words.side_words(entry.best_side)}), {words.how_alike(entry.best_score)}"
+                if entry.best_pattern else tr("no pattern overlaps"))  # fmt: skip
+        cap.paragraph(tr("Most alike: {best}").format(best=best), 6.5, color="#333333", max_lines=2, after=0)
     return top + bands * band_h
+
+
+def _name(entry: TimelineEntry, atlas: Atlas) -> str:
+    """The closest pattern's name in the current language (the bundled library's translation, if it has one)."""
+    from painmap.i18n import ENGLISH, language
+
+    if language() == ENGLISH:
+        return entry.best_name
+    from painmap.patterns import load_patterns, localized
+
+    library = load_patterns(atlas)
+    return localized(library.patterns[entry.best_pattern]).name if entry.best_pattern in library else entry.best_name
 
 
 def _plot(page: Page, entries: list[TimelineEntry], y: float, h: float) -> None:
@@ -136,14 +159,14 @@ def _plot(page: Page, entries: list[TimelineEntry], y: float, h: float) -> None:
     extent = [e.extent_percent for e in entries]
     intensity = [e.mean_intensity for e in entries]
     (l1,) = ax.plot(
-        when, extent, "-o", color=style.INTENSITY_COLORS[8], ms=4, lw=1.2, label="Shaded (% of the body chart)"
+        when, extent, "-o", color=style.INTENSITY_COLORS[8], ms=4, lw=1.2, label=tr("Shaded (% of the body chart)")
     )
-    ax.set_ylabel("Shaded, % of body chart", fontsize=7)
+    ax.set_ylabel(tr("Shaded, % of body chart"), fontsize=7)
     ax.set_ylim(0, max(max(extent) * 1.25, 1.0))
     right = ax.twinx()
-    (l2,) = right.plot(when, intensity, "--s", color="#444444", ms=3.5, lw=1.0, label="Mean intensity (1-10)")
+    (l2,) = right.plot(when, intensity, "--s", color="#444444", ms=3.5, lw=1.0, label=tr("Mean intensity (1-10)"))
     right.set_ylim(0, 10.5)
-    right.set_ylabel("Mean intensity", fontsize=7)
+    right.set_ylabel(tr("Mean intensity"), fontsize=7)
     for a in (ax, right):
         a.tick_params(labelsize=6.5, length=2)
         a.spines["top"].set_visible(False)
@@ -179,4 +202,4 @@ def render_timeline(entries: list[TimelineEntry], path: str | os.PathLike, atlas
     output_format(path)
     with figure_style():
         figure = build_timeline(entries, atlas, paper)
-        return save_pages([figure], path, {"Title": TITLE})
+        return save_pages([figure], path, {"Title": tr(TITLE)})

@@ -15,6 +15,7 @@ from painmap.app.i18n import tr
 from painmap.app.layers import DifferenceLayer, PatternLayer
 from painmap.app.outside_notice import OutsideNotice
 from painmap.app.panels.comparison_panel import metric
+from painmap.pattern_texts import localized
 
 PREFERRED_PATTERN = "gluteus-medius"
 
@@ -184,11 +185,13 @@ class PanelsController(QObject):
 
     # -- queries -------------------------------------------------------------------------------------------
     def patterns(self) -> list:
-        return list(self.library.patterns.values())
+        """The library's patterns, their texts in the window's language (painmap.pattern_texts)."""
+        return [localized(p) for p in self.library.patterns.values()]
 
     def pattern(self):
-        """The chosen Pattern or None."""
-        return self.library.patterns.get(self.pattern_id) if self.pattern_id else None
+        """The chosen Pattern (its texts in the window's language) or None."""
+        chosen = self.library.patterns.get(self.pattern_id) if self.pattern_id else None
+        return localized(chosen) if chosen is not None else None
 
     def result(self, pattern_id: str | None = None):
         """The engine's result for a pattern (default: the chosen one), or None."""
