@@ -118,30 +118,40 @@ def _load(path: Path, px_per_mm: float) -> Comparator | None:
         return None
 
 
-def _save(folder: Path, path: Path, comp: Comparator) -> None:
+def _save(folder: Path, path: Path, comp: Comparator, stem: str = "engine") -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_bytes(path, pickle.dumps(_state(comp), protocol=pickle.HIGHEST_PROTOCOL))
-        for old in folder.glob("engine-*.pickle"):
-            if old != path:
+        for old in folder.glob(f"{stem}-*.pickle"):  # older files of the same chart (`stem-<key>`) only
+            if old != path and "-" not in old.name[len(stem) + 1 : -len(".pickle")]:
                 old.unlink(missing_ok=True)
     except (OSError, WriteError):  # a read-only or full disk only costs speed
         pass
 
 
-def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM) -> Comparator:
-    """A comparator for the bundled atlas and library whose loaded shapes and masks are kept on disk."""
+def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM, body: str | None = None) -> Comparator:
+    """A comparator for the bundled atlas and library whose loaded shapes and masks are kept on disk.
+
+    `body`: the current chart of that body (the app's preferred body) instead of the default atlas; each body
+    has its own file (`engine-<body>-<key>.pickle`), so two bodies do not push each other's cache out.
+    """
+    atlas = None
+    if body is not None:
+        from painmap.atlas import load_atlas
+
+        atlas = load_atlas(body=body)
     if os.environ.get("PAINMAP_NO_CACHE"):
-        return comparator(None, None, px_per_mm)
+        return comparator(atlas, None, px_per_mm)
+    stem = "engine" if body is None else f"engine-{body}"
     try:
         folder = cache_folder()
-        path = folder / f"engine-{engine_cache_key(px_per_mm)}.pickle"
+        path = folder / f"{stem}-{engine_cache_key(px_per_mm)}.pickle"
     except (OSError, RuntimeError):  # no home folder: work without the cache
-        return comparator(None, None, px_per_mm)
+        return comparator(atlas, None, px_per_mm)
     comp = _load(path, px_per_mm)
     if comp is not None:
         return comp
-    comp = comparator(None, None, px_per_mm)
+    comp = comparator(atlas, None, px_per_mm)
     comp.prepare()
-    _save(folder, path, comp)
+    _save(folder, path, comp, stem)
     return comp

@@ -90,7 +90,7 @@ def test_every_control_and_action_is_named_and_described(qtbot, atlas, mode):
     window = make_window(qtbot, atlas, size=(1280, 900))
     panels = window.findChild(PanelsController)
     qtbot.waitUntil(lambda: panels.loaded)
-    window.modes.set_mode(mode, save=False)
+    window.modes.set_mode(mode)
     qtbot.wait(10)
     checked = [w for w in window.findChildren(QWidget) if w.isVisibleTo(window) and _is_control(w)]
     assert len(checked) > 20  # the walk reaches the toolbars, the panels and the canvas

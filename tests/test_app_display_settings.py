@@ -81,7 +81,7 @@ def test_a_larger_system_font_clips_nothing(qtbot, atlas, app_font, mode):
     window = make_window(qtbot, atlas, size=(1280, 900))
     panels = window.findChild(PanelsController)
     qtbot.waitUntil(lambda: panels.loaded)
-    window.modes.set_mode(mode, save=False)
+    window.modes.set_mode(mode)
     assert window.brush_bar.size_label.font().pointSizeF() == pytest.approx(big.pointSizeF())  # followed
     qtbot.waitUntil(lambda: _clipped(window) == [], timeout=3000)
     if mode == "patient":  # the mode it opens in; switching modes can still grow the window (see the decision)

@@ -119,17 +119,6 @@ def test_dropping_a_drawing_opens_it(qtbot, atlas, tmp_path):
     assert len(window.session.drawing.marks) == 1
 
 
-def test_export_png_writes_the_canvas(qtbot, atlas, tmp_path):
-    from PySide6.QtGui import QImage
-
-    window = make_window(qtbot, atlas)
-    _paint(window)
-    out = tmp_path / "chart"
-    assert window.files.export_png_to(out)
-    image = QImage(str(tmp_path / "chart.png"))
-    assert image.width() == window.canvas.width() and image.height() == window.canvas.height()
-
-
 def test_autosave_happens_within_two_seconds_and_goes_on_save(qtbot, atlas, tmp_path):
     window = make_window(qtbot, atlas)
     store = window.files.store

@@ -44,10 +44,15 @@ def test_patient_mode_is_the_default(panels):
     assert not panels.pattern_panel.trp_row.isVisible()
 
 
-def test_mode_persists_across_windows(qtbot, atlas):
+def test_a_window_opens_in_the_preferred_mode(qtbot, atlas):
+    from painmap.app.main_window import app_settings
+    from painmap.app.preferences import DEFAULTS, write_preferences
+
+    write_preferences(app_settings(), DEFAULTS._replace(default_mode="educator"))
     win, panels = _open(qtbot, atlas)
-    panels.modes.mode_actions["educator"].trigger()
     assert panels.modes.mode == "educator"
+    panels.modes.mode_actions["quiz"].trigger()  # the mode in use is not remembered as the default
+    assert panels.modes.mode == "quiz"
     win.close()
     _win2, panels2 = _open(qtbot, atlas)
     assert panels2.modes.mode == "educator"

@@ -16,7 +16,7 @@ def _hidden_controls(window) -> list[str]:
     for bar in window.toolbars:
         for action in bar.actions():
             widget = bar.widgetForAction(action)
-            if widget is None or action.isSeparator():
+            if widget is None or action.isSeparator() or not action.isVisible():  # e.g. a view this chart lacks
                 continue
             inside = bar.rect().contains(widget.geometry())
             if not (widget.isVisible() and inside):

@@ -25,9 +25,15 @@ class BodyArt:
     line) for a missing or broken one.
     """
 
-    def __init__(self, views) -> None:
+    def __init__(self, views, folder: Path | None = None) -> None:
+        """`folder`: where the views' SVGs are (default: the atlas's own chart folder, else the first chart's)."""
         self._views = dict(getattr(views, "views", views))
+        self.folder = folder if folder is not None else art_folder(views)
         self._renderers: dict[str, tuple[QSvgRenderer, bool]] = {}
+
+    def shows(self, atlas) -> bool:
+        """True if this art draws every view of `atlas` from that atlas's chart."""
+        return set(atlas.views) <= set(self._views) and self.folder == art_folder(atlas)
 
     def check(self) -> None:
         """Load every view's art now (AtlasError for a missing or broken file)."""
@@ -38,11 +44,11 @@ class BodyArt:
         found = self._renderers.get(view_id)
         if found is None:
             view = self._views[view_id]
-            own = resource_path("atlas", f"{view.id}.svg")
+            own = self.folder / f"{view.id}.svg"
             if own.is_file():
                 found = (self._load(own), False)
             else:
-                mirror = resource_path("atlas", f"{view.mirror}.svg")
+                mirror = self.folder / f"{view.mirror}.svg"
                 if not mirror.is_file():
                     raise AtlasError(f"the body art of the {view.id} view is missing ({own})")
                 found = (self._load(mirror), True)
@@ -68,3 +74,15 @@ class BodyArt:
         renderer.render(painter, QRectF(0, 0, view.width, view.height))
         if mirrored:
             painter.restore()
+
+
+def art_folder(views) -> Path:
+    """The folder of a loaded atlas's SVGs (its body and chart, painmap.atlas.chart_folder); the first chart's
+    for the window's frames before the atlas has loaded."""
+    base = resource_path("atlas")
+    chart = getattr(views, "chart", None)
+    if chart is None:
+        return base
+    from painmap.atlas import chart_folder
+
+    return chart_folder(base, views.body, chart)

@@ -99,7 +99,7 @@ class BodyCanvas(QWidget):
         drawn before."""
         session.show_view(self._frame_view)
         self.session = session
-        self.art = BodyArt(session.atlas) if not self._art_covers(session.atlas) else self.art
+        self.art = self.art if self.art.shows(session.atlas) else BodyArt(session.atlas)
         session.painted.connect(self._on_painted)
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
@@ -116,9 +116,6 @@ class BodyCanvas(QWidget):
     @property
     def painted_once(self) -> bool:
         return self._painted_once
-
-    def _art_covers(self, atlas) -> bool:
-        return set(atlas.views) <= set(self.frames)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 800)
@@ -276,6 +273,8 @@ class BodyCanvas(QWidget):
 
     def _on_masks_replaced(self) -> None:
         self.drawing.clear()
+        if not self.art.shows(self.session.atlas):  # another body's chart (painmap.app.body_choice)
+            self.art, self._art_cache, self._zoom = BodyArt(self.session.atlas), None, {}
         self.update()
 
     def _on_tool_changed(self, _name: str) -> None:

@@ -145,14 +145,20 @@ class FileController(QObject):
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
         a = self.actions = {}
-        a["new"] = make_action(self, tr("&New"), ["Ctrl+N"], tr("Start a new, empty drawing"), self.new)
+        a["new"] = make_action(
+            self, tr("&New"), ["Ctrl+N"], tr("Start a new, empty drawing on the body chosen in Preferences"), self.new
+        )
         a["open"] = make_action(self, tr("&Open…"), ["Ctrl+O"], tr("Open a saved pain drawing"), self.open)
         a["save"] = make_action(self, tr("&Save"), ["Ctrl+S"], tr("Save the drawing"), self.save)
         a["save_as"] = make_action(
             self, tr("Save &As…"), ["Ctrl+Shift+S"], tr("Save the drawing under a new name"), self.save_as
         )
         a["export_png"] = make_action(
-            self, tr("Export &picture…"), ["Ctrl+E"], tr("Save the body chart as a PNG picture"), self.export_png
+            self,
+            tr("Export &picture…"),
+            ["Ctrl+E"],
+            tr("Save a figure of what the chart shows (PNG, PDF or SVG)"),
+            self.export_picture,
         )
         a["export_report"] = make_action(
             self,
@@ -203,8 +209,12 @@ class FileController(QObject):
 
     # -- actions -----------------------------------------------------------------------------------------------
     def new(self) -> None:
+        """File ▸ New: an empty drawing on the preferred body (Edit ▸ Preferences)."""
         if self.confirm_discard():
-            self.session.new_drawing()
+            from painmap.app.preferences import read_preferences
+
+            body = read_preferences(self.settings).body
+            self.session.new_drawing(atlas=self.window.body_choice.atlas_for(body))
             self.store.discard()
 
     def open(self) -> None:
@@ -219,7 +229,8 @@ class FileController(QObject):
         if not confirmed and not self.confirm_discard():
             return False
         try:
-            self.session.load(path)
+            # a drawing of the other body opens on that body's chart (painmap.app.body_choice)
+            self.session.load(path, atlas=self.window.body_choice.atlas_for_file(path))
         except (PainmapError, OSError) as err:
             plain = plain_file_message(err)
             self.error(
@@ -245,7 +256,13 @@ class FileController(QObject):
         return self._save_to(with_suffix(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
+        from painmap.app.carry_forward import confirm_carried_save
+
         try:
+            # a drawing carried forward from an older chart: asked once, the original kept beside if wanted
+            kept = confirm_carried_save(self.window, self.session.drawing, path)
+            if kept is False:
+                return False
             self.session.save(path)
         except (PainmapError, OSError, ValueError) as err:
             self.error(tr("Could not save the drawing"), str(err))
@@ -253,25 +270,17 @@ class FileController(QObject):
         self.recent.add(path)
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
         self.store.discard()
-        self.window.statusBar().showMessage(tr("Saved {path}").format(path=path), 4000)
+        saved = tr("Saved {path}").format(path=path)
+        if kept:
+            saved += " " + tr("(the original is kept as {name})").format(name=kept.name)
+        self.window.statusBar().showMessage(saved, 8000 if kept else 4000)
         return True
 
-    def export_png(self) -> bool:
-        start = str(Path(self._folder()) / "pain-drawing.png")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Export the body chart"), start, tr("PNG pictures (*.png)")
-        )
-        return self.export_png_to(path) if path else False
+    def export_picture(self) -> bool:
+        """File ▸ Export picture (painmap.app.export_picture): a figure of what is shown, not a screen crop."""
+        from painmap.app.export_picture import export_picture
 
-    def export_png_to(self, path: str | Path) -> bool:
-        path = Path(path)
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        if not self.window.canvas.grab().save(str(path), "PNG"):
-            self.error(tr("Could not export"), tr("{path}: could not write the picture").format(path=path))
-            return False
-        self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 4000)
-        return True
+        return export_picture(self.window)
 
     def export_report(self) -> bool:
         """Ask where, then write the report of the drawing (PDF by default) without freezing the window."""
@@ -360,7 +369,8 @@ class FileController(QObject):
             return False
         slot = slots[0]
         try:
-            drawing, origin = self.store.read(slot, atlas=self.session.atlas)
+            atlas = self.window.body_choice.atlas_for_file(self.store.folder / f"{slot}{SUFFIX}")
+            drawing, origin = self.store.read(slot, atlas=atlas or self.session.atlas)
         except (PainmapError, OSError) as err:
             self.error(
                 tr("Could not recover"), tr("the autosaved drawing could not be read: {reason}").format(reason=err)
@@ -377,7 +387,7 @@ class FileController(QObject):
         self.store.remove(slot)
         if not wanted:
             return False
-        self.session.recover(drawing, path_hint or origin)
+        self.session.recover(drawing, path_hint or origin, atlas=atlas)
         self.autosave()  # the recovered drawing is now this process's autosave
         return True
 

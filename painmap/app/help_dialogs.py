@@ -16,7 +16,7 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
     rows, seen = [], set()
     for action in window.findChildren(QAction):
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-        if not keys or action.text() in seen:
+        if not keys or action.text() in seen or not action.isVisible():  # e.g. a view this chart lacks
             continue
         seen.add(action.text())
         name = action.text().replace("&", "")
@@ -90,6 +90,27 @@ def show_where_kept(window) -> QMessageBox:
     return box
 
 
+def anatomy_credit_html() -> str:
+    """The anatomy data and its licence, as CC BY 4.0 asks (tools/anatomy/data/PROVENANCE.md §10)."""
+    return tr(
+        "<h3>Anatomy data</h3>"
+        "<p>The anatomical body charts (skin, bones and muscles, male and female) are made from:</p><ul>"
+        "<li>Andreassen TE, Hume DR, Hamilton LD, Walker KE, Higinbotham SE, Shelburne KB. Three-dimensional "
+        "lower extremity musculoskeletal geometry of the Visible Human Female and Male. <i>Scientific Data</i> "
+        "(2022), https://doi.org/10.1038/s41597-022-01905-2; dataset https://doi.org/10.56902/COB.vh.2022.0 "
+        "(University of Denver, Center for Orthopaedic Biomechanics), and Andreassen TE et al., An Automated "
+        "Process for 2D and 3D Finite Element Overclosure and Gap Adjustment using Radial Basis Function "
+        "Networks, arXiv 2022, https://doi.org/10.48550/arXiv.2209.06948;</li>"
+        "<li>Browne K, Schlehlein H, Herr BW II, Quardokus E, Bueckle A, Börner K. 2022. <i>HuBMAP CCF 3D "
+        "Reference Object Library</i> (the Human Reference Atlas: skin, pelvis, knee), "
+        "https://humanatlas.io/3d-reference-library;</li>"
+        "<li>both created from the Visible Human Project® data of the U.S. National Library of Medicine.</li></ul>"
+        "<p>Licence: Creative Commons Attribution 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). "
+        "Modified by painmap: converted, registered, deformed, decimated and drawn as 2-D views; not endorsed by "
+        "the licensors.</p>"
+    )
+
+
 def show_about(window) -> None:
     QMessageBox.about(
         window,
@@ -103,5 +124,6 @@ def show_about(window) -> None:
         + tr("painmap informs and teaches. It does not diagnose and does not recommend a treatment.")
         + "</p>"
         + where_kept_html(window)
+        + anatomy_credit_html()
         + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
     )

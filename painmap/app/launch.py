@@ -37,10 +37,10 @@ def _application(qt_args: Sequence[str]) -> QApplication:
 
 def _install_language() -> None:
     """The language of Preferences ("" = the system's): the app's, the core's and Qt's catalogues."""
-    from painmap.app.i18n import install_language, saved_language
     from painmap.app.main_window import app_settings
+    from painmap.app.preferences import install_preferred_language
 
-    install_language(saved_language(app_settings()))
+    install_preferred_language(app_settings())  # before any text is built (Edit ▸ Preferences)
 
 
 def _fail(app: QApplication, message: str, parent=None) -> int:

@@ -47,8 +47,10 @@ class LiveComparison(QObject):
         self.last_ms = 0.0
         self._painted: QRectF | None = None
         self._wait_for_load = wait_for_load
+        self._engines: dict[int, tuple] = {}  # id(atlas) -> (atlas, library, comparator, problem): each chart once
         session.marks_changed.connect(self._on_marks_changed)
         session.painted.connect(self._on_painted)
+        session.atlas_changed.connect(self._on_atlas_changed)
 
     def load(self) -> None:
         """Load the pattern library and the comparator (once), then compare."""
@@ -68,6 +70,24 @@ class LiveComparison(QObject):
         self.library, self.comparator = comparator.library, comparator
         self.problem = problem_text(comparator.library)
         self._preloaded = True
+
+    def _on_atlas_changed(self) -> None:
+        """The session is on another chart (the other body's): the engine of that chart, loaded once per chart;
+        `loaded` is emitted again so the panels follow. The comparison after it comes with `marks_changed`."""
+        if self.comparator is not None:
+            old = self.comparator.atlas
+            self._engines[id(old)] = (old, self.library, self.comparator, self.problem)
+        self.comparison = None
+        self._painted = None
+        if not self.ready:
+            self._preloaded = False  # load() loads the new chart's engine
+            return
+        hit = self._engines.get(id(self.session.atlas))
+        if hit is not None and hit[0] is self.session.atlas:
+            self.library, self.comparator, self.problem = hit[1:]
+        else:
+            self.library, self.comparator, self.problem = load_engine(self.session)
+        self.loaded.emit()
 
     def _on_marks_changed(self) -> None:
         if self.ready or not self._wait_for_load:

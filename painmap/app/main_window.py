@@ -12,6 +12,7 @@ Given an atlas, the constructor runs all three (tests, benchmarks).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
@@ -25,6 +26,7 @@ from painmap.app.i18n import tr
 from painmap.app.keyboard_brush import KeyboardBrush, keyboard_brush_action
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
+from painmap.app.preferences import read_preferences
 from painmap.app.toolbar import BrushBar, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
 from painmap.app.tools import ToolBox
 from painmap.mark_vocabulary import QUALITIES
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("painmap-main")
         set_app_identity()
         self.settings = app_settings()
+        self.preferences = read_preferences(self.settings)  # what this window starts with
         self.session = self.live = self.panels = None
         self.files = self.frequency = self.modes = None
         self.startup = None  # the start-up steps still to run (launch sets it), see ensure_engine()
@@ -78,7 +81,12 @@ class MainWindow(QMainWindow):
             else:
                 from painmap.app.chart_frame import read_frames
 
-                frames = read_frames()
+                start = None
+                if self.preferences.body != "male":  # the preferred body's chart (painmap.app.body_choice)
+                    from painmap.app.body_choice import start_chart
+
+                    start = start_chart(self.preferences.body)
+                frames, art = start if start is not None else (read_frames(), art)
         self.toolbox = ToolBox(self)
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
@@ -151,6 +159,7 @@ class MainWindow(QMainWindow):
         self.view_actions.attach(session)
         self._bind_undo(session.undo_stack)
         self.files.attach(session)
+        self.body_choice.attach(session)
         session.file_changed.connect(lambda _p: self.update_title())
         session.modified_changed.connect(lambda _m: self.update_title())
         self.live = LiveComparison(session, self, wait_for_load=not load_engine)
@@ -263,6 +272,11 @@ class MainWindow(QMainWindow):
             self.fill_region_by_name,
         )
         self.edit_menu.addAction(self.region_search_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = make_action(
+            self, tr("&Preferences…"), ["Ctrl+,"], tr("Language, body, brush size, mode, labels"), self.edit_preferences
+        )
+        self.edit_menu.addAction(self.preferences_action)
 
         self.view_menu = bar.addMenu(tr("&View"))
         self.view_menu.addActions(list(self.view_actions.views.values()))
@@ -292,11 +306,21 @@ class MainWindow(QMainWindow):
 
         return open_note_dialog(self)
 
+    def edit_preferences(self):
+        """Edit ▸ Preferences (painmap.app.preferences_dialog)."""
+        from painmap.app.preferences_dialog import open_preferences
+
+        return open_preferences(self)
+
     def _complete_menus(self) -> None:
         from painmap.app import compare_earlier
+        from painmap.app.body_choice import BodyChoice
 
         a = self.files.actions
-        self.file_menu.addActions([a["new"], a["open"]])
+        self.body_choice = BodyChoice(self)  # File ▸ New drawing on ▸ Male / Female body, the body shown
+        self.file_menu.addAction(a["new"])
+        self.file_menu.addMenu(self.body_choice.menu)
+        self.file_menu.addAction(a["open"])
         self.recent_menu = self.file_menu.addMenu(tr("Open &recent"))
         self.file_menu.addAction(self.frequency.open_action)
         self.compare_earlier = compare_earlier.CompareEarlier(self)  # File ▸ Compare with an earlier drawing…
@@ -368,11 +392,12 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        try:
-            self.toolbox.set_radius(float(s.value("brush/radius", self.toolbox.settings.radius)))
+        # the brush size and the landmark labels a window opens with are preferences (painmap.app.preferences)
+        self.toolbox.set_radius(self.preferences.brush_diameter_mm / 2.0)
+        self.canvas.landmarks_visible = self.preferences.landmark_labels
+        self.view_actions.landmarks.setChecked(self.preferences.landmark_labels)
+        with contextlib.suppress(TypeError, ValueError):
             self.toolbox.set_intensity(int(s.value("brush/intensity", self.toolbox.settings.intensity)))
-        except (TypeError, ValueError):
-            pass
         quality = s.value("brush/quality", "")
         if quality in QUALITIES:
             self.toolbox.set_quality(quality)
@@ -384,7 +409,6 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        s.setValue("brush/radius", self.toolbox.settings.radius)
         s.setValue("brush/intensity", self.toolbox.settings.intensity)
         s.setValue("brush/quality", self.toolbox.settings.quality)
         s.setValue("view/last", self.canvas.view_id())

@@ -1,6 +1,6 @@
 """Patient, educator and quiz modes: which panels show, how large, which words; full screen; TrP stepping.
 
-The mode is remembered with QSettings ("app/mode") and restored by the next window.
+A window opens in the preferred mode (Edit ▸ Preferences: "preferences/default_mode").
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from painmap.app.i18n import tr
 
 MODES = ("patient", "educator", "quiz")
 DEFAULT_MODE = "patient"
-SETTINGS_KEY = "app/mode"
+SETTINGS_KEY = "app/mode"  # the last mode, as 0.1 remembered it; read when no preference is stored
+PREFERENCE_KEY = "preferences/default_mode"  # painmap.app.preferences
 MODE_SHORTCUTS = {"patient": "Ctrl+Alt+P", "educator": "Ctrl+Alt+E", "quiz": "Ctrl+Alt+Q"}
 # View ▸ Mode's entries: the mode names (app/texts.MODE_NAMES) with their & letter, placed per language.
 MODE_MENU_TEXTS = {"patient": QT_TR_NOOP("&Patient"), "educator": QT_TR_NOOP("&Educator"), "quiz": QT_TR_NOOP("&Quiz")}
@@ -34,7 +35,8 @@ def settings_of(window) -> QSettings:
 
 
 def saved_mode(store: QSettings) -> str:
-    mode = store.value(SETTINGS_KEY, DEFAULT_MODE)
+    """The mode a window opens in: the preference (Edit ▸ Preferences), else the mode last used by 0.1."""
+    mode = store.value(PREFERENCE_KEY, None) or store.value(SETTINGS_KEY, DEFAULT_MODE)
     return mode if mode in MODES else DEFAULT_MODE
 
 
@@ -100,7 +102,7 @@ class ModeController(QObject):
         self._raise_timer.setInterval(0)
         self._raise_timer.timeout.connect(self._raise_comparison)
         self._make_actions()
-        self.set_mode(saved_mode(self.settings), save=False)
+        self.set_mode(saved_mode(self.settings))
 
     def _action(self, text: str, shortcut: str, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -176,8 +178,8 @@ class ModeController(QObject):
         panels.set_quiz(mode == "quiz")  # also writes the quiz task, or clears it
 
     # -- switching -----------------------------------------------------------------------------------------
-    def set_mode(self, mode: str, save: bool = True) -> None:
-        """Apply `mode` to the window; remember it unless `save` is False."""
+    def set_mode(self, mode: str) -> None:
+        """Apply `mode` to the window (the next window opens in the preferred mode, not this one)."""
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
         self.mode = mode
@@ -203,8 +205,6 @@ class ModeController(QObject):
         self.reveal_action.setEnabled(mode == "quiz")
         self.new_quiz_action.setEnabled(mode == "quiz")
         self._landmarks(mode)
-        if save:
-            self.settings.setValue(SETTINGS_KEY, mode)
         self.mode_changed.emit(mode)
 
     def _raise_comparison(self) -> None:

@@ -31,12 +31,13 @@ class DrawingSession(QObject):
     masks_replaced = Signal()  # `masks` is a new object (new drawing, open, recover)
     modified_changed = Signal(bool)
     meta_changed = Signal()  # the drawing's meta (e.g. its note) was edited
+    atlas_changed = Signal()  # `atlas` is another chart (a drawing of the other body), before masks_replaced
 
     def __init__(self, atlas, px_per_mm: float = DEFAULT_PX_PER_MM, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.atlas = atlas
         self.px_per_mm = px_per_mm
-        self.document = DrawingDocument(atlas, px_per_mm)
+        self.document = DrawingDocument(atlas, px_per_mm, _empty_drawing(atlas))
         self.undo_stack = QUndoStack(self)
         self.view_id = "posterior" if "posterior" in atlas.views else next(iter(atlas.views))
         self.path: Path | None = None
@@ -164,9 +165,16 @@ class DrawingSession(QObject):
         self.modified_changed.emit(True)
 
     # -- documents ---------------------------------------------------------------------------------------------
-    def _replace(self, drawing: Drawing, path: Path | None, dirty: bool) -> None:
-        document = DrawingDocument(self.atlas, self.px_per_mm, drawing)  # may raise: nothing changed yet
+    def _replace(self, drawing: Drawing, path: Path | None, dirty: bool, atlas=None) -> None:
+        """`atlas`: another chart (the other body's) that the drawing is on; it replaces the session's."""
+        atlas = self.atlas if atlas is None else atlas
+        document = DrawingDocument(atlas, self.px_per_mm, drawing)  # may raise: nothing changed yet
         self.document = document
+        if atlas is not self.atlas:
+            self.atlas = atlas
+            if self.view_id not in atlas.views:
+                self.view_id = "posterior" if "posterior" in atlas.views else next(iter(atlas.views))
+            self.atlas_changed.emit()  # before masks_replaced: the canvas, engine and panels follow the chart
         self.path = path
         self._dirty_without_undo = dirty
         self.undo_stack.clear()
@@ -176,19 +184,22 @@ class DrawingSession(QObject):
         self.marks_changed.emit()
         self.modified_changed.emit(self.modified)
 
-    def new_drawing(self, path: Path | str | None = None) -> None:
-        """Start an empty drawing (saved to `path` on the first save, if given)."""
-        self._replace(Drawing(), Path(path) if path else None, dirty=False)
+    def new_drawing(self, path: Path | str | None = None, atlas=None) -> None:
+        """Start an empty drawing (saved to `path` on the first save, if given), on `atlas` if given (a body's
+        current chart) or on the chart shown."""
+        atlas = self.atlas if atlas is None else atlas
+        self._replace(_empty_drawing(atlas), Path(path) if path else None, dirty=False, atlas=atlas)
 
-    def load(self, path: Path | str) -> None:
-        """Open a drawing file; on DrawingError nothing changes."""
+    def load(self, path: Path | str, atlas=None) -> None:
+        """Open a drawing file (on `atlas`, the chart of its body, when given); on DrawingError nothing changes."""
         path = Path(path)
-        drawing = load_drawing(path, atlas=self.atlas)
-        self._replace(drawing, path, dirty=False)
+        atlas = self.atlas if atlas is None else atlas
+        drawing = load_drawing(path, atlas=atlas)
+        self._replace(drawing, path, dirty=False, atlas=atlas)
 
-    def recover(self, drawing: Drawing, path: Path | str | None) -> None:
+    def recover(self, drawing: Drawing, path: Path | str | None, atlas=None) -> None:
         """Adopt a recovered drawing: shown as unsaved, saved to `path` (if any) on the next save."""
-        self._replace(drawing, Path(path) if path else None, dirty=True)
+        self._replace(drawing, Path(path) if path else None, dirty=True, atlas=atlas)
 
     def save(self, path: Path | str | None = None) -> Path:
         """Save atomically to `path` (or the current path) and mark the drawing saved."""
@@ -197,6 +208,7 @@ class DrawingSession(QObject):
         if target is None:
             raise ValueError("no file name to save to")
         self.document.save(target)
+        self.drawing.migrated_from = None  # the file is on the current chart now
         changed = target != self.path
         self.path = target
         self._dirty_without_undo = False
@@ -205,3 +217,8 @@ class DrawingSession(QObject):
             self.file_changed.emit(target)
         self.modified_changed.emit(self.modified)
         return target
+
+
+def _empty_drawing(atlas) -> Drawing:
+    """An empty drawing on `atlas`'s body and chart."""
+    return Drawing(body=getattr(atlas, "body", "male"), chart=getattr(atlas, "chart", 1))

@@ -96,7 +96,8 @@ class StartUp(QObject):
         """
         from painmap.app.background import TaskThread
 
-        self._worker = TaskThread(lambda _task: load_engine_data(), self)
+        body = self.window.preferences.body
+        self._worker = TaskThread(lambda _task: load_engine_data(body), self)
         self._worker.finished.connect(self._on_worker_done)
         self._worker.start()
 
@@ -146,17 +147,19 @@ class StartUp(QObject):
         self.window.live.load()
 
 
-def load_engine_data():
+def load_engine_data(body: str = "male"):
     """(atlas, comparator or None): the comparator, its atlas, rasterized atlas and pattern library from the
     engine cache (`painmap.compare.cached_comparator`: one file after the first start); the atlas alone if the
-    library does not load (the panels then say why). Runs in a worker thread: it touches no widget."""
+    library does not load (the panels then say why). Runs in a worker thread: it touches no widget.
+
+    `body`: the window's body (the preferred one); another body than the default has its own cache file."""
     from painmap.compare import cached_comparator
     from painmap.raster import DEFAULT_PX_PER_MM
 
     try:
-        comparator = cached_comparator(DEFAULT_PX_PER_MM)
+        comparator = cached_comparator(DEFAULT_PX_PER_MM, None if body == "male" else body)
         return comparator.atlas, comparator
     except PainmapError:
         from painmap.atlas import load_atlas
 
-        return load_atlas(), None  # an AtlasError here stops start-up
+        return load_atlas(body=body), None  # an AtlasError here stops start-up

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar,
 from painmap import style
 from painmap.app.i18n import tr
 from painmap.app.tools import RADIUS_RANGE, ToolBox
+from painmap.chart_views import TITLES
 from painmap.mark_vocabulary import QUALITIES
 
 VIEW_KEYS = ("1", "2", "3", "4")
@@ -108,12 +109,15 @@ class ViewActions(QObject):
         super().__init__(window)
         self.group = QActionGroup(self)
         self.views: dict[str, QAction] = {}
-        for key, (view_id, view) in zip(VIEW_KEYS, canvas.frames.items(), strict=False):
+        # every view a chart may have: another body's chart can have a view this one lacks (hidden until then)
+        titles = {v: getattr(f, "title", "") for v, f in canvas.frames.items()}
+        titles.update({v: t for v, t in TITLES.items() if v not in titles})
+        for key, (view_id, title) in zip(VIEW_KEYS, titles.items(), strict=False):
             action = make_action(
                 self,
-                tr(view.title or view_id),
+                tr(title or view_id),
                 [key, f"Ctrl+{key}"],
-                tr("Show the {view}").format(view=view_label(view.title or view_id)),
+                tr("Show the {view}").format(view=view_label(title or view_id)),
                 lambda _=False, v=view_id: canvas.set_view(v),
                 checkable=True,
             )
@@ -121,7 +125,8 @@ class ViewActions(QObject):
             self.group.addAction(action)
             self.views[view_id] = action
             # the toolbar names views as views ("Right side view"), never as a choice of the painful side
-            action.setIconText(view_label(view.title or view_id))
+            action.setIconText(view_label(title or view_id))
+        self.show_views(canvas.frames)
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
             self, tr("Zoom in"), ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Show the body larger"), canvas.zoom_in
@@ -156,6 +161,12 @@ class ViewActions(QObject):
         """Follow the session's view from now on."""
         session.view_changed.connect(self.sync)
         self.sync(session.view_id)
+
+    def show_views(self, view_ids) -> None:
+        """Offer the views of the chart shown only (painmap.app.body_choice switches charts)."""
+        for view_id, action in self.views.items():
+            action.setVisible(view_id in view_ids)
+            action.setEnabled(view_id in view_ids)
 
     def sync(self, view_id: str) -> None:
         """Check the action of the view shown."""

@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>Start a new, empty drawing</source>
-        <translation>Empezar un dibujo nuevo, vacío</translation>
+        <translation type="vanished">Empezar un dibujo nuevo, vacío</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>Save the body chart as a PNG picture</source>
-        <translation>Guardar el mapa del cuerpo como imagen PNG</translation>
+        <translation type="vanished">Guardar el mapa del cuerpo como imagen PNG</translation>
     </message>
     <message>
         <source>Export &amp;report…</source>
@@ -597,19 +597,19 @@
     </message>
     <message>
         <source>Export the body chart</source>
-        <translation>Exportar el mapa del cuerpo</translation>
+        <translation type="vanished">Exportar el mapa del cuerpo</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
+        <translation type="vanished">Imágenes PNG (*.png)</translation>
     </message>
     <message>
         <source>Could not export</source>
-        <translation>No se ha podido exportar</translation>
+        <translation type="vanished">No se ha podido exportar</translation>
     </message>
     <message>
         <source>{path}: could not write the picture</source>
-        <translation>{path}: no se ha podido escribir la imagen</translation>
+        <translation type="vanished">{path}: no se ha podido escribir la imagen</translation>
     </message>
     <message>
         <source>Exported {path}</source>
@@ -1661,7 +1661,7 @@
     </message>
     <message>
         <source> mm</source>
-        <translation type="vanished"> mm</translation>
+        <translation> mm</translation>
     </message>
     <message>
         <source>&amp;Anatomy</source>
@@ -1669,7 +1669,7 @@
     </message>
     <message>
         <source>&amp;Body of new drawings:</source>
-        <translation type="vanished">&amp;Cuerpo de los dibujos nuevos:</translation>
+        <translation>&amp;Cuerpo de los dibujos nuevos:</translation>
     </message>
     <message>
         <source>&amp;Bones</source>
@@ -1677,11 +1677,11 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="vanished">&amp;Idioma:</translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>&amp;Mode a window opens in:</source>
-        <translation type="vanished">&amp;Modo al abrir una ventana:</translation>
+        <translation>&amp;Modo al abrir una ventana:</translation>
     </message>
     <message>
         <source>&amp;Muscles</source>
@@ -1689,11 +1689,11 @@
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="vanished">&amp;Preferencias…</translation>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>&amp;Reset to defaults</source>
-        <translation type="vanished">&amp;Restablecer valores predeterminados</translation>
+        <translation>&amp;Restablecer valores predeterminados</translation>
     </message>
     <message>
         <source>&amp;Skin</source>
@@ -1701,11 +1701,11 @@
     </message>
     <message>
         <source>(the original is kept as {name})</source>
-        <translation type="vanished">(el original se guarda como {name})</translation>
+        <translation>(el original se guarda como {name})</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Anatomy data&lt;/h3&gt;&lt;p&gt;The anatomical body charts (skin, bones and muscles, male and female) are made from:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Andreassen TE, Hume DR, Hamilton LD, Walker KE, Higinbotham SE, Shelburne KB. Three-dimensional lower extremity musculoskeletal geometry of the Visible Human Female and Male. &lt;i&gt;Scientific Data&lt;/i&gt; (2022), https://doi.org/10.1038/s41597-022-01905-2; dataset https://doi.org/10.56902/COB.vh.2022.0 (University of Denver, Center for Orthopaedic Biomechanics), and Andreassen TE et al., An Automated Process for 2D and 3D Finite Element Overclosure and Gap Adjustment using Radial Basis Function Networks, arXiv 2022, https://doi.org/10.48550/arXiv.2209.06948;&lt;/li&gt;&lt;li&gt;Browne K, Schlehlein H, Herr BW II, Quardokus E, Bueckle A, Börner K. 2022. &lt;i&gt;HuBMAP CCF 3D Reference Object Library&lt;/i&gt; (the Human Reference Atlas: skin, pelvis, knee), https://humanatlas.io/3d-reference-library;&lt;/li&gt;&lt;li&gt;both created from the Visible Human Project® data of the U.S. National Library of Medicine.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Licence: Creative Commons Attribution 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). Modified by painmap: converted, registered, deformed, decimated and drawn as 2-D views; not endorsed by the licensors.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h3&gt;Datos anatómicos&lt;/h3&gt;&lt;p&gt;Los mapas anatómicos del cuerpo (piel, huesos y músculos, de hombre y de mujer) están hechos a partir de:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Andreassen TE, Hume DR, Hamilton LD, Walker KE, Higinbotham SE, Shelburne KB. Three-dimensional lower extremity musculoskeletal geometry of the Visible Human Female and Male. &lt;i&gt;Scientific Data&lt;/i&gt; (2022), https://doi.org/10.1038/s41597-022-01905-2; conjunto de datos https://doi.org/10.56902/COB.vh.2022.0 (University of Denver, Center for Orthopaedic Biomechanics), y Andreassen TE et al., An Automated Process for 2D and 3D Finite Element Overclosure and Gap Adjustment using Radial Basis Function Networks, arXiv 2022, https://doi.org/10.48550/arXiv.2209.06948;&lt;/li&gt;&lt;li&gt;Browne K, Schlehlein H, Herr BW II, Quardokus E, Bueckle A, Börner K. 2022. &lt;i&gt;HuBMAP CCF 3D Reference Object Library&lt;/i&gt; (el Human Reference Atlas: piel, pelvis, rodilla), https://humanatlas.io/3d-reference-library;&lt;/li&gt;&lt;li&gt;ambos creados a partir de los datos del Visible Human Project® de la National Library of Medicine de EE. UU.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Licencia: Creative Commons Reconocimiento 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). Modificados por painmap: convertidos, registrados, deformados, simplificados y dibujados como vistas 2-D; los licenciantes no respaldan este uso.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Datos anatómicos&lt;/h3&gt;&lt;p&gt;Los mapas anatómicos del cuerpo (piel, huesos y músculos, de hombre y de mujer) están hechos a partir de:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Andreassen TE, Hume DR, Hamilton LD, Walker KE, Higinbotham SE, Shelburne KB. Three-dimensional lower extremity musculoskeletal geometry of the Visible Human Female and Male. &lt;i&gt;Scientific Data&lt;/i&gt; (2022), https://doi.org/10.1038/s41597-022-01905-2; conjunto de datos https://doi.org/10.56902/COB.vh.2022.0 (University of Denver, Center for Orthopaedic Biomechanics), y Andreassen TE et al., An Automated Process for 2D and 3D Finite Element Overclosure and Gap Adjustment using Radial Basis Function Networks, arXiv 2022, https://doi.org/10.48550/arXiv.2209.06948;&lt;/li&gt;&lt;li&gt;Browne K, Schlehlein H, Herr BW II, Quardokus E, Bueckle A, Börner K. 2022. &lt;i&gt;HuBMAP CCF 3D Reference Object Library&lt;/i&gt; (el Human Reference Atlas: piel, pelvis, rodilla), https://humanatlas.io/3d-reference-library;&lt;/li&gt;&lt;li&gt;ambos creados a partir de los datos del Visible Human Project® de la National Library of Medicine de EE. UU.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Licencia: Creative Commons Reconocimiento 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). Modificados por painmap: convertidos, registrados, deformados, simplificados y dibujados como vistas 2-D; los licenciantes no respaldan este uso.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add pattern library &amp;folder…</source>
@@ -1721,35 +1721,35 @@
     </message>
     <message>
         <source>Automatic (the system&apos;s language)</source>
-        <translation type="vanished">Automático (el idioma del sistema)</translation>
+        <translation>Automático (el idioma del sistema)</translation>
     </message>
     <message>
         <source>Body of new drawings</source>
-        <translation type="vanished">Cuerpo de los dibujos nuevos</translation>
+        <translation>Cuerpo de los dibujos nuevos</translation>
     </message>
     <message>
         <source>Could not export the picture</source>
-        <translation type="vanished">No se ha podido exportar la imagen</translation>
+        <translation>No se ha podido exportar la imagen</translation>
     </message>
     <message>
         <source>Default &amp;brush size:</source>
-        <translation type="vanished">Tamaño del &amp;pincel predeterminado:</translation>
+        <translation>Tamaño del &amp;pincel predeterminado:</translation>
     </message>
     <message>
         <source>Default brush size (diameter)</source>
-        <translation type="vanished">Tamaño del pincel predeterminado (diámetro)</translation>
+        <translation>Tamaño del pincel predeterminado (diámetro)</translation>
     </message>
     <message>
         <source>Export a picture</source>
-        <translation type="vanished">Exportar una imagen</translation>
+        <translation>Exportar una imagen</translation>
     </message>
     <message>
         <source>Exported {what} to {path}</source>
-        <translation type="vanished">Exportado {what} a {path}</translation>
+        <translation>Exportado {what} a {path}</translation>
     </message>
     <message>
         <source>Female body</source>
-        <translation type="vanished">Cuerpo de mujer</translation>
+        <translation>Cuerpo de mujer</translation>
     </message>
     <message>
         <source>It holds no pattern folders (each needs a pattern.toml), e.g. from painmap learn.</source>
@@ -1761,15 +1761,15 @@
     </message>
     <message>
         <source>Landmark labels:</source>
-        <translation type="vanished">Nombres de referencias:</translation>
+        <translation>Nombres de referencias:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="vanished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Language, body, brush size, mode, labels</source>
-        <translation type="vanished">Idioma, cuerpo, tamaño del pincel, modo, nombres</translation>
+        <translation>Idioma, cuerpo, tamaño del pincel, modo, nombres</translation>
     </message>
     <message>
         <source>Library folder:</source>
@@ -1777,15 +1777,15 @@
     </message>
     <message>
         <source>Male body</source>
-        <translation type="vanished">Cuerpo de hombre</translation>
+        <translation>Cuerpo de hombre</translation>
     </message>
     <message>
         <source>Mode a window opens in</source>
-        <translation type="vanished">Modo al abrir una ventana</translation>
+        <translation>Modo al abrir una ventana</translation>
     </message>
     <message>
         <source>New &amp;drawing on</source>
-        <translation type="vanished">Nuevo &amp;dibujo en</translation>
+        <translation>Nuevo &amp;dibujo en</translation>
     </message>
     <message>
         <source>No pattern could be loaded from {folder}.</source>
@@ -1793,7 +1793,7 @@
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="vanished">Preferencias</translation>
+        <translation>Preferencias</translation>
     </message>
     <message>
         <source>Remove library folder</source>
@@ -1805,19 +1805,19 @@
     </message>
     <message>
         <source>Reports and pictures use it at once; the window&apos;s own texts change the next time painmap starts.</source>
-        <translation type="vanished">Los informes y las imágenes lo usan enseguida; los textos de la ventana cambian la próxima vez que se abra painmap.</translation>
+        <translation>Los informes y las imágenes lo usan enseguida; los textos de la ventana cambian la próxima vez que se abra painmap.</translation>
     </message>
     <message>
         <source>Save a figure of what the chart shows (PNG, PDF or SVG)</source>
-        <translation type="vanished">Guardar una figura de lo que muestra el mapa (PNG, PDF o SVG)</translation>
+        <translation>Guardar una figura de lo que muestra el mapa (PNG, PDF o SVG)</translation>
     </message>
     <message>
         <source>Save and &amp;keep the original</source>
-        <translation type="vanished">Guardar y &amp;conservar el original</translation>
+        <translation>Guardar y &amp;conservar el original</translation>
     </message>
     <message>
         <source>Saving on the current chart</source>
-        <translation type="vanished">Guardar en el mapa actual</translation>
+        <translation>Guardar en el mapa actual</translation>
     </message>
     <message>
         <source>Show the hip and thigh muscles</source>
@@ -1825,7 +1825,7 @@
     </message>
     <message>
         <source>Show the names of the bony landmarks</source>
-        <translation type="vanished">Mostrar los nombres de las referencias óseas</translation>
+        <translation>Mostrar los nombres de las referencias óseas</translation>
     </message>
     <message>
         <source>Show the pelvis, the lumbar spine and the leg bones</source>
@@ -1837,7 +1837,7 @@
     </message>
     <message>
         <source>Start a new, empty drawing on the {body}</source>
-        <translation type="vanished">Empezar un dibujo nuevo, vacío, en el {body}</translation>
+        <translation>Empezar un dibujo nuevo, vacío, en el {body}</translation>
     </message>
     <message>
         <source>Stop using the patterns of an added folder</source>
@@ -1845,11 +1845,11 @@
     </message>
     <message>
         <source>The body chart a new drawing starts on; File ▸ New drawing can choose either</source>
-        <translation type="vanished">El mapa del cuerpo en el que empieza un dibujo nuevo; Archivo ▸ Nuevo dibujo puede elegir cualquiera de los dos</translation>
+        <translation>El mapa del cuerpo en el que empieza un dibujo nuevo; Archivo ▸ Nuevo dibujo puede elegir cualquiera de los dos</translation>
     </message>
     <message>
         <source>The body chart this drawing is on</source>
-        <translation type="vanished">El mapa del cuerpo de este dibujo</translation>
+        <translation>El mapa del cuerpo de este dibujo</translation>
     </message>
     <message>
         <source>The bones and muscles under the pointer</source>
@@ -1857,27 +1857,27 @@
     </message>
     <message>
         <source>The brush&apos;s diameter when a window opens</source>
-        <translation type="vanished">El diámetro del pincel al abrir una ventana</translation>
+        <translation>El diámetro del pincel al abrir una ventana</translation>
     </message>
     <message>
         <source>This drawing was made on an older chart; saving writes it on the current chart. Keep the original beside it?</source>
-        <translation type="vanished">Este dibujo se hizo en un mapa anterior; al guardarlo se escribe en el mapa actual. ¿Conservar el original al lado?</translation>
+        <translation>Este dibujo se hizo en un mapa anterior; al guardarlo se escribe en el mapa actual. ¿Conservar el original al lado?</translation>
     </message>
     <message>
         <source>Writing {name}…</source>
-        <translation type="vanished">Escribiendo {name}…</translation>
+        <translation>Escribiendo {name}…</translation>
     </message>
     <message>
         <source>the drawing</source>
-        <translation type="vanished">el dibujo</translation>
+        <translation>el dibujo</translation>
     </message>
     <message>
         <source>the empty body chart</source>
-        <translation type="vanished">el mapa del cuerpo vacío</translation>
+        <translation>el mapa del cuerpo vacío</translation>
     </message>
     <message>
         <source>the slide of {name}</source>
-        <translation type="vanished">la diapositiva de {name}</translation>
+        <translation>la diapositiva de {name}</translation>
     </message>
     <message>
         <source>{id}: a pattern with this id is already loaded; rename it</source>
@@ -1889,7 +1889,7 @@
     </message>
     <message>
         <source>Start a new, empty drawing on the body chosen in Preferences</source>
-        <translation type="vanished">Empezar un dibujo nuevo, vacío, en el cuerpo elegido en Preferencias</translation>
+        <translation>Empezar un dibujo nuevo, vacío, en el cuerpo elegido en Preferencias</translation>
     </message>
 </context>
 </TS>

@@ -1195,5 +1195,33 @@
         <source>This is within what redrawing the same pain gives.</source>
         <translation>Esto entra en lo que da volver a dibujar el mismo dolor.</translation>
     </message>
+    <message>
+        <source>Pain drawing</source>
+        <translation>Dibujo del dolor</translation>
+    </message>
+    <message>
+        <source>Body chart</source>
+        <translation>Mapa del cuerpo</translation>
+    </message>
+    <message>
+        <source>Shaded by the person · the referral pattern of {name} as outlines</source>
+        <translation>Sombreado por la persona · el patrón de dolor referido de {name} en contorno</translation>
+    </message>
+    <message>
+        <source>Shaded by the person, in colours of pain intensity</source>
+        <translation>Sombreado por la persona, en colores de intensidad del dolor</translation>
+    </message>
+    <message>
+        <source>Nothing shaded yet: shade where the pain is felt</source>
+        <translation>Todavía no hay nada sombreado: sombrea donde se siente el dolor</translation>
+    </message>
+    <message>
+        <source>essential zone (outline)</source>
+        <translation>zona esencial (contorno)</translation>
+    </message>
+    <message>
+        <source>spillover zone (outline)</source>
+        <translation>zona de derrame (contorno)</translation>
+    </message>
 </context>
 </TS>

@@ -98,11 +98,25 @@ class PanelsController(QObject):
         self.live.refresh()
 
     def _on_loaded(self) -> None:
+        previous = self._follow_atlas()
         self.pattern_panel.set_patterns([(p.id, p.name) for p in self.patterns()])
         first = PREFERRED_PATTERN if PREFERRED_PATTERN in self.library.patterns else None
+        first = previous if previous in self.library.patterns else first
         if first is None and self.library.patterns:
             first = next(iter(self.library.patterns))
         self.choose_pattern(first)
+
+    def _follow_atlas(self) -> str | None:
+        """After a switch to another body's chart (painmap.app.body_choice): that chart's overlays; the pattern
+        that was chosen (chosen again on the new chart), or None when the chart is the same."""
+        if self.atlas is self.session.atlas:
+            return None
+        previous, self.pattern_id = self.pattern_id, None
+        self.atlas = self.pattern_layer.atlas = self.session.atlas
+        self.outside = OutsideNotice(self.atlas, self.session.px_per_mm)
+        self._mirrors.clear()
+        self.pattern_layer.set_pattern(None)
+        return previous
 
     def _on_updated(self, comparison) -> None:
         if comparison is not None and not self._drawing_used():
