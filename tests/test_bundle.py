@@ -95,3 +95,15 @@ def test_bundled_app_starts_on_xvfb(work):
     assert name.endswith("— painmap")
     assert "_NET_WM_ICON(CARDINAL) =" in props
     assert "Traceback" not in stderr
+
+
+@pytest.mark.e2e
+def test_bundled_app_speaks_spanish_in_a_spanish_locale(work):
+    """The bundle carries the compiled catalogues (resources/translations) and Qt's own: a Spanish window."""
+    cwd, env = work
+    assert (BUNDLE / "_internal" / "painmap" / "resources" / "translations" / "painmap_app_es.qm").is_file()
+    assert (BUNDLE / "_internal" / "PySide6" / "Qt" / "translations" / "qtbase_es.qm").is_file()
+    env = dict(env, LANG="es_ES.UTF-8", LANGUAGE="es")
+    with xvfb() as display:
+        name, _props, stderr = run_app_until_window([str(EXE)], display, env, cwd)
+    assert name == "sin título — painmap", stderr

@@ -47,6 +47,7 @@ def test_sdist_and_wheel_carry_resources_and_licences(installed):
     assert "painmap/resources/atlas/posterior.svg" in names
     assert "painmap/resources/schema/drawing.schema.json" in names
     assert "painmap/resources/examples/right-hip-ache.painmap.json" in names
+    assert "painmap/resources/translations/painmap_app_es.qm" in names  # compiled, committed (tools/translations.py)
     assert any(n.endswith("dist-info/licenses/LICENSE") for n in names)
     assert any(n.endswith("dist-info/licenses/LICENSES/CC-BY-4.0.txt") for n in names)
     meta = zipfile.ZipFile(installed["wheel"]).read(f"painmap-{painmap.__version__}.dist-info/METADATA").decode()
@@ -72,6 +73,17 @@ def test_installed_painmap_comes_from_the_venv(installed):
     module, resources = where.stdout.split()
     assert Path(module).is_relative_to(installed["site"]), module
     assert Path(resources) == installed["site"] / "painmap" / "resources"
+
+
+def test_the_installed_app_speaks_spanish(installed):
+    """The wheel's compiled catalogue is found and read by the installed painmap (no checkout beside it)."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+        "from painmap.app.i18n import install_language, tr; print(install_language('es'), tr('&File'))"
+    )
+    done = _run(str(installed["venv"] / "bin" / "python"), "-c", code, cwd=installed["work"], env=installed["env"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["es", "&Archivo"]
 
 
 def test_version(installed):

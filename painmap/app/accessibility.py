@@ -21,17 +21,18 @@ CANVAS_DESCRIPTION = QT_TR_NOOP(
 
 
 def menu_descriptions() -> dict[str, str]:
-    """Menu title (without '&') -> what it holds."""
-    return {
-        "File": tr("New, open, save and export drawings"),
-        "Edit": tr("Undo, redo, clear, fill a region by name, the drawing's note"),
-        "View": tr("Views of the body, zoom, landmark labels and panels"),
-        "Tools": tr("Brush, eraser, fill, lasso, brush size and intensity, the keyboard brush"),
-        "Mode": tr("Patient, educator or quiz mode"),
-        "Help": tr("Keyboard shortcuts, where drawings are kept, about painmap"),
-        "Open recent": tr("Drawings opened lately"),
-        "Panels": tr("Show or hide each panel"),
+    """Menu title as shown, in the window's language (without '&') -> what it holds."""
+    described = {  # the menus' own titles (their source texts in main_window, modes, docks)
+        "&File": tr("New, open, save and export drawings"),
+        "&Edit": tr("Undo, redo, clear, fill a region by name, the drawing's note"),
+        "&View": tr("Views of the body, zoom, landmark labels and panels"),
+        "&Tools": tr("Brush, eraser, fill, lasso, brush size and intensity, the keyboard brush"),
+        "&Mode": tr("Patient, educator or quiz mode"),
+        "&Help": tr("Keyboard shortcuts, where drawings are kept, about painmap"),
+        "Open &recent": tr("Drawings opened lately"),
+        "Pa&nels": tr("Show or hide each panel"),
     }
+    return {tr(title).replace("&", ""): text for title, text in described.items()}
 
 
 def describe_menus(window: QMainWindow) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
+from painmap.app.i18n import tr
+
 RENDER_LOCK = threading.Lock()
 SHOW_AFTER_MS = 250  # a job that ends sooner shows no dialog at all
 
@@ -92,7 +94,7 @@ class InputBlocker(QObject):
 
 def progress_dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
     """A modal dialog, busy (no range) until the job reports a total; shown only if the job takes a while."""
-    dialog = QProgressDialog(label, "Cancel" if cancellable else None, 0, 0, parent)
+    dialog = QProgressDialog(label, tr("Cancel") if cancellable else None, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setAutoReset(False)
@@ -127,7 +129,7 @@ def run_with_progress(
     def stop() -> None:
         assert cancel is not None
         cancel.set()
-        dialog.setLabelText("Stopping…")
+        dialog.setLabelText(tr("Stopping…"))
         for button in dialog.findChildren(QPushButton):
             button.setEnabled(False)
 

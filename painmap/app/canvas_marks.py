@@ -69,9 +69,10 @@ class ChartMarks:
         boxes = []
         for landmark in view.landmarks:
             p = t.map(QPointF(landmark.x, landmark.y))
-            text = landmark.label or landmark.key
+            text = tr(landmark.label or landmark.key)  # the chart's English name, in the window's language
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
+            x = max(0.0, min(x, c.width() - w))  # a long name (educator size, Spanish) stays inside the canvas
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
         _spread_apart([box for _p, box, _t in boxes])
         self._landmark_cache = (key, boxes)
@@ -83,13 +84,14 @@ class ChartMarks:
         if not c.landmarks_visible:
             return ""
         dot = 3.5 * c._landmark_scale + 3
-        for p, box, text in self._landmark_boxes(c.view(), c.mm_to_widget()):
+        view = c.view()
+        for landmark, (p, box, _text) in zip(view.landmarks, self._landmark_boxes(view, c.mm_to_widget()), strict=True):
             near = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2 <= dot * dot
             if box.contains(pos) or near:
                 from painmap import vocabulary  # here: its import (dataclasses) is not paid before the first paint
 
-                terms = vocabulary.glossary_terms([text])
-                return "\n".join(f"{term}: {meaning}" for term, meaning in terms)
+                terms = vocabulary.glossary_terms([landmark.label or landmark.key])
+                return "\n".join(tr("{term}: {meaning}").format(term=tr(t), meaning=tr(m)) for t, m in terms)
         return ""
 
     def show_tip(self, event, structures=()) -> bool:
@@ -126,7 +128,7 @@ class ChartMarks:
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
         _font, _fm, marker = self.fonts()
-        labels = self.canvas.view().edge_labels
+        labels = tuple(tr(label) for label in self.canvas.view().edge_labels)
         key = (labels, self.canvas.width(), marker.key())
         cached = getattr(self, "_marker_cache", None)
         if cached is not None and cached[0] == key:
@@ -152,7 +154,7 @@ class ChartMarks:
     def side_title(self) -> str:
         """'Right side' / 'Left side' on a side view, '' elsewhere: the view says which side it shows."""
         title = self.canvas.view().title
-        return title if title.lower().endswith(" side") else ""
+        return tr(title) if title.lower().endswith(" side") else ""
 
     def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
         rects = self.side_marker_rects()
@@ -175,7 +177,7 @@ class ChartMarks:
             painter.setBrush(QColor(style.SIDE_MARKER))
             painter.drawRoundedRect(box, 6, 6)
             painter.setPen(QColor(255, 255, 255))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tr(text))
 
 
 def structure_names(structures) -> str:

@@ -9,20 +9,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QUndoCommand
+
+from painmap.app.i18n import tr
 
 if TYPE_CHECKING:
     from painmap.app.session import DrawingSession
     from painmap.document import Step
 
-__all__ = ["StepCommand"]
+__all__ = ["STEP_TEXTS", "StepCommand"]
+
+# The Edit menu's name of each step ("Undo Brush stroke"): painmap.document's step texts, for translation.
+STEP_TEXTS = {
+    "stroke": QT_TR_NOOP("Brush stroke"),
+    "erase": QT_TR_NOOP("Erase"),
+    "fill": QT_TR_NOOP("Fill region"),
+    "clear": QT_TR_NOOP("Clear view"),
+    "lasso": QT_TR_NOOP("Lasso"),
+}
 
 
 class StepCommand(QUndoCommand):
     """One document step (stroke, erase, fill or clear), already done when it is pushed."""
 
     def __init__(self, session: DrawingSession, step: Step) -> None:
-        super().__init__(step.text)
+        super().__init__(tr(STEP_TEXTS.get(step.kind, step.text)))
         self._session = session
         self.step = step
         self._pushed = True  # the document already did it: the push's redo() does nothing

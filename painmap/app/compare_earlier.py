@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from painmap import style
+from painmap.app.i18n import tr
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
 __all__ = ["ChangeLayer", "ChangePanel", "CompareEarlier", "ask_earlier_path"]
 
 LEGEND = (
-    ("new", style.EXTRA, "New since the earlier drawing (purple cross-hatch)"),
-    ("gone", style.MISSED, "Gone since the earlier drawing (orange diagonal lines)"),
-    ("persisting", style.MATCHED, "In both drawings (solid green)"),
+    ("new", style.EXTRA, QT_TR_NOOP("New since the earlier drawing (purple cross-hatch)")),
+    ("gone", style.MISSED, QT_TR_NOOP("Gone since the earlier drawing (orange diagonal lines)")),
+    ("persisting", style.MATCHED, QT_TR_NOOP("In both drawings (solid green)")),
 )
 
 
@@ -43,7 +44,7 @@ def ask_earlier_path(parent: QWidget | None, start: str) -> str:
     """The earlier drawing the user chose, or "" when cancelled (tests replace this)."""
     from painmap.app.files import FILTER
 
-    path, _ = QFileDialog.getOpenFileName(parent, "Compare with an earlier drawing", start, FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Compare with an earlier drawing"), start, tr(FILTER))
     return path
 
 
@@ -108,7 +109,7 @@ class ChangePanel(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compare-earlier-panel")
-        self.setWindowTitle("Compared with an earlier drawing")
+        self.setWindowTitle(tr("Compared with an earlier drawing"))
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.text = QLabel()
@@ -122,11 +123,11 @@ class ChangePanel(QDialog):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(_Swatch(kind, color))
-            line.addWidget(QLabel(label), 1)
+            line.addWidget(QLabel(tr(label)), 1)
             layout.addWidget(row)
         buttons = QDialogButtonBox()
-        self.hide_button = buttons.addButton("Hide the overlay", QDialogButtonBox.ButtonRole.RejectRole)
-        self.hide_button.setToolTip("Take the new / gone / persisting overlay off the chart")
+        self.hide_button = buttons.addButton(tr("Hide the overlay"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.hide_button.setToolTip(tr("Take the new / gone / persisting overlay off the chart"))
         layout.addWidget(buttons)
 
     def show_text(self, text: str) -> None:
@@ -163,16 +164,16 @@ class CompareEarlier(QObject):
         self._session = None
         self.action = make_action(
             self,
-            "Compare with an &earlier drawing…",
+            tr("Compare with an &earlier drawing…"),
             ["Ctrl+Alt+C"],
-            "Show what is new, gone and the same since an earlier drawing of this person",
+            tr("Show what is new, gone and the same since an earlier drawing of this person"),
             self.choose,
         )
         self.overlay_action = make_action(
             self,
-            "Comparison overlay",
+            tr("Comparison overlay"),
             ["Ctrl+Alt+H"],
-            "Show or hide the overlay of the comparison with an earlier drawing",
+            tr("Show or hide the overlay of the comparison with an earlier drawing"),
             checkable=True,
         )
         self.overlay_action.setEnabled(False)
@@ -201,7 +202,7 @@ class CompareEarlier(QObject):
             earlier = load_drawing(path, atlas=session.atlas)
             check_same_body(session.drawing, earlier, "this drawing", path.name)
         except (PainmapError, OSError) as err:
-            self.window.files.error("Could not compare the drawings", str(err))
+            self.window.files.error(tr("Could not compare the drawings"), str(err))
             return False
         self.earlier, self.earlier_path, self._before, self.change = earlier, path, None, None
         if session is not self._session:

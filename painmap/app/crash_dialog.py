@@ -13,10 +13,11 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QtMsgType, QUrl, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, Qt, QtMsgType, QUrl, Signal, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from painmap.app.i18n import tr
 from painmap.logging_setup import get_logger, log_exception, log_path, one_line
 
 _QT_LEVELS = {
@@ -26,10 +27,6 @@ _QT_LEVELS = {
     QtMsgType.QtCriticalMsg: logging.ERROR,
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
 
 
 def about_log_html() -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from painmap.app.i18n import tr
+
 MAX_NOTE_CHARS = 4000  # well inside the file format's 64 KB limit for meta
-PLACEHOLDER = "For example: when it started, what makes it worse or better, anything you want your clinician to know."
+PLACEHOLDER = QT_TR_NOOP(
+    "For example: when it started, what makes it worse or better, anything you want your clinician to know."
+)
 
 
 class DrawingNoteDialog(QDialog):
@@ -14,14 +19,14 @@ class DrawingNoteDialog(QDialog):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("About this drawing")
-        intro = QLabel("A note about this drawing. It is saved with the drawing and printed in its report.")
+        self.setWindowTitle(tr("About this drawing"))
+        intro = QLabel(tr("A note about this drawing. It is saved with the drawing and printed in its report."))
         intro.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setObjectName("drawing-note")
-        self.note.setPlaceholderText(PLACEHOLDER)
+        self.note.setPlaceholderText(tr(PLACEHOLDER))
         self.note.setPlainText(str(session.drawing.meta.get("note", "")))
-        self.note.setToolTip("Saved in the drawing file (meta.note)")
+        self.note.setToolTip(tr("Saved in the drawing file (meta.note)"))
         self.note.textChanged.connect(self._limit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

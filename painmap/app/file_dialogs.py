@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QT_TR_NOOP, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-REPORT_FILTERS = "PDF documents (*.pdf);;PNG pictures (*.png);;SVG drawings (*.svg)"
-MAP_FILTERS = "PNG pictures (*.png);;PDF documents (*.pdf);;SVG drawings (*.svg)"
-CSV_FILTER = "CSV tables (*.csv)"
+from painmap.app.i18n import tr
+
+# File-dialog filters (translated where shown: tr(REPORT_FILTERS)); each keeps its "(*.ext)" patterns.
+REPORT_FILTERS = QT_TR_NOOP("PDF documents (*.pdf);;PNG pictures (*.png);;SVG drawings (*.svg)")
+MAP_FILTERS = QT_TR_NOOP("PNG pictures (*.png);;PDF documents (*.pdf);;SVG drawings (*.svg)")
+CSV_FILTER = QT_TR_NOOP("CSV tables (*.csv)")
 FIGURE_SUFFIXES = (".pdf", ".png", ".svg")
 
 
@@ -41,8 +44,8 @@ def ask_unsaved(parent: QWidget | None) -> str:
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
-        "Unsaved changes",
-        "The drawing has changes that are not saved. Save them first?",
+        tr("Unsaved changes"),
+        tr("The drawing has changes that are not saved. Save them first?"),
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
     )
@@ -52,7 +55,7 @@ def ask_unsaved(parent: QWidget | None) -> str:
 def ask_recover(parent: QWidget | None, text: str) -> bool:
     """True if the user wants the autosaved drawing described in `text` back."""
     buttons = QMessageBox.StandardButton
-    reply = QMessageBox.question(parent, "Recover unsaved drawing?", text, buttons.Yes | buttons.No, buttons.Yes)
+    reply = QMessageBox.question(parent, tr("Recover unsaved drawing?"), text, buttons.Yes | buttons.No, buttons.Yes)
     return reply == buttons.Yes
 
 

@@ -6,12 +6,15 @@ one of three sentences.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
+from painmap.app.i18n import tr
 from painmap.errors import DrawingError
 
-NOT_A_DRAWING = "This file is not a painmap drawing."
-DAMAGED = "This file is damaged."
-NEWER = "This file is from a newer painmap version."
-UNREADABLE = "This file could not be read."
+NOT_A_DRAWING = QT_TR_NOOP("This file is not a painmap drawing.")
+DAMAGED = QT_TR_NOOP("This file is damaged.")
+NEWER = QT_TR_NOOP("This file is from a newer painmap version.")
+UNREADABLE = QT_TR_NOOP("This file could not be read.")
 
 # Reasons (painmap.drawing_decode, drawing_parse) that mean the bytes are not a drawing document at all.
 _NOT_A_DRAWING = (
@@ -33,7 +36,11 @@ _NOT_A_DRAWING = (
 
 
 def plain_file_message(err: BaseException) -> str:
-    """One of the plain sentences for an error raised while opening a drawing."""
+    """One of the plain sentences for an error raised while opening a drawing, in the window's language."""
+    return tr(_plain_sentence(err))
+
+
+def _plain_sentence(err: BaseException) -> str:
     if isinstance(err, DrawingError):
         reason = err.reason.lower()
         if "newer painmap" in reason:

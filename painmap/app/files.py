@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
@@ -24,7 +24,7 @@ from painmap.atomic import write_text
 from painmap.errors import PainmapError
 
 SUFFIX = ".painmap.json"
-FILTER = "Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)"
+FILTER = QT_TR_NOOP("Pain drawings (*.painmap.json);;JSON files (*.json);;All files (*)")
 AUTOSAVE_DELAY_MS = 1500  # < 2 s after the first unsaved change
 MAX_RECENT = 8
 REPORT_FOLDER_KEY = "export/report_folder"
@@ -146,12 +146,12 @@ class FileController(QObject):
         self.timer.timeout.connect(self.autosave)
         a = self.actions = {}
         a["new"] = make_action(
-            self, "&New", ["Ctrl+N"], tr("Start a new, empty drawing on the body chosen in Preferences"), self.new
+            self, tr("&New"), ["Ctrl+N"], tr("Start a new, empty drawing on the body chosen in Preferences"), self.new
         )
-        a["open"] = make_action(self, "&Open…", ["Ctrl+O"], "Open a saved pain drawing", self.open)
-        a["save"] = make_action(self, "&Save", ["Ctrl+S"], "Save the drawing", self.save)
+        a["open"] = make_action(self, tr("&Open…"), ["Ctrl+O"], tr("Open a saved pain drawing"), self.open)
+        a["save"] = make_action(self, tr("&Save"), ["Ctrl+S"], tr("Save the drawing"), self.save)
         a["save_as"] = make_action(
-            self, "Save &As…", ["Ctrl+Shift+S"], "Save the drawing under a new name", self.save_as
+            self, tr("Save &As…"), ["Ctrl+Shift+S"], tr("Save the drawing under a new name"), self.save_as
         )
         a["export_png"] = make_action(
             self,
@@ -162,12 +162,12 @@ class FileController(QObject):
         )
         a["export_report"] = make_action(
             self,
-            "Export &report…",
+            tr("Export &report…"),
             ["Ctrl+Shift+E"],
-            "Save a report of the drawing and its closest patterns (PDF, PNG or SVG)",
+            tr("Save a report of the drawing and its closest patterns (PDF, PNG or SVG)"),
             self.export_report,
         )
-        a["quit"] = make_action(self, "&Quit", ["Ctrl+Q"], "Close painmap", window.close)
+        a["quit"] = make_action(self, tr("&Quit"), ["Ctrl+Q"], tr("Close painmap"), window.close)
 
     def attach(self, session) -> None:
         """Work on `session` from now on (autosave after each change)."""
@@ -220,7 +220,7 @@ class FileController(QObject):
     def open(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a pain drawing", self._folder(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open a pain drawing"), self._folder(), tr(FILTER))
         if path:
             self.open_path(path, confirmed=True)
 
@@ -233,7 +233,12 @@ class FileController(QObject):
             self.session.load(path, atlas=self.window.body_choice.atlas_for_file(path))
         except (PainmapError, OSError) as err:
             plain = plain_file_message(err)
-            self.error("Could not open the drawing", plain, str(err), f"{Path(path).name}: {plain}")
+            self.error(
+                tr("Could not open the drawing"),
+                plain,
+                str(err),
+                tr("{file}: {reason}").format(file=Path(path).name, reason=plain),
+            )
             return False
         self.recent.add(Path(path))
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
@@ -247,7 +252,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         start = str(self.session.path or Path(self._folder()) / f"pain-drawing{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the pain drawing", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save the pain drawing"), start, tr(FILTER))
         return self._save_to(with_suffix(path)) if path else False
 
     def _save_to(self, path: Path) -> bool:
@@ -260,7 +265,7 @@ class FileController(QObject):
                 return False
             self.session.save(path)
         except (PainmapError, OSError, ValueError) as err:
-            self.error("Could not save the drawing", str(err))
+            self.error(tr("Could not save the drawing"), str(err))
             return False
         self.recent.add(path)
         remember_folder(self.settings, DRAWING_FOLDER_KEY, Path(path).resolve())
@@ -283,7 +288,7 @@ class FileController(QObject):
         name = current.name.removesuffix(SUFFIX).removesuffix(".json") if current else "pain-drawing"
         start = Path(last_folder(self.settings, REPORT_FOLDER_KEY, current.parent if current else None))
         start = start / f"{name}-report.pdf"
-        path, chosen = file_dialogs.ask_save_path(self.window, "Export a report", str(start), REPORT_FILTERS)
+        path, chosen = file_dialogs.ask_save_path(self.window, tr("Export a report"), str(start), tr(REPORT_FILTERS))
         if not path:
             return False
         return self.export_report_to(with_extension(path, chosen, REPORT_FILTERS))
@@ -326,12 +331,12 @@ class FileController(QObject):
                 )
 
         try:
-            run_with_progress(self.window, "Export a report", f"Writing {path.name}…", job)
+            run_with_progress(self.window, tr("Export a report"), tr("Writing {file}…").format(file=path.name), job)
         except (PainmapError, OSError, ValueError) as err:
-            self.error("Could not export the report", str(err))
+            self.error(tr("Could not export the report"), str(err))
             return False
         remember_folder(self.settings, REPORT_FOLDER_KEY, path)
-        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 4000)
         return True
 
     def _folder(self) -> str:
@@ -353,7 +358,7 @@ class FileController(QObject):
             try:
                 self.store.save(self.session.document, self.session.path)
             except (PainmapError, OSError) as err:
-                self.window.statusBar().showMessage(f"Autosave failed: {err}", 10000)
+                self.window.statusBar().showMessage(tr("Autosave failed: {reason}").format(reason=err), 10000)
         else:
             self.store.discard()
 
@@ -367,15 +372,18 @@ class FileController(QObject):
             atlas = self.window.body_choice.atlas_for_file(self.store.folder / f"{slot}{SUFFIX}")
             drawing, origin = self.store.read(slot, atlas=atlas or self.session.atlas)
         except (PainmapError, OSError) as err:
-            self.error("Could not recover", f"the autosaved drawing could not be read: {err}")
+            self.error(
+                tr("Could not recover"), tr("the autosaved drawing could not be read: {reason}").format(reason=err)
+            )
             self.store.remove(slot)
             return False
-        where = f" for {origin.name}" if origin else ""
         n = len(drawing.marks)
-        wanted = file_dialogs.ask_recover(
-            self.window,
-            f"painmap was closed without saving a drawing{where} ({n} mark{'s' if n != 1 else ''}). Recover it?",
-        )
+        marks = (tr("{n} mark") if n == 1 else tr("{n} marks")).format(n=n)
+        if origin:
+            question = tr("painmap was closed without saving a drawing for {file} ({marks}). Recover it?")
+        else:
+            question = tr("painmap was closed without saving a drawing ({marks}). Recover it?")
+        wanted = file_dialogs.ask_recover(self.window, question.format(file=origin.name if origin else "", marks=marks))
         self.store.remove(slot)
         if not wanted:
             return False

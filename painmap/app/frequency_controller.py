@@ -12,13 +12,14 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TR_NOOP, QObject
 
 from painmap.app import file_dialogs
 from painmap.app.background import TaskThread, run_with_progress
 from painmap.app.file_dialogs import last_folder, remember_folder
 from painmap.app.frequency_jobs import aggregate_job
 from painmap.app.frequency_window import FrequencyMapWindow, render_map_image
+from painmap.app.i18n import tr, tr_count
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
@@ -34,9 +35,9 @@ class FrequencyController(QObject):
         self.windows: list[FrequencyMapWindow] = []
         self.open_action = make_action(
             self,
-            "Open folder as &frequency map…",
+            tr("Open folder as &frequency map…"),
             ["Ctrl+Shift+O"],
-            "Read every drawing in a folder and show where pain was drawn how often",
+            tr("Read every drawing in a folder and show where pain was drawn how often"),
             self.open_folder,
         )
 
@@ -48,7 +49,7 @@ class FrequencyController(QObject):
 
     def open_folder(self) -> FrequencyMapWindow | None:
         start = last_folder(self.window.settings, FOLDER_KEY, None)
-        folder = file_dialogs.ask_folder(self.window, "Open a folder of drawings as a frequency map", start)
+        folder = file_dialogs.ask_folder(self.window, tr("Open a folder of drawings as a frequency map"), start)
         return self.open_paths([folder]) if folder else None
 
     def open_paths(self, paths: Sequence[str | os.PathLike]) -> FrequencyMapWindow | None:
@@ -62,13 +63,19 @@ class FrequencyController(QObject):
             result = read(task)
             if result.cancelled:
                 return result, None
-            task.message.emit(f"Drawing the map of {result.n_drawings:,} drawings…")
+            task.message.emit(
+                tr_count(
+                    result.n_drawings,
+                    QT_TR_NOOP("Drawing the map of {n} drawing…"),
+                    QT_TR_NOOP("Drawing the map of {n} drawings…"),
+                )
+            )
             return result, render_map_image(result, None, atlas)
 
-        name = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} folders"
+        name = Path(paths[0]).name if len(paths) == 1 else tr("{n} folders").format(n=len(paths))
         try:
             result, image = run_with_progress(
-                self.window, "Frequency map", f"Reading the drawings in {name}…", job, cancel
+                self.window, tr("Frequency map"), tr("Reading the drawings in {name}…").format(name=name), job, cancel
             )
         except Exception as err:  # a bad folder or a crashed worker process must not take the drawing with it
             self._error(error_line(err))
@@ -76,7 +83,12 @@ class FrequencyController(QObject):
         remember_folder(self.window.settings, FOLDER_KEY, paths[0])
         if result.cancelled:
             self.window.statusBar().showMessage(
-                f"Frequency map cancelled after {result.n_drawings:,} drawings; nothing shown", 8000
+                tr_count(
+                    result.n_drawings,
+                    QT_TR_NOOP("Frequency map cancelled after {n} drawing; nothing shown"),
+                    QT_TR_NOOP("Frequency map cancelled after {n} drawings; nothing shown"),
+                ),
+                8000,
             )
             return None
         map_window = FrequencyMapWindow(result, image, paths, atlas, self._library(), self.window.settings, self.window)
@@ -97,7 +109,7 @@ class FrequencyController(QObject):
             self.windows.remove(map_window)
 
     def _error(self, message: str) -> None:
-        self.window.files.error("Could not make a frequency map", message)
+        self.window.files.error(tr("Could not make a frequency map"), message)
 
 
 def error_line(err: BaseException) -> str:

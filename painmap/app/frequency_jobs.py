@@ -8,7 +8,10 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from painmap.app.background import TaskThread
+from painmap.app.i18n import tr_count
 
 AGGREGATE_OPTIONS: dict[str, Any] = {}  # extra keyword arguments for aggregate() (tests set a small chunk)
 
@@ -26,7 +29,13 @@ def aggregate_job(
         def on_skip(_path: str, _reason: str) -> None:
             nonlocal skipped
             skipped += 1
-            task.message.emit(f"Reading the drawings… ({skipped} file{'s' if skipped != 1 else ''} skipped)")
+            task.message.emit(
+                tr_count(
+                    skipped,
+                    QT_TR_NOOP("Reading the drawings… ({n} file skipped)"),
+                    QT_TR_NOOP("Reading the drawings… ({n} files skipped)"),
+                )
+            )
 
         return aggregate(
             paths, progress=task.progressed.emit, cancel=cancel, on_skip=on_skip, **{**AGGREGATE_OPTIONS, **options}

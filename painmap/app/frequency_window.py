@@ -12,7 +12,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from painmap.app.background import RENDER_LOCK, TaskThread, run_with_progress
 from painmap.app.file_dialogs import CSV_FILTER, MAP_FILTERS, last_folder, remember_folder, with_extension
 from painmap.app.fitted_image import FittedImage
 from painmap.app.frequency_jobs import aggregate_job
+from painmap.app.i18n import tr, tr_count
 from painmap.app.toolbar import make_action
 from painmap.errors import PainmapError
 
@@ -49,12 +50,8 @@ def render_map_image(result, pattern, atlas) -> QImage:
             render_frequency_map(result, path, pattern, atlas=atlas)
         image = QImage(str(path))
     if image.isNull():
-        raise PainmapError("the frequency map could not be drawn")
+        raise PainmapError(tr("the frequency map could not be drawn"))
     return image
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class FrequencyMapWindow(QMainWindow):
@@ -76,8 +73,8 @@ class FrequencyMapWindow(QMainWindow):
         self.result = result
         self.paths = [os.fspath(p) for p in paths]
         self.atlas, self.library, self.settings = atlas, library, settings
-        self.name = Path(self.paths[0]).name if len(self.paths) == 1 else f"{len(self.paths)} folders"
-        self.setWindowTitle(f"Frequency map — {self.name} — painmap")
+        self.name = Path(self.paths[0]).name if len(self.paths) == 1 else tr("{n} folders").format(n=len(self.paths))
+        self.setWindowTitle(tr("Frequency map — {name} — painmap").format(name=self.name))
         self._render: TaskThread | None = None
         self._shown_pattern = NO_OUTLINE
         self._build()
@@ -86,14 +83,14 @@ class FrequencyMapWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        bar = QToolBar("Frequency map", self)
+        bar = QToolBar(tr("Frequency map"), self)
         bar.setObjectName("frequency-toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        label = QLabel(" Outline of ")
+        label = QLabel(tr(" Outline of "))
         self.outline = QComboBox(self)
-        self.outline.setToolTip("Outline a referral pattern on the map (solid essential zone, dashed spillover)")
-        self.outline.addItem("no pattern", NO_OUTLINE)
+        self.outline.setToolTip(tr("Outline a referral pattern on the map (solid essential zone, dashed spillover)"))
+        self.outline.addItem(tr("no pattern"), NO_OUTLINE)
         for pattern in sorted(self.library.patterns.values(), key=lambda p: p.name.lower()) if self.library else []:
             self.outline.addItem(pattern.name, pattern.id)
         self.outline.currentIndexChanged.connect(self._outline_changed)
@@ -102,31 +99,39 @@ class FrequencyMapWindow(QMainWindow):
         bar.addWidget(self.outline)
         bar.addSeparator()
         self.export_action = make_action(
-            self, "&Export…", [QKeySequence.StandardKey.Save, "Ctrl+E"], "Save the map as PNG, PDF or SVG", self.export
+            self,
+            tr("&Export…"),
+            [QKeySequence.StandardKey.Save, "Ctrl+E"],
+            tr("Save the map as PNG, PDF or SVG"),
+            self.export,
         )
         self.csv_action = make_action(
             self,
-            "Export &CSV…",
+            tr("Export &CSV…"),
             ["Ctrl+Shift+E"],
-            "Save one row per drawing (extent, closest pattern, every pattern's score) as a CSV table",
+            tr("Save one row per drawing (extent, closest pattern, every pattern's score) as a CSV table"),
             self.export_csv,
         )
-        self.close_action = make_action(self, "&Close", [QKeySequence.StandardKey.Close], "Close this map", self.close)
+        self.close_action = make_action(
+            self, tr("&Close"), [QKeySequence.StandardKey.Close], tr("Close this map"), self.close
+        )
         bar.addActions([self.export_action, self.csv_action])
         self.addAction(self.close_action)
         self.addToolBar(bar)
 
         r = self.result
-        text = f"<b>{plural(r.n_drawings, 'drawing')}</b> from {self._where()}"
+        drawings = tr_count(r.n_drawings, QT_TR_NOOP("{n} drawing"), QT_TR_NOOP("{n} drawings"))
+        text = tr("<b>{drawings}</b> from {where}").format(drawings=drawings, where=self._where())
         if r.n_skipped:
-            text += f" · <b>{plural(r.n_skipped, 'file')} skipped</b> (listed below)"
-        text += " · shows where people drew pain, not why."
+            skipped = tr_count(r.n_skipped, QT_TR_NOOP("{n} file skipped"), QT_TR_NOOP("{n} files skipped"))
+            text += " · " + tr("<b>{skipped}</b> (listed below)").format(skipped=skipped)
+        text += " · " + tr("shows where people drew pain, not why.")
         self.summary = QLabel(text)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         self.summary.setToolTip("\n".join(self.paths))
         self.image = FittedImage(self)
-        self.image.setToolTip("Percentage of the drawings with pain at each point")
+        self.image.setToolTip(tr("Percentage of the drawings with pain at each point"))
 
         top = QWidget(self)
         layout = QVBoxLayout(top)
@@ -147,12 +152,14 @@ class FrequencyMapWindow(QMainWindow):
     def _where(self) -> str:
         if len(self.paths) == 1:
             return f"<i>{self.paths[0]}</i>"
-        return f"{len(self.paths)} folders or files"
+        return tr("{n} folders or files").format(n=len(self.paths))
 
     def _counts_by_view(self) -> str:
         r = self.result
-        parts = [f"{self.atlas.view(v).title}: {r.n_by_view.get(v, 0):,}" for v in r.views_used()]
-        return ("Drawings per view — " + ", ".join(parts)) if parts else "No drawing marks any view."
+        parts = [f"{tr(self.atlas.view(v).title)}: {r.n_by_view.get(v, 0):,}" for v in r.views_used()]
+        if not parts:
+            return tr("No drawing marks any view.")
+        return tr("Drawings per view — {counts}").format(counts=", ".join(parts))
 
     def _skipped_table(self) -> QTableWidget:
         from painmap.aggregate import reason_text
@@ -161,7 +168,7 @@ class FrequencyMapWindow(QMainWindow):
         rows = list(r.skipped)
         more = r.n_skipped - len(rows)
         table = QTableWidget(len(rows) + (1 if more > 0 else 0), 2, self)
-        table.setHorizontalHeaderLabels([f"Skipped file ({r.n_skipped:,})", "Why"])
+        table.setHorizontalHeaderLabels([tr("Skipped file ({n})").format(n=f"{r.n_skipped:,}"), tr("Why")])
         for i, (path, reason) in enumerate(rows):
             name = QTableWidgetItem(Path(path).name)
             name.setToolTip(path)
@@ -170,12 +177,12 @@ class FrequencyMapWindow(QMainWindow):
             table.setItem(i, 0, name)
             table.setItem(i, 1, why)
         if more > 0:
-            table.setItem(len(rows), 0, QTableWidgetItem(f"… and {more:,} more"))
+            table.setItem(len(rows), 0, QTableWidgetItem(tr("… and {n} more").format(n=f"{more:,}")))
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setToolTip("Files that could not be read; the map leaves them out")
+        table.setToolTip(tr("Files that could not be read; the map leaves them out"))
         return table
 
     def _table_height(self) -> int:
@@ -202,7 +209,7 @@ class FrequencyMapWindow(QMainWindow):
             return  # _rendered starts another one if the choice changed
         wanted, pattern = self.pattern_id(), self.pattern()
         result, atlas = self.result, self.atlas
-        self.image.set_note("Drawing the map…")
+        self.image.set_note(tr("Drawing the map…"))
         task = TaskThread(lambda _t: render_map_image(result, pattern, atlas), self)
         task.setProperty("pattern", wanted)
         task.finished.connect(lambda: self._rendered(task))
@@ -215,7 +222,7 @@ class FrequencyMapWindow(QMainWindow):
         task.deleteLater()
         if task.error is not None:
             self.image.set_note("")
-            self._error("Could not draw the map", _one_line(task.error))
+            self._error(tr("Could not draw the map"), _one_line(task.error))
         else:
             self.image.set_image(task.value)
             self._shown_pattern = task.property("pattern")
@@ -239,7 +246,7 @@ class FrequencyMapWindow(QMainWindow):
 
     def export(self) -> bool:
         path, chosen = file_dialogs.ask_save_path(
-            self, "Export the frequency map", self._start_name(".png"), MAP_FILTERS
+            self, tr("Export the frequency map"), self._start_name(".png"), tr(MAP_FILTERS)
         )
         return self.export_to(with_extension(path, chosen, MAP_FILTERS)) if path else False
 
@@ -254,16 +261,16 @@ class FrequencyMapWindow(QMainWindow):
                 return render_frequency_map(result, path, pattern, atlas=atlas)
 
         try:
-            run_with_progress(self, "Export the frequency map", f"Writing {path.name}…", job)
+            run_with_progress(self, tr("Export the frequency map"), tr("Writing {file}…").format(file=path.name), job)
         except (PainmapError, OSError, ValueError) as err:
-            self._error("Could not export the map", _one_line(err))
+            self._error(tr("Could not export the map"), _one_line(err))
             return False
         remember_folder(self.settings, EXPORT_FOLDER_KEY, path)
-        self.statusBar().showMessage(f"Exported {path}", 6000)
+        self.statusBar().showMessage(tr("Exported {path}").format(path=path), 6000)
         return True
 
     def export_csv(self) -> bool:
-        path, _ = file_dialogs.ask_save_path(self, "Export a CSV table", self._start_name(".csv"), CSV_FILTER)
+        path, _ = file_dialogs.ask_save_path(self, tr("Export a CSV table"), self._start_name(".csv"), tr(CSV_FILTER))
         return self.export_csv_to(with_extension(path, "", CSV_FILTER, (".csv",))) if path else False
 
     def export_csv_to(self, path: str | os.PathLike) -> bool:
@@ -278,17 +285,22 @@ class FrequencyMapWindow(QMainWindow):
         job = aggregate_job(self.paths, cancel, csv_path=path)
         try:
             done = run_with_progress(
-                self, "Export a CSV table", f"Comparing the drawings for {path.name}…", job, cancel
+                self,
+                tr("Export a CSV table"),
+                tr("Comparing the drawings for {file}…").format(file=path.name),
+                job,
+                cancel,
             )
         except (PainmapError, OSError, ValueError) as err:
-            self._error("Could not export the CSV table", _one_line(err))
+            self._error(tr("Could not export the CSV table"), _one_line(err))
             return False
         if done.cancelled:
-            self.statusBar().showMessage("CSV export cancelled; no file written", 8000)
+            self.statusBar().showMessage(tr("CSV export cancelled; no file written"), 8000)
             return False
         remember_folder(self.settings, EXPORT_FOLDER_KEY, path)
         rows = done.n_drawings + done.n_skipped  # a skipped file has a row too (its reason in `status`)
-        self.statusBar().showMessage(f"Wrote {plural(rows, 'row')} to {path}", 8000)
+        wrote = tr_count(rows, QT_TR_NOOP("Wrote {n} row to {path}"), QT_TR_NOOP("Wrote {n} rows to {path}"), path=path)
+        self.statusBar().showMessage(wrote, 8000)
         return True
 
     # -- messages and closing ------------------------------------------------------------------------------------

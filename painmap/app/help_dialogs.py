@@ -27,8 +27,8 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
 def shortcuts_dialog(window) -> QDialog:
     """The (non-modal) table of every shortcut, including pan and wheel zoom."""
     rows = shortcut_rows(window)
-    rows.append(("Pan", "Middle-drag, or Space + drag", "Move the picture"))
-    rows.append(("Zoom at the pointer", "Mouse wheel", "Zoom in or out where the pointer is"))
+    rows.append((tr("Pan"), tr("Middle-drag, or Space + drag"), tr("Move the picture")))
+    rows.append((tr("Zoom at the pointer"), tr("Mouse wheel"), tr("Zoom in or out where the pointer is")))
     rows.append((tr("Move the keyboard brush"), tr("Arrow keys (Shift: bigger steps)"), tr("Shows it, then moves it")))
     rows.append(
         (
@@ -38,9 +38,9 @@ def shortcuts_dialog(window) -> QDialog:
         )
     )
     dialog = QDialog(window)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(tr("Keyboard shortcuts"))
     table = QTableWidget(len(rows), 3, dialog)
-    table.setHorizontalHeaderLabels(["Action", "Keys", "What it does"])
+    table.setHorizontalHeaderLabels([tr("Action"), tr("Keys"), tr("What it does")])
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
@@ -65,20 +65,26 @@ def where_kept_html(window) -> str:
 
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     files = getattr(window, "files", None)
-    autosave = str(files.store.folder) if files is not None else "(the app's data folder)"
+    autosave = str(files.store.folder) if files is not None else tr("(the app's data folder)")
     return (
-        "<h3>Where your drawings are kept</h3>"
-        f"<p>Drawings are saved where you choose, as <i>*{SUFFIX}</i> files; the first Save offers your "
-        f"documents folder ({escape_html(documents)}). While you draw, an unsaved copy is kept every few seconds "
-        f"in {escape_html(autosave)}, so it can be recovered after a crash; it is removed when you save or "
-        "discard the drawing.</p>"
-        "<p>Everything stays on this computer: painmap sends nothing over the network.</p>"
+        "<h3>"
+        + escape_html(tr("Where your drawings are kept"))
+        + "</h3><p>"
+        + tr(
+            "Drawings are saved where you choose, as <i>*{suffix}</i> files; the first Save offers your "
+            "documents folder ({documents}). While you draw, an unsaved copy is kept every few seconds "
+            "in {autosave}, so it can be recovered after a crash; it is removed when you save or "
+            "discard the drawing."
+        ).format(suffix=SUFFIX, documents=escape_html(documents), autosave=escape_html(autosave))
+        + "</p><p>"
+        + escape_html(tr("Everything stays on this computer: painmap sends nothing over the network."))
+        + "</p>"
     )
 
 
 def show_where_kept(window) -> QMessageBox:
     """Help ▸ Where my drawings are kept (non-blocking; returned so tests can read and close it)."""
-    title = "Where my drawings are kept"
+    title = tr("Where my drawings are kept")
     box = QMessageBox(QMessageBox.Icon.Information, title, where_kept_html(window), parent=window)
     box.open()
     return box
@@ -108,10 +114,15 @@ def anatomy_credit_html() -> str:
 def show_about(window) -> None:
     QMessageBox.about(
         window,
-        "About painmap",
-        f"<b>painmap {__version__}</b><p>Shade where you feel pain and see which referral patterns of muscles "
-        "(such as the gluteus medius) or the sacroiliac joint look alike.</p>"
-        "<p>painmap informs and teaches. It does not diagnose and does not recommend a treatment.</p>"
+        tr("About painmap"),
+        f"<b>painmap {__version__}</b><p>"
+        + tr(
+            "Shade where you feel pain and see which referral patterns of muscles "
+            "(such as the gluteus medius) or the sacroiliac joint look alike."
+        )
+        + "</p><p>"
+        + tr("painmap informs and teaches. It does not diagnose and does not recommend a treatment.")
+        + "</p>"
         + where_kept_html(window)
         + anatomy_credit_html()
         + about_log_html(),  # where the error log is (painmap.app.crash_dialog)

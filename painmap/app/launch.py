@@ -16,6 +16,7 @@ from PySide6.QtCore import QLoggingCategory
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from painmap.app.crash_dialog import install_error_hooks
+from painmap.app.i18n import tr
 from painmap.app.identity import set_identity
 from painmap.app.plain_import import plain_import
 from painmap.app.screen import missing_display, screen_shown
@@ -34,10 +35,18 @@ def _application(qt_args: Sequence[str]) -> QApplication:
     return app
 
 
+def _install_language() -> None:
+    """The language of Preferences ("" = the system's): the app's, the core's and Qt's catalogues."""
+    from painmap.app.main_window import app_settings
+    from painmap.app.preferences import install_preferred_language
+
+    install_preferred_language(app_settings())  # before any text is built (Edit ▸ Preferences)
+
+
 def _fail(app: QApplication, message: str, parent=None) -> int:
     sys.stderr.write(f"painmap: {message}\n")
     if screen_shown():
-        QMessageBox.critical(parent, "painmap cannot start", message)
+        QMessageBox.critical(parent, tr("painmap cannot start"), message)
     return EXIT_BAD_INPUT
 
 
@@ -50,11 +59,10 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
     app = _application(qt_args)
     install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
     with plain_import():  # the window's ~45 modules without PySide's source scan (painmap.app.plain_import)
-        from painmap.app.main_window import MainWindow, app_settings
-        from painmap.app.preferences import install_preferred_language
+        _install_language()  # before any window text is built
+        from painmap.app.main_window import MainWindow
         from painmap.app.startup import StartUp
 
-        install_preferred_language(app_settings())  # before the window's texts are built (Edit ▸ Preferences)
         try:
             window = MainWindow()
         except PainmapError as err:

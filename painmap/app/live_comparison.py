@@ -14,6 +14,8 @@ import time
 
 from PySide6.QtCore import QObject, QRectF, Signal
 
+from painmap.app.i18n import tr
+
 
 class _NoLibrary:
     """Stands in for the PatternLibrary until load() (importing the loader would slow start-up)."""
@@ -173,4 +175,4 @@ def problem_text(library) -> str:
     if not library.problems:
         return ""
     names = ", ".join(p.pattern for p in library.problems)
-    return f"Not loaded ({len(library.problems)}): {names}."
+    return tr("Not loaded ({count}): {names}.").format(count=len(library.problems), names=names)

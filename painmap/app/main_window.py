@@ -52,12 +52,12 @@ def set_app_identity() -> None:
 class _StepName(QObject):
     """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
 
-    def __init__(self, action: QAction, verb: str) -> None:
+    def __init__(self, action: QAction, template: str) -> None:
         super().__init__(action)
-        self.action, self.verb = action, verb
+        self.action, self.template = action, template  # e.g. "&Undo {step}", translated
 
     def show(self, text: str) -> None:
-        self.action.setText(f"&{self.verb} {text}".rstrip())
+        self.action.setText(self.template.format(step=text).rstrip())
 
 
 class MainWindow(QMainWindow):
@@ -221,48 +221,52 @@ class MainWindow(QMainWindow):
     def _build_edit_actions(self) -> None:
         # Before the session exists they finish start-up first: a mark drawn meanwhile can be undone at once.
         self.undo_action = make_action(
-            self, "&Undo", ["Ctrl+Z"], "Undo the last mark", lambda: self.ensure_engine().undo_stack.undo()
+            self, tr("&Undo"), ["Ctrl+Z"], tr("Undo the last mark"), lambda: self.ensure_engine().undo_stack.undo()
         )
-        self.undo_action.setToolTip("Undo the last mark (Ctrl+Z)")
+        self.undo_action.setToolTip(tr("Undo the last mark (Ctrl+Z)"))
         self.redo_action = make_action(
             self,
-            "&Redo",
+            tr("&Redo"),
             ["Ctrl+Shift+Z", "Ctrl+Y"],
-            "Redo the mark just undone",
+            tr("Redo the mark just undone"),
             lambda: self.ensure_engine().undo_stack.redo(),
         )
-        self.redo_action.setToolTip("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)")
+        self.redo_action.setToolTip(tr("Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)"))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.clear_action = make_action(
             self,
-            "&Clear this view",
+            tr("&Clear this view"),
             ["Ctrl+Shift+Backspace"],
-            "Remove every mark of the view shown",
+            tr("Remove every mark of the view shown"),
             lambda: self.ensure_engine().clear_view(),
         )
-        for action, short in ((self.undo_action, "Undo"), (self.redo_action, "Redo"), (self.clear_action, "Clear")):
+        for action, short in (
+            (self.undo_action, tr("Undo")),
+            (self.redo_action, tr("Redo")),
+            (self.clear_action, tr("Clear")),
+        ):
             action.setIconText(short)  # the toolbar stays narrow; the menu names what is undone
 
     def _bind_undo(self, stack) -> None:
         """Undo / Redo follow the session's QUndoStack (enabled state and the name of the step)."""
-        for action, verb, can, text_changed in (
-            (self.undo_action, "Undo", stack.canUndo, stack.undoTextChanged),
-            (self.redo_action, "Redo", stack.canRedo, stack.redoTextChanged),
+        for action, template, can, text_changed in (
+            (self.undo_action, tr("&Undo {step}"), stack.canUndo, stack.undoTextChanged),
+            (self.redo_action, tr("&Redo {step}"), stack.canRedo, stack.redoTextChanged),
         ):
             action.setEnabled(can())
-            text_changed.connect(_StepName(action, verb).show)
+            text_changed.connect(_StepName(action, template).show)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
 
     def _build_toolbars(self) -> None:
-        views = QToolBar("Views", self)
+        views = QToolBar(tr("Views"), self)
         views.setObjectName("views-toolbar")
         views.addActions(list(self.view_actions.views.values()))
         # zoom in/out stay on the wheel, + and - and in the View menu; Landmarks / Pelvis / Body sit by the zoom
         # percentage in the status bar: with chart 2's four views the toolbars keep one row at 1280 px
         self.addToolBar(views)
-        tools = QToolBar("Tools", self)
+        tools = QToolBar(tr("Tools"), self)
         tools.setObjectName("tools-toolbar")
         tools.addActions(list(self.tool_actions.tools.values()))
         tools.addSeparator()
@@ -278,13 +282,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """The menu bar and the menus whose actions exist already; `_complete_menus` adds the others."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
+        self.file_menu = bar.addMenu(tr("&File"))
+        self.edit_menu = bar.addMenu(tr("&Edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.clear_action)
         self.note_action = make_action(
-            self, "About this &drawing…", ["Ctrl+I"], "A note kept with the drawing", self.edit_note
+            self, tr("About this &drawing…"), ["Ctrl+I"], tr("A note kept with the drawing"), self.edit_note
         )
         self.edit_menu.addAction(self.note_action)
         self.region_search_action = make_action(
@@ -301,21 +305,21 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu.addAction(self.preferences_action)
 
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(tr("&View"))
         self.view_menu.addActions(list(self.view_actions.views.values()))
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.view_actions.zoom_actions())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.view_actions.landmarks)
 
-        self.tools_menu = bar.addMenu("&Tools")
+        self.tools_menu = bar.addMenu(tr("&Tools"))
         self.tools_menu.addActions(list(self.tool_actions.tools.values()))
         self.tools_menu.addSeparator()
         self.tools_menu.addActions(self.tool_actions.step_actions())
         self.tools_menu.addSeparator()
         self.keyboard_brush_action = keyboard_brush_action(self, self.keyboard_brush)
         self.tools_menu.addAction(self.keyboard_brush_action)
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu(tr("&Help"))
 
     def fill_region_by_name(self):
         """Edit ▸ Fill a region…: type a region's name, Enter fills it (painmap.app.region_search)."""
@@ -344,7 +348,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a["new"])
         self.file_menu.addMenu(self.body_choice.menu)
         self.file_menu.addAction(a["open"])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu = self.file_menu.addMenu(tr("Open &recent"))
         # where `_complete_extras` puts the frequency map and the comparison (hidden separators, never shown)
         self._extras_places = (QAction(self), QAction(self))
         for menu, place in zip((self.file_menu, self.view_menu), self._extras_places, strict=True):
@@ -361,24 +365,28 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a["quit"])
         self._fill_recent_menu()
         self.help_menu.addAction(
-            make_action(self, "&Keyboard shortcuts", ["F1"], "List every keyboard shortcut", self.show_shortcuts)
+            make_action(
+                self, tr("&Keyboard shortcuts"), ["F1"], tr("List every keyboard shortcut"), self.show_shortcuts
+            )
         )
-        self.help_menu.addAction(make_action(self, "&About painmap", ["Ctrl+F1"], "What painmap is", self.show_about))
+        self.help_menu.addAction(
+            make_action(self, tr("&About painmap"), ["Ctrl+F1"], tr("What painmap is"), self.show_about)
+        )
         self.help_menu.addAction(
             make_action(
                 self,
-                "&Where my drawings are kept",
+                tr("&Where my drawings are kept"),
                 ["Ctrl+Shift+F1"],
-                "Where drawings and the autosave are",
+                tr("Where drawings and the autosave are"),
                 self.show_where,
             )
         )
 
     def _build_status_bar(self) -> None:
         self.region_label = QLabel("")
-        self.region_label.setToolTip("The body region under the pointer")
+        self.region_label.setToolTip(tr("The body region under the pointer"))
         self.zoom_label = QLabel("")
-        self.zoom_label.setToolTip("Zoom (100 % = life size)")
+        self.zoom_label.setToolTip(tr("Zoom (100 % = life size)"))
         self.structure_label = QLabel("")
         self.structure_label.setObjectName("structure-label")
         self.structure_label.setToolTip(tr("The bones and muscles under the pointer"))
@@ -394,7 +402,7 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_changed.connect(lambda pct: self.zoom_label.setText(f"{pct:.0f} %"))
 
     def _show_region(self, region) -> None:
-        self.region_label.setText("" if region is None else (region.label or region.id.replace("-", " ")))
+        self.region_label.setText("" if region is None else tr(region.label or region.id.replace("-", " ")))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -409,8 +417,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         path = self.session.path if self.session is not None else self.start_path
-        name = path.name if path else "untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        name = path.name if path else tr("untitled")
+        self.setWindowTitle(tr("{name}[*] — {app}").format(name=name, app=APP_NAME))
         self.setWindowModified(self.session is not None and self.session.modified)
 
     # -- settings ----------------------------------------------------------------------------------------------

@@ -5,17 +5,20 @@ A window opens in the preferred mode (Edit ▸ Preferences: "preferences/default
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 
 MODES = ("patient", "educator", "quiz")
 DEFAULT_MODE = "patient"
 SETTINGS_KEY = "app/mode"  # the last mode, as 0.1 remembered it; read when no preference is stored
 PREFERENCE_KEY = "preferences/default_mode"  # painmap.app.preferences
 MODE_SHORTCUTS = {"patient": "Ctrl+Alt+P", "educator": "Ctrl+Alt+E", "quiz": "Ctrl+Alt+Q"}
+# View ▸ Mode's entries: the mode names (app/texts.MODE_NAMES) with their & letter, placed per language.
+MODE_MENU_TEXTS = {"patient": QT_TR_NOOP("&Patient"), "educator": QT_TR_NOOP("&Educator"), "quiz": QT_TR_NOOP("&Quiz")}
 # Docks shown per mode: patients see few, a quiz must not give the answer away.
 MODE_DOCKS = {
     "patient": ("pattern", "ranking", "info"),
@@ -45,11 +48,11 @@ class GuideBar(QToolBar):
     """The guide line under the toolbars: what to do in the current mode (built with the window's shell)."""
 
     def __init__(self, window: QMainWindow, mode: str) -> None:
-        super().__init__("Guide", window)
-        self.guide = QLabel(texts.GUIDE[mode])
+        super().__init__(tr("Guide"), window)
+        self.guide = QLabel(tr(texts.GUIDE[mode]))
         self.guide.setObjectName("guide-line")
         self.guide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.guide.setToolTip("What to do in this mode")
+        self.guide.setToolTip(tr("What to do in this mode"))
         self.guide.setContentsMargins(8, 4, 8, 4)
         self.setObjectName("guide-bar")
         self.setMovable(False)
@@ -65,7 +68,7 @@ class GuideBar(QToolBar):
         if base > 0:
             font.setPointSizeF(base * (LARGE_FONT if mode == "patient" else 1.0))
         self.guide.setFont(font)
-        self.guide.setText(texts.GUIDE[mode])
+        self.guide.setText(tr(texts.GUIDE[mode]))
 
 
 def show_mode_docks(docks: dict, mode: str) -> None:
@@ -91,8 +94,8 @@ class ModeController(QObject):
         self.guide = guide_bar.guide
         toggle = self.guide_bar.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Alt+G"))
-        toggle.setToolTip(_shortcut_tip("Show or hide the guide line", "Ctrl+Alt+G"))
-        toggle.setStatusTip("Show or hide the guide line")
+        toggle.setToolTip(_shortcut_tip(tr("Show or hide the guide line"), "Ctrl+Alt+G"))
+        toggle.setStatusTip(tr("Show or hide the guide line"))
 
         self._raise_timer = QTimer(self)  # a child: never fires into a closed window
         self._raise_timer.setSingleShot(True)
@@ -110,13 +113,13 @@ class ModeController(QObject):
         return action
 
     def _make_actions(self) -> None:
-        menu = self.window.view_menu.addMenu("&Mode")
+        menu = self.window.view_menu.addMenu(tr("&Mode"))
         self.group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         menu.addAction(self.guide_bar.toggleViewAction())
         menu.addSeparator()
         for mode in MODES:
-            action = self._action(f"&{texts.MODE_NAMES[mode]}", MODE_SHORTCUTS[mode], texts.MODE_TIPS[mode])
+            action = self._action(tr(MODE_MENU_TEXTS[mode]), MODE_SHORTCUTS[mode], tr(texts.MODE_TIPS[mode]))
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_mode(m))
             self.group.addAction(action)
@@ -124,16 +127,24 @@ class ModeController(QObject):
             self.mode_actions[mode] = action
 
         view = self.window.view_menu
-        self.fullscreen_action = self._action("&Full screen", "F11", "Present the chart on the whole screen")
+        self.fullscreen_action = self._action(tr("&Full screen"), "F11", tr("Present the chart on the whole screen"))
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.toggled.connect(self.set_fullscreen)
-        self.next_trp_action = self._action("Next trigger point", "Right", "Show the next trigger point's zones")
+        self.next_trp_action = self._action(
+            tr("Next trigger point"), "Right", tr("Show the next trigger point's zones")
+        )
         self.next_trp_action.triggered.connect(lambda: self._with_panels().step_trigger_point(+1))
-        self.prev_trp_action = self._action("Previous trigger point", "Left", "Show the previous trigger point's zones")
+        self.prev_trp_action = self._action(
+            tr("Previous trigger point"), "Left", tr("Show the previous trigger point's zones")
+        )
         self.prev_trp_action.triggered.connect(lambda: self._with_panels().step_trigger_point(-1))
-        self.reveal_action = self._action("&Reveal", "Ctrl+Return", "Quiz: show the pattern, difference and score")
+        self.reveal_action = self._action(
+            tr("&Reveal"), "Ctrl+Return", tr("Quiz: show the pattern, difference and score")
+        )
         self.reveal_action.triggered.connect(lambda: self._with_panels().reveal())
-        self.new_quiz_action = self._action("Hide again", "Ctrl+Shift+H", "Quiz: hide the pattern and numbers again")
+        self.new_quiz_action = self._action(
+            tr("Hide again"), "Ctrl+Shift+H", tr("Quiz: hide the pattern and numbers again")
+        )
         self.new_quiz_action.triggered.connect(lambda: self._with_panels().set_quiz(True))
         self.docks.comparison_panel.reveal_clicked.connect(lambda: self._with_panels().reveal())
         for action in (

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
@@ -19,9 +19,19 @@ from painmap.mark_vocabulary import QUALITIES
 VIEW_KEYS = ("1", "2", "3", "4")
 
 
+# The chart's view titles (painmap.chart_views.TITLES) as the toolbar names them, for translation.
+VIEW_LABELS = {
+    "Back": QT_TR_NOOP("Back view"),
+    "Front": QT_TR_NOOP("Front view"),
+    "Right side": QT_TR_NOOP("Right side view"),
+    "Left side": QT_TR_NOOP("Left side view"),
+}
+
+
 def view_label(title: str) -> str:
-    """'Right side' -> 'Right side view', 'Back' -> 'Back view' (the toolbar's name of a view)."""
-    return f"{title} view"
+    """'Right side' -> 'Right side view', 'Back' -> 'Back view' (the toolbar's name of a view), translated."""
+    label = VIEW_LABELS.get(title)
+    return tr(label) if label else tr("{title} view").format(title=tr(title))
 
 
 def brush_diameter(radius: float) -> float:
@@ -55,7 +65,7 @@ class IntensityScale(QWidget):
         super().__init__(parent)
         self.value = 5
         self.setFixedSize(10 * 12 + 2, 22)
-        self.setToolTip("Colour of each pain intensity, 1 (light) to 10 (dark); click one to choose it")
+        self.setToolTip(tr("Colour of each pain intensity, 1 (light) to 10 (dark); click one to choose it"))
         self.setAccessibleName(tr("Pain intensity"))
         self.setAccessibleDescription(
             tr("Colour of each pain intensity, 1 (light) to 10 (dark); the left and right arrow keys choose one")
@@ -105,9 +115,9 @@ class ViewActions(QObject):
         for key, (view_id, title) in zip(VIEW_KEYS, titles.items(), strict=False):
             action = make_action(
                 self,
-                title or view_id,
+                tr(title or view_id),
                 [key, f"Ctrl+{key}"],
-                f"Show the {title or view_id} view",
+                tr("Show the {view}").format(view=view_label(title or view_id)),
                 lambda _=False, v=view_id: canvas.set_view(v),
                 checkable=True,
             )
@@ -119,28 +129,30 @@ class ViewActions(QObject):
         self.show_views(canvas.frames)
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
-            self, "Zoom in", ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Show the body larger"), canvas.zoom_in
+            self, tr("Zoom in"), ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Show the body larger"), canvas.zoom_in
         )
         self.zoom_out = make_action(
-            self, "Zoom out", ["-", QKeySequence.StandardKey.ZoomOut], tr("Show more of the body"), canvas.zoom_out
+            self, tr("Zoom out"), ["-", QKeySequence.StandardKey.ZoomOut], tr("Show more of the body"), canvas.zoom_out
         )
-        self.zoom_fit = make_action(self, "Whole body", ["0"], "Fit the whole body in the window", canvas.zoom_fit)
+        self.zoom_fit = make_action(
+            self, tr("Whole body"), ["0"], tr("Fit the whole body in the window"), canvas.zoom_fit
+        )
         self.zoom_focus = make_action(
-            self, "Lower back and pelvis", ["F"], "Zoom onto the lower back and pelvis", canvas.zoom_focus
+            self, tr("Lower back and pelvis"), ["F"], tr("Zoom onto the lower back and pelvis"), canvas.zoom_focus
         )
         self.zoom_actual = make_action(
-            self, "Life size (100 %)", ["Ctrl+0"], "Show the body at life size", canvas.zoom_actual
+            self, tr("Life size (100 %)"), ["Ctrl+0"], tr("Show the body at life size"), canvas.zoom_actual
         )
         self.landmarks = make_action(
-            self, "Landmark labels", ["Shift+L"], "Show or hide the bony landmarks", checkable=True
+            self, tr("Landmark labels"), ["Shift+L"], tr("Show or hide the bony landmarks"), checkable=True
         )
         self.landmarks.setChecked(canvas.landmarks_visible)
         for action, short in (
             (self.zoom_in, "+"),
             (self.zoom_out, "−"),
-            (self.zoom_fit, "Body"),
-            (self.zoom_focus, "Pelvis"),
-            (self.landmarks, "Landmarks"),
+            (self.zoom_fit, tr("Body")),
+            (self.zoom_focus, tr("Pelvis")),
+            (self.landmarks, tr("Landmarks")),
         ):
             action.setIconText(short)
         self.landmarks.toggled.connect(lambda on: setattr(canvas, "landmarks_visible", on))
@@ -174,35 +186,42 @@ class ToolActions(QObject):
         self.toolbox = toolbox
         self.group = QActionGroup(self)
         specs = (
-            ("brush", "&Brush", "B", "Paint where it hurts (left-drag)"),
-            ("eraser", "&Eraser", "E", "Erase painted pain"),
-            ("fill", "&Fill region", "G", "Click a body region to fill it (the region lights up first)"),
-            ("lasso", "&Lasso", "L", "Circle where it hurts: drag a closed outline, what it encloses is filled"),
+            ("brush", tr("&Brush"), "B", tr("Paint where it hurts (left-drag)")),
+            ("eraser", tr("&Eraser"), "E", tr("Erase painted pain")),
+            ("fill", tr("&Fill region"), "G", tr("Click a body region to fill it (the region lights up first)")),
+            (
+                "lasso",
+                tr("&Lasso"),
+                "L",
+                tr("Circle where it hurts: drag a closed outline, what it encloses is filled"),
+            ),
         )
         self.tools: dict[str, QAction] = {}
         for name, text, key, tip in specs:
             action = make_action(self, text, [key], tip, lambda _=False, n=name: toolbox.set_tool(n), checkable=True)
             self.group.addAction(action)
             self.tools[name] = action
-        self.tools["fill"].setIconText("Fill")
+        self.tools["fill"].setIconText(tr("Fill"))
         self.tools[toolbox.tool.name].setChecked(True)
         toolbox.tool_changed.connect(lambda n: self.tools[n].setChecked(True))
         self.smaller = make_action(
-            self, "Smaller brush", ["["], "Make the brush smaller", lambda: toolbox.step_radius(-1)
+            self, tr("Smaller brush"), ["["], tr("Make the brush smaller"), lambda: toolbox.step_radius(-1)
         )
-        self.bigger = make_action(self, "Bigger brush", ["]"], "Make the brush bigger", lambda: toolbox.step_radius(1))
+        self.bigger = make_action(
+            self, tr("Bigger brush"), ["]"], tr("Make the brush bigger"), lambda: toolbox.step_radius(1)
+        )
         self.weaker = make_action(
             self,
-            "Less intense",
+            tr("Less intense"),
             [","],
-            "Lower the pain intensity of the next marks",
+            tr("Lower the pain intensity of the next marks"),
             lambda: toolbox.set_intensity(toolbox.settings.intensity - 1),
         )
         self.stronger = make_action(
             self,
-            "More intense",
+            tr("More intense"),
             ["."],
-            "Raise the pain intensity of the next marks",
+            tr("Raise the pain intensity of the next marks"),
             lambda: toolbox.set_intensity(toolbox.settings.intensity + 1),
         )
 
@@ -216,37 +235,37 @@ class BrushBar(QToolBar):
     changed = Signal()
 
     def __init__(self, toolbox: ToolBox, parent: QWidget | None = None) -> None:
-        super().__init__("Brush", parent)
+        super().__init__(tr("Brush"), parent)
         self.setObjectName("brush-toolbar")
         self.toolbox = toolbox
         self.size = QSlider(Qt.Orientation.Horizontal)
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
         self.size.setFixedWidth(90)
-        self.size.setToolTip("Brush size: its diameter in mm of the body ([ and ] change it)")
+        self.size.setToolTip(tr("Brush size: its diameter in mm of the body ([ and ] change it)"))
         self.size.setAccessibleName(tr("Brush size"))
         self.size.valueChanged.connect(lambda v: toolbox.set_radius(v))
         self.size_label = QLabel()
         self.size_label.setMinimumWidth(self.size_label.fontMetrics().horizontalAdvance(" 120 mm "))  # the widest
         self.quality = QComboBox()
         for q in QUALITIES:
-            self.quality.addItem(q, q)
-        self.quality.setToolTip("What the pain feels like")
+            self.quality.addItem(tr(q), q)
+        self.quality.setToolTip(tr("What the pain feels like"))
         self.quality.setAccessibleName(tr("Feels (what the pain feels like)"))
         self.quality.currentIndexChanged.connect(lambda i: toolbox.set_quality(self.quality.itemData(i)))
-        size_caption = QLabel(" Size ")
+        size_caption = QLabel(tr(" Size "))
         size_caption.setBuddy(self.size)
         self.addWidget(size_caption)
         self.addWidget(self.size)
         self.addWidget(self.size_label)
         self.addSeparator()
         self.intensity_label = QLabel()
-        self.intensity_label.setToolTip("Pain intensity from 1 (mild) to 10 (worst imaginable); , and . change it")
+        self.intensity_label.setToolTip(tr("Pain intensity from 1 (mild) to 10 (worst imaginable); , and . change it"))
         self.addWidget(self.intensity_label)
         self.scale = IntensityScale()
         self.scale.picked.connect(toolbox.set_intensity)
         self.addWidget(self.scale)
         self.addSeparator()
-        feels = QLabel(" Feels ")
+        feels = QLabel(tr(" Feels "))
         feels.setBuddy(self.quality)
         self.addWidget(feels)
         self.addWidget(self.quality)
@@ -259,7 +278,7 @@ class BrushBar(QToolBar):
             self.size.blockSignals(True)
             self.size.setValue(round(s.radius))
             self.size.blockSignals(False)
-        self.intensity_label.setText(f" Intensity {s.intensity} ")
+        self.intensity_label.setText(tr(" Intensity {value} ").format(value=s.intensity))
         self.size_label.setText(f"{brush_diameter(s.radius):g} mm")  # the stored radius stays the radius
         self.scale.set_value(s.intensity)
         index = self.quality.findData(s.quality)

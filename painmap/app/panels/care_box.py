@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from painmap import vocabulary
 from painmap.app import texts
+from painmap.app.i18n import tr
 
 
 def short_notice() -> str:
     """The notice's second sentence, "It does not say what causes the pain." (the whole notice is the tooltip)."""
-    sentences = vocabulary.NOTICE.split(". ")
+    sentences = tr(vocabulary.NOTICE).split(". ")
     return sentences[1].rstrip(".") + "."
 
 
@@ -26,10 +27,14 @@ class CareBox(QFrame):
         self.setObjectName("care-box")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         flags = vocabulary.RED_FLAGS
-        self.notice = QLabel(f"<b>{texts.escape(vocabulary.NOTICE_TITLE)}.</b> {texts.escape(short_notice())}")
+        self.notice = QLabel(f"<b>{texts.escape(tr(vocabulary.NOTICE_TITLE))}.</b> {texts.escape(short_notice())}")
         self.notice.setObjectName("notice")
-        self.notice.setToolTip(vocabulary.NOTICE)
-        self.red_flags = QLabel(f"<b>{texts.escape(flags.title)}:</b> <a href='signs'>which signs?</a>")
+        self.notice.setToolTip(tr(vocabulary.NOTICE))
+        self.red_flags = QLabel(
+            "<b>{title}:</b> <a href='signs'>{link}</a>".format(
+                title=texts.escape(tr(flags.title)), link=texts.escape(tr("which signs?"))
+            )
+        )
         self.red_flags.setObjectName("red-flags")
         self.red_flags.setToolTip("\n".join(vocabulary.red_flag_lines()[1:-1]))
         self.red_flags.setTextInteractionFlags(
@@ -65,7 +70,7 @@ class CareBox(QFrame):
 
     def show_signs(self) -> QMessageBox:
         """The full list of signs in a message box (returned, so tests can close it)."""
-        box = QMessageBox(QMessageBox.Icon.Information, vocabulary.RED_FLAGS.title, self.signs_text(), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, tr(vocabulary.RED_FLAGS.title), self.signs_text(), parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 from painmap.app.panels.zone_bars import ValueBar, ZoneBars
 
 METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")
@@ -28,10 +29,10 @@ class ComparisonPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold")
-        self.hidden_note = QLabel(texts.QUIZ_HIDDEN)
+        self.hidden_note = QLabel(tr(texts.QUIZ_HIDDEN))
         self.hidden_note.setVisible(False)
-        self.reveal = QPushButton("Reveal")
-        self.reveal.setToolTip("Show the pattern, the difference and the score (Ctrl+Return)")
+        self.reveal = QPushButton(tr("Reveal"))
+        self.reveal.setToolTip(tr("Show the pattern, the difference and the score (Ctrl+Return)"))
         self.reveal.setVisible(False)
         self.reveal.clicked.connect(self.reveal_clicked)
 
@@ -46,7 +47,7 @@ class ComparisonPanel(QWidget):
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100 %") + 6)
             bar = ValueBar()
             for w in (name, value, bar):
-                w.setToolTip(texts.METRIC_TIPS[key])
+                w.setToolTip(tr(texts.METRIC_TIPS[key]))
             grid.addWidget(name, row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(value, row, 2)
@@ -55,7 +56,7 @@ class ComparisonPanel(QWidget):
         self.metrics = QWidget()
         self.metrics.setLayout(grid)
 
-        self.zones_title = QLabel("Coverage by body zone")
+        self.zones_title = QLabel(tr("Coverage by body zone"))
         self.zones = ZoneBars()
         self.about = QLabel(texts.about_html())
         self.about.setWordWrap(True)
@@ -78,7 +79,7 @@ class ComparisonPanel(QWidget):
         """Plain words for patients, technical names for educators; patients get no zone bars."""
         self._plain = plain
         for key, label in self.names.items():
-            label.setText(texts.METRIC_LABELS[key][0 if plain else 1])
+            label.setText(tr(texts.METRIC_LABELS[key][0 if plain else 1]))
         self._update_visibility()
 
     def set_quiz(self, quiz: bool, revealed: bool) -> None:
@@ -102,14 +103,14 @@ class ComparisonPanel(QWidget):
         """Show `result` (one entry of Comparison.results) for the pattern called `name`; None clears."""
         self._result = result
         if result is None:
-            self.title.setText(name or texts.NO_PATTERNS)
+            self.title.setText(name or tr(texts.NO_PATTERNS))
             for key in METRICS:
                 self.values[key].setText("—")
                 self.bars[key].set_value(0.0)
             self.zones.set_values({})
             return
-        side = texts.SIDE_NAMES.get(metric(result, "side", ""), "")
-        self.title.setText(f"{name} — {side}" if side else name)
+        side = tr(texts.SIDE_NAMES.get(metric(result, "side", ""), ""))
+        self.title.setText(tr("{pattern} — {side}").format(pattern=name, side=side) if side else name)
         for key in METRICS:
             value = float(metric(result, key))
             self.values[key].setText(texts.percent(value))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 from painmap.app.layers import DifferenceLayer, PatternLayer
 from painmap.app.outside_notice import OutsideNotice
 from painmap.app.panels.comparison_panel import metric
@@ -119,7 +120,7 @@ class PanelsController(QObject):
 
     def _on_updated(self, comparison) -> None:
         if comparison is not None and not self._drawing_used():
-            self.ranking_panel.set_waiting(texts.MATCHES_WAITING)
+            self.ranking_panel.set_waiting(tr(texts.MATCHES_WAITING))
         elif comparison is not None:
             names = {p.id: p.name for p in self.patterns()}
             rows = [
@@ -154,20 +155,28 @@ class PanelsController(QObject):
         menu = self.window.view_menu
         menu.addSeparator()
         self.show_pattern_action = self._action(
-            "Show &pattern", "Ctrl+Shift+P", "Show the chosen pattern over the chart", self.set_show_pattern, True, True
+            tr("Show &pattern"),
+            "Ctrl+Shift+P",
+            tr("Show the chosen pattern over the chart"),
+            self.set_show_pattern,
+            True,
+            True,
         )
         self.show_difference_action = self._action(
-            "Show &difference",
+            tr("Show &difference"),
             "Ctrl+Shift+D",
-            "Colour matched, missed and extra areas of the drawing",
+            tr("Colour matched, missed and extra areas of the drawing"),
             self.set_show_difference,
             True,
         )
         self.next_pattern_action = self._action(
-            "Next match", "PgDown", "Show the next pattern of the ranked list", lambda: self.step_pattern(+1)
+            tr("Next match"), "PgDown", tr("Show the next pattern of the ranked list"), lambda: self.step_pattern(+1)
         )
         self.previous_pattern_action = self._action(
-            "Previous match", "PgUp", "Show the previous pattern of the ranked list", lambda: self.step_pattern(-1)
+            tr("Previous match"),
+            "PgUp",
+            tr("Show the previous pattern of the ranked list"),
+            lambda: self.step_pattern(-1),
         )
         for action in (
             self.show_pattern_action,
@@ -341,7 +350,7 @@ class PanelsController(QObject):
 
     def _apply_quiz_texts(self) -> None:
         pattern = self.pattern()
-        task = texts.QUIZ_TASK.format(name=pattern.name) if (self.quiz and pattern is not None) else ""
+        task = tr(texts.QUIZ_TASK).format(name=pattern.name) if (self.quiz and pattern is not None) else ""
         self.pattern_panel.task.setText(task)
         self.pattern_panel.task.setVisible(bool(task))
         self.comparison_panel.set_quiz(self.quiz, self.revealed)
@@ -388,13 +397,15 @@ class PanelsController(QObject):
     def _summary(self, result) -> str:
         """One plain line under the ranked list about the chosen pattern (and patterns that did not load)."""
         if result is None or not self._drawing_used():
-            line = texts.EMPTY_DRAWING
+            line = tr(texts.EMPTY_DRAWING)
         else:
             covered = texts.percent(metric(result, "essential_coverage"))
             outside = texts.percent(metric(result, "outside_fraction"))
-            line = (
-                f"{texts.METRIC_LABELS['essential_coverage'][0]}: {covered} · "
-                f"{texts.METRIC_LABELS['outside_fraction'][0].lower()}: {outside}"
+            line = tr("{covered_label}: {covered} · {outside_label}: {outside}").format(
+                covered_label=tr(texts.METRIC_LABELS["essential_coverage"][0]),
+                covered=covered,
+                outside_label=tr(texts.METRIC_LABELS["outside_fraction"][0]).lower(),
+                outside=outside,
             )
         outside = self.outside.text(self.session.drawing.marks)  # "2 strokes lie outside the body chart …"
         return "\n".join(part for part in (line, outside, self.problem) if part)

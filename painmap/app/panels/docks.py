@@ -7,7 +7,7 @@ engine has loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -16,7 +16,19 @@ from painmap.app.i18n import tr
 
 MIN_PANEL_WIDTH = 360
 DOCKS = ("pattern", "ranking", "comparison", "info")
-DOCK_TITLES = {"pattern": "Pattern", "ranking": "Matches", "comparison": "Comparison", "info": "About this pattern"}
+DOCK_TITLES = {
+    "pattern": QT_TR_NOOP("Pattern"),
+    "ranking": QT_TR_NOOP("Matches"),
+    "comparison": QT_TR_NOOP("Comparison"),
+    "info": QT_TR_NOOP("About this pattern"),
+}
+# "Show or hide the … panel", one text per dock so each translation can agree with its title.
+DOCK_TIPS = {
+    "pattern": QT_TR_NOOP("Show or hide the Pattern panel"),
+    "ranking": QT_TR_NOOP("Show or hide the Matches panel"),
+    "comparison": QT_TR_NOOP("Show or hide the Comparison panel"),
+    "info": QT_TR_NOOP("Show or hide the About this pattern panel"),
+}
 
 
 class PanelDocks:
@@ -29,9 +41,9 @@ class PanelDocks:
         self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea.RightDockWidgetArea
         for key in DOCKS:
-            dock = QDockWidget(DOCK_TITLES[key], window)
+            dock = QDockWidget(tr(DOCK_TITLES[key]), window)
             dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
-            placeholder = QLabel(texts.LOADING if key == "ranking" else "")
+            placeholder = QLabel(tr(texts.LOADING) if key == "ranking" else "")
             placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             placeholder.setMargin(8)
             placeholder.setMinimumWidth(MIN_PANEL_WIDTH)
@@ -57,7 +69,7 @@ class PanelDocks:
         self.ranking_panel = RankingPanel()
         self.comparison_panel = ComparisonPanel()
         self.info_panel = InfoPanel()
-        self.ranking_panel.summary.setText(texts.LOADING)
+        self.ranking_panel.summary.setText(tr(texts.LOADING))
         widgets = {
             "pattern": self.pattern_panel,
             "ranking": self.ranking_panel,
@@ -79,12 +91,12 @@ class PanelDocks:
 
     def add_menu(self, menu) -> None:
         """View ▸ Panels: one toggle per dock (Ctrl+Alt+1 …)."""
-        panels = menu.addMenu("Pa&nels")
+        panels = menu.addMenu(tr("Pa&nels"))
         for i, key in enumerate(DOCKS, start=1):
             toggle = self.docks[key].toggleViewAction()
             shortcut = QKeySequence(f"Ctrl+Alt+{i}")
             toggle.setShortcut(shortcut)
-            tip = f"Show or hide the {DOCK_TITLES[key]} panel"
+            tip = tr(DOCK_TIPS[key])
             toggle.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
             toggle.setStatusTip(tip)
             panels.addAction(toggle)

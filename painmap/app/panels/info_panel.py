@@ -16,7 +16,7 @@ class InfoPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
-        self.browser.setToolTip("About the chosen pattern; facts and sources come from the pattern library")
+        self.browser.setToolTip(tr("About the chosen pattern; facts and sources come from the pattern library"))
         self.browser.setAccessibleName(tr("About the chosen pattern"))
         self.care = CareBox()  # patient mode: the notice and when to get help now, above the scrolling text
         self.care.setVisible(False)
@@ -36,7 +36,7 @@ class InfoPanel(QWidget):
         if pattern is not None and pattern.id == self.pattern_id:
             return
         self.pattern_id = pattern.id if pattern is not None else None
-        body = texts.pattern_html(pattern) if pattern is not None else f"<p>{texts.NO_PATTERNS}</p>"
+        body = texts.pattern_html(pattern) if pattern is not None else f"<p>{texts.escape(tr(texts.NO_PATTERNS))}</p>"
         self.browser.setHtml(body + texts.about_html())
 
     def text(self) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
 from painmap.app import texts
+from painmap.app.i18n import tr
 from painmap.app.stipple import hatch_brush, stipple_brush
 
 PATTERN_KEYS = ("essential", "spillover", "trigger_point")
@@ -29,8 +30,12 @@ class Legend(QWidget):
         self._hatch = hatch_brush(style.ESSENTIAL)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(
-            "Solid red: main (essential) zone · red dots: spillover zone · X: trigger point\n"
-            "Difference: green = in drawing and pattern, orange lines = pattern only, purple cross-hatch = drawing only"
+            tr("Solid red: main (essential) zone · red dots: spillover zone · X: trigger point")
+            + "\n"
+            + tr(
+                "Difference: green = in drawing and pattern, orange lines = pattern only, "
+                "purple cross-hatch = drawing only"
+            )
         )
 
     def keys(self) -> tuple[str, ...]:
@@ -38,7 +43,7 @@ class Legend(QWidget):
 
     def labels(self) -> list[str]:
         """The texts shown, in order."""
-        return [texts.LEGEND[k][0 if self.plain else 1] for k in self.keys()]
+        return [tr(texts.LEGEND[k][0 if self.plain else 1]) for k in self.keys()]
 
     def set_plain(self, plain: bool) -> None:
         self.plain = plain

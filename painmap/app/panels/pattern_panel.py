@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 from painmap.app.panels.legend import Legend
 
 
@@ -37,22 +38,22 @@ class PatternPanel(QWidget):
         self.task.setStyleSheet("font-weight: bold")
 
         self.pattern_box = QComboBox()
-        self.pattern_box.setToolTip("The referral pattern to show over the body chart (PgUp / PgDn)")
+        self.pattern_box.setToolTip(tr("The referral pattern to show over the body chart (PgUp / PgDn)"))
         self.pattern_box.currentIndexChanged.connect(self._on_pattern)
 
         self.side_box = QComboBox()
         for key, label in texts.SIDE_CHOICES:
-            self.side_box.addItem(label, key)
-        self.side_box.setToolTip("Show the pattern on the side your drawing matches best, on one side, or both")
+            self.side_box.addItem(tr(label), key)
+        self.side_box.setToolTip(tr("Show the pattern on the side your drawing matches best, on one side, or both"))
         self.side_box.currentIndexChanged.connect(lambda _i: self.side_chosen.emit(self.side_box.currentData()))
 
         self.trp_box = QComboBox()
-        self.trp_box.setToolTip("Show the zones of all trigger points or of one (← / → in educator mode)")
+        self.trp_box.setToolTip(tr("Show the zones of all trigger points or of one (← / → in educator mode)"))
         self.trp_box.currentIndexChanged.connect(lambda _i: self.trigger_point_chosen.emit(self.trp_box.currentData()))
         self.prev_button = QToolButton(text="◀")
         self.next_button = QToolButton(text="▶")
-        self.prev_button.setToolTip("Previous trigger point (←)")
-        self.next_button.setToolTip("Next trigger point (→)")
+        self.prev_button.setToolTip(tr("Previous trigger point (←)"))
+        self.next_button.setToolTip(tr("Next trigger point (→)"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         trp_row = QHBoxLayout()
@@ -72,24 +73,24 @@ class PatternPanel(QWidget):
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(10, 100)
         self.opacity.setValue(65)
-        self.opacity.setToolTip("How strongly the pattern covers the chart and your drawing")
+        self.opacity.setToolTip(tr("How strongly the pattern covers the chart and your drawing"))
         self.opacity.valueChanged.connect(lambda v: self.opacity_changed.emit(v / 100.0))
 
-        self.show_pattern = QCheckBox("Show pattern")
+        self.show_pattern = QCheckBox(tr("Show pattern"))
         self.show_pattern.setChecked(True)
-        self.show_pattern.setToolTip("Show or hide the pattern over the chart (Ctrl+Shift+P)")
+        self.show_pattern.setToolTip(tr("Show or hide the pattern over the chart (Ctrl+Shift+P)"))
         self.show_pattern.toggled.connect(self.pattern_shown)
-        self.show_difference = QCheckBox("Show difference")
-        self.show_difference.setToolTip("Colour matched, missed and extra areas of your drawing (Ctrl+Shift+D)")
+        self.show_difference = QCheckBox(tr("Show difference"))
+        self.show_difference.setToolTip(tr("Colour matched, missed and extra areas of your drawing (Ctrl+Shift+D)"))
         self.show_difference.toggled.connect(self.difference_shown)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Pattern", self.pattern_box)
-        form.addRow("Side", self.side_box)
-        form.addRow("Trigger point", self.trp_row)
+        form.addRow(tr("Pattern"), self.pattern_box)
+        form.addRow(tr("Side"), self.side_box)
+        form.addRow(tr("Trigger point"), self.trp_row)
         form.addRow(self.trp_note)
-        form.addRow("Opacity", self.opacity)
+        form.addRow(tr("Opacity"), self.opacity)
         self.form = form
         checks = QHBoxLayout()
         checks.addWidget(self.show_pattern)
@@ -128,11 +129,11 @@ class PatternPanel(QWidget):
             self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern_id) if pattern_id else -1)
 
     def set_trigger_points(self, items: list[tuple[str, str]], current: str | None, notes: dict | None = None) -> None:
-        """[(id, label)] of the chosen pattern; an "All" entry comes first. `notes`: {id: where it is}."""
+        """[(id, label)] of the chosen pattern; an tr("All") entry comes first. `notes`: {id: where it is}."""
         self._notes = dict(notes or {})
         with _Quiet(self.trp_box):
             self.trp_box.clear()
-            self.trp_box.addItem("All" if items else "—", None)
+            self.trp_box.addItem(tr("All") if items else "—", None)
             for tid, label in items:
                 self.trp_box.addItem(label, tid)
         enabled = bool(items)
@@ -172,7 +173,7 @@ class PatternPanel(QWidget):
         self.task.setText(task)
         self.task.setVisible(bool(task))
         self.show_difference.setVisible(mode != "patient")
-        self.show_pattern.setText(texts.SHOW_PATTERN[0 if plain else 1])
+        self.show_pattern.setText(tr(texts.SHOW_PATTERN[0 if plain else 1]))
         self.legend.set_hatched(plain)
         if plain:  # draw first: no pattern until asked for (the controller agrees once the engine has loaded)
             with _Quiet(self.show_pattern):

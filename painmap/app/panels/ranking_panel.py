@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from painmap.app import texts
+from painmap.app.i18n import tr
 
-COLUMNS = ("Pattern", "Side", "Score")
-PLAIN_COLUMNS = ("Pattern", "Side", "How alike")
+COLUMNS = (QT_TR_NOOP("Pattern"), QT_TR_NOOP("Side"), QT_TR_NOOP("Score"))
+PLAIN_COLUMNS = (QT_TR_NOOP("Pattern"), QT_TR_NOOP("Side"), QT_TR_NOOP("How alike"))
 ROWS_SHOWN = 6  # at least this many rows stay visible however the docks are arranged
 
 
@@ -28,7 +29,7 @@ class RankingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -39,13 +40,13 @@ class RankingPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("All patterns, most alike first. Choose a row to show that pattern on the chart.")
+        self.table.setToolTip(tr("All patterns, most alike first. Choose a row to show that pattern on the chart."))
         self.table.itemSelectionChanged.connect(self._on_selection)
         header_h = self.table.horizontalHeader().sizeHint().height()
         self.table.setMinimumHeight(header_h + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setToolTip("How the chosen pattern compares with your drawing")
+        self.summary.setToolTip(tr("How the chosen pattern compares with your drawing"))
         self.hint = QLabel()  # what to do while there is no drawing (the table is hidden then)
         self.hint.setObjectName("matches-hint")
         self.hint.setWordWrap(True)
@@ -60,7 +61,7 @@ class RankingPanel(QWidget):
         self._ids: list[str] = []
 
     def set_plain(self, plain: bool) -> None:
-        self.table.setHorizontalHeaderLabels(PLAIN_COLUMNS if plain else COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in (PLAIN_COLUMNS if plain else COLUMNS)])
 
     def set_waiting(self, text: str) -> None:
         """No drawing yet: no ranking (every score would be 0 %), just `text` saying what to do."""
@@ -88,7 +89,7 @@ class RankingPanel(QWidget):
             if ids != self._ids:
                 self.table.setRowCount(len(rows))
             for i, (_pid, name, side, score) in enumerate(rows):
-                for col, text in enumerate((name, texts.SIDE_NAMES.get(side, side), texts.percent(score))):
+                for col, text in enumerate((name, tr(texts.SIDE_NAMES.get(side, side)), texts.percent(score))):
                     item = self.table.item(i, col)
                     if item is None:
                         item = QTableWidgetItem()

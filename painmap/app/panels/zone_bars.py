@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap import style
+from painmap.app.i18n import tr
 
 
 def zone_label(zone: str) -> str:
@@ -28,7 +29,7 @@ class ZoneBars(QWidget):
         super().__init__(parent)
         self._rows: list[tuple[str, float]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setToolTip("Per body zone: how much of the pattern's area there your drawing covers")
+        self.setToolTip(tr("Per body zone: how much of the pattern's area there your drawing covers"))
 
     def set_values(self, values: dict[str, float]) -> None:
         """Show {zone id: coverage in [0, 1]}, in the given order."""
