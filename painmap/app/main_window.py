@@ -364,23 +364,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
         self._fill_recent_menu()
-        self.help_menu.addAction(
-            make_action(
-                self, tr("&Keyboard shortcuts"), ["F1"], tr("List every keyboard shortcut"), self.show_shortcuts
-            )
-        )
-        self.help_menu.addAction(
-            make_action(self, tr("&About painmap"), ["Ctrl+F1"], tr("What painmap is"), self.show_about)
-        )
-        self.help_menu.addAction(
-            make_action(
-                self,
-                tr("&Where my drawings are kept"),
-                ["Ctrl+Shift+F1"],
-                tr("Where drawings and the autosave are"),
-                self.show_where,
-            )
-        )
+        from painmap.app.help_dialogs import fill_help_menu
+
+        fill_help_menu(self)
 
     def _build_status_bar(self) -> None:
         self.region_label = QLabel("")

@@ -1665,7 +1665,7 @@
     </message>
     <message>
         <source>&amp;Anatomy</source>
-        <translation type="vanished">&amp;Anatomía</translation>
+        <translation>&amp;Anatomía</translation>
     </message>
     <message>
         <source>&amp;Body of new drawings:</source>
@@ -1673,7 +1673,7 @@
     </message>
     <message>
         <source>&amp;Bones</source>
-        <translation type="vanished">&amp;Huesos</translation>
+        <translation>&amp;Huesos</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1685,7 +1685,7 @@
     </message>
     <message>
         <source>&amp;Muscles</source>
-        <translation type="vanished">&amp;Músculos</translation>
+        <translation>&amp;Músculos</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1697,7 +1697,7 @@
     </message>
     <message>
         <source>&amp;Skin</source>
-        <translation type="vanished">&amp;Piel</translation>
+        <translation>&amp;Piel</translation>
     </message>
     <message>
         <source>(the original is kept as {name})</source>
@@ -1709,15 +1709,15 @@
     </message>
     <message>
         <source>Add pattern library &amp;folder…</source>
-        <translation type="vanished">Añadir carpeta de &amp;biblioteca de patrones…</translation>
+        <translation>Añadir carpeta de &amp;biblioteca de patrones…</translation>
     </message>
     <message>
         <source>Add pattern library folder</source>
-        <translation type="vanished">Añadir carpeta de biblioteca de patrones</translation>
+        <translation>Añadir carpeta de biblioteca de patrones</translation>
     </message>
     <message>
         <source>Add the patterns of a folder written by painmap learn</source>
-        <translation type="vanished">Añadir los patrones de una carpeta escrita por painmap learn</translation>
+        <translation>Añadir los patrones de una carpeta escrita por painmap learn</translation>
     </message>
     <message>
         <source>Automatic (the system&apos;s language)</source>
@@ -1753,11 +1753,11 @@
     </message>
     <message>
         <source>It holds no pattern folders (each needs a pattern.toml), e.g. from painmap learn.</source>
-        <translation type="vanished">No contiene carpetas de patrones (cada una necesita un pattern.toml), p. ej. de painmap learn.</translation>
+        <translation>No contiene carpetas de patrones (cada una necesita un pattern.toml), p. ej. de painmap learn.</translation>
     </message>
     <message>
         <source>It is not a folder (or it cannot be read).</source>
-        <translation type="vanished">No es una carpeta (o no se puede leer).</translation>
+        <translation>No es una carpeta (o no se puede leer).</translation>
     </message>
     <message>
         <source>Landmark labels:</source>
@@ -1773,7 +1773,7 @@
     </message>
     <message>
         <source>Library folder:</source>
-        <translation type="vanished">Carpeta de biblioteca:</translation>
+        <translation>Carpeta de biblioteca:</translation>
     </message>
     <message>
         <source>Male body</source>
@@ -1789,7 +1789,7 @@
     </message>
     <message>
         <source>No pattern could be loaded from {folder}.</source>
-        <translation type="vanished">No se ha podido cargar ningún patrón de {folder}.</translation>
+        <translation>No se ha podido cargar ningún patrón de {folder}.</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -1797,11 +1797,11 @@
     </message>
     <message>
         <source>Remove library folder</source>
-        <translation type="vanished">Quitar carpeta de biblioteca</translation>
+        <translation>Quitar carpeta de biblioteca</translation>
     </message>
     <message>
         <source>Remove library folder…</source>
-        <translation type="vanished">Quitar carpeta de biblioteca…</translation>
+        <translation>Quitar carpeta de biblioteca…</translation>
     </message>
     <message>
         <source>Reports and pictures use it at once; the window&apos;s own texts change the next time painmap starts.</source>
@@ -1821,7 +1821,7 @@
     </message>
     <message>
         <source>Show the hip and thigh muscles</source>
-        <translation type="vanished">Mostrar los músculos de la cadera y del muslo</translation>
+        <translation>Mostrar los músculos de la cadera y del muslo</translation>
     </message>
     <message>
         <source>Show the names of the bony landmarks</source>
@@ -1829,11 +1829,11 @@
     </message>
     <message>
         <source>Show the pelvis, the lumbar spine and the leg bones</source>
-        <translation type="vanished">Mostrar la pelvis, la columna lumbar y los huesos de la pierna</translation>
+        <translation>Mostrar la pelvis, la columna lumbar y los huesos de la pierna</translation>
     </message>
     <message>
         <source>Show the skin&apos;s shading (off: only the body&apos;s outline)</source>
-        <translation type="vanished">Mostrar el sombreado de la piel (sin él: solo el contorno del cuerpo)</translation>
+        <translation>Mostrar el sombreado de la piel (sin él: solo el contorno del cuerpo)</translation>
     </message>
     <message>
         <source>Start a new, empty drawing on the {body}</source>
@@ -1841,7 +1841,7 @@
     </message>
     <message>
         <source>Stop using the patterns of an added folder</source>
-        <translation type="vanished">Dejar de usar los patrones de una carpeta añadida</translation>
+        <translation>Dejar de usar los patrones de una carpeta añadida</translation>
     </message>
     <message>
         <source>The body chart a new drawing starts on; File ▸ New drawing can choose either</source>
@@ -1853,7 +1853,7 @@
     </message>
     <message>
         <source>The bones and muscles under the pointer</source>
-        <translation type="vanished">Los huesos y músculos bajo el puntero</translation>
+        <translation>Los huesos y músculos bajo el puntero</translation>
     </message>
     <message>
         <source>The brush&apos;s diameter when a window opens</source>
@@ -1881,11 +1881,11 @@
     </message>
     <message>
         <source>{id}: a pattern with this id is already loaded; rename it</source>
-        <translation type="vanished">{id}: ya hay cargado un patrón con este id; cámbiale el nombre</translation>
+        <translation>{id}: ya hay cargado un patrón con este id; cámbiale el nombre</translation>
     </message>
     <message>
         <source>{top} over {under}</source>
-        <translation type="vanished">{top} sobre {under}</translation>
+        <translation>{top} sobre {under}</translation>
     </message>
     <message>
         <source>Start a new, empty drawing on the body chosen in Preferences</source>
