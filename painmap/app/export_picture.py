@@ -1,6 +1,6 @@
 """File ▸ Export picture: a figure of what the chart shows (never a crop of the screen), PNG, SVG or PDF.
 
-What is shown decides the figure (decision D??):
+What is shown decides the figure (decision D59):
 - the person has shaded something: the drawing slide (painmap.figures.drawing_slide), the views drawn on with
   the intensities, and the pattern shown on the chart (its side, its chosen trigger point) as outlines;
 - nothing is shaded and a pattern is shown: that pattern's slide (painmap.figures.slide, as `painmap render

@@ -4,7 +4,7 @@ Keys (`preferences/...`): `language` ("" = the system's, "en", "es"), `body` ("m
 new drawings), `brush_diameter_mm` (float), `default_mode` ("patient" | "educator" | "quiz") and
 `landmark_labels` (bool). A value that is missing or not one of these reads as its default, so a hand-edited
 or foreign settings file never stops the app. The language is installed before the window's texts are built
-(painmap.app.launch); the others are applied when a window is built (decision D??).
+(painmap.app.launch); the others are applied when a window is built (decision D57).
 
 This module is read before the window's first paint: it imports QtCore only (no numpy, no dataclasses).
 """
