@@ -114,7 +114,7 @@ def svg(view, entries) -> str:
     return "\n".join(out)
 
 
-BUNDLED = ("iliopsoas", "tensor-fasciae-latae")  # QL and SI joint: their three-view sheets overlap labels yet
+BUNDLED = ("iliopsoas", "tensor-fasciae-latae", "quadratus-lumborum", "sacroiliac-joint")
 
 
 def main() -> int:

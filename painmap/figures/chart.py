@@ -129,19 +129,44 @@ def side_letter(view: View) -> str:
     return "L" if view.id.endswith("-left") else "R"
 
 
+def _text_width(text: str, size: float) -> float:
+    """Width of bold `text` at `size` points, in points (the font's outlines, any backend)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    return TextPath((0, 0), text, size=size, prop=FontProperties(weight="bold")).get_extents().width
+
+
+def _axes_width(ax: Axes) -> float:
+    """The axes' width on the page, in points."""
+    return ax.get_position().width * ax.figure.get_figwidth() * 72
+
+
 def draw_edge_labels(ax: Axes, labels: Sequence[str], size: float = 10, side: str = "") -> None:
     """The viewer's left and right edge markers (patient's L / R, or Back / Front) just above the top corners;
-    a side view also gets its side (`side`, "R" or "L") between them."""
+    a side view also gets its side (`side`, "R" or "L") between them, or below the panel when a narrow panel
+    (three views on a sheet, longer words in a translation) leaves no room between them. Markers wider than
+    the panel are made smaller, down to 6 pt."""
     box = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": style.SIDE_MARKER, "lw": 0.8}
+    texts = [tr(text) for text in labels]
+    pad = 2 * 0.2 * size + 6  # each box's padding on both sides and the gap to the panel's edge (points)
+    room = _axes_width(ax)
+    need = sum(_text_width(t, size) + pad for t in texts)
+    if need > room:
+        size = max(6.0, size * room / need)
+        need = sum(_text_width(t, size) + pad for t in texts)
     if side:
+        letter = tr(side)
+        above = need + _text_width(letter, size) + 2 * pad <= room
         ax.annotate(
-            tr(side), (0.5, 1.0), xycoords="axes fraction", xytext=(0, 3), textcoords="offset points", ha="center",
-            va="bottom", fontsize=size, fontweight="bold", color="white", zorder=Z_TEXT, annotation_clip=False,
+            letter, (0.5, 1.0 if above else 0.0), xycoords="axes fraction", xytext=(0, 3 if above else -3),
+            textcoords="offset points", ha="center", va="bottom" if above else "top", fontsize=size,
+            fontweight="bold", color="white", zorder=Z_TEXT, annotation_clip=False,
             bbox={**box, "facecolor": style.SIDE_MARKER},
         )  # fmt: skip
-    for x, text, align in ((0.0, labels[0], "left"), (1.0, labels[1], "right")):
+    for x, text, align in ((0.0, texts[0], "left"), (1.0, texts[1], "right")):
         ax.annotate(
-            tr(text), (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),
+            text, (x, 1.0), xycoords="axes fraction", xytext=(2 if align == "left" else -2, 3),
             textcoords="offset points", ha=align, va="bottom", fontsize=size, fontweight="bold",
             color=style.SIDE_MARKER, bbox=box, zorder=Z_TEXT, annotation_clip=False,
         )  # fmt: skip
