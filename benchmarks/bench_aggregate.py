@@ -24,11 +24,20 @@ STROKES = 20
 TARGET_S = 10.0  # issue 12: 10,000 drawings with the CSV on two cores
 
 
-def _stroke(rng: np.random.Generator, view: str) -> dict:
-    if view == "posterior":
-        cx, cy = rng.normal(400, 40), rng.normal(840, 60)
-    else:
-        cx, cy = rng.normal(250, 35), rng.normal(880, 70)
+def _centres() -> dict[str, tuple[float, float]]:
+    """Where the synthetic strokes gather on the current male chart: beside the right PSIS on the back, at the
+    greater trochanter from the side (the places chart 1's cohort used, taken from the landmarks)."""
+    from painmap.atlas import load_atlas
+
+    atlas = load_atlas()
+    psis = next(m for m in atlas.view("posterior").landmarks if m.key == "psis-right")
+    gt = next(m for m in atlas.view("lateral").landmarks if m.key == "greater-trochanter-right")
+    return {"posterior": (psis.x + 35, psis.y + 35), "lateral": (gt.x, gt.y + 8)}
+
+
+def _stroke(rng: np.random.Generator, view: str, centres: dict[str, tuple[float, float]]) -> dict:
+    (mx, my), (sx, sy) = centres[view], ((40, 60) if view == "posterior" else (35, 70))
+    cx, cy = rng.normal(mx, sx), rng.normal(my, sy)
     steps = rng.normal(0, 12, size=(int(rng.integers(4, 12)), 2)).cumsum(axis=0)
     points = np.round(np.c_[cx + steps[:, 0], cy + steps[:, 1]], 1)
     return {
@@ -43,8 +52,13 @@ def _stroke(rng: np.random.Generator, view: str) -> dict:
 
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory):
-    """N drawing files in sub-folders of 1,000, written once for all benchmarks of this module."""
+    """N drawing files on the current male chart (as the app writes them today), in sub-folders of 1,000,
+    written once for all benchmarks of this module. (Files of chart 1 are carried onto the current chart as they
+    are read, which adds ~0.8 ms per drawing: docs/performance.md.)"""
+    from painmap.drawing_model import CURRENT_CHART
+
     root = tmp_path_factory.mktemp("cohort")
+    centres = _centres()
     rng = np.random.default_rng(2026)
     for i in range(N):
         folder = root / f"batch{i // 1000:02d}"
@@ -53,10 +67,12 @@ def cohort(tmp_path_factory):
         views = rng.choice(["posterior", "lateral"], size=n, p=[0.8, 0.2])
         doc = {
             "format": "painmap-drawing",
-            "version": 1,
+            "version": 2,
+            "body": "male",
+            "chart": CURRENT_CHART["male"],
             "created": "2026-11-23T10:00:00Z",
             "meta": {"note": f"synthetic {i}"},
-            "marks": [_stroke(rng, str(v)) for v in views],
+            "marks": [_stroke(rng, str(v), centres) for v in views],
         }
         (folder / f"d{i:05d}.painmap.json").write_text(json.dumps(doc))
     paths = sorted(root.rglob("*.painmap.json"))
