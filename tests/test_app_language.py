@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import make_window
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,6 +38,7 @@ from painmap import i18n
 from painmap.app import chart_words, texts
 from painmap.app.i18n import install_language
 from painmap.app.modes import MODES
+from painmap.resources import example_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
@@ -271,6 +272,27 @@ def _cut_off(window) -> list[str]:
                 cut.append(f"{_plain(widget.text())[:50]!r}: {widget.height()} px high, needs {need_h}")
         elif widget.width() + 1 < widget.sizeHint().width():
             cut.append(f"{_plain(widget.text())[:50]!r}: {widget.width()} px wide, needs {widget.sizeHint().width()}")
+    return cut + _cells_cut(window)
+
+
+def _cells_cut(window) -> list[str]:
+    """Table cells (the Matches list) whose text does not fit its cell, wrapped as the table wraps it."""
+    cut = []
+    for table in window.findChildren(QTableWidget):
+        if not table.isVisible():
+            continue
+        for row in range(table.rowCount()):
+            for col in range(table.columnCount()):
+                item = table.item(row, col)
+                if item is None or not item.text():
+                    continue
+                rect = table.visualItemRect(item).adjusted(3, 0, -3, 0)  # the item text margin of Qt's styles
+                flags = int(Qt.TextFlag.TextWordWrap) if table.wordWrap() else 0
+                need = table.fontMetrics().boundingRect(rect, flags, item.text())
+                if need.width() > rect.width() + 1 or need.height() > rect.height() + 1:
+                    cut.append(
+                        f"{item.text()!r}: cell {rect.width()}x{rect.height()}, needs {need.width()}x{need.height()}"
+                    )
     return cut
 
 
@@ -305,14 +327,14 @@ def _hidden_toolbar_controls(window) -> list[str]:
     return hidden
 
 
-def _started(qtbot):
-    """The window as `painmap` starts it, at its default size (1280 x 900) and layout, once start-up is done."""
+def _started(qtbot, file=None):
+    """The window as `painmap [FILE]` starts it, at its default size (1280 x 900) and layout, once start-up is done."""
     from painmap.app.main_window import MainWindow
     from painmap.app.startup import StartUp
 
     window = MainWindow()
     qtbot.addWidget(window)
-    startup = StartUp(window, None)
+    startup = StartUp(window, None if file is None else str(file))
     with qtbot.waitSignal(startup.done, timeout=30000):
         window.show()
     assert window.width() == 1280  # (educator mode's docks make it 921 px high offscreen, in English too)
@@ -331,7 +353,7 @@ def test_no_text_is_cut_off_in_spanish(qtbot, spanish, mode):
     from painmap.app.main_window import app_settings
 
     app_settings().setValue("preferences/default_mode", mode)
-    window = _started(qtbot)
+    window = _started(qtbot, example_path())  # a drawing: the Matches list is shown and ranked
     _settled(qtbot, window)
     assert _cut_off(window) == []
     assert _landmark_names_cut(window) == []

@@ -40,6 +40,10 @@ class RankingPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # a long name (or a longer translation) wraps onto a second line of its row, never cut to "…"
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(tr("All patterns, most alike first. Choose a row to show that pattern on the chart."))
         self.table.itemSelectionChanged.connect(self._on_selection)
         header_h = self.table.horizontalHeader().sizeHint().height()
