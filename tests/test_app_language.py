@@ -113,6 +113,7 @@ def test_the_compiled_catalogue_says_what_the_ts_says():
 
 def test_every_word_of_the_bundled_charts_is_marked_for_translation():
     from painmap.atlas import load_atlas
+    from painmap.structures import display_name
 
     marked = set(chart_words.REGIONS + chart_words.LANDMARKS + chart_words.VIEW_TITLES + chart_words.EDGE_LABELS)
     missing = set()
@@ -122,7 +123,26 @@ def test_every_word_of_the_bundled_charts_is_marked_for_translation():
             words |= {region.label for region in view.regions}
             words |= {landmark.label or landmark.key for landmark in view.landmarks}
             missing |= words - marked
+            for structure in view.structures:  # hover names them, side apart
+                name = display_name(structure)
+                base = name.removesuffix(f" ({structure.side})")
+                if base not in chart_words.STRUCTURES and not re.fullmatch(r"L[1-5]", base):
+                    missing.add(base)
     assert not missing, f"add to painmap/app/chart_words.py and translate: {sorted(missing)}"
+
+
+def test_hover_names_bones_and_muscles_in_spanish(qtbot, atlas, spanish):
+    from painmap.app.canvas_marks import structure_names
+    from painmap.atlas import load_atlas
+
+    view = load_atlas(body="male").view("posterior")
+    by_id = {s.id: s for s in view.structures}
+    medius, maximus, sacrum = (
+        by_id[k] for k in ("muscle-gluteus-medius-right", "muscle-gluteus-maximus-right", "bone-sacrum-midline")
+    )
+    assert structure_names([medius]) == "Glúteo medio (lado derecho)"
+    assert structure_names([sacrum]) == "Sacro"
+    assert structure_names([maximus, medius]) == "Glúteo mayor (lado derecho) sobre glúteo medio (lado derecho)"
 
 
 # -- (b) the window --------------------------------------------------------------------------------------------------

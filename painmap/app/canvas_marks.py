@@ -180,11 +180,22 @@ class ChartMarks:
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tr(text))
 
 
-def structure_names(structures) -> str:
-    """ "Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
+def structure_name(structure) -> str:
+    """One structure's name in the window's language: "Gluteus medius (right)", "Sacrum", "L4"."""
+    from painmap.app.chart_words import SIDED
     from painmap.structures import display_name
 
-    names = [display_name(s) for s in structures]
+    name = display_name(structure)
+    sided = SIDED.get(structure.side)
+    suffix = f" ({structure.side})"
+    if sided is not None and name.endswith(suffix):
+        return tr(sided).format(name=tr(name[: -len(suffix)]))
+    return tr(name)
+
+
+def structure_names(structures) -> str:
+    """ "Gluteus maximus (right) over gluteus medius (right)": the structures under the pointer, topmost first."""
+    names = [structure_name(s) for s in structures]
     if len(names) < 2:
         return "".join(names)
     return tr("{top} over {under}").format(top=names[0], under=", ".join(n[:1].lower() + n[1:] for n in names[1:]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP
 
-__all__ = ["EDGE_LABELS", "LANDMARKS", "QUALITIES", "REGIONS", "VIEW_TITLES"]
+__all__ = ["EDGE_LABELS", "LANDMARKS", "QUALITIES", "REGIONS", "SIDED", "STRUCTURES", "VIEW_TITLES"]
 
 VIEW_TITLES = (QT_TR_NOOP("Back"), QT_TR_NOOP("Front"), QT_TR_NOOP("Right side"), QT_TR_NOOP("Left side"))
 # The letters and words at the chart's edges: the person's left and right, back and front.
@@ -105,3 +105,45 @@ LANDMARKS = (
     QT_TR_NOOP("Pubic symphysis"),
     QT_TR_NOOP("SI joint"),
 )
+# The bones and muscles of chart 2 (hover names them: "Gluteus medius (right)"); L1-L5 read the same in every
+# language.
+STRUCTURES = (
+    QT_TR_NOOP("Adductor brevis"),
+    QT_TR_NOOP("Adductor longus"),
+    QT_TR_NOOP("Adductor magnus"),
+    QT_TR_NOOP("Biceps femoris long head"),
+    QT_TR_NOOP("Biceps femoris short head"),
+    QT_TR_NOOP("Coccyx"),
+    QT_TR_NOOP("Femur"),
+    QT_TR_NOOP("Fibula"),
+    QT_TR_NOOP("Gemellus inferior"),
+    QT_TR_NOOP("Gemellus superior"),
+    QT_TR_NOOP("Gluteus maximus"),
+    QT_TR_NOOP("Gluteus medius"),
+    QT_TR_NOOP("Gluteus minimus"),
+    QT_TR_NOOP("Gracilis"),
+    QT_TR_NOOP("Iliacus"),
+    QT_TR_NOOP("Ilium"),
+    QT_TR_NOOP("Ischium"),
+    QT_TR_NOOP("Obturator externus"),
+    QT_TR_NOOP("Obturator internus"),
+    QT_TR_NOOP("Patella"),
+    QT_TR_NOOP("Pectineus"),
+    QT_TR_NOOP("Piriformis"),
+    QT_TR_NOOP("Psoas major"),
+    QT_TR_NOOP("Pubis"),
+    QT_TR_NOOP("Quadratus femoris"),
+    QT_TR_NOOP("Quadratus lumborum"),
+    QT_TR_NOOP("Rectus femoris"),
+    QT_TR_NOOP("Sacrum"),
+    QT_TR_NOOP("Sartorius"),
+    QT_TR_NOOP("Semimembranosus"),
+    QT_TR_NOOP("Semitendinosus"),
+    QT_TR_NOOP("Tensor fasciae latae"),
+    QT_TR_NOOP("Tibia"),
+    QT_TR_NOOP("Vastus intermedius"),
+    QT_TR_NOOP("Vastus lateralis"),
+    QT_TR_NOOP("Vastus medialis"),
+)
+# A paired structure's side, after its name.
+SIDED = {"right": QT_TR_NOOP("{name} (right)"), "left": QT_TR_NOOP("{name} (left)")}

@@ -364,6 +364,150 @@
         <translation>Articulación SI</translation>
     </message>
     <message>
+        <source>Adductor brevis</source>
+        <translation>Aductor corto</translation>
+    </message>
+    <message>
+        <source>Adductor longus</source>
+        <translation>Aductor largo</translation>
+    </message>
+    <message>
+        <source>Adductor magnus</source>
+        <translation>Aductor mayor</translation>
+    </message>
+    <message>
+        <source>Biceps femoris long head</source>
+        <translation>Bíceps femoral, cabeza larga</translation>
+    </message>
+    <message>
+        <source>Biceps femoris short head</source>
+        <translation>Bíceps femoral, cabeza corta</translation>
+    </message>
+    <message>
+        <source>Femur</source>
+        <translation>Fémur</translation>
+    </message>
+    <message>
+        <source>Fibula</source>
+        <translation>Peroné</translation>
+    </message>
+    <message>
+        <source>Gemellus inferior</source>
+        <translation>Gemelo inferior</translation>
+    </message>
+    <message>
+        <source>Gemellus superior</source>
+        <translation>Gemelo superior</translation>
+    </message>
+    <message>
+        <source>Gluteus maximus</source>
+        <translation>Glúteo mayor</translation>
+    </message>
+    <message>
+        <source>Gluteus medius</source>
+        <translation>Glúteo medio</translation>
+    </message>
+    <message>
+        <source>Gluteus minimus</source>
+        <translation>Glúteo menor</translation>
+    </message>
+    <message>
+        <source>Gracilis</source>
+        <translation>Grácil</translation>
+    </message>
+    <message>
+        <source>Iliacus</source>
+        <translation>Ilíaco</translation>
+    </message>
+    <message>
+        <source>Ilium</source>
+        <translation>Ilion</translation>
+    </message>
+    <message>
+        <source>Ischium</source>
+        <translation>Isquion</translation>
+    </message>
+    <message>
+        <source>Obturator externus</source>
+        <translation>Obturador externo</translation>
+    </message>
+    <message>
+        <source>Obturator internus</source>
+        <translation>Obturador interno</translation>
+    </message>
+    <message>
+        <source>Pectineus</source>
+        <translation>Pectíneo</translation>
+    </message>
+    <message>
+        <source>Piriformis</source>
+        <translation>Piriforme</translation>
+    </message>
+    <message>
+        <source>Psoas major</source>
+        <translation>Psoas mayor</translation>
+    </message>
+    <message>
+        <source>Pubis</source>
+        <translation>Pubis</translation>
+    </message>
+    <message>
+        <source>Quadratus femoris</source>
+        <translation>Cuadrado femoral</translation>
+    </message>
+    <message>
+        <source>Quadratus lumborum</source>
+        <translation>Cuadrado lumbar</translation>
+    </message>
+    <message>
+        <source>Rectus femoris</source>
+        <translation>Recto femoral</translation>
+    </message>
+    <message>
+        <source>Sacrum</source>
+        <translation>Sacro</translation>
+    </message>
+    <message>
+        <source>Sartorius</source>
+        <translation>Sartorio</translation>
+    </message>
+    <message>
+        <source>Semimembranosus</source>
+        <translation>Semimembranoso</translation>
+    </message>
+    <message>
+        <source>Semitendinosus</source>
+        <translation>Semitendinoso</translation>
+    </message>
+    <message>
+        <source>Tensor fasciae latae</source>
+        <translation>Tensor de la fascia lata</translation>
+    </message>
+    <message>
+        <source>Tibia</source>
+        <translation>Tibia</translation>
+    </message>
+    <message>
+        <source>Vastus intermedius</source>
+        <translation>Vasto intermedio</translation>
+    </message>
+    <message>
+        <source>Vastus lateralis</source>
+        <translation>Vasto lateral</translation>
+    </message>
+    <message>
+        <source>Vastus medialis</source>
+        <translation>Vasto medial</translation>
+    </message>
+    <message>
+        <source>{name} (right)</source>
+        <translation>{name} (lado derecho)</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name} (lado izquierdo)</translation>
+    </message>
+    <message>
         <source>Brush stroke</source>
         <translation>trazo de pincel</translation>
     </message>
