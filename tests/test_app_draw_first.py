@@ -79,6 +79,16 @@ def test_educator_mode_shows_the_pattern_filled(qtbot, atlas):
     assert not panels.pattern_layer.visible
 
 
+def test_over_a_drawing_every_mode_draws_the_pattern_hatched(qtbot, atlas):
+    """An educator showing a pattern over someone's drawing: the shading stays readable there too."""
+    _win, panels = _open(qtbot, atlas)
+    panels.modes.set_mode("educator")
+    assert not panels.pattern_layer.hatched
+    _shade(panels)
+    assert panels.pattern_layer.visible and panels.pattern_layer.hatched
+    assert panels.pattern_panel.legend.hatched
+
+
 def test_matches_say_what_to_do_until_there_is_a_drawing(qtbot, atlas):
     _win, panels = _open(qtbot, atlas)
     ranking = panels.ranking_panel

@@ -366,6 +366,12 @@ class PanelsController(QObject):
         if self.problem:
             self.ranking_panel.summary.setToolTip("\n".join(str(p) for p in self.library.problems))
         before = self._overlay_state()
+        # over a drawing the essential zone is outline + hatching in every mode, so the shading stays readable
+        # (a translucent fill turns blue shading purple: D41); an empty chart keeps the educator's solid fill
+        hatched = self.draw_first or not self.session.masks.empty
+        if hatched != self.pattern_layer.hatched:
+            self.pattern_layer.hatched = hatched
+            self.pattern_panel.legend.set_hatched(hatched)
         self.pattern_layer.set_side(self.overlay_side())
         self.pattern_layer.visible = self.show_pattern and pattern is not None and not self.pattern_hidden()
         self._update_difference(redraw=False)
