@@ -70,4 +70,10 @@ def test_a_groin_stroke_on_the_front_ranks_a_pattern_with_a_front_groin_zone(cha
     drawing = Drawing(marks=[Stroke("anterior", 12.0, 6, "aching", (centre,))], body=atlas.body, chart=atlas.chart)
     comparison = Comparator(atlas, library).compare(PainMasks.from_drawing(drawing, atlas))
     best = comparison.results[0]
-    assert best.pattern == "iliopsoas" and best.side == "right"
+    # three patterns have a front zone over the right groin (iliopsoas essential; QL and the SI joint spillover);
+    # the small SI-joint groin zone (14 %, Slipman) holds the stroke best by the weighted Jaccard score, so it
+    # ranks first (0.075 vs iliopsoas 0.026 on the male chart): any of the three, on the right, never a back-only one
+    groin_patterns = {"iliopsoas", "quadratus-lumborum", "sacroiliac-joint"}
+    assert best.pattern in groin_patterns and best.side == "right"
+    top3 = [r.pattern for r in comparison.results[:3]]
+    assert set(top3) == groin_patterns and all(r.score > 0 for r in comparison.results[:3])
