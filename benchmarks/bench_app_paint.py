@@ -160,35 +160,8 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def test_pointer_move_paint_4k(benchmark, canvas, qapp):
-    session = canvas.session
-    rects: list[QRect] = []
-    session.painted.connect(lambda r: rects.append(canvas.widget_rect_of(r)))
-    path = _path(canvas, MOVES + 1)
-    session.begin_stroke(canvas.widget_to_mm(path[0]), 12.0, 6)
-    qapp.processEvents()
-    wall: list[float] = []
-    cpu: list[float] = []
-    it = iter(path[1:])
-
-    def one_move():
-        pos = next(it)
-        t0, c0 = time.perf_counter(), time.thread_time()
-        rects.clear()
-        canvas.mouseMoveEvent(_move_event(pos))
-        for rect in rects:
-            canvas.repaint(rect)
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.thread_time() - c0)
-
-    benchmark.pedantic(one_move, rounds=MOVES, iterations=1, warmup_rounds=0)
-    session.end_stroke()
-    stats = {f"wall_{k}": v for k, v in _percentiles(wall).items()}
-    stats.update({f"cpu_{k}": v for k, v in _percentiles(cpu).items()})
-    benchmark.extra_info.update(
-        stats, canvas=f"{SIZE[0]}x{SIZE[1]}", zoom_px_per_mm=round(canvas.mm_to_widget().m11(), 2)
-    )
+    stats = _run_moves(benchmark, canvas, qapp)
     print(f"\npointer move on {SIZE[0]}x{SIZE[1]}: {stats}")
-    assert len(session.drawing.marks) == 1
     assert stats["cpu_median_ms"] <= TARGET_MS
 
 
