@@ -23,6 +23,16 @@ def make_window(qtbot, atlas, size=(1200, 900)):
     return window
 
 
+def loaded_window(qtbot, atlas):
+    """`make_window` once its panels have loaded the pattern library (the engine is ready)."""
+    from painmap.app.panels.controller import PanelsController
+
+    window = make_window(qtbot, atlas)
+    panels = window.findChild(PanelsController)
+    qtbot.waitUntil(lambda: panels.loaded)
+    return window
+
+
 def start_window(qtbot, file=None, wait: bool = True):
     """A MainWindow started as `painmap [FILE]` starts it: the shell is shown, the engine loads after its paint.
 

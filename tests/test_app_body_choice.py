@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from app_helpers import inside_point, make_window, start_window
+from app_helpers import inside_point, loaded_window, make_window, start_window
 
 from painmap.app.body_choice import chart_art_folder
 from painmap.app.main_window import app_settings
-from painmap.app.panels.controller import PanelsController
 from painmap.app.preferences import DEFAULTS, write_preferences
 from painmap.atlas import BODIES, CHARTS, chart_folder, load_atlas
 from painmap.drawing import Drawing, Fill, save_drawing
@@ -21,10 +20,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 @pytest.fixture
 def window(qtbot, atlas):
-    window = make_window(qtbot, atlas)
-    panels = window.findChild(PanelsController)
-    qtbot.waitUntil(lambda: panels.loaded)
-    return window
+    return loaded_window(qtbot, atlas)
 
 
 def _on_chart(window, body):

@@ -5,22 +5,18 @@ from __future__ import annotations
 import threading
 
 import pytest
-from app_helpers import make_window
+from app_helpers import loaded_window
 from PySide6.QtGui import QImage
 
 import painmap.figures.drawing_slide as drawing_slide
 from painmap.app import export_picture, file_dialogs
-from painmap.app.panels.controller import PanelsController
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
 def window(qtbot, atlas):
-    window = make_window(qtbot, atlas)
-    panels = window.findChild(PanelsController)
-    qtbot.waitUntil(lambda: panels.loaded)
-    return window
+    return loaded_window(qtbot, atlas)
 
 
 def _show_pattern(window, pattern_id="gluteus-medius", trigger_point=None):
