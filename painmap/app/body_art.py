@@ -4,16 +4,19 @@
 engine loads (a view without its own SVG, `lateral-left`, is its mirror view's SVG flipped). Chart 2's SVGs
 have Inkscape layers `skin`, `muscles` and `bones` (painmap.atlas_svg); `Anatomy` says which of them show, and
 they are rendered from the SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1
-has one `art` layer, always drawn whole. Which region is under a point is answered by painmap.app.regions,
+has one `art` layer, always drawn whole. To draw, a view's SVG is parsed without the layer groups it does not
+draw (the atlas's hidden data layers, and the muscles until they show: a quarter of the file for the calm
+first paint); `check()` parses every file whole. Which region is under a point is answered by painmap.app.regions,
 which structure by painmap.structures.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
@@ -53,7 +56,7 @@ class BodyArt:
         """`folder`: where the views' SVGs are (default: the atlas's own chart folder, else the first chart's)."""
         self._views = dict(getattr(views, "views", views))
         self.folder = folder if folder is not None else art_folder(views)
-        self._renderers: dict[str, tuple[QSvgRenderer, bool]] = {}
+        self._renderers: dict[str, _Loaded] = {}
 
     @property
     def key(self) -> str:
@@ -65,40 +68,50 @@ class BodyArt:
         return set(atlas.views) <= set(self._views) and self.folder == art_folder(atlas)
 
     def check(self) -> None:
-        """Load every view's art now (AtlasError for a missing or broken file)."""
+        """Load every view's art now, each file whole (AtlasError for a missing or broken file)."""
         for view_id in self._views:
-            self._renderer(view_id)
+            self._renderer(view_id, whole=True)
 
     def layers(self, view_id: str) -> tuple[str, ...]:
         """The anatomy layers the view's SVG has (chart 2: skin, muscles, bones; chart 1: none)."""
         try:
-            return tuple(self._renderer(view_id)[2])
+            return self._renderer(view_id).layers
         except (AtlasError, KeyError):
             return ()
 
-    def _renderer(self, view_id: str) -> tuple[QSvgRenderer, bool, dict[str, QRectF]]:
+    def _renderer(self, view_id: str, anatomy: Anatomy = CALM, whole: bool = False) -> _Loaded:
+        """The view's renderer, with at least the layers `anatomy` draws (`whole`: the whole file)."""
         found = self._renderers.get(view_id)
-        if found is None:
-            view = self._views[view_id]
-            own = self.folder / f"{view.id}.svg"
-            if own.is_file():
-                renderer, mirrored = self._load(own), False
-            else:
-                mirror = self.folder / f"{view.mirror}.svg"
-                if not mirror.is_file():
-                    raise AtlasError(f"the body art of the {view.id} view is missing ({own})")
-                renderer, mirrored = self._load(mirror), True
-            bounds = {
-                name: renderer.boundsOnElement(f"layer-{name}")
-                for name in LAYERS
-                if renderer.elementExists(f"layer-{name}")
-            }
-            found = self._renderers[view_id] = (renderer, mirrored, bounds)
+        if found is not None and (found.whole or not (whole or (anatomy.muscles and "muscles" in found.left_out))):
+            return found
+        view = self._views[view_id]
+        path, mirrored = self.folder / f"{view.id}.svg", False
+        if not path.is_file():
+            mirror = self.folder / f"{view.mirror}.svg"
+            if not mirror.is_file():
+                raise AtlasError(f"the body art of the {view.id} view is missing ({path})")
+            path, mirrored = mirror, True
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise AtlasError(f"{path}: cannot be read ({err.strerror or err})") from None
+        groups = _layer_groups(data)
+        layers = tuple(name for name in LAYERS if name in groups)
+        drop = set()  # a chart without anatomy layers (chart 1) is drawn whole
+        if layers and not whole:
+            drop = {n for n in groups if n not in LAYERS or (n == "muscles" and not anatomy.muscles)}
+        renderer = self._load(path, _without(data, [groups[n] for n in drop]) if drop else data)
+        bounds = {
+            name: renderer.boundsOnElement(f"layer-{name}")
+            for name in LAYERS
+            if name not in drop and renderer.elementExists(f"layer-{name}")
+        }
+        found = self._renderers[view_id] = _Loaded(renderer, mirrored, bounds, layers, frozenset(drop))
         return found
 
     @staticmethod
-    def _load(path: Path) -> QSvgRenderer:
-        renderer = QSvgRenderer(str(path))
+    def _load(path: Path, data: bytes) -> QSvgRenderer:
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             raise AtlasError(f"{path}: not a valid SVG file")
         return renderer
@@ -107,7 +120,7 @@ class BodyArt:
         """Draw `view`'s art, its anatomy layers as `anatomy` says; the painter is in the view's mm frame
         (nothing if its art cannot be loaded)."""
         try:
-            renderer, mirrored, bounds = self._renderer(view.id)
+            renderer, mirrored, bounds, _layers, _left_out = self._renderer(view.id, anatomy)
         except (AtlasError, KeyError):
             return  # start-up reports it (check()) with one line; the canvas stays blank
         if mirrored:
@@ -134,6 +147,62 @@ class BodyArt:
             painter.setOpacity(painter.opacity() * opacity)
             renderer.render(painter, element, box)
             painter.restore()
+
+
+class _Loaded(NamedTuple):
+    """A view's parsed SVG: its renderer, whether it is its mirror's, the bounds of the layers it holds, the
+    anatomy layers the file has, and the layer groups left out of what was parsed."""
+
+    renderer: QSvgRenderer
+    mirrored: bool
+    bounds: dict[str, QRectF]
+    layers: tuple[str, ...]
+    left_out: frozenset[str]
+
+    @property
+    def whole(self) -> bool:
+        return not self.left_out
+
+
+_GROUP = re.compile(rb"<g\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>|</g\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S)
+_LAYER_ID = re.compile(rb"""\sid\s*=\s*["']layer-([\w-]+)["']""")
+
+
+def _layer_groups(data: bytes) -> dict[str, tuple[int, int]]:
+    """name -> (start, end) byte span of each top-level `<g id="layer-NAME">…</g>` of the SVG's root; {} when the
+    file's groups do not nest properly (it is then parsed whole, and Qt says what is wrong with it)."""
+    root = data.find(b"<svg")
+    if root < 0:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+    depth, start, name = 0, 0, None
+    for match in _GROUP.finditer(data, root):
+        text = match.group(0)
+        if text.startswith(b"<!"):
+            continue
+        if text.startswith(b"</"):
+            depth -= 1
+            if depth < 0:
+                return {}
+            if depth == 0 and name is not None:
+                found[name.decode("ascii", "replace")] = (start, match.end())
+                name = None
+        elif not match.group(1):
+            if depth == 0:
+                layer = _LAYER_ID.search(text)
+                start, name = match.start(), layer.group(1) if layer else None
+            depth += 1
+    return found if depth == 0 else {}
+
+
+def _without(data: bytes, spans) -> bytes:
+    """`data` without the byte spans given."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        parts.append(data[at:start])
+        at = end
+    parts.append(data[at:])
+    return b"".join(parts)
 
 
 def structure_path(structure) -> QPainterPath:

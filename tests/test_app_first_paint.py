@@ -1,0 +1,111 @@
+"""The main window's first paint does only what it shows (docs/performance.md, start-up): the art of the calm
+layers, parsed without the layers it does not draw and rendered for the visible part only; what is moved after
+it (the margin of the art, the menus' descriptions) is there once start-up has run, with the same pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from app_helpers import start_window
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtWidgets import QMenu
+
+from painmap.app import body_art
+from painmap.app.body_art import CALM, FULL, Anatomy, BodyArt
+from painmap.app.chart_frame import read_frames
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return arr[:, : image.width() * 4].copy()
+
+
+def _rendered(art: BodyArt, view, anatomy: Anatomy) -> np.ndarray:
+    image = QImage(420, 720, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setTransform(QTransform().scale(0.4, 0.4))
+    art.render(painter, view, anatomy)
+    painter.end()
+    return _pixels(image)
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The SVG bytes each QSvgRenderer of painmap.app.body_art was given."""
+    seen: list[bytes] = []
+    real = body_art.QSvgRenderer
+
+    def renderer(data):
+        seen.append(bytes(data))
+        return real(data)
+
+    monkeypatch.setattr(body_art, "QSvgRenderer", renderer)
+    return seen
+
+
+def test_calm_art_is_parsed_without_the_layers_it_does_not_draw_and_looks_the_same(parsed):
+    frames = read_frames()
+    view = frames["posterior"]
+    art = BodyArt(frames)
+    calm = _rendered(art, view, CALM)
+    assert len(parsed) == 1 and b'id="layer-skin"' in parsed[0] and b'id="layer-bones"' in parsed[0]
+    for left_out in (b"layer-muscles", b"layer-regions", b"layer-structures", b"layer-landmarks"):
+        assert left_out not in parsed[0]
+    assert art.layers("posterior") == ("skin", "muscles", "bones")  # the file's layers, parsed or not
+    full = _rendered(art, view, FULL)  # the muscles shown: parsed now
+    assert b'id="layer-muscles"' in parsed[-1] and b"layer-structures" not in parsed[-1]
+    whole = BodyArt(frames)
+    whole.check()  # every file parsed whole
+    assert b"layer-structures" in parsed[-1]
+    assert np.array_equal(calm, _rendered(whole, view, CALM))
+    assert np.array_equal(full, _rendered(whole, view, FULL))
+    assert np.abs(calm.astype(int) - full).sum() > 0  # the muscles do show
+
+
+def test_svg_groups_that_do_not_nest_leave_the_file_whole():
+    groups = body_art._layer_groups
+    good = b'<svg><g id="layer-skin"><g/><g><path/></g></g><!-- </g> --><g id="layer-muscles"></g></svg>'
+    assert set(groups(good)) == {"skin", "muscles"}
+    assert body_art._without(good, [groups(good)["muscles"]]).count(b"layer-") == 1
+    assert groups(b'<svg><g id="layer-skin"><g></g></svg>') == {}  # never closed: parsed whole
+    assert groups(b'<svg><g id="layer-skin"></g></g></svg>') == {}
+    assert groups(b"<svg broken") == {}
+
+
+def test_chart_1_art_is_parsed_whole(parsed):
+    from painmap.app.body_art import art_folder
+
+    frames = read_frames()
+    folder = art_folder(type("Chart1", (), {"body": "male", "chart": 1})())
+    art = BodyArt(frames, folder)
+    _rendered(art, frames["posterior"], CALM)
+    assert parsed == [(folder / "posterior.svg").read_bytes()]
+
+
+def test_the_first_paint_renders_the_visible_art_then_the_margin_comes_with_the_same_pixels(qtbot):
+    window = start_window(qtbot, wait=False)  # held right after the first paint
+    canvas = window.canvas
+    dpr = canvas.devicePixelRatioF()
+    rect = canvas.art_cache.latest[0]
+    visible = QRect(0, 0, round(canvas.width() * dpr), round(canvas.height() * dpr))
+    assert rect.width() <= visible.width() and rect.height() <= visible.height()  # no margin to wait for
+    shown = _pixels(canvas.grab().toImage()).astype(int)
+    window.ensure_engine()  # start-up runs; the session's arrival re-renders the art, with its margin
+    canvas.landmarks_visible = False  # the atlas's landmarks come with the engine; the art is compared
+    canvas.repaint()
+    assert canvas.art_cache.latest[0].width() > rect.width()
+    # nothing moved: the same art, up to the anti-aliasing of an entry placed on another whole pixel
+    assert np.abs(shown - _pixels(canvas.grab().toImage())).max() <= 2
+
+
+def test_menus_are_described_once_start_up_has_run(qtbot):
+    window = start_window(qtbot)
+    menus = window.menuBar().findChildren(QMenu)
+    assert menus
+    assert all(menu.menuAction().statusTip() for menu in menus)
