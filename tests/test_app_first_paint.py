@@ -4,6 +4,8 @@ it (the margin of the art, the menus' descriptions) is there once start-up has r
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 from app_helpers import start_window
@@ -109,3 +111,88 @@ def test_menus_are_described_once_start_up_has_run(qtbot):
     menus = window.menuBar().findChildren(QMenu)
     assert menus
     assert all(menu.menuAction().statusTip() for menu in menus)
+
+
+def test_what_is_logged_while_the_log_is_held_is_written_in_order_when_it_opens(tmp_path, monkeypatch):
+    from painmap import logging_setup
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    logger = logging.getLogger(logging_setup.LOGGER_NAME)
+    for handler in list(logger.handlers):  # another test's log file
+        logger.removeHandler(handler)
+    monkeypatch.setattr(logging_setup, "_held", None)
+    try:
+        logging_setup.hold()
+        logging_setup.get_logger().warning("Qt: early warning one")
+        logging_setup.get_logger().warning("Qt: early warning two")
+        assert not logging_setup.log_path().exists()  # nothing written before the first paint
+        logging_setup.release()
+        lines = logging_setup.log_path().read_text(encoding="utf-8").splitlines()
+        assert [line.split(" painmap: ")[1] for line in lines] == ["Qt: early warning one", "Qt: early warning two"]
+        logging_setup.hold()
+        logging_setup.get_logger().warning("Qt: held again")
+        logging_setup.log_exception(ValueError("an error is written at once"))
+        text = logging_setup.log_path().read_text(encoding="utf-8")
+        assert text.index("held again") < text.index("an error is written at once")
+        assert logging_setup._held is None
+    finally:
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+            handler.close()
+
+
+FIRST_PAINT_PROBE = """
+import json, sys
+from PySide6.QtCore import qWarning
+from painmap.app import canvas as canvas_module, startup as startup_module
+from painmap import logging_setup
+
+paint = canvas_module.BodyCanvas.paintEvent
+seen = {}
+
+
+def first_paint(self, event):
+    if not seen:
+        qWarning("a warning before the first paint")
+    paint(self, event)
+    seen.setdefault("paint", sorted(m for m in sys.modules if m.split(".")[0] in ("logging", "painmap", "numpy")))
+
+
+canvas_module.BodyCanvas.paintEvent = first_paint
+start = startup_module.StartUp.__init__
+
+
+def hooked(self, *args, **kwargs):
+    start(self, *args, **kwargs)
+
+    def done():
+        seen["log"] = logging_setup.log_path().read_text(encoding="utf-8")
+        print(json.dumps(seen), flush=True)
+        self.window.close()
+
+    self.done.connect(done)
+
+
+startup_module.StartUp.__init__ = hooked
+from painmap.app.launch import launch
+
+sys.exit(launch(None, []))
+"""
+
+
+def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_gets_what_came_before(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
+    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    loaded = set(seen["paint"])
+    assert "painmap.app.main_window" in loaded  # the probe saw the window's first paint
+    for late in ("logging.handlers", "numpy", "painmap.vocabulary", "painmap.app.files", "painmap.atlas"):
+        assert late not in loaded, late
+    assert "WARNING painmap: Qt: a warning before the first paint" in seen["log"]
