@@ -95,6 +95,8 @@ def release() -> None:
         return
     logger = logging.getLogger(LOGGER_NAME)
     logger.removeHandler(held)
+    if not held.records:
+        return  # nothing to write: the file opens with the first message, as without `hold`
     logger = get_logger()
     for record in held.records:
         logger.handle(record)
