@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from app_helpers import start_window
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QMenu
 
 from painmap.app import body_art
@@ -196,3 +196,29 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     for late in ("logging.handlers", "numpy", "painmap.vocabulary", "painmap.app.files", "painmap.atlas"):
         assert late not in loaded, late
     assert "WARNING painmap: Qt: a warning before the first paint" in seen["log"]
+
+
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+def test_faint_bones_are_the_opaque_layer_laid_over_at_their_opacity(dpr):
+    frames = read_frames()
+    loaded = BodyArt(frames)._renderer("posterior")
+    renderer, box = loaded.renderer, loaded.bounds["bones"]
+    transform = QTransform().translate(-350.5, -800.25).scale(1.7, 1.7)
+
+    def image(fill: QColor, draw) -> np.ndarray:
+        picture = QImage(round(500 * dpr), round(400 * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        picture.setDevicePixelRatio(dpr)
+        picture.fill(fill)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(transform)
+        draw(painter)
+        painter.end()
+        return np.frombuffer(picture.constBits(), np.uint8).reshape(picture.height(), -1, 4).astype(float)
+
+    opaque = image(QColor(0, 0, 0, 0), lambda p: renderer.render(p, "layer-bones", box))
+    faint = image(QColor(255, 255, 255), lambda p: body_art._render_faint(p, renderer, "layer-bones", box, 0.4))
+    alpha = opaque[..., 3:] / 255.0
+    expected = 255.0 * (1 - 0.4 * alpha) + 0.4 * opaque
+    assert alpha.max() == 1.0  # the bones are in the picture
+    assert np.abs(faint[..., :3] - expected[..., :3]).max() <= 1.5
