@@ -56,12 +56,13 @@ def test_calm_art_is_parsed_without_the_layers_it_does_not_draw_and_looks_the_sa
     view = frames["posterior"]
     art = BodyArt(frames)
     calm = _rendered(art, view, CALM)
-    assert len(parsed) == 1 and b'id="layer-skin"' in parsed[0] and b'id="layer-bones"' in parsed[0]
-    for left_out in (b"layer-muscles", b"layer-regions", b"layer-structures", b"layer-landmarks"):
+    assert len(parsed) == 1 and b'id="layer-skin"' in parsed[0] and b'id="layer-bones-alone"' in parsed[0]
+    for left_out in (b'"layer-muscles"', b'"layer-bones"', b'"layer-regions"', b'"layer-structures"', b"landmarks"):
         assert left_out not in parsed[0]
     assert art.layers("posterior") == ("skin", "muscles", "bones")  # the file's layers, parsed or not
-    full = _rendered(art, view, FULL)  # the muscles shown: parsed now
-    assert b'id="layer-muscles"' in parsed[-1] and b"layer-structures" not in parsed[-1]
+    full = _rendered(art, view, FULL)  # the muscles shown, over the bones' visible parts: parsed now
+    assert b'id="layer-muscles"' in parsed[-1] and b'id="layer-bones"' in parsed[-1]
+    assert b"layer-structures" not in parsed[-1] and b"layer-bones-alone" not in parsed[-1]
     whole = BodyArt(frames)
     whole.check()  # every file parsed whole
     assert b"layer-structures" in parsed[-1]
@@ -201,7 +202,7 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
 def test_faint_bones_are_the_opaque_layer_laid_over_at_their_opacity(dpr):
     frames = read_frames()
-    loaded = BodyArt(frames)._renderer("posterior")
+    loaded = BodyArt(frames)._renderer("posterior", FULL)
     renderer, box = loaded.renderer, loaded.bounds["bones"]
     transform = QTransform().translate(-350.5, -800.25).scale(1.7, 1.7)
 

@@ -2,12 +2,13 @@
 
 `BodyArt` loads each view's SVG from its chart's folder when it is first drawn and checks them all once the
 engine loads (a view without its own SVG, `lateral-left`, is its mirror view's SVG flipped). Chart 2's SVGs
-have Inkscape layers `skin`, `muscles` and `bones` (painmap.atlas_svg); `Anatomy` says which of them show, and
-they are rendered from the SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1
-has one `art` layer, always drawn whole. To draw, a view's SVG is parsed without the layer groups it does not
-draw (the atlas's hidden data layers, and the muscles until they show: a quarter of the file for the calm
-first paint); `check()` parses every file whole. Which region is under a point is answered by painmap.app.regions,
-which structure by painmap.structures.
+have Inkscape layers `skin`, `muscles` and `bones`, and `bones-alone` (the bones whole, drawn instead of `bones`
+when the muscles are hidden; docs/atlas.md); `Anatomy` says which of them show, and they are rendered from the
+SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1 has one `art` layer, always
+drawn whole. To draw, a view's SVG is parsed without the layer groups it does not draw (the atlas's hidden data
+layers, the muscles until they show, and whichever of `bones` and `bones-alone` is not drawn: a third of the
+file for the calm first paint); `check()` parses every file whole. Which region is under a point is answered
+by painmap.app.regions, which structure by painmap.structures.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
 
-LAYERS = ("skin", "muscles", "bones")
+LAYERS = ("skin", "muscles", "bones")  # what View ▸ Anatomy toggles
+SVG_LAYERS = ("skin", "bones-alone", "muscles", "bones")  # painting order: `bones-alone` (whole) or `bones`
 FAINT_BONES = 0.4  # patient mode: the bones as faint bony landmarks under the skin
 BARE_SKIN = 0.3  # Skin off: the body's outline stays, faint, so the bones and muscles have their place
 HIGHLIGHT_FILL, HIGHLIGHT_EDGE = QColor(156, 107, 78, 120), QColor("#3d2a1f")  # muted brown, never the red (D6)
@@ -82,7 +84,7 @@ class BodyArt:
     def _renderer(self, view_id: str, anatomy: Anatomy = CALM, whole: bool = False) -> _Loaded:
         """The view's renderer, with at least the layers `anatomy` draws (`whole`: the whole file)."""
         found = self._renderers.get(view_id)
-        if found is not None and (found.whole or not (whole or (anatomy.muscles and "muscles" in found.left_out))):
+        if found is not None and (found.whole or not (whole or _drawn(anatomy, found.groups) & found.left_out)):
             return found
         view = self._views[view_id]
         path, mirrored = self.folder / f"{view.id}.svg", False
@@ -95,18 +97,19 @@ class BodyArt:
             data = path.read_bytes()
         except OSError as err:
             raise AtlasError(f"{path}: cannot be read ({err.strerror or err})") from None
-        groups = _layer_groups(data)
+        spans = _layer_groups(data)
+        groups = frozenset(spans)
         layers = tuple(name for name in LAYERS if name in groups)
-        drop = set()  # a chart without anatomy layers (chart 1) is drawn whole
+        drop: frozenset[str] = frozenset()  # a chart without anatomy layers (chart 1) is drawn whole
         if layers and not whole:
-            drop = {n for n in groups if n not in LAYERS or (n == "muscles" and not anatomy.muscles)}
-        renderer = self._load(path, _without(data, [groups[n] for n in drop]) if drop else data)
+            drop = groups - _drawn(anatomy, groups)
+        renderer = self._load(path, _without(data, [spans[n] for n in drop]) if drop else data)
         bounds = {
             name: renderer.boundsOnElement(f"layer-{name}")
-            for name in LAYERS
+            for name in SVG_LAYERS
             if name not in drop and renderer.elementExists(f"layer-{name}")
         }
-        found = self._renderers[view_id] = _Loaded(renderer, mirrored, bounds, layers, frozenset(drop))
+        found = self._renderers[view_id] = _Loaded(renderer, mirrored, bounds, layers, drop, groups)
         return found
 
     @staticmethod
@@ -120,7 +123,8 @@ class BodyArt:
         """Draw `view`'s art, its anatomy layers as `anatomy` says; the painter is in the view's mm frame
         (nothing if its art cannot be loaded)."""
         try:
-            renderer, mirrored, bounds, _layers, _left_out = self._renderer(view.id, anatomy)
+            loaded = self._renderer(view.id, anatomy)
+            renderer, mirrored, bounds = loaded.renderer, loaded.mirrored, loaded.bounds
         except (AtlasError, KeyError):
             return  # start-up reports it (check()) with one line; the canvas stays blank
         if mirrored:
@@ -135,13 +139,13 @@ class BodyArt:
 
     @staticmethod
     def _render_layers(painter: QPainter, renderer: QSvgRenderer, bounds: dict, anatomy: Anatomy) -> None:
-        shown = {"skin": anatomy.skin, "muscles": anatomy.muscles, "bones": anatomy.bones}
+        shown = _drawn(anatomy, bounds)
         for name, box in bounds.items():
-            opacity = FAINT_BONES if name == "bones" and anatomy.faint else 1.0
+            opacity = FAINT_BONES if name.startswith("bones") and anatomy.faint else 1.0
             element = f"layer-{name}"
             if name == "skin" and not anatomy.skin and renderer.elementExists("silhouette"):
                 element, box, opacity = "silhouette", renderer.boundsOnElement("silhouette"), BARE_SKIN
-            elif not shown[name]:
+            elif name not in shown:
                 continue
             if opacity < 1.0 and element.startswith("layer-"):
                 _render_faint(painter, renderer, element, box, opacity)
@@ -150,6 +154,16 @@ class BodyArt:
             painter.setOpacity(painter.opacity() * opacity)
             renderer.render(painter, element, box)
             painter.restore()
+
+
+def _drawn(anatomy: Anatomy, groups) -> frozenset[str]:
+    """The SVG layers drawn for `anatomy`, of the `groups` a file has: the skin (or its silhouette), the muscles
+    when shown, and the bones whole (`bones-alone`) when the muscles are hidden, else `bones` (an older SVG has
+    no `bones-alone`)."""
+    alone = anatomy.bones and not anatomy.muscles and "bones-alone" in groups
+    drawn = {"skin"} | ({"muscles"} if anatomy.muscles else set())
+    drawn |= {"bones-alone"} if alone else ({"bones"} if anatomy.bones else set())
+    return frozenset(drawn)
 
 
 def _render_faint(painter: QPainter, renderer: QSvgRenderer, element: str, box: QRectF, opacity: float) -> None:
@@ -183,13 +197,14 @@ def _render_faint(painter: QPainter, renderer: QSvgRenderer, element: str, box: 
 
 class _Loaded(NamedTuple):
     """A view's parsed SVG: its renderer, whether it is its mirror's, the bounds of the layers it holds, the
-    anatomy layers the file has, and the layer groups left out of what was parsed."""
+    anatomy layers the file has, the layer groups left out of what was parsed and all the file's groups."""
 
     renderer: QSvgRenderer
     mirrored: bool
     bounds: dict[str, QRectF]
     layers: tuple[str, ...]
     left_out: frozenset[str]
+    groups: frozenset[str]  # every layer group of the file
 
     @property
     def whole(self) -> bool:
