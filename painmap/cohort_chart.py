@@ -15,10 +15,21 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from painmap.drawing_model import Drawing, current_chart
+from painmap.drawing_model import BODIES, Drawing, current_chart
 from painmap.errors import DrawingError, PainmapError
 
-__all__ = ["carry_between", "chart_atlas", "drawing_bytes", "load_onto", "load_own", "parse_onto", "target_atlas"]
+__all__ = [
+    "carry_between",
+    "chart_atlas",
+    "chart_words",
+    "document_body",
+    "document_onto",
+    "drawing_bytes",
+    "load_onto",
+    "load_own",
+    "parse_onto",
+    "target_atlas",
+]
 
 
 @lru_cache(maxsize=8)
@@ -38,6 +49,14 @@ def target_atlas(body: str | None = None) -> Any:
 
     body = body or "male"
     return load_atlas(body=body, chart=current_chart(body))
+
+
+def chart_words(atlas: Any) -> str:
+    """An atlas's chart in words for a one-line message: "the female body's chart 2"."""
+    from painmap.chart_versions import chart_of
+
+    body, chart = chart_of(atlas)
+    return f"the {body} body's chart {chart}"
 
 
 def carry_between(drawing: Drawing, source: Any, target: Any, where: str = "<memory>") -> Drawing:
@@ -81,17 +100,34 @@ def _own_chart(doc: Any, source: str) -> tuple[str, int]:
 
 def parse_onto(data: bytes | str, source: str, target: Any) -> Drawing:
     """A drawing file's bytes, read on its own chart and carried onto `target`'s chart (see the module)."""
-    from painmap.chart_versions import chart_of, chart_record
     from painmap.drawing_decode import Context, decode
+
+    return document_onto(decode(data, Context(source, None)), source, target)
+
+
+def document_body(doc: Any, source: str = "<memory>") -> str:
+    """The body a decoded drawing document was drawn on; "male" when it names none (a first-chart file) or names
+    one badly (the load then reports the fault)."""
+    body = _own_chart(doc, source)[0]
+    return body if body in BODIES else "male"
+
+
+def document_onto(doc: Any, source: str, target: Any) -> Drawing:
+    """A decoded drawing document, read on its own chart and carried onto `target`'s chart (`parse_onto` after
+    the decoding). A document of the target's body, made on its chart or a released older one, is read as
+    `load_drawing(path, target)` reads it (no other atlas is loaded)."""
+    from painmap.chart_versions import chart_of, chart_record
+    from painmap.drawing_decode import Context
     from painmap.drawing_parse import drawing_from_dict
 
     ctx = Context(source, None)
-    doc = decode(data, ctx)
     body, chart = _own_chart(doc, source)
-    same_body = body == chart_of(target)[0]
-    own = chart_atlas(body, chart) if body else None
-    if own is None or (same_body and (chart_record(body, chart) is not None or chart_of(own) == chart_of(target))):
+    target_body, target_chart = chart_of(target)
+    if body == target_body and (chart == target_chart or chart_record(body, chart) is not None):
         return drawing_from_dict(doc, source, target)  # the target's chart, or a released older one: the loader
+    own = chart_atlas(body, chart) if body else None
+    if own is None:  # no atlas of its chart here: the loader carries it by its record, or says what is wrong
+        return drawing_from_dict(doc, source, target)
     return carry_between(drawing_from_dict(doc, source, own), own, target, ctx.source)
 
 
