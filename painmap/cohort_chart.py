@@ -15,14 +15,12 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from painmap.drawing_model import BODIES, Drawing, current_chart
+from painmap.drawing_model import Drawing, current_chart
 from painmap.errors import DrawingError, PainmapError
 
 __all__ = [
     "carry_between",
     "chart_atlas",
-    "chart_words",
-    "document_body",
     "document_onto",
     "drawing_bytes",
     "load_onto",
@@ -49,14 +47,6 @@ def target_atlas(body: str | None = None) -> Any:
 
     body = body or "male"
     return load_atlas(body=body, chart=current_chart(body))
-
-
-def chart_words(atlas: Any) -> str:
-    """An atlas's chart in words for a one-line message: "the female body's chart 2"."""
-    from painmap.chart_versions import chart_of
-
-    body, chart = chart_of(atlas)
-    return f"the {body} body's chart {chart}"
 
 
 def carry_between(drawing: Drawing, source: Any, target: Any, where: str = "<memory>") -> Drawing:
@@ -103,13 +93,6 @@ def parse_onto(data: bytes | str, source: str, target: Any) -> Drawing:
     from painmap.drawing_decode import Context, decode
 
     return document_onto(decode(data, Context(source, None)), source, target)
-
-
-def document_body(doc: Any, source: str = "<memory>") -> str:
-    """The body a decoded drawing document was drawn on; "male" when it names none (a first-chart file) or names
-    one badly (the load then reports the fault)."""
-    body = _own_chart(doc, source)[0]
-    return body if body in BODIES else "male"
 
 
 def document_onto(doc: Any, source: str, target: Any) -> Drawing:

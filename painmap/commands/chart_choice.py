@@ -12,35 +12,49 @@ import os
 import sys
 from typing import Any
 
-from painmap.drawing_model import Drawing
+from painmap.drawing_model import BODIES, Drawing
 
-__all__ = ["carried_line", "onto", "own_body"]
+__all__ = ["carried_line", "chart_words", "onto", "own_body"]
 
 
-def own_body(doc: Any, source: str | os.PathLike) -> str:
-    """The body a decoded drawing document names ("male" for a first-chart file, or when it names one badly: the
-    full check reports that fault)."""
-    from painmap.cohort_chart import document_body
-
-    return document_body(doc, os.fspath(source))
+def own_body(doc: Any) -> str:
+    """The body a decoded drawing document names: "male" for a first-chart file (no "body"), or when it names
+    one badly (the full check on that chart then reports the fault)."""
+    body = doc.get("body", "male") if isinstance(doc, dict) else "male"
+    return body if body in BODIES else "male"
 
 
 def onto(doc: Any, source: str | os.PathLike, atlas: Any, *, note: bool = True) -> Drawing:
-    """The decoded drawing checked on `atlas`'s chart, carried onto it when drawn on the other body (then, with
-    `note`, one line on stderr says so)."""
+    """The decoded drawing checked on `atlas`'s chart as `load_drawing` checks it (an older chart of its body is
+    carried forward); a drawing of the other body is carried onto it (painmap.cohort_chart) and, with `note`,
+    one line on stderr says so."""
+    from painmap.chart_versions import chart_of
+
+    source = os.fspath(source)
+    if own_body(doc) == chart_of(atlas)[0]:
+        from painmap.drawing_parse import drawing_from_dict
+
+        return drawing_from_dict(doc, source, atlas)
     from painmap.cohort_chart import document_onto
 
-    drawing = document_onto(doc, os.fspath(source), atlas)
+    drawing = document_onto(doc, source, atlas)
     if note and (line := carried_line(drawing, atlas)):
-        sys.stderr.write(f"painmap: note: {os.fspath(source)}: {line}\n")
+        sys.stderr.write(f"painmap: note: {source}: {line}\n")
     return drawing
+
+
+def chart_words(atlas: Any) -> str:
+    """An atlas's chart in words for a one-line message: "the female body's chart 2"."""
+    from painmap.chart_versions import chart_of
+
+    body, chart = chart_of(atlas)
+    return f"the {body} body's chart {chart}"
 
 
 def carried_line(drawing: Drawing, atlas: Any) -> str:
     """Words like "drawn on the female body's chart 2, carried onto the male body's chart 2 by the landmark warp"
     when the drawing came from the other body; "" when it is of `atlas`'s body."""
     from painmap.chart_versions import chart_of
-    from painmap.cohort_chart import chart_words
 
     was = drawing.migrated_from
     if was is None or was[0] == chart_of(atlas)[0]:

@@ -88,9 +88,9 @@ def _body(args: Namespace, doc: object, earlier_doc: object) -> str:
 
     if getattr(args, "body", None):
         return args.body
-    own = own_body(doc, args.drawing)
+    own = own_body(doc)
     if earlier_doc is not None:
-        then = own_body(earlier_doc, args.earlier)
+        then = own_body(earlier_doc)
         if then != own:
             raise PainmapError(
                 f"{args.earlier}: drawn on the {then} body chart and {args.drawing} on the {own} one; "
@@ -100,7 +100,7 @@ def _body(args: Namespace, doc: object, earlier_doc: object) -> str:
 
 
 def _chart_line(atlas, carried_from: tuple[str, int] | None) -> str:
-    from painmap.cohort_chart import chart_words
+    from painmap.commands.chart_choice import chart_words
 
     line = f"Compared on {chart_words(atlas)}"
     if carried_from is not None:

@@ -110,7 +110,7 @@ def describe(pattern: Pattern, atlas) -> str:
         if items:
             lines += [f"{title}:", *_bullets(items)]
     if pattern.trigger_points or pattern.kind != "learned":
-        from painmap.cohort_chart import chart_words
+        from painmap.commands.chart_choice import chart_words
 
         lines += ["", f"Trigger points ({len(pattern.trigger_points)}; millimetres on {chart_words(atlas)}):"]
     for tp in pattern.trigger_points:

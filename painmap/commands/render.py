@@ -89,7 +89,7 @@ def _atlas(args: argparse.Namespace, figure: str, doc=None):
     if doc is not None and body is None:
         from painmap.commands.chart_choice import own_body
 
-        body = own_body(doc, args.drawing)
+        body = own_body(doc)
     if body is None and chart is None:
         return load_atlas()
     return load_atlas(body=body or "male", chart=chart)

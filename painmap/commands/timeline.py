@@ -71,10 +71,10 @@ def _documents(paths: list[Path]) -> dict[Path, Any]:
 def _body(args: Namespace, docs: dict[Path, Any]) -> str:
     """The body the page is drawn on: --body, else the drawings' own when they agree, else the first drawing's;
     one line on stderr says which drawings are carried onto it."""
-    from painmap.cohort_chart import chart_words, target_atlas
-    from painmap.commands.chart_choice import own_body
+    from painmap.cohort_chart import target_atlas
+    from painmap.commands.chart_choice import chart_words, own_body
 
-    bodies = {path: own_body(doc, path) for path, doc in docs.items() if not isinstance(doc, Exception)}
+    bodies = {path: own_body(doc) for path, doc in docs.items() if not isinstance(doc, Exception)}
     first = next(iter(bodies.values()), "male")
     body = getattr(args, "body", None) or first
     others = [path for path, b in bodies.items() if b != body]
