@@ -40,7 +40,7 @@ def run(args: Namespace) -> int:
     comparator = cached_comparator(TIMELINE_PX_PER_MM, body=None if body == "male" else body)
 
     def read(path: Path):
-        doc = docs[path]
+        doc = docs[path] if path in docs else _documents([path])[path]  # a file that came since the first pass
         if isinstance(doc, Exception):
             raise doc
         return onto(doc, path, comparator.atlas, note=False)
