@@ -303,6 +303,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         view = self.view()
         t = self.mm_to_widget()
         painter = QPainter(self)
+        painter.setClipRect(exposed)  # the layers read it (clipBoundingRect) to draw only what meets it
         dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
         blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
 

@@ -75,7 +75,20 @@ class ChartMarks:
             x = max(0.0, min(x, c.width() - w))  # a long name (educator size, Spanish) stays inside the canvas
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
         _spread_apart([box for _p, box, _t in boxes])
+        reach = 3.5 * k + 8 * k  # a dot's radius and the repaint margin of paint_landmarks
+        extents = []  # (left, top, right, bottom) of each landmark's dot and label, in plain floats
+        for p, box, _text in boxes:
+            x, y = p.x(), p.y()
+            extents.append(
+                (
+                    min(box.left(), x - reach),
+                    min(box.top(), y - reach),
+                    max(box.right(), x + reach),
+                    max(box.bottom(), y + reach),
+                )
+            )
         self._landmark_cache = (key, boxes)
+        self._landmark_extents = extents
         return boxes
 
     def landmark_tip(self, pos: QPointF) -> str:
@@ -107,8 +120,19 @@ class ChartMarks:
 
     def paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
         k = self.canvas._landmark_scale
-        area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
-        todo = [b for b in self._landmark_boxes(view, t) if area.intersects(b[1]) or area.contains(b[0])]
+        boxes = self._landmark_boxes(view, t)
+        x0, y0 = exposed.x() - 8 * k, exposed.y() - 8 * k  # the exposed rectangle with a margin, in floats
+        x1, y1 = x0 + exposed.width() + 16 * k, y0 + exposed.height() + 16 * k
+        area = QRectF(x0, y0, x1 - x0, y1 - y0)
+        todo = [
+            b
+            for b, (left, top, right, bottom) in zip(boxes, self._landmark_extents, strict=True)
+            if left < x1
+            and right > x0
+            and top < y1
+            and bottom > y0  # may meet: then the exact test
+            and (area.intersects(b[1]) or area.contains(b[0]))
+        ]
         if not todo:
             return
         painter.setFont(self.fonts()[0])
