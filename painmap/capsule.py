@@ -14,8 +14,6 @@ from painmap.grid import MAX_COORDINATE, DirtyRect, Grid
 
 __all__ = ["plain_segment", "segment_box", "segment_spans"]
 
-_NAN = math.nan
-
 
 def plain_segment(p0, p1, radius) -> tuple[float, float, float, float, float] | None:
     """(ax, ay, bx, by, radius) as floats when the segment is well formed (finite, in range, radius > 0), else
@@ -46,60 +44,68 @@ def segment_box(grid: Grid, ax: float, ay: float, bx: float, by: float, r: float
     return DirtyRect(grid.view, x0, y0, x1, y1, sx, sy)
 
 
-def _fmin(a: float, b: float) -> float:
-    """np.fmin: the smaller, ignoring a NaN."""
-    if a != a:
-        return b
-    if b != b:
-        return a
-    return a if a < b else b
-
-
-def _fmax(a: float, b: float) -> float:
-    if a != a:
-        return b
-    if b != b:
-        return a
-    return a if a > b else b
-
-
 def segment_spans(grid: Grid, box: DirtyRect, ax: float, ay: float, bx: float, by: float, r: float) -> list:
     """(row, first column, end column) of the capsule a-b (radius r) on each row of `box` it covers: the spans
-    `brush.capsule_spans` gives for this one segment, row by row (`box` is its `segment_box`)."""
+    `brush.capsule_spans` gives for this one segment, row by row (`box` is its `segment_box`).
+
+    Per row, the slice's ends are the min and max of the candidates of `brush._slices` (the two end discs, the
+    two long sides where they reach the row); a missing candidate is skipped as np.fmin / np.fmax skip NaN.
+    """
     sx, sy, cols = grid.sx, grid.sy, grid.cols
+    sqrt, ceil, floor = math.sqrt, math.ceil, math.floor
     # brush._segment_terms
     dx, dy = bx - ax, by - ay
-    length = math.sqrt(dx * dx + dy * dy)
+    length = sqrt(dx * dx + dy * dy)
     slanted = dy != 0 and length > 0
-    inv = 1.0 / dy if slanted else _NAN
+    inv = 1.0 / dy if slanted else 0.0
     nx = -dy / length * r if slanted else 0.0
     ny = dx / length * r if slanted else 0.0
     r2 = r * r
     out = []
     for row in range(box.y0, box.y1):
-        # brush._slices, one row
         y = (row + 0.5) / sy
         d0 = y - ay
-        q = r2 - d0 * d0
-        h0 = math.sqrt(q) if q >= 0 else _NAN
+        q0 = r2 - d0 * d0
         d1 = y - by
-        q = r2 - d1 * d1
-        h1 = math.sqrt(q) if q >= 0 else _NAN
-        left = _fmin(ax - h0, bx - h1)
-        right = _fmax(ax + h0, bx + h1)
-        if slanted:
+        q1 = r2 - d1 * d1
+        left = right = None
+        if q0 >= 0:  # the disc at a reaches the row
+            h = sqrt(q0)
+            left, right = ax - h, ax + h
+        if q1 >= 0:  # the disc at b
+            h = sqrt(q1)
+            if left is None:
+                left, right = bx - h, bx + h
+            else:
+                if bx - h < left:
+                    left = bx - h
+                if bx + h > right:
+                    right = bx + h
+        if slanted:  # the two long sides: t = (d0 -+ ny) / dy on the segment, x = ax + t dx +- nx
             t = (d0 - ny) * inv
             if 0.0 <= t <= 1.0:
                 x = ax + t * dx + nx
-                left, right = _fmin(left, x), _fmax(right, x)
+                if left is None:
+                    left = right = x
+                elif x < left:
+                    left = x
+                elif x > right:
+                    right = x
             t = (d0 + ny) * inv
             if 0.0 <= t <= 1.0:
                 x = ax + t * dx + -nx
-                left, right = _fmin(left, x), _fmax(right, x)
-        if not left <= right:  # the row misses (NaN)
+                if left is None:
+                    left = right = x
+                elif x < left:
+                    left = x
+                elif x > right:
+                    right = x
+        if left is None or not left <= right:  # the row misses
             continue
-        c0 = _clamp(math.ceil(left * sx - 0.5), cols)
-        c1 = _clamp(math.floor(right * sx - 0.5) + 1, cols)
+        c0 = ceil(left * sx - 0.5)
+        c1 = floor(right * sx - 0.5) + 1
+        c0 = 0 if c0 < 0 else cols if c0 > cols else c0
+        c1 = 0 if c1 < 0 else cols if c1 > cols else c1
         if c1 > c0:
             out.append((row, c0, c1))
     return out

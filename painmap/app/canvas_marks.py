@@ -43,7 +43,7 @@ class ChartMarks:
 
     def fonts(self) -> tuple[QFont, QFontMetricsF, QFont]:
         """(landmark font, its metrics, side-marker font), rebuilt when the font or landmark scale changes."""
-        key = (self.canvas.font().key(), self.canvas._landmark_scale)
+        key = (self.canvas.font(), self.canvas._landmark_scale)  # QFont ==, far cheaper than its key() string
         cached = getattr(self, "_font_cache", None)
         if cached is None or cached[0] != key:
             label = QFont(self.canvas.font())
@@ -58,7 +58,7 @@ class ChartMarks:
         """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
         z = self.canvas._view_zoom()
         c = self.canvas
-        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
+        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font())
         cached = getattr(self, "_landmark_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -153,7 +153,7 @@ class ChartMarks:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
         _font, _fm, marker = self.fonts()
         labels = tuple(tr(label) for label in self.canvas.view().edge_labels)
-        key = (labels, self.canvas.width(), marker.key())
+        key = (labels, self.canvas.width(), marker)
         cached = getattr(self, "_marker_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
