@@ -369,6 +369,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         before = self._brush_rect()
         self._pointer = pos
         after = self._brush_rect()
+        if before == after:  # the outline stays on the same pixels (or is not shown): nothing to repaint
+            return
         for rect in (before, after):
             if rect is not None and not (covered is not None and covered.contains(rect)):
                 self.update(rect)
