@@ -5,7 +5,8 @@ art_cache.py) with the pattern's own muscle highlighted over it, the drawing (an
 memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
 frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
 screen), side markers.
-Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre (canvas_zoom.py).
+Strokes repaint only their dirty rectangle: the painter is clipped to it and the layers draw only what meets it.
+Each view keeps its own zoom and centre (canvas_zoom.py).
 
 The canvas paints before the engine has loaded: it starts on the window's `ViewFrame`s (art and frame only) and
 keeps what is drawn in that time (canvas_pending.py); `attach(session)` switches it to the session's atlas views
