@@ -83,10 +83,14 @@ def parse_onto(data: bytes | str, source: str, target: Any) -> Drawing:
     """A drawing file's bytes, read on its own chart and carried onto `target`'s chart (see the module)."""
     from painmap.chart_versions import chart_of, chart_record
     from painmap.drawing_decode import Context, decode
+    from painmap.drawing_fast import fast_document
     from painmap.drawing_parse import drawing_from_dict
 
     ctx = Context(source, None)
     doc = decode(data, ctx)
+    fast = fast_document(doc, target)  # a current drawing of the target's chart: what the loader makes of it
+    if fast is not None:
+        return fast
     body, chart = _own_chart(doc, source)
     same_body = body == chart_of(target)[0]
     own = chart_atlas(body, chart) if body else None
