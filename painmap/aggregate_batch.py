@@ -74,16 +74,19 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
 def merged_runs(owner: np.ndarray, start: np.ndarray, end: np.ndarray, size: int):
     """The union of spans [start, end) of flat indices per owner, as disjoint runs (owner, start, end), sorted."""
     stride = size + 1  # owners never touch: one index of gap between them
-    small = (int(owner.max()) + 1) * stride < 2**31 if len(owner) else True
-    kind = np.int32 if small else np.int64  # a narrower key sorts faster
-    lo = (owner * stride + start).astype(kind)
-    order = np.argsort(lo, kind="stable")
-    lo = lo[order]
-    hi = np.maximum.accumulate((owner[order] * stride + end[order]).astype(kind))
+    lo = owner * stride + start
+    hi = owner * stride + end
+    if len(owner) and (int(owner.max()) + 1) * stride < 2**31:  # (lo, hi) packed in one int64: sorted as is
+        key = np.sort((lo << 31) | hi, kind="stable")  # timsort: the spans come in ascending runs (quicksort: 2.8x)
+        lo, hi = key >> 31, key & (2**31 - 1)
+    else:
+        order = np.argsort(lo, kind="stable")
+        lo, hi = lo[order], hi[order]
+    hi = np.maximum.accumulate(hi)  # the order among equal starts changes no run (their ends' maximum counts)
     first = np.ones(len(lo), dtype=bool)
     first[1:] = lo[1:] > hi[:-1]
     heads = np.flatnonzero(first)
-    run_lo, run_hi = lo[heads].astype(np.int64), hi[np.r_[heads[1:], len(lo)] - 1].astype(np.int64)
+    run_lo, run_hi = lo[heads], hi[np.r_[heads[1:], len(lo)] - 1]
     run_owner = run_lo // stride
     return run_owner, run_lo - run_owner * stride, run_hi - run_owner * stride
 
@@ -120,7 +123,8 @@ class ChunkScorer:
         return all(type(m) is Stroke for m in drawing.marks)
 
     def score(self, drawings: list[Any], scores: bool = True) -> tuple[dict[str, np.ndarray], list[dict]]:
-        """Per view the chunk's counts over its full grid (int64; views nobody painted left out), and per drawing
+        """Per view the chunk's counts over the box its strokes touch ((row, col, int64 counts); views nobody painted
+        left out), and per drawing
         {"area": {view: painted pixels}, "scores": (score (patterns, sides), best (patterns,)) or None}."""
         n = len(drawings)
         views = tuple(self.atlas.views)
@@ -167,7 +171,9 @@ class ChunkScorer:
         lengths = np.fromiter(map(len, points), np.int64, count=len(points))
         flat = np.fromiter(chain.from_iterable(chain.from_iterable(points)), np.float64, count=2 * int(lengths.sum()))
         flat = as_points(flat.reshape(-1, 2))  # checked as the brush checks each stroke's points
-        r = np.array([check_radius(x) for x in radii], dtype=np.float64)
+        r = np.array(radii, dtype=np.float64)
+        if not (np.isfinite(r) & (r > 0)).all():  # the brush's own check says which radius it refuses
+            r = np.array([check_radius(x) for x in radii], dtype=np.float64)
         x0, y0, x1, y1 = flat_boxes(grid, flat, lengths, r)
         keep = (x1 > x0) & (y1 > y0)  # a stroke off the grid paints nothing (as in PainMasks)
         if not keep.all():
@@ -199,16 +205,19 @@ def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
     return out
 
 
-def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """How many of the runs cover each pixel of the view (int64, the view's shape; zero outside the rows hit)."""
-    r0 = int(start.min()) // runs.cols
-    r1 = (int(end.max()) - 1) // runs.cols + 1
-    offset, size = r0 * runs.cols, (r1 - r0) * runs.cols
+def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> tuple[int, int, np.ndarray]:
+    """How many of the runs cover each pixel of the box they touch: (row, col) of its top-left pixel and the
+    counts (int64), the box only (the view's full grid is never allocated)."""
+    cols = runs.cols
+    r0 = int(start.min()) // cols
+    r1 = (int(end.max()) - 1) // cols + 1
+    offset, size = r0 * cols, (r1 - r0) * cols
     edges = np.bincount(start - offset, minlength=size + 1) - np.bincount(end - offset, minlength=size + 1)
-    band = np.cumsum(edges[:size]).reshape(r1 - r0, runs.cols)
-    counts = np.zeros(runs.shape, dtype=np.int64)
-    counts[r0:r1] = band
-    return counts
+    band = np.cumsum(edges[:size]).reshape(r1 - r0, cols)
+    if ((end - 1) // cols != start // cols).any():  # a run across a row end: every column may be touched
+        return r0, 0, band
+    c0, c1 = int((start % cols).min()), int(((end - 1) % cols).max()) + 1
+    return r0, c0, band[:, c0:c1]
 
 
 def batch_rows(scorer: ChunkScorer, drawings: list[tuple[Path, Any]], scores: bool) -> tuple[dict, list[DrawingRow]]:

@@ -274,7 +274,11 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
         else:
             for (k, _, _), row in zip(together, rows, strict=True):
                 entries[k] = row
-            counts = {v: c.astype(dtype) for v, c in found.items()}
+            if not alone:  # the batch's boxes are the chunk's counts
+                return _crop_patches(found, dtype), _strict_prefix(entries, strict)
+            for view_id, (r0, c0, box) in found.items():
+                counts[view_id] = np.zeros(proc.view_shape(view_id), dtype=dtype)
+                counts[view_id][r0 : r0 + box.shape[0], c0 : c0 + box.shape[1]] = box
     for k, path, drawing in alone:
         try:
             done = proc.process_drawing(path, drawing, scores)
@@ -287,10 +291,22 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
             target = counts[view_id][r0 : r0 + mask.shape[0], c0 : c0 + mask.shape[1]]
             np.add(target, mask, out=target, casting="unsafe")
         entries[k] = done.row
+    return {v: _crop(c) for v, c in counts.items()}, _strict_prefix(entries, strict)
+
+
+def _strict_prefix(entries: list, strict: bool) -> list:
+    """The entries up to the first bad file when `strict` (it ends the chunk, and the run); else all."""
     bad = next((k for k, e in enumerate(entries) if isinstance(e, tuple)), None) if strict else None
-    if bad is not None:  # strict: the first bad file ends the chunk (and the run)
-        entries = entries[: bad + 1]
-    return {v: _crop(c) for v, c in counts.items()}, entries
+    return entries if bad is None else entries[: bad + 1]
+
+
+def _crop_patches(patches: dict[str, CountPatch], dtype) -> dict[str, CountPatch]:
+    """`_crop` of counts given as boxes (row, col, counts) of their views: the same patches."""
+    out = {}
+    for view_id, (r0, c0, box) in patches.items():
+        dr, dc, part = _crop(box.astype(dtype))
+        out[view_id] = (r0 + dr, c0 + dc, part) if part.size else (0, 0, part)
+    return out
 
 
 def _group(meta: dict, key: str) -> str:

@@ -101,9 +101,13 @@ def document_onto(doc: Any, source: str, target: Any) -> Drawing:
     `load_drawing(path, target)` reads it (no other atlas is loaded)."""
     from painmap.chart_versions import chart_of, chart_record
     from painmap.drawing_decode import Context
+    from painmap.drawing_fast import fast_document
     from painmap.drawing_parse import drawing_from_dict
 
     ctx = Context(source, None)
+    fast = fast_document(doc, target)  # a current drawing of the target's chart: what the loader makes of it
+    if fast is not None:
+        return fast
     body, chart = _own_chart(doc, source)
     target_body, target_chart = chart_of(target)
     if body == target_body and (chart == target_chart or chart_record(body, chart) is not None):

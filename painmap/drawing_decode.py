@@ -74,6 +74,7 @@ class Context:
 _QUOTED = re.compile(rb'"[^"]*"')
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
 _LEADING_SPACE = re.compile(rb"[ \t\r\n]*")
+_ONE_KIND = bytes.maketrans(b"{}", b"[]")
 # Arrays and objects a drawing within the limits can hold: points, marks, the marks array, and meta (whose
 # strings may also contain bracket characters, counted here because strings are not yet told apart).
 _MAX_ARRAYS = MAX_POINTS_TOTAL + MAX_MARKS + 1 + 2 * MAX_META_BYTES
@@ -84,7 +85,8 @@ def _check_nesting(data: bytes, ctx: Context) -> None:
     """Refuse more arrays/objects than a drawing within the limits holds, and deep nesting, before parsing.
 
     Works on the bytes at C speed: escaped quotes and backslashes are dropped, then everything but brackets
-    and quotes, then the (now simple) strings; the depth is a cumulative sum over what is left.
+    and quotes, then the (now simple) strings; the depth is the number of passes that remove innermost pairs
+    (a cumulative sum over what is left when it is too deep or unbalanced, for the message).
     """
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
@@ -96,9 +98,11 @@ def _check_nesting(data: bytes, ctx: Context) -> None:
     objects = structure.count(b"{")
     if objects > _MAX_OBJECTS:
         raise ctx.fail(f"holds {objects:,} objects: more marks than a drawing may have ({MAX_MARKS:,})")
-    brackets = _QUOTED.sub(b"", structure)
+    brackets = structure.replace(b'""', b"")  # strings without brackets in them: each quote beside its pair ...
+    if b'"' in brackets:
+        brackets = _QUOTED.sub(b"", structure)  # ... else strings told apart by the regex
     del structure
-    if not brackets:
+    if not brackets or _depth_at_most(brackets, MAX_DEPTH):
         return
     codes = np.frombuffer(brackets, dtype=np.uint8)
     steps = ((codes == ord("[")) | (codes == ord("{"))).view(np.int8)  # 1 opens, 0 closes: 2 * step - 1
@@ -106,6 +110,18 @@ def _check_nesting(data: bytes, ctx: Context) -> None:
     steps -= 1
     if int(np.cumsum(steps, dtype=np.int32).max()) > MAX_DEPTH:
         raise ctx.fail(f"nested deeper than {MAX_DEPTH} levels (a drawing needs 5)")
+
+
+def _depth_at_most(brackets: bytes, limit: int) -> bool:
+    """Whether the brackets (one kind as for the depth count: `{` as `[`) close in order and nest at most `limit`
+    deep: each pass removes every innermost pair, one level (a balanced sequence of depth d is empty after exactly
+    d passes; an unbalanced one never is)."""
+    brackets = brackets.translate(_ONE_KIND)
+    for _ in range(limit):
+        brackets = brackets.replace(b"[]", b"")
+        if not brackets:
+            return True
+    return False
 
 
 def _reject_constant(name: str) -> float:

@@ -61,6 +61,7 @@ from painmap.drawing_decode import decode as _decode
 from painmap.drawing_decode import json_key as _key
 from painmap.drawing_decode import json_kind as _kind
 from painmap.drawing_decode import show as _show
+from painmap.drawing_fast import fast_document
 
 # ---------------------------------------------------------------------------------------------------------------
 # Versions
@@ -307,6 +308,12 @@ def _meta(doc: dict, ctx: _Context) -> dict:
 
 
 def _document(doc: Any, ctx: _Context) -> Drawing:
+    fast = fast_document(doc, ctx.atlas)  # a current drawing of the atlas's chart, plainly valid: the same Drawing
+    return fast if fast is not None else _full_document(doc, ctx)
+
+
+def _full_document(doc: Any, ctx: _Context) -> Drawing:
+    """Every check in order, the first fault refused with its one-line message (see also painmap.drawing_fast)."""
     if not isinstance(doc, dict):
         raise ctx.fail(f"the document must be a JSON object, not {_kind(doc)}")
     for key in doc:
