@@ -53,11 +53,30 @@ class OutsideMarks:
         return {"count": self.count, "indices": list(self.indices), "by_view": dict(self.by_view)}
 
 
+def _a_point_on_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
+    """True when one of a stroke's points lies in a silhouette pixel and its brush is at least one pixel wide:
+    that pixel's centre is within 0.71 pixel of the point, so the stroke paints it (a sufficient test; False says
+    nothing)."""
+    if not isinstance(mark, Stroke):
+        return False
+    grid = masks.grid(mark.view)
+    if mark.radius * min(grid.sx, grid.sy) < 1.0 or len(mark.points) == 0:
+        return False
+    points = np.asarray(mark.points, dtype=np.float64).reshape(-1, 2)
+    cols, rows = np.floor(points[:, 0] * grid.sx), np.floor(points[:, 1] * grid.sy)
+    on_grid = (cols >= 0) & (cols < grid.cols) & (rows >= 0) & (rows < grid.rows)
+    silhouette = masks.atlas_masks.silhouette(mark.view)
+    return bool(silhouette[rows[on_grid].astype(np.intp), cols[on_grid].astype(np.intp)].any())
+
+
 def stroke_touches_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
     """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette.
 
-    `masks` is scratch space: the stroke is painted into it and the previous pixels are put back.
+    `masks` is scratch space: unless one of a stroke's points is on the body already, the mark is painted into it
+    and the previous pixels are put back.
     """
+    if _a_point_on_body(masks, mark):
+        return True
     rect = masks.bounds(mark)
     if rect.empty:
         return False
