@@ -201,3 +201,15 @@ def test_between_start_up_steps_the_session_never_waits_for_early_marks(qtbot):
         startup._timer.start()
     assert seen and all(not pending and undo for _name, pending, undo in seen), seen
     assert len(window.session.drawing.marks) == 1
+
+
+def test_the_art_painted_first_is_not_rendered_again_when_the_session_arrives(qtbot):
+    window = start_window(qtbot, wait=False)
+    canvas = window.canvas
+    window.startup._timer.stop()
+    canvas.repaint()
+    renders = canvas.art_cache.renders
+    assert renders >= 1
+    window.ensure_engine()  # the session attaches on the same chart: its art is the one painted
+    canvas.repaint()
+    assert window.session is not None and canvas.art_cache.renders == renders
