@@ -1,7 +1,10 @@
 """The command line's engine cache: the bundled atlas, library and rasterized masks kept in one file on disk.
 
 The first run loads and rasterizes everything and saves it (`$XDG_CACHE_HOME/painmap/engine-<key>.pickle`,
-through `painmap.atomic`); later runs load that one file instead of parsing the SVG and TOML files.
+through `painmap.atomic`); later runs load that one file instead of parsing the SVG and TOML files. The file
+is a pickle of the objects whose numpy arrays (~34 MB of masks and tables) are kept out of band after it, each
+on a 64-byte boundary, and mapped copy-on-write when read: a start reads the objects (~0.1 MB) and only the
+pages of the arrays it uses (decision "The engine cache is mapped, not read").
 `PAINMAP_NO_CACHE=1` turns the cache off. The file is the user's own cache, read with pickle: it is trusted
 like the installed code.
 
@@ -12,22 +15,27 @@ so their changes do not change the cached data), painmap, numpy and Python versi
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
+import struct
 import sys
 import zlib
 from pathlib import Path
 
 import numpy as np
 
-from painmap.atomic import WriteError, write_bytes
+from painmap.atomic import WriteError, atomic_write
 from painmap.comparator import Comparator, comparator
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
 
 __all__ = ["ENGINE_CACHE_VERSION", "cache_folder", "cached_comparator", "engine_cache_key"]
 
-ENGINE_CACHE_VERSION = 3
+ENGINE_CACHE_VERSION = 4
+_MAGIC = b"painmap-engine\x00\x04"  # then the head's length and the number of arrays (two uint64)
+_HEADER = struct.Struct("<16sQQ")
+_ALIGN = 64
 # The modules whose code shapes the cached atlas, library, masks and pattern tables.
 _BUILDERS = (
     "atlas.py",
@@ -112,20 +120,62 @@ def _restore(state: tuple, px_per_mm: float) -> Comparator:
     return comp
 
 
+def _pack(state: tuple, stream) -> None:
+    """Write `state`: the header, the table of (offset, size) of each array, the pickle, the aligned arrays."""
+    buffers: list[pickle.PickleBuffer] = []
+    head = pickle.dumps(state, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    pos = _HEADER.size + 16 * len(raws) + len(head)
+    table = []
+    for raw in raws:
+        pos += -pos % _ALIGN
+        table.append((pos, raw.nbytes))
+        pos += raw.nbytes
+    stream.write(_HEADER.pack(_MAGIC, len(head), len(raws)))
+    stream.write(struct.pack(f"<{2 * len(raws)}Q", *(n for entry in table for n in entry)))
+    stream.write(head)
+    written = _HEADER.size + 16 * len(raws) + len(head)
+    for (offset, _size), raw in zip(table, raws, strict=True):
+        stream.write(bytes(offset - written))
+        stream.write(raw)
+        written = offset + raw.nbytes
+
+
+def _unpack(path: Path) -> tuple:
+    """The state written by `_pack`, its arrays backed by a private (copy-on-write) map of the file."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size < _HEADER.size:
+            raise ValueError("engine cache file cut short")
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY)
+    view = memoryview(data)
+    magic, head_size, count = _HEADER.unpack_from(view)
+    start = _HEADER.size + 16 * count
+    if magic != _MAGIC or start + head_size > size:
+        raise ValueError("not an engine cache file of this version")
+    table = struct.unpack_from(f"<{2 * count}Q", view, _HEADER.size)
+    buffers = []
+    for offset, length in zip(table[::2], table[1::2], strict=True):
+        if offset + length > size:
+            raise ValueError("engine cache file cut short")
+        buffers.append(view[offset : offset + length])
+    return pickle.loads(view[start : start + head_size], buffers=buffers)
+
+
 def _load(path: Path, px_per_mm: float) -> Comparator | None:
     try:
-        with open(path, "rb") as f:
-            return _restore(pickle.load(f), px_per_mm)
+        return _restore(_unpack(path), px_per_mm)
     except FileNotFoundError:
         return None
-    except (*_UNREADABLE, PainmapError):  # from another version, cut short, or not ours: rebuild
+    except (*_UNREADABLE, struct.error, PainmapError):  # from another version, cut short, or not ours: rebuild
         return None
 
 
 def _save(folder: Path, path: Path, comp: Comparator, stem: str = "engine") -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_bytes(path, pickle.dumps(_state(comp), protocol=pickle.HIGHEST_PROTOCOL))
+        with atomic_write(path, "wb") as stream:
+            _pack(_state(comp), stream)
         for old in folder.glob(f"{stem}-*.pickle"):  # older files of the same chart (`stem-<key>`) only
             if old != path and "-" not in old.name[len(stem) + 1 : -len(".pickle")]:
                 old.unlink(missing_ok=True)

@@ -1,0 +1,72 @@
+"""The engine cache file: the objects pickled, their arrays out of band and mapped copy-on-write when read."""
+
+from __future__ import annotations
+
+import mmap
+
+import numpy as np
+import pytest
+
+from painmap import engine_cache
+from painmap.raster import PainMasks
+
+
+@pytest.fixture
+def cache_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "painmap"
+
+
+def _file(folder):
+    (path,) = folder.glob("engine-*.pickle")
+    return path
+
+
+def _base(array):
+    while isinstance(array, np.ndarray) and array.base is not None:
+        array = array.base
+    return array.obj if isinstance(array, memoryview) else array
+
+
+def test_a_cached_engine_maps_its_arrays_and_compares_as_the_built_one(cache_home, monkeypatch):
+    built = engine_cache.cached_comparator()
+    monkeypatch.setattr(engine_cache, "comparator", lambda *a, **k: pytest.fail("rebuilt"))
+    loaded = engine_cache.cached_comparator()
+    view = loaded.atlas_masks.view("posterior")
+    assert isinstance(_base(view.silhouette), mmap.mmap)  # not read into memory
+    assert np.array_equal(view.silhouette, built.atlas_masks.view("posterior").silhouette)
+    view.labels[0, 0] = view.labels[0, 0]  # copy-on-write: writable, the file stays as it was
+    results = []
+    for comp in (built, loaded):
+        masks = PainMasks(comp.atlas)
+        masks.segment("posterior", (520.0, 860.0), (560.0, 900.0), 15.0, 6)
+        results.append(comp.compare(masks))
+    a, b = results
+    assert [(r.pattern, r.side, r.score) for r in a.results] == [(r.pattern, r.side, r.score) for r in b.results]
+
+
+@pytest.mark.parametrize("damage", ["cut", "empty", "old pickle", "bad table"])
+def test_a_damaged_or_older_cache_file_is_rebuilt(cache_home, damage):
+    import pickle
+    import struct
+
+    engine_cache.cached_comparator()
+    path = _file(cache_home)
+    data = path.read_bytes()
+    if damage == "cut":
+        data = data[: len(data) // 2]
+    elif damage == "empty":
+        data = b""
+    elif damage == "old pickle":  # the format before the arrays were kept out of band
+        data = pickle.dumps(("an", "old", "state"))
+    else:
+        data = (
+            data[: engine_cache._HEADER.size]
+            + struct.pack("<2Q", len(data), 8)
+            + data[engine_cache._HEADER.size + 16 :]
+        )
+    path.write_bytes(data)
+    comp = engine_cache.cached_comparator()
+    assert comp.compare(PainMasks(comp.atlas)).results
+    assert path.stat().st_size > 1_000_000  # written again, whole
+    assert engine_cache._load(path, comp.px_per_mm) is not None
