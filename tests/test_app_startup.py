@@ -213,3 +213,29 @@ def test_the_art_painted_first_is_not_rendered_again_when_the_session_arrives(qt
     window.ensure_engine()  # the session attaches on the same chart: its art is the one painted
     canvas.repaint()
     assert window.session is not None and canvas.art_cache.renders == renders
+
+
+def test_a_broken_svg_of_a_view_not_shown_ends_start_up_with_one_line_after_the_ranking(qtbot, monkeypatch):
+    """The atlas (its geometry) loads; Qt's SVG renderer refuses the art of the side view, which is not shown."""
+    from painmap.app.body_art import BodyArt
+    from painmap.errors import AtlasError
+
+    load = BodyArt._load
+
+    def refuse_side_view(path):
+        if path.name == "lateral.svg":
+            raise AtlasError(f"{path}: not a valid SVG file")
+        return load(path)
+
+    monkeypatch.setattr(BodyArt, "_load", staticmethod(refuse_side_view))
+    window = start_window(qtbot, wait=False)
+    steps = [step.__name__ for step in window.startup._steps]
+    assert steps.index("_check_art") == steps.index("_load_engine") + 1
+    startup, failures = window.startup, []
+    startup.failed.connect(failures.append)
+    startup._timer.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    assert len(failures) == 1 and failures[0].endswith("lateral.svg: not a valid SVG file")
+    assert "\n" not in failures[0]
+    assert window.live.comparison is not None  # ranked before the check
+    assert window.startup is None or not window.startup._steps  # nothing after it ran
