@@ -239,3 +239,19 @@ def test_a_broken_svg_of_a_view_not_shown_ends_start_up_with_one_line_after_the_
     assert "\n" not in failures[0]
     assert window.live.comparison is not None  # ranked before the check
     assert window.startup is None or not window.startup._steps  # nothing after it ran
+
+
+def test_the_late_steps_have_not_run_when_the_drawing_is_ranked(qtbot, monkeypatch):
+    from painmap.app.startup import StartUp
+
+    seen = []
+    rank = StartUp._load_engine
+
+    def ranked(self) -> None:
+        rank(self)
+        seen.append((self.window.live.comparison is not None, self.window.frequency, self.window.compare_earlier))
+
+    monkeypatch.setattr(StartUp, "_load_engine", ranked)
+    window = start_window(qtbot)
+    assert seen == [(True, None, None)]  # the session attached without them
+    assert window.frequency is not None and window.compare_earlier is not None  # then they came
