@@ -32,7 +32,7 @@ from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
 
 __all__ = ["ENGINE_CACHE_VERSION", "cache_folder", "cached_comparator", "engine_cache_key"]
 
-ENGINE_CACHE_VERSION = 4
+ENGINE_CACHE_VERSION = 5
 _MAGIC = b"painmap-engine\x00\x04"  # then the head's length and the number of arrays (two uint64)
 _HEADER = struct.Struct("<16sQQ")
 _ALIGN = 64
@@ -40,9 +40,12 @@ _ALIGN = 64
 _BUILDERS = (
     "atlas.py",
     "atlas_masks.py",
+    "chart_anchors.py",
+    "chart_versions.py",
     "comparator.py",
     "geometry.py",
     "grid.py",
+    "pattern_carry.py",
     "pattern_model.py",
     "pattern_svg.py",
     "pattern_texts.py",
@@ -50,6 +53,7 @@ _BUILDERS = (
     "polygons.py",
     "svg_pathdata.py",
     "svg_shapes.py",
+    "warp.py",
 )
 # What a stale, truncated or foreign cache file raises when read back: rebuilt, never shown.
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError)
@@ -101,14 +105,37 @@ def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
+def _solve_older_charts(atlas) -> None:
+    """Solve the warps from the older charts of the atlas's body onto its chart (kept in `painmap.warp.SOLVED`),
+    so that opening a drawing of an older chart solves none; a chart without landmarks is left to that open."""
+    from painmap import chart_versions as cv
+
+    body, chart = cv.chart_of(atlas)
+    try:
+        dst = cv.atlas_record(atlas)
+        for older in cv.known_charts(body):
+            src = cv.chart_record(body, older) if older < chart else None
+            for view_id in src.views if src is not None else ():
+                cv.view_warp(src, dst, view_id)
+    except PainmapError:
+        pass
+
+
 def _state(comp: Comparator) -> tuple:
+    from painmap import warp
+
     offsets, n_codes = comp._codes()
     tables = (offsets, n_codes, dict(comp._score_tables))  # the aggregation's score tables (built by prepare)
-    return (comp.atlas, comp.library, comp.atlas_masks._views, comp.zone_names, comp._patterns, comp._zone_luts, tables)
+    views = comp.atlas_masks._views
+    return (comp.atlas, comp.library, views, comp.zone_names, comp._patterns, comp._zone_luts, tables, warp.SOLVED)
 
 
 def _restore(state: tuple, px_per_mm: float) -> Comparator:
-    atlas, library, views, zone_names, patterns, zone_luts, (offsets, n_codes, tables) = state
+    from painmap import warp
+
+    atlas, library, views, zone_names, patterns, zone_luts, (offsets, n_codes, tables), solved = state
+    for key, solution in solved.items():
+        warp.SOLVED.setdefault(key, solution)
     masks = AtlasMasks(atlas, px_per_mm)
     masks._views.update(views)
     comp = Comparator(atlas, library, px_per_mm)
@@ -207,5 +234,6 @@ def cached_comparator(px_per_mm: float = DEFAULT_PX_PER_MM, body: str | None = N
         return comp
     comp = comparator(atlas, None, px_per_mm)
     comp.prepare(score_tables=True)
+    _solve_older_charts(comp.atlas)
     _save(folder, path, comp, stem)
     return comp

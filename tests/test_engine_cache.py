@@ -70,3 +70,35 @@ def test_a_damaged_or_older_cache_file_is_rebuilt(cache_home, damage):
     assert comp.compare(PainMasks(comp.atlas)).results
     assert path.stat().st_size > 1_000_000  # written again, whole
     assert engine_cache._load(path, comp.px_per_mm) is not None
+
+
+def test_a_cached_engine_carries_a_chart_1_drawing_without_solving_a_warp(cache_home, monkeypatch, tmp_path):
+    import json
+
+    from painmap import chart_versions, warp
+    from painmap.drawing import load_drawing
+
+    path = tmp_path / "old.painmap.json"
+    marks = [{"type": "stroke", "view": v, "radius": 12, "intensity": 6, "quality": "aching",
+              "points": [[365, 800], [400, 760]]} for v in ("posterior", "lateral", "lateral-left")]  # fmt: skip
+    path.write_text(json.dumps({"format": "painmap-drawing", "version": 1, "meta": {}, "marks": marks}))
+    built = engine_cache.cached_comparator()
+    expected = load_drawing(path, built.atlas)
+    monkeypatch.setattr(warp, "SOLVED", {})  # a new process: nothing solved yet
+    monkeypatch.setattr(chart_versions, "_WARPS", {})
+    monkeypatch.setattr(warp, "_solve", lambda *a: pytest.fail("a warp was solved"))
+    loaded = engine_cache.cached_comparator()
+    carried = load_drawing(path, loaded.atlas)
+    assert carried.chart == loaded.atlas.chart != 1
+    assert [m.points for m in carried.marks] == [m.points for m in expected.marks]
+    assert [m.radius for m in carried.marks] == [m.radius for m in expected.marks]
+
+
+def test_a_warp_with_other_control_points_is_solved_for_them():
+    from painmap import warp
+
+    square = [(0, 0), (10, 0), (0, 10), (10, 10)]
+    a = warp.Warp(square, [(1, 1), (11, 1), (1, 11), (11, 11)])
+    b = warp.Warp(square, [(0, 0), (20, 0), (0, 20), (20, 20)])
+    assert np.allclose(a([(5, 5)]), [(6, 6)]) and np.allclose(b([(5, 5)]), [(10, 10)])
+    assert np.allclose(warp.Warp(square, [(1, 1), (11, 1), (1, 11), (11, 11)])([(2, 3)]), [(3, 4)])
