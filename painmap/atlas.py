@@ -129,17 +129,6 @@ def mirror_view(view: View, view_id: str) -> View:
         )
         for o in view.outlines
     )
-    structures = tuple(
-        Structure(
-            mirror_region_id(s.id),
-            s.kind,
-            _SWAP[s.side],
-            geometry.mirror_x(s.polygon, w),
-            tuple(geometry.mirror_x(h, w) for h in s.holes),
-            _swap_side_words(s.label),
-        )
-        for s in view.structures
-    )
     x0, y0, x1, y1 = view.focus
     return View(
         id=view_id,
@@ -153,7 +142,22 @@ def mirror_view(view: View, view_id: str) -> View:
         outlines=outlines,
         edge_labels=EDGE_LABELS.get(view_id, view.edge_labels[::-1]),
         focus=(w - x1, y0, w - x0, y1),
-        structures=structures,
+        structures=_mirror_structures(view.structures, w),
+        bones_alone=_mirror_structures(view.bones_alone, w),
+    )
+
+
+def _mirror_structures(items, w: float) -> tuple[Structure, ...]:
+    return tuple(
+        Structure(
+            mirror_region_id(s.id),
+            s.kind,
+            _SWAP[s.side],
+            geometry.mirror_x(s.polygon, w),
+            tuple(geometry.mirror_x(h, w) for h in s.holes),
+            _swap_side_words(s.label),
+        )
+        for s in items
     )
 
 

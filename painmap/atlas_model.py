@@ -101,6 +101,7 @@ class View:
     edge_labels: tuple[str, str]  # what the viewer's left and right edges are: ("L", "R") or ("Back", "Front")
     focus: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1: lower back and pelvis
     structures: tuple[Structure, ...] = ()  # chart 2: the visible bones and muscles
+    bones_alone: tuple[Structure, ...] = ()  # chart 2: the visible bones when the muscles are hidden
     _regions_by_id: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
 
     def region(self, region_id: str) -> Region:

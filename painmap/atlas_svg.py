@@ -3,7 +3,7 @@
 Chart 1 (resources/atlas/*.svg) has the layers `art`, `regions`, `landmarks`; chart 2
 (resources/atlas/charts/<body>-<n>/*.svg) has `skin`, `muscles`, `bones`, `landmarks`, `regions` and the hidden
 data layer `structures` (the visible part of every bone and muscle, one closed subpath per connected part, holes
-as subpaths inside it).
+as subpaths inside it); an optional `structures-alone` holds the visible part of every bone with the muscles hidden.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def _load_view(path: Path, view_id: str) -> View:
         regions = _read_regions(layers["regions"], path)
         landmarks = _read_landmarks(layers["landmarks"], path)
         structures = _read_structures(layers["structures"], path) if "structures" in layers else ()
+        alone = _read_structures(layers["structures-alone"], path) if "structures-alone" in layers else ()
     except AtlasError:
         raise
     except PainmapError as err:
@@ -134,6 +135,7 @@ def _load_view(path: Path, view_id: str) -> View:
         edge_labels=EDGE_LABELS[view_id],
         focus=focus,  # type: ignore[arg-type]
         structures=structures,
+        bones_alone=tuple(s for s in alone if s.kind == "bone"),
     )
     _validate(view, path)
     return view

@@ -2,7 +2,8 @@
 
 One answer for the app's hover and anything else that asks: `StructureIndex(view).at(x, y, kinds)` tests the
 view's `Structure` polygons (the visible part of every bone and muscle as chart 2 draws it, holes excluded),
-topmost first in the SVG's painting order. `pattern_structure_ids` maps a muscle pattern's id to the
+topmost first in the SVG's painting order; `StructureIndex(view, bones_alone=True)` tests the bones as they are
+drawn with the muscles hidden (whole, `View.bones_alone`). `pattern_structure_ids` maps a muscle pattern's id to the
 `muscle-<name>-<side>` structures of its own muscle (iliopsoas is two muscles, iliacus and psoas major).
 """
 
@@ -31,9 +32,10 @@ class StructureIndex:
 
     BAND_MM = 4.0
 
-    def __init__(self, view) -> None:
+    def __init__(self, view, bones_alone: bool = False) -> None:
         self.view = view
-        self.structures = tuple(view.structures)
+        alone = getattr(view, "bones_alone", ())
+        self.structures = tuple(alone) if bones_alone and alone else tuple(view.structures)
         edges = []
         for i, s in enumerate(self.structures):
             for ring in (s.polygon, *s.holes):  # holes by even-odd: a point in a hole crosses its ring too
@@ -74,14 +76,16 @@ class StructureIndex:
         return out
 
 
-_indexes: dict[int, tuple[object, StructureIndex]] = {}
+_indexes: dict[tuple[int, bool], tuple[object, StructureIndex]] = {}
 
 
-def structure_index(view) -> StructureIndex:
-    """The (cached) index of `view`; views are immutable, so one index per view object."""
-    found = _indexes.get(id(view))
+def structure_index(view, bones_alone: bool = False) -> StructureIndex:
+    """The (cached) index of `view` (`bones_alone`: of its bones as drawn with the muscles hidden); views are
+    immutable, so one index per view object."""
+    key = (id(view), bones_alone)
+    found = _indexes.get(key)
     if found is None or found[0] is not view:
-        found = _indexes[id(view)] = (view, StructureIndex(view))
+        found = _indexes[key] = (view, StructureIndex(view, bones_alone))
     return found[1]
 
 

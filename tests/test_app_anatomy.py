@@ -178,6 +178,43 @@ def test_hover_names_the_structure_under_the_pointer(qtbot, chart2):
     assert QToolTip.text() == "Gluteus medius (right)"  # the tooltip names it too
 
 
+def _under_a_muscle(view, bone_id: str) -> tuple[tuple[float, float], str]:
+    """A point (mm) where, with every layer on, only one opaque muscle shows, and with the muscles hidden only
+    `bone_id` does (3 mm around too); and that muscle's id."""
+    full, alone = structure_index(view), structure_index(view, bones_alone=True)
+    part = max((s for s in view.bones_alone if s.id == bone_id), key=lambda s: len(s.polygon))
+    (x0, y0), (x1, y1) = part.polygon.min(axis=0), part.polygon.max(axis=0)
+    for x in np.linspace(x0, x1, 40)[1:-1]:
+        for y in np.linspace(y0, y1, 40)[1:-1]:
+            around = [(x + dx, y + dy) for dx, dy in ((0, 0), (-3, 0), (3, 0), (0, -3), (0, 3))]
+            tops = {tuple(s.id for s in full.at(*p)) for p in around}
+            bones = {tuple(s.id for s in alone.at(*p, kinds=("bone",))) for p in around}
+            (top, *more) = tops
+            if not more and len(top) == 1 and top[0].startswith("muscle-") and bones == {(bone_id,)}:
+                return (float(x), float(y)), top[0]
+    raise AssertionError(f"no point of {bone_id} under one muscle alone")
+
+
+def test_with_the_muscles_hidden_a_bone_is_drawn_and_named_whole(qtbot, chart2):
+    win, panels = _window(qtbot, chart2, "educator")
+    _quiet(win, panels)
+    canvas = win.canvas
+    canvas.zoom_fit()
+    view = canvas.view()
+    point, muscle = _under_a_muscle(view, "bone-femur-right")
+    pos = to_widget(canvas, point)
+    QTest.mouseMove(canvas, pos)
+    shown = next(s for s in view.structures if s.id == muscle)
+    assert win.structure_label.text() == shown.label[:1].upper() + shown.label[1:]  # the muscle over the femur
+    covered = _pixels(canvas)[pos.y(), pos.x()]
+    win.anatomy.actions["muscles"].setChecked(False)
+    QTest.mouseMove(canvas, pos + QPoint(1, 0))
+    assert win.structure_label.text() == "Femur (right)"
+    bone = _pixels(canvas)[pos.y(), pos.x()]
+    assert np.abs(bone - [0xEC, 0xE4, 0xD3]).sum() < 8  # the bone's own fill (the SVG's bone colour)
+    assert np.abs(covered - bone).sum() > 30  # the muscle had hidden it
+
+
 def test_a_quiz_keeps_the_muscle_hidden_until_reveal(qtbot, chart2):
     win, panels = _window(qtbot, chart2, "quiz")
     panels.show_chosen_pattern("gluteus-medius")

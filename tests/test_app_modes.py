@@ -77,7 +77,8 @@ def test_educator_steps_through_trigger_points_with_arrow_keys(panels, qtbot):
     assert panels.pattern_layer.trigger_point == tps[-1]
     assert panels.pattern_panel.trp_box.currentData() == tps[-1]
     last = panels.pattern_layer.trigger_points()[-1]
-    assert panels.pattern_panel.trp_note.text() == last.note  # where it is, in words
+    where = f"{last.note} ({last.hint})" if last.hint else last.note  # where it is, in words; where to look
+    assert panels.pattern_panel.trp_note.text() == where
     assert {m[2] for m in panels.pattern_layer.markers("posterior")} <= {
         tp.label or tp.id for tp in panels.pattern_layer.trigger_points() if tp.id == tps[-1]
     }

@@ -243,3 +243,58 @@ def test_cli_prints_a_chosen_body_and_refuses_a_missing_chart():
     assert text.returncode == 0 and "anterior: Front" in text.stdout and "structures (" in text.stdout
     bad = run("--body", "female", "--chart", "1")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+
+
+def _even_odd(view, rings) -> np.ndarray:
+    """The pixels inside an odd number of `rings` (a structure's parts and holes, even-odd as the SVG fills)."""
+    out = np.zeros((int(view.height * PX_PER_MM), int(view.width * PX_PER_MM)), dtype=bool)
+    for ring in rings:
+        out ^= mask(ring, view)
+    return out
+
+
+def _whole_art(body: str, view) -> dict[str, list[np.ndarray]]:
+    """The closed subpaths of each path of the SVG's `bones-alone` layer, by bone id."""
+    import xml.etree.ElementTree as ET
+
+    from painmap.resources import resource_path
+    from painmap.svgpath import iter_shapes
+
+    root = ET.parse(resource_path("atlas", "charts", f"{body}-2", f"{view.id}.svg")).getroot()
+    (layer,) = [g for g in root if g.get("id") == "layer-bones-alone"]
+    return {s.element.get("id").removeprefix("whole-"): [p.points for p in s.subpaths] for s in iter_shapes(layer)}
+
+
+@pytest.mark.parametrize("view_id", ["posterior", "lateral", "anterior"])
+def test_bones_alone_are_whole_and_hold_the_bones_drawn_over_the_muscles(chart, view_id):
+    """With the muscles hidden each bone is drawn whole (`bones-alone`), not in the pieces no muscle covers."""
+    view = chart.view(view_id)
+    whole = _whole_art(chart.body, view)
+    drawn = {o.id for o in view.outlines if o.kind == "bone"}
+    assert drawn <= set(whole)  # every bone of the `bones` layer, and those the muscles hide entirely
+    alone_ids = {s.id for s in view.bones_alone}
+    assert {s.kind for s in view.bones_alone} == {"bone"} and alone_ids <= set(whole)
+    assert {s.id for s in view.structures if s.kind == "bone"} <= alone_ids
+    for bid in ("bone-femur-right", "bone-ilium-right", "bone-sacrum-midline"):
+        art = _even_odd(view, whole[bid])
+        over_muscles = _even_odd(view, [o.points for o in view.outlines if o.kind == "bone" and o.id == bid])
+        assert np.count_nonzero(over_muscles & ~art) <= 0.01 * np.count_nonzero(over_muscles) + 5, bid
+        shown = _even_odd(view, [r for s in view.bones_alone if s.id == bid for r in (s.polygon, *s.holes)])
+        assert np.count_nonzero(shown & ~art) <= 0.01 * np.count_nonzero(shown) + 5, bid
+    femur = np.count_nonzero(_even_odd(view, whole["bone-femur-right"]))
+    assert femur > 1.2 * _area(view, "bone-femur-right")  # muscles hide much of the femur with every layer on
+    every = _even_odd(view, [])
+    for rings in whole.values():
+        every |= _even_odd(view, rings)
+    listed = _even_odd(view, [])
+    for s in view.bones_alone:
+        listed |= _even_odd(view, [s.polygon, *s.holes])
+    assert np.count_nonzero(every ^ listed) <= 0.01 * np.count_nonzero(every)  # the data layer is the art
+
+
+def test_lateral_left_bones_alone_are_the_mirror(chart):
+    right, left = chart.view("lateral"), chart.view("lateral-left")
+    assert len(right.bones_alone) == len(left.bones_alone) > 0
+    for a, b in zip(right.bones_alone, left.bones_alone, strict=True):
+        assert b.id == a.id.replace("-right", "-left")
+        assert np.allclose(geometry.mirror_x(a.polygon, right.width), b.polygon)

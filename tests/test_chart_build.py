@@ -37,13 +37,14 @@ def elements(text: str, layer: str) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_rebuild_reproduces_the_committed_skin_regions_and_landmarks(builder, monkeypatch):
-    """The female back view without its muscles: skin, landmarks and regions do not depend on the muscles."""
+    """The female back view without its muscles: skin, landmarks, regions and the bones drawn with the muscles
+    hidden (and their visible parts) do not depend on the muscles."""
     anatomy, build_chart, project, skin = builder
     monkeypatch.setitem(anatomy.MUSCLES, "posterior", ())
     body = project.Body(project.BODIES["female"])
     text, report = build_chart.build_view(body, skin.build_skin(body), "posterior")
     committed = (ROOT / "resources" / "atlas" / "charts" / "female-2" / "posterior.svg").read_text(encoding="utf-8")
-    for layer in ("skin", "landmarks", "regions"):
+    for layer in ("skin", "landmarks", "regions", "bones-alone", "structures-alone"):
         assert elements(text, layer) == elements(committed, layer), layer
     assert text.split("<g ", 1)[0] == committed.split("<g ", 1)[0]  # header: frame, focus, scale, credits
     assert report["width"] == 1000 and report["height"] == 1670

@@ -2,7 +2,8 @@
 
 `BodyArt` loads each view's SVG from its chart's folder when it is first drawn and checks them all once the
 engine loads (a view without its own SVG, `lateral-left`, is its mirror view's SVG flipped). Chart 2's SVGs
-have Inkscape layers `skin`, `muscles` and `bones` (painmap.atlas_svg); `Anatomy` says which of them show, and
+have Inkscape layers `skin`, `muscles` and `bones`, and `bones-alone` (the bones whole, drawn instead of `bones`
+when the muscles are hidden; docs/atlas.md); `Anatomy` says which of them show, and
 they are rendered from the SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1
 has one `art` layer, always drawn whole. Which region is under a point is answered by painmap.app.regions,
 which structure by painmap.structures.
@@ -21,7 +22,8 @@ from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
 
-LAYERS = ("skin", "muscles", "bones")
+LAYERS = ("skin", "muscles", "bones")  # what View ▸ Anatomy toggles
+SVG_LAYERS = ("skin", "bones-alone", "muscles", "bones")  # painting order: `bones-alone` (whole) or `bones`
 FAINT_BONES = 0.4  # patient mode: the bones as faint bony landmarks under the skin
 BARE_SKIN = 0.3  # Skin off: the body's outline stays, faint, so the bones and muscles have their place
 HIGHLIGHT_FILL, HIGHLIGHT_EDGE = QColor(156, 107, 78, 120), QColor("#3d2a1f")  # muted brown, never the red (D6)
@@ -90,7 +92,7 @@ class BodyArt:
                 renderer, mirrored = self._load(mirror), True
             bounds = {
                 name: renderer.boundsOnElement(f"layer-{name}")
-                for name in LAYERS
+                for name in SVG_LAYERS
                 if renderer.elementExists(f"layer-{name}")
             }
             found = self._renderers[view_id] = (renderer, mirrored, bounds)
@@ -122,9 +124,11 @@ class BodyArt:
 
     @staticmethod
     def _render_layers(painter: QPainter, renderer: QSvgRenderer, bounds: dict, anatomy: Anatomy) -> None:
-        shown = {"skin": anatomy.skin, "muscles": anatomy.muscles, "bones": anatomy.bones}
+        alone = anatomy.bones and not anatomy.muscles and "bones-alone" in bounds  # an older SVG has no such layer
+        shown = {"skin": anatomy.skin, "bones-alone": alone, "muscles": anatomy.muscles}
+        shown["bones"] = anatomy.bones and not alone
         for name, box in bounds.items():
-            opacity = FAINT_BONES if name == "bones" and anatomy.faint else 1.0
+            opacity = FAINT_BONES if name.startswith("bones") and anatomy.faint else 1.0
             element = f"layer-{name}"
             if name == "skin" and not anatomy.skin and renderer.elementExists("silhouette"):
                 element, box, opacity = "silhouette", renderer.boundsOnElement("silhouette"), BARE_SKIN

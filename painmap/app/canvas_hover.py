@@ -2,7 +2,8 @@
 bones and muscles (named).
 
 The region comes from painmap.app.regions (the fill tool's own label map), the structures from
-painmap.structures (the view's visible bone and muscle outlines, only of the layers shown). The canvas emits
+painmap.structures (the view's visible bone and muscle outlines, only of the layers shown; with the muscles
+hidden, the whole bones). The canvas emits
 `region_hovered(region)` and `structure_hovered(structures)` when either changes.
 """
 
@@ -23,7 +24,7 @@ class CanvasHover:
         self.region = None  # the region lit up for the fill tool
         self.named_region = None  # the region last named in the status bar
         self.structures: tuple = ()  # the bones and muscles under the pointer, topmost first
-        self._index = None  # (view, StructureIndex)
+        self._index = None  # (view, bones alone, StructureIndex)
 
     def set_region(self, region) -> None:
         """Light up `region` (or nothing): its old and new outlines are repainted."""
@@ -52,11 +53,12 @@ class CanvasHover:
         if not kinds:
             return []
         view = self.canvas.view()
-        if self._index is None or self._index[0] is not view:
+        alone = "muscle" not in kinds  # the bones are drawn whole when the muscles are hidden
+        if self._index is None or self._index[0] is not view or self._index[1] != alone:
             from painmap.structures import structure_index
 
-            self._index = (view, structure_index(view))
-        return self._index[1].at(point[0], point[1], kinds)
+            self._index = (view, alone, structure_index(view, alone))
+        return self._index[2].at(point[0], point[1], kinds)
 
     def _set_structures(self, structures: tuple) -> None:
         if [s.id for s in structures] != [s.id for s in self.structures]:

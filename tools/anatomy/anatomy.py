@@ -6,7 +6,8 @@ and gluteus minimus under gluteus medius from the side) and hide nothing. The pa
 layer and inside the bone layer is computed from depth: for every pair of overlapping structures, the one that is
 nearer the viewer over most of the overlap is drawn later. The bone layer is painted above the muscles, so a
 bone is drawn only where no muscle (translucent ones included) lies in front of it over most of their overlap
-("bones where visible").
+("bones where visible"). With the muscles hidden the bones are drawn whole instead (the layer `bones-alone`;
+one painting order cannot serve both, since bones lie in front of some muscles and behind others).
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def paint_order(pieces: list[Piece]) -> list[Piece]:
 
 
 def layer(pieces: list[Piece], view: str) -> tuple[list[Piece], list[Piece]]:
-    """Muscles and bones, each in painting order; bones get `drawn` (where no muscle is in front) and `visible`.
+    """Muscles and bones, each in painting order; bones get `drawn` (where no muscle is in front), `visible` (what
+    shows of it with every layer on) and `alone` (what shows of it with the muscles hidden).
 
     The muscles' `visible` parts are set by the caller, once the hand-drawn structures are known."""
     muscles = paint_order([p for p in pieces if p.kind == "muscle" and not p.geom.is_empty])
@@ -158,6 +160,8 @@ def layer(pieces: list[Piece], view: str) -> tuple[list[Piece], list[Piece]]:
     for i, bone in enumerate(bones):
         later = [b.drawn for b in bones[i + 1 :] if b.drawn.intersects(bone.drawn)]
         bone.visible = difference(bone.drawn, union(*later))
+        whole = [b.geom for b in bones[i + 1 :] if b.geom.intersects(bone.geom)]
+        bone.alone = difference(bone.geom, union(*whole))
     return muscles, bones
 
 

@@ -43,6 +43,7 @@ from svg import (  # noqa: E402
 CHART = 2
 MIN_VISIBLE = 20.0  # mm²: a visible part smaller than this is not listed in the structures layer
 SHADE_SIMPLIFY = 0.6  # mm: the tonal steps need no precision, and fewer points load faster
+ALONE_SIMPLIFY = 0.25  # mm: the bones' visible parts with the muscles hidden serve hover only (half the points)
 VIEWS = ("posterior", "lateral", "anterior")
 TITLES = {"posterior": "Back", "lateral": "Right side", "anterior": "Front"}
 ZONE_WORDS = {
@@ -201,6 +202,12 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
         if b.drawn.is_empty:
             continue
         svg.path("bones", b.id, geom_d(b.drawn), BONE_STYLE, kind="bone", side=b.side, label=structure_label(b))
+    for name, shape in vert:  # the bones as drawn with the muscles hidden: whole, in the same order
+        svg.path("bones-alone", f"whole-bone-{name}-midline", geom_d(shape), BONE_STYLE, kind="bone", side="midline",
+                 label=name.upper())  # fmt: skip
+    for b in bones:
+        svg.path("bones-alone", f"whole-{b.id}", geom_d(b.geom), BONE_STYLE, kind="bone", side=b.side,
+                 label=structure_label(b))  # fmt: skip
 
     for (lid, side), (u, v) in lm.items():
         key = lid if side == "midline" else f"{lid}-{side}"
@@ -224,11 +231,16 @@ def build_view(body: Body, skin, view: str) -> tuple[str, dict]:
     on_vertebrae = union(*[b.drawn for b in bones])
     listed = [(f"bone-{n}-midline", "bone", "midline", n.upper(), difference(s, on_vertebrae)) for n, s in vert]
     listed += [(p.id, p.kind, p.side, structure_label(p), p.visible) for p in (*bones, *muscles)]
-    for sid, kind, side, words, geom in listed:
-        parts = [p for p in polygons_of(geom) if p.area >= MIN_VISIBLE]
-        if parts:
-            svg.path("structures", f"visible-{sid}", geom_d(union(*parts)), DATA_STYLE, kind=kind, side=side,
-                     structure=sid, label=words)  # fmt: skip
+    whole_bones = union(*[b.geom for b in bones])
+    alone = [(f"bone-{n}-midline", "bone", "midline", n.upper(), difference(s, whole_bones)) for n, s in vert]
+    alone += [(b.id, b.kind, b.side, structure_label(b), b.alone) for b in bones]
+    alone = [(*item[:4], clean(item[4].simplify(ALONE_SIMPLIFY))) for item in alone]
+    for data_layer, prefix, items in (("structures", "visible", listed), ("structures-alone", "alone", alone)):
+        for sid, kind, side, words, geom in items:
+            parts = [p for p in polygons_of(geom) if p.area >= MIN_VISIBLE]
+            if parts:
+                svg.path(data_layer, f"{prefix}-{sid}", geom_d(union(*parts)), DATA_STYLE, kind=kind, side=side,
+                         structure=sid, label=words)  # fmt: skip
     report = {
         "width": width,
         "height": body.height,

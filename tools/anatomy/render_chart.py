@@ -28,7 +28,7 @@ CHARTS = ROOT / "resources" / "atlas" / "charts"
 COMBINATIONS = {
     "all": ("skin", "muscles", "bones"),
     "skin": ("skin",),
-    "skin-bones": ("skin", "bones"),
+    "skin-bones": ("skin", "bones-alone"),  # the app draws the bones whole when the muscles are hidden
     "skin-muscles": ("skin", "muscles"),
     "regions": ("skin", "regions", "landmarks"),
 }
@@ -44,7 +44,7 @@ def with_layers(text: str, shown: tuple[str, ...]) -> str:
             tag = tag[:-1] + ' style="display:none">'
         return tag
 
-    return re.sub(r'<g id="layer-[a-z]+" inkscape:groupmode="layer" inkscape:label="([a-z]+)"[^>]*>', fix, text)
+    return re.sub(r'<g id="layer-[a-z-]+" inkscape:groupmode="layer" inkscape:label="([a-z-]+)"[^>]*>', fix, text)
 
 
 def render(

@@ -65,8 +65,8 @@ def _polys(geom) -> list[Polygon]:
 class ChartSvg:
     """Layers of elements, written in a fixed order (so the output is byte-for-byte reproducible)."""
 
-    LAYERS = ("skin", "muscles", "bones", "landmarks", "regions", "structures")
-    HIDDEN = ("landmarks", "regions", "structures")
+    LAYERS = ("skin", "bones-alone", "muscles", "bones", "landmarks", "regions", "structures", "structures-alone")
+    HIDDEN = ("landmarks", "regions", "structures", "structures-alone")
 
     def __init__(self, body: str, view: str, title: str, width: float, height: float, focus, scale: float) -> None:
         self.body, self.view, self.title, self.width, self.height = body, view, title, width, height

@@ -249,7 +249,7 @@ class PanelsController(QObject):
                 self.revealed = False
         self.pattern_panel.set_pattern(pattern_id)
         tps = [(tp.id, tp.label or tp.id) for tp in self.pattern_layer.trigger_points()]
-        notes = {tp.id: tp.note for tp in self.pattern_layer.trigger_points() if tp.note}
+        notes = {tp.id: _where(tp) for tp in self.pattern_layer.trigger_points() if tp.note or tp.hint}
         self.pattern_panel.set_trigger_points(tps, self.pattern_layer.trigger_point, notes)
         self.ranking_panel.select(pattern_id)
         self.info_panel.set_pattern(pattern)
@@ -444,3 +444,10 @@ class PanelsController(QObject):
 
     def dock_widgets(self) -> list[QWidget]:
         return self.docks_owner.dock_widgets()
+
+
+def _where(tp) -> str:
+    """Where a trigger point is, in words: its note, and the hint of one no view shows (as the sheets print it)."""
+    if not tp.hint:
+        return tp.note
+    return f"{tp.note} ({tp.hint})" if tp.note else tp.hint
