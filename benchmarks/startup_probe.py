@@ -9,10 +9,15 @@ The app runs exactly as `painmap` runs it (painmap.cli.main); the probe only wra
 `StartUp._load_engine` (the step that ranks FILE) or `StartUp.__init__` (its `done`) to end the process right
 after the measured moment (`os._exit`, after the paint has been flushed), so the whole-process time from outside
 is the time to that moment. Under X11 a paint comes after the window is mapped and exposed.
+The probe imports nothing of painmap itself: it wraps the class when the app imports its module (`_on_import`),
+so every module is imported where and how the app imports it (an import made by the probe, before the app's,
+would pay PySide's source scan that the app's start-up skips, painmap.app.plain_import).
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import os
 import sys
 
@@ -43,38 +48,68 @@ def bare() -> int:
     return app.exec()
 
 
-def app(stage: str, args: list[str]) -> int:
-    if stage == "window":
-        from painmap.app import canvas
+class _OnImport(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Runs `patch(module)` right after the module `name` is first executed, wherever it is imported from."""
 
-        paint = canvas.BodyCanvas.paintEvent
+    def __init__(self, name: str, patch) -> None:
+        self.name, self.patch, self.loader = name, patch, None
 
-        def first_paint(self, event) -> None:
-            paint(self, event)
+    def find_spec(self, fullname, path, target=None):
+        if fullname != self.name or self.loader is not None:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        self.loader, spec.loader = spec.loader, self
+        return spec
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        self.loader.exec_module(module)
+        self.patch(module)
+
+
+def _on_import(name: str, patch) -> None:
+    sys.meta_path.insert(0, _OnImport(name, patch))
+
+
+def _first_paint(canvas) -> None:
+    paint = canvas.BodyCanvas.paintEvent
+
+    def first_paint(self, event) -> None:
+        paint(self, event)
+        _exit_soon()
+
+    canvas.BodyCanvas.paintEvent = first_paint
+
+
+def _ranked(startup) -> None:
+    rank = startup.StartUp._load_engine
+
+    def ranked(self) -> None:  # the step that ranks FILE (the ranked list is filled by its signal)
+        rank(self)
+        if self.window.live.comparison is not None:
             _exit_soon()
 
-        canvas.BodyCanvas.paintEvent = first_paint
-    elif stage == "ready":
-        from painmap.app import startup
+    startup.StartUp._load_engine = ranked
 
-        rank = startup.StartUp._load_engine
 
-        def ranked(self) -> None:  # the step that ranks FILE (the ranked list is filled by its signal)
-            rank(self)
-            if self.window.live.comparison is not None:
-                _exit_soon()
+def _done(startup) -> None:  # every start-up step has run, the late ones (after the first ranking) too
+    start = startup.StartUp.__init__
 
-        startup.StartUp._load_engine = ranked
-    else:  # "done": every start-up step has run, the late ones (after the first ranking) too
-        from painmap.app import startup
+    def hooked(self, *a, **k) -> None:
+        start(self, *a, **k)
+        self.done.connect(lambda: _exit_soon() if self.window.live.comparison is not None else None)
 
-        start = startup.StartUp.__init__
+    startup.StartUp.__init__ = hooked
 
-        def hooked(self, *a, **k) -> None:
-            start(self, *a, **k)
-            self.done.connect(lambda: _exit_soon() if self.window.live.comparison is not None else None)
 
-        startup.StartUp.__init__ = hooked
+def app(stage: str, args: list[str]) -> int:
+    if stage == "window":
+        _on_import("painmap.app.canvas", _first_paint)
+    else:
+        _on_import("painmap.app.startup", _ranked if stage == "ready" else _done)
     from painmap.cli import main
 
     return main(args)

@@ -148,8 +148,13 @@ def _run_app(argv: Sequence[str]) -> int:
     app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
     app_parser.add_argument("file", nargs="?", metavar="FILE")
     args, qt_args = app_parser.parse_known_args(argv)
-    from painmap.app.crash_dialog import run_reporting_fatal  # Qt widgets are loaded only for the app
-    from painmap.app.launch import launch
+    import PySide6.QtCore  # noqa: F401  (Qt is loaded only for the app; PySide's import hook is in place after it)
+
+    from painmap.app.plain_import import plain_import
+
+    with plain_import():  # the app's modules without PySide's source scan (painmap.app.plain_import)
+        from painmap.app.crash_dialog import run_reporting_fatal
+        from painmap.app.launch import launch
 
     return run_reporting_fatal(launch, args.file, qt_args)
 

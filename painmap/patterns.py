@@ -190,7 +190,7 @@ def load_pattern(folder: str | Path, atlas: Atlas) -> Pattern:
         raise fail("no zones: draw at least one essential zone")
     if not any(z.kind == "essential" for z in zones):
         raise fail("no essential zone")
-    if meta["kind"] == "muscle" and not trigger_points:
+    if meta["kind"] == "muscle" and not trigger_points and not skipped:  # marked only on views this chart lacks
         raise fail("a muscle pattern needs at least one trigger point")
     if meta["kind"] == "learned" and trigger_points:  # a frequency map has no trigger points
         raise fail("a learned pattern has no trigger points")

@@ -87,7 +87,7 @@ def test_aggregate_choir_column_equals_export(tmp_path):
     assert [r["choir_keys"] for r in rows] == ["b24", "b18,b23", "b29,b31,b32"]
 
 
-@pytest.mark.parametrize(("chart", "body"), [(("male", 1), "male"), (("female", 2), "female")])
+@pytest.mark.parametrize(("chart", "body"), [(("male", 1), "male"), (("male", 2), "male"), (("female", 2), "female")])
 def test_stored_map_is_what_the_fit_tool_makes(chart, body):
     from painmap.atlas import load_atlas
     from painmap.raster import AtlasMasks

@@ -59,8 +59,10 @@ def describe_toolbars(window: QMainWindow) -> None:
 
 
 def install(window: QMainWindow) -> None:
-    """Name what the window's shell shows (the canvas, menus, toolbars); the panels name their own."""
+    """Name what the window's shell shows (the canvas, toolbars); the panels name their own.
+
+    The menus are described after the first paint, once start-up has added their other entries
+    (`MainWindow._complete_names`): a status tip shows only when a menu is hovered."""
     window.canvas.setAccessibleName(tr(CANVAS_NAME))
     window.canvas.setAccessibleDescription(tr(CANVAS_DESCRIPTION))
-    describe_menus(window)
     describe_toolbars(window)

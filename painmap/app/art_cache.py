@@ -7,6 +7,9 @@ canvas's transform puts the drawing and the zones, and a pan by whole pixels kee
 shows plus a margin on every side, clipped to the view's frame. A pan within the margin (or
 any pan, when the whole view fits) and every dirty-rectangle repaint blit from it; a pan beyond the margin
 renders a new entry once. A few entries are kept (two zooms or views), so turning back costs nothing.
+The first entry a cache renders (the window's first paint) covers only what is visible: the paint waits for no
+margin (at the start-up zoom the margin more than doubles the pixels rendered); the next entry, the first pan
+beyond it or the repaint after the session arrives (which clears the cache), has its margin.
 `overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
 blits one pixmap and a change of that overlay renders no SVG.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
 MARGIN = 0.25  # of the canvas's size, on each side
@@ -50,7 +53,8 @@ class ArtCache:
         full = (key, view.id, round(scale, 6), dpr, fx, fy, base.rgba())  # zoom in, out: the scale back ± 1 ulp
         found = self._entries.get(full)
         if found is None or not (visible.isEmpty() or found[0].contains(visible)):
-            mx, my = round(MARGIN * w), round(MARGIN * h)
+            first = self.renders == 0  # the first paint: what it shows, and no margin to wait for
+            mx, my = (0, 0) if first else (round(MARGIN * w), round(MARGIN * h))
             rect = QRect(-gx - mx, -gy - my, w + 2 * mx, h + 2 * my).intersected(frame)
             if rect.isEmpty():
                 rect = QRect(0, 0, 1, 1)
@@ -108,7 +112,7 @@ def _grid(rect: QRect, scale: float, dpr: float, fx: float = 0.0, fy: float = 0.
 
 def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:
     """Fill `exposed` (widget pixels) with the base colour and draw the cached art over it, 1:1."""
-    painter.fillRect(exposed, base)
+    fill_rect(painter, exposed, base)
     dpr = pixmap.devicePixelRatio()
     target = QRectF(at.x(), at.y(), pixmap.width() / dpr, pixmap.height() / dpr).intersected(QRectF(exposed))
     if target.isEmpty():
@@ -117,3 +121,13 @@ def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: Q
         (target.x() - at.x()) * dpr, (target.y() - at.y()) * dpr, target.width() * dpr, target.height() * dpr
     )
     painter.drawPixmap(target, pixmap, source)
+
+
+def fill_rect(painter: QPainter, rect: QRect, color: QColor) -> None:
+    """`painter.fillRect(rect, color)`, the same pixels, without PySide resolving fillRect's overloads: that
+    builds QGradient's 180 presets (~2 ms) on the first call, before the window's first paint."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(rect)
+    painter.restore()

@@ -3,19 +3,22 @@
 `BodyArt` loads each view's SVG from its chart's folder when it is first drawn and checks them all once the
 engine loads (a view without its own SVG, `lateral-left`, is its mirror view's SVG flipped). Chart 2's SVGs
 have Inkscape layers `skin`, `muscles` and `bones`, and `bones-alone` (the bones whole, drawn instead of `bones`
-when the muscles are hidden; docs/atlas.md); `Anatomy` says which of them show, and
-they are rendered from the SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1
-has one `art` layer, always drawn whole. Which region is under a point is answered by painmap.app.regions,
-which structure by painmap.structures.
+when the muscles are hidden; docs/atlas.md); `Anatomy` says which of them show, and they are rendered from the
+SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1 has one `art` layer, always
+drawn whole. To draw, a view's SVG is parsed without the layer groups it does not draw (the atlas's hidden data
+layers, the muscles until they show, and whichever of `bones` and `bones-alone` is not drawn: a third of the
+file for the calm first paint); `check()` parses every file whole. Which region is under a point is answered
+by painmap.app.regions, which structure by painmap.structures.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtCore import QByteArray, QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from painmap.chart_views import CURRENT_CHART, chart_subfolder
@@ -55,7 +58,7 @@ class BodyArt:
         """`folder`: where the views' SVGs are (default: the atlas's own chart folder, else the first chart's)."""
         self._views = dict(getattr(views, "views", views))
         self.folder = folder if folder is not None else art_folder(views)
-        self._renderers: dict[str, tuple[QSvgRenderer, bool]] = {}
+        self._renderers: dict[str, _Loaded] = {}
 
     @property
     def key(self) -> str:
@@ -67,40 +70,51 @@ class BodyArt:
         return set(atlas.views) <= set(self._views) and self.folder == art_folder(atlas)
 
     def check(self) -> None:
-        """Load every view's art now (AtlasError for a missing or broken file)."""
+        """Load every view's art now, each file whole (AtlasError for a missing or broken file)."""
         for view_id in self._views:
-            self._renderer(view_id)
+            self._renderer(view_id, whole=True)
 
     def layers(self, view_id: str) -> tuple[str, ...]:
         """The anatomy layers the view's SVG has (chart 2: skin, muscles, bones; chart 1: none)."""
         try:
-            return tuple(self._renderer(view_id)[2])
+            return self._renderer(view_id).layers
         except (AtlasError, KeyError):
             return ()
 
-    def _renderer(self, view_id: str) -> tuple[QSvgRenderer, bool, dict[str, QRectF]]:
+    def _renderer(self, view_id: str, anatomy: Anatomy = CALM, whole: bool = False) -> _Loaded:
+        """The view's renderer, with at least the layers `anatomy` draws (`whole`: the whole file)."""
         found = self._renderers.get(view_id)
-        if found is None:
-            view = self._views[view_id]
-            own = self.folder / f"{view.id}.svg"
-            if own.is_file():
-                renderer, mirrored = self._load(own), False
-            else:
-                mirror = self.folder / f"{view.mirror}.svg"
-                if not mirror.is_file():
-                    raise AtlasError(f"the body art of the {view.id} view is missing ({own})")
-                renderer, mirrored = self._load(mirror), True
-            bounds = {
-                name: renderer.boundsOnElement(f"layer-{name}")
-                for name in SVG_LAYERS
-                if renderer.elementExists(f"layer-{name}")
-            }
-            found = self._renderers[view_id] = (renderer, mirrored, bounds)
+        if found is not None and (found.whole or not (whole or _drawn(anatomy, found.groups) & found.left_out)):
+            return found
+        view = self._views[view_id]
+        path, mirrored = self.folder / f"{view.id}.svg", False
+        if not path.is_file():
+            mirror = self.folder / f"{view.mirror}.svg"
+            if not mirror.is_file():
+                raise AtlasError(f"the body art of the {view.id} view is missing ({path})")
+            path, mirrored = mirror, True
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise AtlasError(f"{path}: cannot be read ({err.strerror or err})") from None
+        spans = _layer_groups(data)
+        groups = frozenset(spans)
+        layers = tuple(name for name in LAYERS if name in groups)
+        drop: frozenset[str] = frozenset()  # a chart without anatomy layers (chart 1) is drawn whole
+        if layers and not whole:
+            drop = groups - _drawn(anatomy, groups)
+        renderer = self._load(path, _without(data, [spans[n] for n in drop]) if drop else data)
+        bounds = {
+            name: renderer.boundsOnElement(f"layer-{name}")
+            for name in SVG_LAYERS
+            if name not in drop and renderer.elementExists(f"layer-{name}")
+        }
+        found = self._renderers[view_id] = _Loaded(renderer, mirrored, bounds, layers, drop, groups)
         return found
 
     @staticmethod
-    def _load(path: Path) -> QSvgRenderer:
-        renderer = QSvgRenderer(str(path))
+    def _load(path: Path, data: bytes) -> QSvgRenderer:
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             raise AtlasError(f"{path}: not a valid SVG file")
         return renderer
@@ -109,7 +123,8 @@ class BodyArt:
         """Draw `view`'s art, its anatomy layers as `anatomy` says; the painter is in the view's mm frame
         (nothing if its art cannot be loaded)."""
         try:
-            renderer, mirrored, bounds = self._renderer(view.id)
+            loaded = self._renderer(view.id, anatomy)
+            renderer, mirrored, bounds = loaded.renderer, loaded.mirrored, loaded.bounds
         except (AtlasError, KeyError):
             return  # start-up reports it (check()) with one line; the canvas stays blank
         if mirrored:
@@ -124,20 +139,117 @@ class BodyArt:
 
     @staticmethod
     def _render_layers(painter: QPainter, renderer: QSvgRenderer, bounds: dict, anatomy: Anatomy) -> None:
-        alone = anatomy.bones and not anatomy.muscles and "bones-alone" in bounds  # an older SVG has no such layer
-        shown = {"skin": anatomy.skin, "bones-alone": alone, "muscles": anatomy.muscles}
-        shown["bones"] = anatomy.bones and not alone
+        shown = _drawn(anatomy, bounds)
         for name, box in bounds.items():
             opacity = FAINT_BONES if name.startswith("bones") and anatomy.faint else 1.0
             element = f"layer-{name}"
             if name == "skin" and not anatomy.skin and renderer.elementExists("silhouette"):
                 element, box, opacity = "silhouette", renderer.boundsOnElement("silhouette"), BARE_SKIN
-            elif not shown[name]:
+            elif name not in shown:
+                continue
+            if opacity < 1.0 and element.startswith("layer-"):
+                _render_faint(painter, renderer, element, box, opacity)
                 continue
             painter.save()
             painter.setOpacity(painter.opacity() * opacity)
             renderer.render(painter, element, box)
             painter.restore()
+
+
+def _drawn(anatomy: Anatomy, groups) -> frozenset[str]:
+    """The SVG layers drawn for `anatomy`, of the `groups` a file has: the skin (or its silhouette), the muscles
+    when shown, and the bones whole (`bones-alone`) when the muscles are hidden, else `bones` (an older SVG has
+    no `bones-alone`)."""
+    alone = anatomy.bones and not anatomy.muscles and "bones-alone" in groups
+    drawn = {"skin"} | ({"muscles"} if anatomy.muscles else set())
+    drawn |= {"bones-alone"} if alone else ({"bones"} if anatomy.bones else set())
+    return frozenset(drawn)
+
+
+def _render_faint(painter: QPainter, renderer: QSvgRenderer, element: str, box: QRectF, opacity: float) -> None:
+    """A layer group drawn at `opacity` as one (where its paths overlap it is no darker): drawn opaque into a
+    transparent image over the group's place, then laid over. QtSvg does the same for a group under a
+    translucent painter, but first measures the group's outline with its strokes, which costs 4x the drawing."""
+    t = painter.worldTransform()
+    device = painter.device()
+    dpr = device.devicePixelRatioF()
+    to_device = t * QTransform.fromScale(dpr, dpr)
+    margin = 16 + 2.0 * (to_device.m11() ** 2 + to_device.m12() ** 2) ** 0.5  # 2 mm covers the strokes' width
+    place = to_device.mapRect(box).adjusted(-margin, -margin, margin, margin)
+    place = place.intersected(QRectF(0, 0, device.width(), device.height())).toAlignedRect()  # device pixels
+    if place.isEmpty():
+        return
+    image = QImage(place.width(), place.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    image.fill(QColor(0, 0, 0, 0))
+    at = QPointF(place.x() / dpr, place.y() / dpr)
+    layer = QPainter(image)
+    layer.setRenderHints(painter.renderHints())
+    layer.setTransform(t * QTransform.fromTranslate(-at.x(), -at.y()))
+    renderer.render(layer, element, box)
+    layer.end()
+    painter.save()
+    painter.resetTransform()
+    painter.setOpacity(painter.opacity() * opacity)
+    painter.drawImage(at, image)
+    painter.restore()
+
+
+class _Loaded(NamedTuple):
+    """A view's parsed SVG: its renderer, whether it is its mirror's, the bounds of the layers it holds, the
+    anatomy layers the file has, the layer groups left out of what was parsed and all the file's groups."""
+
+    renderer: QSvgRenderer
+    mirrored: bool
+    bounds: dict[str, QRectF]
+    layers: tuple[str, ...]
+    left_out: frozenset[str]
+    groups: frozenset[str]  # every layer group of the file
+
+    @property
+    def whole(self) -> bool:
+        return not self.left_out
+
+
+_GROUP = re.compile(rb"<g\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>|</g\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S)
+_LAYER_ID = re.compile(rb"""\sid\s*=\s*["']layer-([\w-]+)["']""")
+
+
+def _layer_groups(data: bytes) -> dict[str, tuple[int, int]]:
+    """name -> (start, end) byte span of each top-level `<g id="layer-NAME">…</g>` of the SVG's root; {} when the
+    file's groups do not nest properly (it is then parsed whole, and Qt says what is wrong with it)."""
+    root = data.find(b"<svg")
+    if root < 0:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+    depth, start, name = 0, 0, None
+    for match in _GROUP.finditer(data, root):
+        text = match.group(0)
+        if text.startswith(b"<!"):
+            continue
+        if text.startswith(b"</"):
+            depth -= 1
+            if depth < 0:
+                return {}
+            if depth == 0 and name is not None:
+                found[name.decode("ascii", "replace")] = (start, match.end())
+                name = None
+        elif not match.group(1):
+            if depth == 0:
+                layer = _LAYER_ID.search(text)
+                start, name = match.start(), layer.group(1) if layer else None
+            depth += 1
+    return found if depth == 0 else {}
+
+
+def _without(data: bytes, spans) -> bytes:
+    """`data` without the byte spans given."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        parts.append(data[at:start])
+        at = end
+    parts.append(data[at:])
+    return b"".join(parts)
 
 
 def structure_path(structure) -> QPainterPath:

@@ -96,7 +96,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
             art.check()  # another chart's art: a missing or broken SVG is one AtlasError line, before any change
         session.show_view(self._frame_view)
         self.session = session
-        previous, self.art = self.art, art
+        self.art = art
         for view_id in list(self._zoom):  # frames read before the atlas may be another chart's
             view, frame = session.atlas.views.get(view_id), self.frames.get(view_id)
             if view is None or frame is None or (view.width, view.height) != (frame.width, frame.height):
@@ -105,8 +105,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
         session.marks_changed.connect(self._on_marks_changed)
-        if art is not previous:  # the same art keeps its rendered pictures (keyed on what they show)
-            self.art_cache.clear()
+        self.art_cache.clear()  # the first paint's art has no margin (painmap.app.art_cache): rendered again
         self.update()
 
     def replay_pending(self) -> int:

@@ -12,20 +12,26 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QtMsgType, QUrl, Signal, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QWidget
 
 from painmap.app.i18n import tr
 from painmap.logging_setup import get_logger, log_exception, log_path, one_line
 
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# QMessageBox, QDesktopServices and QUrl are imported where used, and Qt's message types are read by name:
+# PySide builds each class with its enums on first use (~3 ms before the first paint), and none of them is
+# needed unless something goes wrong.
+_QT_LEVELS = {  # QtMsgType's names
+    "QtDebugMsg": logging.DEBUG,
+    "QtInfoMsg": logging.INFO,
+    "QtWarningMsg": logging.WARNING,
+    "QtCriticalMsg": logging.ERROR,
+    "QtFatalMsg": logging.CRITICAL,
 }
 
 
@@ -39,11 +45,16 @@ def about_log_html() -> str:
 
 def open_log() -> bool:
     """Show the log file in the desktop's text viewer; False when none could open it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path())))
 
 
 def make_dialog(reason: str, parent: QWidget | None = None, fatal: bool = False) -> QMessageBox:
     """The error dialog: what happened in one line, where the log is, Open log and Close."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(tr("painmap: something went wrong"))
@@ -91,10 +102,10 @@ class ErrorReporter(QObject):
             self._restore.pop()()
 
 
-def _qt_message(mode: QtMsgType, context, message: str) -> None:
+def _qt_message(mode, context, message: str) -> None:
     category = getattr(context, "category", None)
     text = f"{category}: {message}" if category and category != "default" else message
-    level = _QT_LEVELS.get(mode, logging.WARNING)
+    level = _QT_LEVELS.get(getattr(mode, "name", ""), logging.WARNING)
     if level >= logging.WARNING:
         get_logger().log(level, "Qt: %s", text)
     sys.stderr.write(f"{text}\n")  # what Qt's own handler would print

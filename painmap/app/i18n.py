@@ -11,7 +11,7 @@ core's and Qt's own (the standard buttons: Cancel, Save, Discard …) before any
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from painmap import i18n
 
@@ -46,6 +46,8 @@ def install_language(code: str | None) -> str:
     used = i18n.set_language(code)  # the core's language (English when its catalogue is missing)
     if wanted not in i18n.LANGUAGES or wanted == i18n.ENGLISH:
         return i18n.ENGLISH
+    from PySide6.QtCore import QLibraryInfo  # here: an English start never builds it
+
     ours = [str(i18n.catalogue_path(part, wanted)) for part in ("app", "core")]
     qt_own = (f"qtbase_{wanted}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     loaded = [_install(app, name) for name in ours]  # each on its own: a missing one leaves only its texts English

@@ -12,9 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLoggingCategory
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtWidgets import QApplication
 
+from painmap import logging_setup
 from painmap.app.crash_dialog import install_error_hooks
 from painmap.app.i18n import tr
 from painmap.app.identity import set_identity
@@ -46,6 +47,8 @@ def _install_language() -> None:
 def _fail(app: QApplication, message: str, parent=None) -> int:
     sys.stderr.write(f"painmap: {message}\n")
     if screen_shown():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, tr("painmap cannot start"), message)
     return EXIT_BAD_INPUT
 
@@ -57,6 +60,14 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
         sys.stderr.write(f"painmap: {reason}\n")
         return EXIT_BAD_INPUT
     app = _application(qt_args)
+    logging_setup.hold()  # the log file opens after the first paint; what is logged before is kept till then
+    try:
+        return _run(app, file)
+    finally:
+        logging_setup.release()
+
+
+def _run(app: QApplication, file: str | None) -> int:
     install_error_hooks()  # unexpected errors: the log and a dialog (painmap.app.crash_dialog)
     with plain_import():  # the window's ~45 modules without PySide's source scan (painmap.app.plain_import)
         _install_language()  # before any window text is built
@@ -67,6 +78,8 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
             window = MainWindow()
         except PainmapError as err:
             return _fail(app, str(err))
+    # right after the first paint has reached the screen, not inside it
+    window.canvas.first_painted.connect(lambda: QTimer.singleShot(0, logging_setup.release))
     startup = StartUp(window, file)
     failure: list[str] = []
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP
 
-from painmap import vocabulary
 from painmap.app.i18n import tr
 
 
@@ -40,7 +39,6 @@ MODE_TIPS = {
 
 # Metric labels: (plain words for patients, technical words for educators), the project's one vocabulary.
 _SHOWN_METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")
-METRIC_LABELS = {key: vocabulary.METRIC_LABELS[key] for key in _SHOWN_METRICS}
 METRIC_TIPS = {
     "score": QT_TR_NOOP(
         "One number from 0 to 100 % that ranks the patterns; the essential zone counts more than spillover"
@@ -60,8 +58,6 @@ SIDE_CHOICES = (
     ("both", QT_TR_NOOP("Both")),
 )
 
-LEGEND = vocabulary.LEGEND
-
 EMPTY_DRAWING = QT_TR_NOOP("Nothing shaded yet.")
 SHOW_PATTERN = (QT_TR_NOOP("Show a pattern"), QT_TR_NOOP("Show pattern"))  # (patients, educators)
 MATCHES_WAITING = QT_TR_NOOP("Shade where you feel pain; the list then shows which patterns look alike.")
@@ -70,14 +66,28 @@ NO_PATTERNS = QT_TR_NOOP("No patterns loaded.")
 QUIZ_HIDDEN = QT_TR_NOOP("Hidden until you press Reveal.")
 QUIZ_TASK = QT_TR_NOOP("Draw from memory: {name}")
 
-ABOUT_COMPARISON = vocabulary.NOTICE
 ABOUT_SOURCES = (
     "Leoni, Barbero et al. 2013; Barbero et al. 2017 (Pain Pract 17:176); Kwon 2017; "
     "Njoo & van der Does 1994 (Pain 58:317)."
 )
 
 
-percent = vocabulary.percent
+def __getattr__(name: str):
+    """`METRIC_LABELS`, `LEGEND`, `ABOUT_COMPARISON` (the notice) and `percent`: painmap.vocabulary's, imported
+    on first use, as the panels fill in after the first paint (the modes' guide lines above are shown in it, and
+    vocabulary's import, with dataclasses, costs it ~2 ms)."""
+    if name not in ("METRIC_LABELS", "LEGEND", "ABOUT_COMPARISON", "percent"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from painmap import vocabulary
+
+    shared = {
+        "METRIC_LABELS": {key: vocabulary.METRIC_LABELS[key] for key in _SHOWN_METRICS},
+        "LEGEND": vocabulary.LEGEND,
+        "ABOUT_COMPARISON": vocabulary.NOTICE,
+        "percent": vocabulary.percent,
+    }
+    globals().update(shared)
+    return shared[name]
 
 
 def _items(title: str, items) -> str:
@@ -121,6 +131,8 @@ def pattern_html(pattern) -> str:
 
 def about_html() -> str:
     """The 'About this comparison' note as HTML (the project's notice, painmap.vocabulary.NOTICE)."""
-    note, sources = escape(tr(ABOUT_COMPARISON)), escape(ABOUT_SOURCES)
+    from painmap import vocabulary
+
+    note, sources = escape(tr(vocabulary.NOTICE)), escape(ABOUT_SOURCES)
     title, heading = escape(tr(vocabulary.NOTICE_TITLE)), escape(tr("About this comparison"))
     return f"<h3>{heading}</h3><p><b>{title}.</b> {note}</p><p><small>{sources}</small></p>"

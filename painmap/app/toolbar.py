@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter,
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
 from painmap import style
+from painmap.app.art_cache import fill_rect
 from painmap.app.i18n import tr
 from painmap.app.tools import RADIUS_RANGE, ToolBox
 from painmap.chart_views import TITLES
@@ -83,7 +84,7 @@ class IntensityScale(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         for i in range(1, 11):
-            painter.fillRect(self.cell(i), QColor(style.INTENSITY_COLORS[i]))
+            fill_rect(painter, self.cell(i), QColor(style.INTENSITY_COLORS[i]))
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
         painter.drawRect(self.cell(self.value).adjusted(0, -2, 0, 2))
         painter.end()

@@ -322,8 +322,11 @@ def draw_trigger_points(ax: Axes, pattern: Pattern, view: View, *, labels: bool 
         for tp in tps:
             placer.avoid_point(tp.x, tp.y, 4.5)
         for tp in tps:
-            placer.place(tp.x, tp.y, tp.label or tp.id.upper().replace("TRP", "TrP"), size=6.5, weight="bold",
-                         color=style.TRIGGER_POINT, halo=2.4, zorder=Z_TEXT, first=(5.0, 4.0))  # fmt: skip
+            short = tp.id.upper().replace("TRP", "TrP")
+            for text in dict.fromkeys((tp.label or short, short)):  # the short id where the whole label has no room
+                if placer.place(tp.x, tp.y, text, size=6.5, weight="bold",
+                                color=style.TRIGGER_POINT, halo=2.4, zorder=Z_TEXT, first=(5.0, 4.0)):  # fmt: skip
+                    break
 
 
 def draw_intensity(ax: Axes, intensity: np.ndarray, view: View, *, alpha: float = 0.9) -> None:
