@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("patterns", description=COMMANDS["patterns"])
     p.add_argument("id", nargs="?", metavar="ID", help="one pattern id, e.g. gluteus-medius")
+    p.add_argument("--body", choices=("male", "female"), help="coordinates on this body's chart (default male)")
+    p.add_argument("--chart", type=int, metavar="N", help="the chart number (default: the body's current chart)")
     _format_option(p)
     _library_option(p)
 
@@ -90,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("drawing", metavar="DRAWING", help="a .painmap.json drawing")
     p.add_argument("--pattern", metavar="ID", help="compare with this pattern only")
     p.add_argument("--with", dest="earlier", metavar="EARLIER", help="also say what changed since this drawing")
+    p.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="compare on this body's current chart, the drawing(s) carried onto it (default: the drawing's own body)",
+    )
     _format_option(p)
     _library_option(p)
 
@@ -132,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timeline", description=COMMANDS["timeline"])
     p.add_argument("paths", nargs="+", metavar="PATH", help="one person's drawing files or folders")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
+    p.add_argument(
+        "--body",
+        choices=("male", "female"),
+        help="show every drawing on this body's current chart, carried onto it (default: the drawings' own body, "
+        "or the first drawing's when they differ)",
+    )
     _lang_option(p)
     for name in NEW_COMMANDS:
         importlib.import_module(f"painmap.commands.{name}").add_parser(sub, COMMANDS[name])

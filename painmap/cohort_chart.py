@@ -18,7 +18,16 @@ from typing import Any
 from painmap.drawing_model import Drawing, current_chart
 from painmap.errors import DrawingError, PainmapError
 
-__all__ = ["carry_between", "chart_atlas", "drawing_bytes", "load_onto", "load_own", "parse_onto", "target_atlas"]
+__all__ = [
+    "carry_between",
+    "chart_atlas",
+    "document_onto",
+    "drawing_bytes",
+    "load_onto",
+    "load_own",
+    "parse_onto",
+    "target_atlas",
+]
 
 
 @lru_cache(maxsize=8)
@@ -81,17 +90,27 @@ def _own_chart(doc: Any, source: str) -> tuple[str, int]:
 
 def parse_onto(data: bytes | str, source: str, target: Any) -> Drawing:
     """A drawing file's bytes, read on its own chart and carried onto `target`'s chart (see the module)."""
-    from painmap.chart_versions import chart_of, chart_record
     from painmap.drawing_decode import Context, decode
+
+    return document_onto(decode(data, Context(source, None)), source, target)
+
+
+def document_onto(doc: Any, source: str, target: Any) -> Drawing:
+    """A decoded drawing document, read on its own chart and carried onto `target`'s chart (`parse_onto` after
+    the decoding). A document of the target's body, made on its chart or a released older one, is read as
+    `load_drawing(path, target)` reads it (no other atlas is loaded)."""
+    from painmap.chart_versions import chart_of, chart_record
+    from painmap.drawing_decode import Context
     from painmap.drawing_parse import drawing_from_dict
 
     ctx = Context(source, None)
-    doc = decode(data, ctx)
     body, chart = _own_chart(doc, source)
-    same_body = body == chart_of(target)[0]
-    own = chart_atlas(body, chart) if body else None
-    if own is None or (same_body and (chart_record(body, chart) is not None or chart_of(own) == chart_of(target))):
+    target_body, target_chart = chart_of(target)
+    if body == target_body and (chart == target_chart or chart_record(body, chart) is not None):
         return drawing_from_dict(doc, source, target)  # the target's chart, or a released older one: the loader
+    own = chart_atlas(body, chart) if body else None
+    if own is None:  # no atlas of its chart here: the loader carries it by its record, or says what is wrong
+        return drawing_from_dict(doc, source, target)
     return carry_between(drawing_from_dict(doc, source, own), own, target, ctx.source)
 
 

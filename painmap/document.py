@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from painmap.capsule import segment_box
 from painmap.drawing_model import (
     MAX_MARKS,
     MAX_POINTS_PER_MARK,
@@ -44,7 +45,7 @@ from painmap.drawing_model import (
 from painmap.drawing_parse import load_drawing
 from painmap.drawing_save import DrawingWriter, now_iso
 from painmap.errors import PainmapError
-from painmap.raster import DEFAULT_PX_PER_MM, MAX_INTENSITY, DirtyRect, PainMasks, Patch, lasso_rect, stroke_rect
+from painmap.raster import DEFAULT_PX_PER_MM, MAX_INTENSITY, DirtyRect, PainMasks, Patch, lasso_rect
 
 __all__ = ["MIN_STEP_MM", "POINT_DECIMALS", "TILE", "Change", "DrawingDocument", "Step", "UndoAtom"]
 
@@ -375,7 +376,7 @@ class DrawingDocument:
 
     def _paint(self, live: _Live, p0, p1) -> Change:
         grid = self.masks.grid(live.view)
-        live.atom.save(self.masks, stroke_rect(grid, np.array([p0, p1], dtype=np.float64), live.radius))
+        live.atom.save(self.masks, segment_box(grid, p0[0], p0[1], p1[0], p1[1], live.radius))  # = stroke_rect
         if live.kind == "erase":
             rect = self.masks.erase_segment(live.view, p0, p1, live.radius)
         else:

@@ -46,7 +46,15 @@ from painmap.drawing_model import (
 )
 from painmap.errors import DrawingError
 
-__all__ = ["MIGRATIONS", "drawing_from_dict", "load_drawing", "migrate", "parse_drawing", "validate_document"]
+__all__ = [
+    "MIGRATIONS",
+    "drawing_from_dict",
+    "load_drawing",
+    "migrate",
+    "parse_drawing",
+    "read_document",
+    "validate_document",
+]
 
 from painmap.drawing_decode import Context as _Context
 from painmap.drawing_decode import decode as _decode
@@ -368,7 +376,14 @@ def parse_drawing(data: bytes | str, source: str = "<memory>", atlas: Any = None
 def load_drawing(path: str | os.PathLike, atlas: Any = None) -> Drawing:
     """The drawing in the file at `path`; its size is checked before anything is read."""
     source = os.fspath(path)
-    ctx = _Context(source, atlas)
+    return _document(read_document(source), _Context(source, atlas))
+
+
+def read_document(path: str | os.PathLike) -> Any:
+    """The JSON value in the drawing file at `path`, read and decoded as `load_drawing` reads it (same checks and
+    messages), before any check of its content (e.g. to see which body it names first)."""
+    source = os.fspath(path)
+    ctx = _Context(source, None)
     try:
         info = os.stat(source)
         if stat.S_ISDIR(info.st_mode):
@@ -386,7 +401,7 @@ def load_drawing(path: str | os.PathLike, atlas: Any = None) -> Drawing:
         raise ctx.fail("permission denied") from None
     except OSError as err:
         raise ctx.fail(f"cannot read: {err.strerror or type(err).__name__}") from None
-    return _document(_decode(data, ctx), ctx)
+    return _decode(data, ctx)
 
 
 def validate_document(doc: dict, source: str = "<memory>", atlas: Any = None) -> Drawing:

@@ -31,6 +31,7 @@ from painmap.brush import (
     stroke_rect,
     union_mask,
 )
+from painmap.capsule import plain_segment, segment_box, segment_spans
 from painmap.drawing import Drawing, Erase, Fill, Lasso, Mark, Stroke
 from painmap.errors import PainmapError
 from painmap.grid import DEFAULT_PX_PER_MM, MAX_COORDINATE, DirtyRect, Grid, Patch
@@ -222,11 +223,31 @@ class PainMasks:
 
     def segment(self, view: str, p0, p1, radius: float, intensity: int) -> DirtyRect:
         """Paint a capsule (discs of `radius` mm swept from p0 to p1), clipped to the silhouette."""
-        return self._paint(view, (p0, p1), radius, check_intensity(intensity))
+        return self._segment(view, p0, p1, radius, check_intensity(intensity))
 
     def erase_segment(self, view: str, p0, p1, radius: float) -> DirtyRect:
         """Erase (set to 0) the capsule from p0 to p1."""
-        return self._paint(view, (p0, p1), radius, 0)
+        return self._segment(view, p0, p1, radius, 0)
+
+    def _segment(self, view: str, p0, p1, radius: float, value: int) -> DirtyRect:
+        """One capsule (a pointer move) from painmap.capsule's plain-Python spans: the pixels `_paint` gives."""
+        seg = plain_segment(p0, p1, radius)
+        if seg is None:  # not finite, out of range, a bad radius: the general path says which
+            return self._paint(view, (p0, p1), radius, value)
+        grid = self.grid(view)
+        rect = segment_box(grid, *seg)
+        if rect.empty or (value == 0 and view not in self._arrays):  # erasing a view never painted changes nothing
+            return rect
+        arr = self.array(view)
+        crop = arr[rect.slices]
+        before = np.count_nonzero(crop)
+        for row, c0, c1 in segment_spans(grid, rect, *seg):
+            arr[row, c0:c1] = value
+        crop[~self.atlas_masks.view(view).silhouette[rect.slices]] = 0  # as `_paint_many` clips
+        self._counts[view] += np.count_nonzero(crop) - before
+        if value:
+            self._grow(rect)
+        return rect
 
     def fill(self, view: str, region: str, intensity: int) -> DirtyRect:
         """Set exactly the region's pixels to `intensity`."""

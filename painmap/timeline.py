@@ -19,6 +19,7 @@ from painmap.errors import PainmapError
 from painmap.summary import parse_created
 
 if TYPE_CHECKING:
+    from painmap.drawing_model import Drawing
     from painmap.raster import PainMasks
 
 __all__ = [
@@ -70,12 +71,14 @@ def mean_intensity(masks: PainMasks) -> float:
     return weighted / total if total else 0.0
 
 
-def load_entry(path: Path, comparator: Any) -> TimelineEntry:
-    """Read, rasterize and compare one drawing (its errors propagate as PainmapError)."""
+def load_entry(path: Path, comparator: Any, drawing: Drawing | None = None) -> TimelineEntry:
+    """Read (unless `drawing` is the file's drawing, already read), rasterize and compare one drawing (its errors
+    propagate as PainmapError)."""
     from painmap.drawing import load_drawing
     from painmap.raster import PainMasks
 
-    drawing = load_drawing(path, comparator.atlas)
+    if drawing is None:
+        drawing = load_drawing(path, comparator.atlas)
     when = parse_created(drawing.created)
     from_file = when is None
     if when is None:
@@ -94,8 +97,12 @@ def load_timeline(
     paths: Iterable[str | os.PathLike],
     comparator: Any = None,
     on_skip: Callable[[str, str], None] | None = None,
+    read: Callable[[Path], Drawing] | None = None,
 ) -> list[TimelineEntry]:
-    """The drawings found under `paths` (files, folders, globs), oldest first; bad files go to `on_skip`."""
+    """The drawings found under `paths` (files, folders, globs), oldest first; bad files go to `on_skip`.
+
+    `read(path)`: the file's drawing on the comparator's chart (default `load_drawing(path, comparator.atlas)`;
+    painmap.commands.timeline carries drawings of another body onto it)."""
     from painmap.aggregate import iter_drawing_paths
 
     if comparator is None:
@@ -109,7 +116,7 @@ def load_timeline(
             _skip(on_skip, path, problem)
             continue
         try:
-            entry = load_entry(path, comparator)
+            entry = load_entry(path, comparator, read(path) if read is not None else None)
         except PainmapError as err:
             _skip(on_skip, path, str(err).splitlines()[0] if str(err) else type(err).__name__)
             continue

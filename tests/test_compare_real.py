@@ -116,7 +116,8 @@ def test_cli_json_equals_the_api(tmp_path, atlas):
     code, out, err = run_cli("compare", str(path), "--format", "json")
     assert code == 0 and err == ""
     doc = json.loads(out)
-    assert doc.pop("marks_outside") == {"count": 0, "indices": [], "by_view": {}}  # a key compare adds
+    assert doc.pop("marks_outside") == {"count": 0, "indices": [], "by_view": {}}  # keys compare adds
+    assert (doc.pop("body"), doc.pop("chart")) == ("male", atlas.chart) and "carried_from" not in doc
     assert doc == to_json(compare_drawing(path))
     assert [r["pattern"] for r in json.loads(out)["results"]] == [p for p, _, _ in rank(path)]
 

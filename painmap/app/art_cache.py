@@ -111,11 +111,18 @@ def _grid(rect: QRect, scale: float, dpr: float, fx: float = 0.0, fy: float = 0.
 
 
 def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:
-    """Fill `exposed` (widget pixels) with the base colour and draw the cached art over it, 1:1."""
-    fill_rect(painter, exposed, base)
+    """Fill `exposed` (widget pixels) with the base colour and draw the cached art over it, 1:1 (the art is
+    opaque: where it covers all of `exposed` at a whole pixel ratio, the fill is skipped)."""
     dpr = pixmap.devicePixelRatio()
     target = QRectF(at.x(), at.y(), pixmap.width() / dpr, pixmap.height() / dpr).intersected(QRectF(exposed))
+    if not (dpr == 1.0 and target == QRectF(exposed) and not pixmap.hasAlphaChannel()):
+        fill_rect(painter, exposed, base)  # not QPainter.fillRect(QRect, QColor): see fill_rect
     if target.isEmpty():
+        return
+    if dpr == 1.0 and at.x().is_integer() and at.y().is_integer():  # whole pixels: a plain copy of the part shown
+        x, y = int(at.x()), int(at.y())
+        part = exposed.intersected(QRect(x, y, pixmap.width(), pixmap.height()))
+        painter.drawPixmap(part.topLeft(), pixmap, part.translated(-x, -y))
         return
     source = QRectF(
         (target.x() - at.x()) * dpr, (target.y() - at.y()) * dpr, target.width() * dpr, target.height() * dpr

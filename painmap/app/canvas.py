@@ -5,7 +5,8 @@ art_cache.py) with the pattern's own muscle highlighted over it, the drawing (an
 memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
 frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
 screen), side markers.
-Strokes repaint only their dirty rectangle. Each view keeps its own zoom and centre (canvas_zoom.py).
+Strokes repaint only their dirty rectangle: the painter is clipped to it and the layers draw only what meets it.
+Each view keeps its own zoom and centre (canvas_zoom.py).
 
 The canvas paints before the engine has loaded: it starts on the window's `ViewFrame`s (art and frame only) and
 keeps what is drawn in that time (canvas_pending.py); `attach(session)` switches it to the session's atlas views
@@ -303,6 +304,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         view = self.view()
         t = self.mm_to_widget()
         painter = QPainter(self)
+        painter.setClipRect(exposed)  # the layers read it (clipBoundingRect) to draw only what meets it
         dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
         blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
 
@@ -368,6 +370,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         before = self._brush_rect()
         self._pointer = pos
         after = self._brush_rect()
+        if before == after:  # the outline stays on the same pixels (or is not shown): nothing to repaint
+            return
         for rect in (before, after):
             if rect is not None and not (covered is not None and covered.contains(rect)):
                 self.update(rect)

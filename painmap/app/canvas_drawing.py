@@ -38,7 +38,7 @@ class DrawingImages:
     """One Indexed8 image per view over the masks' arrays, rebuilt when an array is replaced."""
 
     def __init__(self) -> None:
-        self._images: dict[str, tuple[int, QImage]] = {}
+        self._images: dict[str, tuple[object, QImage]] = {}  # view -> (the array it shows, the image)
         self._color_table: list[int] | None = None
 
     def clear(self) -> None:
@@ -47,9 +47,8 @@ class DrawingImages:
     def image(self, masks, view_id: str) -> QImage:
         """The Indexed8 image over the view's PainMasks array (no copy)."""
         array = masks.array(view_id)
-        address = array.__array_interface__["data"][0]
         cached = self._images.get(view_id)
-        if cached is not None and cached[0] == address:
+        if cached is not None and cached[0] is array:  # the image keeps the array alive: `is` is safe
             return cached[1]
         if self._color_table is None:
             self._color_table = intensity_color_table()
@@ -57,11 +56,12 @@ class DrawingImages:
         image = QImage(array.data, w, h, array.strides[0], QImage.Format.Format_Indexed8)
         image.setColorTable(self._color_table)
         image._array = array  # keep the buffer alive as long as the image
-        self._images[view_id] = (address, image)
+        self._images[view_id] = (array, image)
         return image
 
     def paint(self, painter: QPainter, masks, view_id: str, t: QTransform, exposed: QRect, smooth: bool) -> None:
-        """Only the mask pixels under the exposed rectangle (widget pixels); `painter` is in the view's mm frame."""
+        """Only the mask pixels under the exposed rectangle (widget pixels); `painter` is in the view's mm frame,
+        without smooth pixmap scaling (it is turned on for a smooth paint)."""
         image = self.image(masks, view_id)
         inv, _ok = t.inverted()
         mm = inv.mapRect(QRectF(exposed))
@@ -74,8 +74,9 @@ class DrawingImages:
         if x1 <= x0 or y1 <= y0:
             return
         target = QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy)
-        factor = t.mapRect(target).width() / (x1 - x0) * painter.device().devicePixelRatioF()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        if smooth:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            factor = t.mapRect(target).width() / (x1 - x0) * painter.device().devicePixelRatioF()
         if smooth and factor >= SMOOTH_FROM:
             from painmap.app.smooth_edges import shaded_box, smooth_argb  # numpy: the session exists by now
 

@@ -43,7 +43,7 @@ class ChartMarks:
 
     def fonts(self) -> tuple[QFont, QFontMetricsF, QFont]:
         """(landmark font, its metrics, side-marker font), rebuilt when the font or landmark scale changes."""
-        key = (self.canvas.font().key(), self.canvas._landmark_scale)
+        key = (self.canvas.font(), self.canvas._landmark_scale)  # QFont ==, far cheaper than its key() string
         cached = getattr(self, "_font_cache", None)
         if cached is None or cached[0] != key:
             label = QFont(self.canvas.font())
@@ -58,7 +58,7 @@ class ChartMarks:
         """(dot centre, label box, text) of every landmark in widget pixels, cached per view and zoom."""
         z = self.canvas._view_zoom()
         c = self.canvas
-        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font().key())
+        key = (id(view), z.scale, z.cx, z.cy, c.width(), c.height(), c._landmark_scale, c.font())
         cached = getattr(self, "_landmark_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -75,7 +75,20 @@ class ChartMarks:
             x = max(0.0, min(x, c.width() - w))  # a long name (educator size, Spanish) stays inside the canvas
             boxes.append((p, QRectF(x, p.y() - h / 2, w, h), text))
         _spread_apart([box for _p, box, _t in boxes])
+        reach = 3.5 * k + 8 * k  # a dot's radius and the repaint margin of paint_landmarks
+        extents = []  # (left, top, right, bottom) of each landmark's dot and label, in plain floats
+        for p, box, _text in boxes:
+            x, y = p.x(), p.y()
+            extents.append(
+                (
+                    min(box.left(), x - reach),
+                    min(box.top(), y - reach),
+                    max(box.right(), x + reach),
+                    max(box.bottom(), y + reach),
+                )
+            )
         self._landmark_cache = (key, boxes)
+        self._landmark_extents = extents
         return boxes
 
     def landmark_tip(self, pos: QPointF) -> str:
@@ -107,8 +120,19 @@ class ChartMarks:
 
     def paint_landmarks(self, painter: QPainter, view, t: QTransform, exposed: QRect) -> None:
         k = self.canvas._landmark_scale
-        area = QRectF(exposed).adjusted(-8 * k, -8 * k, 8 * k, 8 * k)
-        todo = [b for b in self._landmark_boxes(view, t) if area.intersects(b[1]) or area.contains(b[0])]
+        boxes = self._landmark_boxes(view, t)
+        x0, y0 = exposed.x() - 8 * k, exposed.y() - 8 * k  # the exposed rectangle with a margin, in floats
+        x1, y1 = x0 + exposed.width() + 16 * k, y0 + exposed.height() + 16 * k
+        area = QRectF(x0, y0, x1 - x0, y1 - y0)
+        todo = [
+            b
+            for b, (left, top, right, bottom) in zip(boxes, self._landmark_extents, strict=True)
+            if left < x1
+            and right > x0
+            and top < y1
+            and bottom > y0  # may meet: then the exact test
+            and (area.intersects(b[1]) or area.contains(b[0]))
+        ]
         if not todo:
             return
         painter.setFont(self.fonts()[0])
@@ -129,7 +153,7 @@ class ChartMarks:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
         _font, _fm, marker = self.fonts()
         labels = tuple(tr(label) for label in self.canvas.view().edge_labels)
-        key = (labels, self.canvas.width(), marker.key())
+        key = (labels, self.canvas.width(), marker)
         cached = getattr(self, "_marker_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]

@@ -82,19 +82,27 @@ def to_mm(zoom: ViewZoom, pos: QPointF, width: int, height: int) -> tuple[float,
 
 
 class ZoomAndPan:
-    """The body canvas's zoom and pan (a mixin of BodyCanvas: it needs `view()`, `_zoom`, `zoom_changed`)."""
+    """The body canvas's zoom and pan (a mixin of BodyCanvas: it needs `view()`, `session`, `_frame_view`,
+    `_zoom`, `zoom_changed`)."""
 
     def mm_to_widget(self) -> QTransform:
-        """Transform from the current view's mm frame to widget pixels."""
-        return transform(self._view_zoom(), self.width(), self.height())
+        """Transform from the current view's mm frame to widget pixels (a copy of the one kept per zoom and size:
+        every pointer move asks several times)."""
+        z = self._view_zoom()
+        key = (z.scale, z.cx, z.cy, self.width(), self.height())
+        kept = getattr(self, "_transform_kept", None)
+        if kept is None or kept[0] != key:
+            kept = self._transform_kept = (key, transform(z, key[3], key[4]))
+        return QTransform(kept[1])
 
     def widget_to_mm(self, pos: QPointF) -> tuple[float, float]:
         return to_mm(self._view_zoom(), pos, self.width(), self.height())
 
     def _view_zoom(self) -> ViewZoom:
-        view = self.view()
-        z = self._zoom.get(view.id)
+        session = self.session
+        z = self._zoom.get(session.view_id if session is not None else self._frame_view)
         if z is None:
+            view = self.view()
             z = self._zoom[view.id] = fit_zoom(focus_box(view), "focus", self.width(), self.height())
         return z
 

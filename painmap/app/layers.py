@@ -51,7 +51,11 @@ class DeviceCache:
             self.renders += 1
         painter.save()
         painter.resetTransform()
-        painter.drawImage(QPointF(0.0, 0.0), self._image)
+        area = painter.clipBoundingRect().toAlignedRect() if painter.hasClipping() else None
+        if area is not None and dpr == 1.0:  # a dirty rectangle: only its pixels, 1:1
+            painter.drawImage(area, self._image, area)
+        else:
+            painter.drawImage(QPointF(0.0, 0.0), self._image)
         painter.restore()
 
 
@@ -211,11 +215,24 @@ class PatternLayer:
             painter.drawPath(path)
 
     def _paint_markers(self, painter: QPainter, view_id: str, px: float) -> None:
+        """The X of each trigger point whose reach (with its pen) meets the painter's clip (all without one)."""
         half = TRP_SIZE_PX * px / 2
-        for x, y, _label in self.markers(view_id):
-            for color, width in ((QColor("white"), 5.0), (QColor(style.TRIGGER_POINT), 2.5)):
-                pen = QPen(color, width * px)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        todo = self.markers(view_id)
+        if painter.hasClipping():  # a dirty rectangle (mm): the markers outside it would change no pixel
+            area = painter.clipBoundingRect()
+            reach = half + 6.0 * px
+            left, top = area.left() - reach, area.top() - reach
+            right, bottom = area.right() + reach, area.bottom() + reach
+            todo = [m for m in todo if left <= m[0] <= right and top <= m[1] <= bottom]
+        if not todo:
+            return
+        pens = []
+        for color, width in ((QColor("white"), 5.0), (QColor(style.TRIGGER_POINT), 2.5)):
+            pen = QPen(color, width * px)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pens.append(pen)
+        for x, y, _label in todo:
+            for pen in pens:
                 painter.setPen(pen)
                 painter.drawLine(QPointF(x - half, y - half), QPointF(x + half, y + half))
                 painter.drawLine(QPointF(x - half, y + half), QPointF(x + half, y - half))

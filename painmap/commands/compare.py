@@ -1,5 +1,9 @@
-"""`painmap compare DRAWING [--pattern ID] [--with EARLIER] [--format text|json]`: how a pain drawing resembles the
-patterns, and what changed since an earlier drawing.
+"""`painmap compare DRAWING [--pattern ID] [--with EARLIER] [--body male|female] [--format text|json]`: how a pain
+drawing resembles the patterns, and what changed since an earlier drawing.
+
+The comparison runs on the drawing's own body (its current chart; an older chart is carried forward), or on
+`--body`'s current chart, onto which the drawing is carried by the landmark warp. Two drawings of different
+bodies (`--with`) are compared only with `--body`, which carries both onto one body.
 
 The text output speaks the shared plain vocabulary (`painmap.vocabulary`); the technical table follows in a part
 labelled "For clinicians". The JSON keys are the fixed contract.
@@ -14,7 +18,7 @@ from argparse import Namespace
 
 from painmap import vocabulary as words
 from painmap.compare import Comparison, PatternResult, cached_comparator, to_json
-from painmap.errors import UnknownIdError
+from painmap.errors import PainmapError, UnknownIdError
 from painmap.pattern_model import PatternLibrary
 from painmap.raster import PainMasks
 
@@ -25,10 +29,15 @@ PLAIN_RESULTS = 5  # patterns listed in plain words (every one is in the clinici
 
 def run(args: Namespace) -> int:
     """Load the drawing(s), rasterize, score against the library and print the ranking (and the change)."""
-    from painmap.drawing import load_drawing
+    from painmap.chart_versions import chart_of
+    from painmap.commands.chart_choice import onto
+    from painmap.drawing_parse import read_document
     from painmap.outside import outside_marks
 
-    comp = cached_comparator()  # the bundled atlas and library, loaded and rasterized once per install
+    doc = read_document(args.drawing)  # read once: the body it names picks the chart
+    earlier_doc = read_document(args.earlier) if getattr(args, "earlier", None) else None
+    body = _body(args, doc, earlier_doc)
+    comp = cached_comparator(body=None if body == "male" else body)  # loaded and rasterized once per install
     if getattr(args, "library", None):  # --library DIR: learned patterns join the stored ones
         from painmap.compare import Comparator
         from painmap.library import extend_library, missing_library_folders
@@ -36,8 +45,8 @@ def run(args: Namespace) -> int:
         missing_library_folders(args.library)
         comp = Comparator(comp.atlas, extend_library(comp.library, comp.atlas, args.library), comp.px_per_mm)
     atlas, library = comp.atlas, comp.library
-    drawing = load_drawing(args.drawing, atlas)
-    earlier = load_drawing(args.earlier, atlas) if getattr(args, "earlier", None) else None
+    drawing = onto(doc, args.drawing, atlas)
+    earlier = onto(earlier_doc, args.earlier, atlas) if earlier_doc is not None else None
     for problem in library.problems:
         sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     pattern_ids = [_known(library, args.pattern)] if args.pattern else None
@@ -51,20 +60,52 @@ def run(args: Namespace) -> int:
         check_same_body(drawing, earlier, args.drawing, args.earlier)
         change = compare_change(PainMasks.from_drawing(earlier, atlas, comp.px_per_mm), masks)
     if args.format == "json":
-        doc = to_json(comparison)
-        doc["marks_outside"] = outside.to_json()
+        out = to_json(comparison)
+        out["body"], out["chart"] = chart_of(atlas)  # the chart compared on
+        if drawing.migrated_from is not None:
+            out["carried_from"] = dict(zip(("body", "chart"), drawing.migrated_from, strict=True))
+        out["marks_outside"] = outside.to_json()
         if change is not None:
-            doc["change"] = change.to_json()
-        sys.stdout.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+            out["change"] = change.to_json()
+        sys.stdout.write(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
     else:
         titles = {v.id: v.title for v in atlas.views.values()}
-        text = format_text(comparison, args.drawing, titles, outside=outside.strokes, outlines=outside.outlines)
+        text = format_text(
+            comparison, args.drawing, titles, outside=outside.strokes, outlines=outside.outlines,
+            chart=_chart_line(atlas, drawing.migrated_from),
+        )  # fmt: skip
         if change is not None:
             from painmap.change import format_change
 
             text = format_change(change, args.earlier, titles) + "\n" + text
         sys.stdout.write(text)
     return 0
+
+
+def _body(args: Namespace, doc: object, earlier_doc: object) -> str:
+    """The body to compare on: --body, else the drawing's own; two drawings of different bodies need --body."""
+    from painmap.commands.chart_choice import own_body
+
+    if getattr(args, "body", None):
+        return args.body
+    own = own_body(doc)
+    if earlier_doc is not None:
+        then = own_body(earlier_doc)
+        if then != own:
+            raise PainmapError(
+                f"{args.earlier}: drawn on the {then} body chart and {args.drawing} on the {own} one; "
+                "give --body male|female to carry both onto one body and compare them there"
+            )
+    return own
+
+
+def _chart_line(atlas, carried_from: tuple[str, int] | None) -> str:
+    from painmap.commands.chart_choice import chart_words
+
+    line = f"Compared on {chart_words(atlas)}"
+    if carried_from is not None:
+        line += f" (drawn on the {carried_from[0]} body's chart {carried_from[1]}, carried by the landmark warp)"
+    return line + "."
 
 
 def _known(library: PatternLibrary, pattern_id: str) -> str:
@@ -75,12 +116,18 @@ def _known(library: PatternLibrary, pattern_id: str) -> str:
 
 
 def format_text(
-    comparison: Comparison, source: str, titles: dict[str, str] | None = None, *, outside: int = 0, outlines: int = 0
+    comparison: Comparison,
+    source: str,
+    titles: dict[str, str] | None = None,
+    *,
+    outside: int = 0,
+    outlines: int = 0,
+    chart: str = "",
 ) -> str:
     """Plain words first (extent, the most alike patterns, the notice, when to seek care), then the technical
-    table for clinicians."""
+    table for clinicians. `chart`: a line naming the chart compared on."""
     titles = titles or {}
-    lines = [f"Pain drawing: {source}"]
+    lines = [f"Pain drawing: {source}", *([chart] if chart else [])]
     shaded = [v for v, x in comparison.extent_by_view.items() if x > 0]
     if not shaded:
         lines.append(f"The drawing is empty. {words.NOTHING_SHADED}")

@@ -1,4 +1,6 @@
-"""`painmap patterns [ID] [--format text|json]`: the referral-pattern library, or one pattern in full."""
+"""`painmap patterns [ID] [--body male|female] [--chart N] [--format text|json]`: the referral-pattern library, or
+one pattern in full, with its trigger points and zones in millimetres of that chart (default: the male body's
+current chart, as `atlas`); patterns are authored once and carried onto each chart by the landmark warp."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ def run(args: Namespace) -> int:
     """Print the library (or one pattern); load problems go to stderr as one-line warnings."""
     from painmap.atlas import load_atlas
 
-    atlas = load_atlas()
+    atlas = load_atlas(body=getattr(args, "body", None), chart=getattr(args, "chart", None))
     library = load_patterns(atlas)
     if getattr(args, "library", None):  # --library DIR: learned patterns, validated like the stored ones
         from painmap.library import extend_library, missing_library_folders
@@ -30,16 +32,24 @@ def run(args: Namespace) -> int:
     if pattern_id:
         pattern = _get(library, pattern_id)
         if args.format == "json":
-            data = library_to_json(PatternLibrary({pattern.id: pattern}, library.problems))
+            data = _on_chart(library_to_json(PatternLibrary({pattern.id: pattern}, library.problems)), atlas)
             sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(describe(pattern, atlas))
         return 0
     if args.format == "json":
-        sys.stdout.write(json.dumps(library_to_json(library), indent=1, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_on_chart(library_to_json(library), atlas), indent=1, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(table(library))
     return 0
+
+
+def _on_chart(data: dict, atlas) -> dict:
+    """The JSON document with the chart its coordinates are on ("body", "chart") first."""
+    from painmap.chart_versions import chart_of
+
+    body, chart = chart_of(atlas)
+    return {"body": body, "chart": chart, **data}
 
 
 def _get(library: PatternLibrary, pattern_id: str) -> Pattern:
@@ -100,7 +110,9 @@ def describe(pattern: Pattern, atlas) -> str:
         if items:
             lines += [f"{title}:", *_bullets(items)]
     if pattern.trigger_points or pattern.kind != "learned":
-        lines += ["", f"Trigger points ({len(pattern.trigger_points)}):"]
+        from painmap.commands.chart_choice import chart_words
+
+        lines += ["", f"Trigger points ({len(pattern.trigger_points)}; millimetres on {chart_words(atlas)}):"]
     for tp in pattern.trigger_points:
         lines.append(f"  {tp.label:<26} {tp.view} view at ({tp.x:.0f}, {tp.y:.0f}) mm")
         if tp.note:

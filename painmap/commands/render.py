@@ -30,8 +30,13 @@ def run(args: argparse.Namespace) -> int:
     language_code(args, "render")
     output_format(args.output)
     check_writable(args.output)
-    atlas = _atlas(args, figure)
     refuse_own_inputs([args.output], [args.drawing] if args.drawing else [])
+    doc = None
+    if args.drawing:  # read once: the body it names picks the chart (unless --body says)
+        from painmap.drawing_parse import read_document
+
+        doc = read_document(args.drawing)
+    atlas = _atlas(args, figure, doc)
     library = None
     if getattr(args, "library", None):  # --library DIR: learned patterns join the stored ones
         from painmap.library import library_for, missing_library_folders
@@ -41,12 +46,12 @@ def run(args: argparse.Namespace) -> int:
         for problem in library.problems:
             sys.stderr.write(f"painmap: warning: pattern not loaded: {problem}\n")
     with figure_language(args, "render"):
-        written = _draw(args, figure, atlas, library, dpi)
+        written = _draw(args, figure, atlas, library, dpi, doc)
     sys.stderr.write(f"painmap: wrote {written}\n")
     return 0
 
 
-def _draw(args: argparse.Namespace, figure: str, atlas, library, dpi: int | None):
+def _draw(args: argparse.Namespace, figure: str, atlas, library, dpi: int | None, doc=None):
     """The figure drawn and written; returns the path written."""
     from painmap.report import render_drawing_report, render_pattern_sheet
 
@@ -64,17 +69,27 @@ def _draw(args: argparse.Namespace, figure: str, atlas, library, dpi: int | None
             library=library,
         )  # fmt: skip
     else:
-        written = render_drawing_report(args.drawing, args.output, paper=args.paper, atlas=atlas, library=library)
+        from painmap.commands.chart_choice import onto
+
+        drawing = onto(doc, args.drawing, atlas)
+        written = render_drawing_report(
+            drawing, args.output, paper=args.paper, atlas=atlas, library=library, source=args.drawing
+        )
     return written
 
 
-def _atlas(args: argparse.Namespace, figure: str):
-    """The chart to draw on: --body / --chart, else chart 2 of the male body for a slide, else the default."""
+def _atlas(args: argparse.Namespace, figure: str, doc=None):
+    """The chart to draw on: --body / --chart, else chart 2 of the male body for a slide, else (a drawing's
+    report) the drawing's own body, else the default. A drawing of another body is carried onto it."""
     from painmap.atlas import load_atlas
 
     body, chart = getattr(args, "body", None), getattr(args, "chart", None)
     if figure == "slide" and body is None and chart is None:
         return load_atlas(body="male", chart=2)
+    if doc is not None and body is None:
+        from painmap.commands.chart_choice import own_body
+
+        body = own_body(doc)
     if body is None and chart is None:
         return load_atlas()
     return load_atlas(body=body or "male", chart=chart)
