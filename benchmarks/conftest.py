@@ -68,3 +68,20 @@ def drawing_files(tmp_path_factory):
         path.write_text(json.dumps(drawing_document(hand_strokes(n))))
         paths[n] = path
     return paths
+
+
+@pytest.fixture(scope="session")
+def current_chart_files(drawing_files, tmp_path_factory):
+    """The same drawings saved on the current male chart, as the app writes them today (format 2, body and
+    chart): the chart-1 files carried onto the current chart by the landmark warp, then saved. {n_strokes: path}"""
+    from painmap.atlas import load_atlas
+    from painmap.drawing import load_drawing
+    from painmap.drawing_save import save_drawing
+
+    atlas = load_atlas()
+    folder = tmp_path_factory.mktemp("current-chart")
+    paths = {}
+    for n, old in drawing_files.items():
+        paths[n] = folder / old.name
+        save_drawing(load_drawing(old, atlas), paths[n], atlas)
+    return paths

@@ -238,8 +238,8 @@ def _with_anchors(doc: dict, anchors: dict) -> dict:
         doc.get("chart"),
     ):
         raise ValueError("the anchors file is not of this chart")
-    doc = copy.deepcopy(doc)
-    by_id = {v["id"]: v for v in doc["views"]}
+    doc = {**doc, "views": [{**v, "landmarks": list(v["landmarks"])} for v in doc["views"]]}  # the caller's
+    by_id = {v["id"]: v for v in doc["views"]}  # document is left as it was (only the landmark lists change)
     for v in anchors["views"]:
         by_id[v["id"]]["landmarks"] += [{**a, "derived": True, "warp": True} for a in v["anchors"]]
     return doc

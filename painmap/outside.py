@@ -9,6 +9,7 @@ Region fills always lie on the body; erasures are not pain, so only strokes and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OutsideMarks",
     "outside_marks",
+    "points_on_body",
     "stroke_touches_body",
 ]
 
@@ -53,11 +55,41 @@ class OutsideMarks:
         return {"count": self.count, "indices": list(self.indices), "by_view": dict(self.by_view)}
 
 
+def points_on_body(masks: PainMasks, marks) -> list[bool]:
+    """For each mark: True when it is a stroke with a point in a silhouette pixel and a brush at least one pixel
+    wide. That pixel's centre is within 0.71 pixel of the point, so the stroke paints it: a sufficient test (False
+    says nothing), computed for all strokes of a view in one pass."""
+    found = [False] * len(marks)
+    by_view: dict[str, list[int]] = {}
+    for k, mark in enumerate(marks):
+        if isinstance(mark, Stroke) and len(mark.points):
+            by_view.setdefault(mark.view, []).append(k)
+    for view, ks in by_view.items():
+        grid = masks.grid(view)
+        ks = [k for k in ks if marks[k].radius * min(grid.sx, grid.sy) >= 1.0]
+        if not ks:
+            continue
+        counts = np.fromiter((len(marks[k].points) for k in ks), np.intp, len(ks))
+        points = np.array(list(chain.from_iterable(marks[k].points for k in ks)), dtype=np.float64).reshape(-1, 2)
+        cols, rows = np.floor(points[:, 0] * grid.sx), np.floor(points[:, 1] * grid.sy)
+        on_grid = (cols >= 0) & (cols < grid.cols) & (rows >= 0) & (rows < grid.rows)
+        hit = np.zeros(len(points), dtype=bool)
+        silhouette = masks.atlas_masks.silhouette(view)
+        hit[on_grid] = silhouette[rows[on_grid].astype(np.intp), cols[on_grid].astype(np.intp)] != 0
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        for k, on_body in zip(ks, np.logical_or.reduceat(hit, starts).tolist(), strict=True):
+            found[k] = on_body
+    return found
+
+
 def stroke_touches_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
     """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette.
 
-    `masks` is scratch space: the stroke is painted into it and the previous pixels are put back.
+    `masks` is scratch space: unless one of a stroke's points is on the body already, the mark is painted into it
+    and the previous pixels are put back.
     """
+    if points_on_body(masks, [mark])[0]:
+        return True
     rect = masks.bounds(mark)
     if rect.empty:
         return False
@@ -76,8 +108,9 @@ def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float 
     indices: list[int] = []
     by_view: dict[str, int] = {}
     outlines = 0
+    on_body = points_on_body(scratch, marks)
     for k, mark in enumerate(marks):
-        if isinstance(mark, Stroke | Lasso) and not stroke_touches_body(scratch, mark):
+        if isinstance(mark, Stroke | Lasso) and not on_body[k] and not stroke_touches_body(scratch, mark):
             indices.append(k)
             by_view[mark.view] = by_view.get(mark.view, 0) + 1
             outlines += isinstance(mark, Lasso)

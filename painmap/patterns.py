@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from painmap import geometry, pattern_carry
+from painmap import pattern_carry
 from painmap.chart_versions import chart_of
 from painmap.chart_views import VIEW_FILES
-from painmap.errors import PainmapError, PatternError, UnknownIdError
+from painmap.errors import PainmapError, PatternError
 from painmap.pattern_model import (
     PATTERN_KINDS,
     ZONE_KINDS,
@@ -28,6 +28,7 @@ from painmap.pattern_model import (
     TriggerPoint,
     Zone,
 )
+from painmap.pattern_sides import mirror_pattern, on_side
 from painmap.pattern_svg import FLATTEN_TOLERANCE_MM, INSIDE_TOLERANCE_MM, NS, SVG_NS, read_svg
 from painmap.pattern_texts import check_texts, localized
 
@@ -287,36 +288,6 @@ def _read_toml(path: Path, folder_name: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------- sides, JSON
-
-
-def mirror_pattern(pattern: Pattern, atlas: Atlas) -> Pattern:
-    """The pattern on the other side: x -> width - x in each view, views swapped with their mirrors."""
-
-    def view_of(view_id: str):
-        view = atlas.view(view_id)
-        return view.mirror, view.width
-
-    trigger_points = []
-    for tp in pattern.trigger_points:
-        target, width = view_of(tp.view)
-        trigger_points.append(replace(tp, view=target, x=round(width - tp.x, 2)))
-    zones = []
-    for zone in pattern.zones:
-        target, width = view_of(zone.view)
-        zones.append(replace(zone, view=target, polygon=geometry.mirror_x(zone.polygon, width)))
-    return replace(
-        pattern,
-        side="left" if pattern.side == "right" else "right",
-        trigger_points=tuple(trigger_points),
-        zones=tuple(zones),
-    )
-
-
-def on_side(pattern: Pattern, side: str, atlas: Atlas) -> Pattern:
-    """The pattern with its shapes on `side` ("left" or "right")."""
-    if side not in ("left", "right"):
-        raise UnknownIdError(f"unknown side {side!r} (use left or right)")
-    return pattern if pattern.side == side else mirror_pattern(pattern, atlas)
 
 
 def _points(poly: np.ndarray) -> list[list[float]]:

@@ -71,6 +71,31 @@ def frame_anchors(width: float, height: float, margin: float = ANCHOR_MARGIN) ->
     return np.array([[x0, y0], [xm, y0], [x1, y0], [x1, ym], [x1, y1], [xm, y1], [x0, y1], [x0, ym]], dtype=float)
 
 
+# The solved spline weights by control points (their float64 bytes, source then target): a warp built again from
+# the same points reuses them. The engine cache keeps those of the bundled charts (painmap.engine_cache), so opening
+# a drawing of an older chart solves no system: a solve is ~1 ms, but BLAS's threads can stall it to 50-180 ms on a
+# busy machine (measured).
+SOLVED: dict[bytes, np.ndarray] = {}
+
+
+def _solve(u: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """The (n + 3, 2) spline solution: kernel weights, then the affine part, for normalized points `u`."""
+    n = len(u)
+    poly = np.column_stack([np.ones(n), u])
+    if np.linalg.matrix_rank(poly) < 3:
+        raise WarpError("the control points lie on one line")
+    system = np.zeros((n + 3, n + 3))
+    system[:n, :n] = _kernel(_sq_dist(u, u))
+    system[:n, n:] = poly
+    system[n:, :n] = poly.T
+    rhs = np.zeros((n + 3, 2))
+    rhs[:n] = dst
+    try:
+        return np.linalg.solve(system, rhs)
+    except np.linalg.LinAlgError:
+        raise WarpError("the control points do not define a warp (singular system)") from None
+
+
 class Warp:
     """A thin-plate spline R² → R² through control points `src` → `dst` (mm); exact at every control point.
 
@@ -96,20 +121,10 @@ class Warp:
         self._scale = float(np.abs(src - self._centre).max()) or 1.0
         u = (src - self._centre) / self._scale
         n = len(u)
-        d2 = _sq_dist(u, u)
-        poly = np.column_stack([np.ones(n), u])
-        system = np.zeros((n + 3, n + 3))
-        system[:n, :n] = _kernel(d2)
-        system[:n, n:] = poly
-        system[n:, :n] = poly.T
-        rhs = np.zeros((n + 3, 2))
-        rhs[:n] = dst
-        if np.linalg.matrix_rank(poly) < 3:
-            raise WarpError("the control points lie on one line")
-        try:
-            sol = np.linalg.solve(system, rhs)
-        except np.linalg.LinAlgError:
-            raise WarpError("the control points do not define a warp (singular system)") from None
+        key = src.tobytes() + dst.tobytes()
+        sol = SOLVED.get(key)
+        if sol is None:
+            sol = SOLVED[key] = _solve(u, dst)
         self._u = u
         self._w = sol[:n]  # (n, 2) kernel weights
         self._a = sol[n:]  # (3, 2): constant, d/du, d/dv

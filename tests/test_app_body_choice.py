@@ -158,3 +158,24 @@ def test_choosing_the_other_body_in_preferences_restarts_an_untouched_drawing_on
     again.body.setCurrentIndex(again.body.findData("male"))
     again.accept()
     assert window.session.atlas.body == "female" and window.session.drawing.marks
+
+
+def test_the_body_of_a_file_is_read_from_its_top_level_only(tmp_path, monkeypatch):
+    """Opening a file parses its marks once (the load), not once more to find its body."""
+    from painmap import drawing_parse
+    from painmap.app.body_choice import body_of_file
+
+    monkeypatch.setattr(drawing_parse, "load_drawing", lambda *a, **k: pytest.fail("parsed to find the body"))
+    cases = {
+        "female.json": {"format": "painmap-drawing", "version": 2, "body": "female", "chart": 2, "marks": []},
+        "v1.json": {"format": "painmap-drawing", "version": 1, "meta": {}, "marks": []},
+        "other.json": {"format": "not-a-drawing", "body": "female"},
+        "list.json": [1, 2],
+        "odd.json": {"format": "painmap-drawing", "version": 2, "body": 3, "marks": []},
+    }
+    for name, doc in cases.items():
+        (tmp_path / name).write_text(json.dumps(doc))
+    (tmp_path / "broken.json").write_text('{"format": "painmap-drawing", "bo')
+    found = {name: body_of_file(tmp_path / name) for name in [*cases, "broken.json", "missing.json"]}
+    assert found == dict.fromkeys(found) | {"female.json": "female", "v1.json": "male"}
+    assert body_of_file(tmp_path) is None  # a folder

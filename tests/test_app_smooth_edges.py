@@ -104,3 +104,40 @@ def test_dirty_patches_join_without_seams():
     tiled = _pixels(_render(masks, tiles))
     assert whole[..., 3].max() > 0
     assert np.abs(whole - tiled).max() <= 3  # rounding of Qt's scaling only
+
+
+@pytest.mark.parametrize("step", [2, 4])
+def test_only_the_shaded_box_is_computed_and_it_gives_the_same_picture(step):
+    """The smooth picture of a big, mostly empty patch equals that of the shaded box alone (the rest transparent)."""
+    from painmap.app.smooth_edges import shaded_box
+
+    array = np.zeros((90, 120), np.uint8)
+    array[40:52, 61:80] = 4
+    array[47, 30] = 9  # a lone pixel: the box reaches it
+    array[60:66, 60:62] = 2
+    y0, y1, x0, x1 = shaded_box(array, (0, 90, 0, 120))
+    assert (y0, y1, x0, x1) == (37, 69, 27, 83)
+    whole = smooth_argb(array, step, TABLE)
+    part = smooth_argb(array[y0:y1, x0:x1], step, TABLE)
+    assert np.array_equal(whole[step * y0 : step * y1, step * x0 : step * x1], part)
+    outside = _alpha(whole).copy()
+    outside[step * y0 : step * y1, step * x0 : step * x1] = 0
+    assert not outside.any()
+    assert shaded_box(array, (0, 30, 0, 120)) is None
+    assert shaded_box(array, (44, 90, 70, 120)) == (44, 55, 70, 83)  # clipped to the box asked for
+
+
+def test_a_paint_draws_the_shaded_box_like_the_whole_patch():
+    """Through the canvas's paint: the same screen pixels as the smooth picture of the whole exposed patch."""
+    array = np.zeros((30, 30), np.uint8)
+    array[12:20, 9:16] = 7
+    expected = QImage(330, 330, QImage.Format.Format_ARGB32_Premultiplied)
+    expected.fill(0)
+    painter = QPainter(expected)
+    painter.setTransform(QTransform.fromScale(11.0, 11.0))
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    argb = smooth_argb(array, 4, TABLE)
+    painter.drawImage(QRect(0, 0, 30, 30), QImage(argb.data, 120, 120, 480, QImage.Format.Format_ARGB32))
+    painter.end()
+    found = _render(_Masks(array), [QRect(0, 0, 330, 330)])
+    assert np.abs(_pixels(found) - _pixels(expected)).max() <= 1

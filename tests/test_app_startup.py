@@ -201,3 +201,45 @@ def test_between_start_up_steps_the_session_never_waits_for_early_marks(qtbot):
         startup._timer.start()
     assert seen and all(not pending and undo for _name, pending, undo in seen), seen
     assert len(window.session.drawing.marks) == 1
+
+
+def test_a_broken_svg_of_a_view_not_shown_ends_start_up_with_one_line_after_the_ranking(qtbot, monkeypatch):
+    """The atlas (its geometry) loads; Qt's SVG renderer refuses the art of the side view, which is not shown."""
+    from painmap.app.body_art import BodyArt
+    from painmap.errors import AtlasError
+
+    load = BodyArt._load
+
+    def refuse_side_view(path, *rest):
+        if path.name == "lateral.svg":
+            raise AtlasError(f"{path}: not a valid SVG file")
+        return load(path, *rest)
+
+    monkeypatch.setattr(BodyArt, "_load", staticmethod(refuse_side_view))
+    window = start_window(qtbot, wait=False)
+    steps = [step.__name__ for step in window.startup._steps]
+    assert steps.index("_check_art") == steps.index("_load_engine") + 1
+    startup, failures = window.startup, []
+    startup.failed.connect(failures.append)
+    startup._timer.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    assert len(failures) == 1 and failures[0].endswith("lateral.svg: not a valid SVG file")
+    assert "\n" not in failures[0]
+    assert window.live.comparison is not None  # ranked before the check
+    assert window.startup is None or not window.startup._steps  # nothing after it ran
+
+
+def test_the_late_steps_have_not_run_when_the_drawing_is_ranked(qtbot, monkeypatch):
+    from painmap.app.startup import StartUp
+
+    seen = []
+    rank = StartUp._load_engine
+
+    def ranked(self) -> None:
+        rank(self)
+        seen.append((self.window.live.comparison is not None, self.window.frequency, self.window.compare_earlier))
+
+    monkeypatch.setattr(StartUp, "_load_engine", ranked)
+    window = start_window(qtbot)
+    assert seen == [(True, None, None)]  # the session attached without them
+    assert window.frequency is not None and window.compare_earlier is not None  # then they came

@@ -166,6 +166,24 @@ def test_compare_command_loads_neither_matplotlib_nor_widgets():
     assert out.strip() == "[]"
 
 
+def test_compare_with_the_engine_cache_loads_no_pattern_reader(tmp_path):
+    """The cached library is used as it is: the SVG and TOML pattern loader is not imported."""
+    import os
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from painmap.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['compare', {str(EXAMPLE)!r}]) == 0\n"
+        "print(sorted(m for m in sys.modules if m in ('painmap.patterns', 'painmap.pattern_svg', 'painmap.svgpath')))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-c", code]
+    runs = [subprocess.run(command, capture_output=True, text=True, check=True, env=env) for _ in "ab"]
+    assert runs[0].stdout.strip() != "[]"  # the first run builds the cache from the pattern files
+    assert runs[1].stdout.strip() == "[]"
+
+
 def test_iter_folder_yields_results_and_errors(tmp_path, atlas):
     save_drawing(crest_drawing(), tmp_path / "a.painmap.json", atlas)
     (tmp_path / "b.painmap.json").write_text("{not json")

@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from painmap.atlas import load_atlas
 from painmap.cli import main
@@ -66,3 +68,62 @@ def test_compare_says_so_in_text_and_json_and_the_numbers_ignore_them(drawings):
     assert docs[0]["extent_percent"] == docs[1]["extent_percent"] > 0
     assert docs[0]["results"] == docs[1]["results"]
     assert "outside the body chart" not in _run("compare", without)[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(-30, 700), st.floats(-30, 1850)), min_size=1, max_size=4),
+    st.floats(0.3, 25),
+    st.sampled_from([0.5, 1.0, 2.0]),
+)
+def test_the_point_shortcut_agrees_with_painting_the_stroke(points, radius, px_per_mm):
+    """A stroke with a point on a silhouette pixel is inside without painting it; painting it agrees."""
+    from painmap.outside import points_on_body
+    from painmap.raster import PainMasks
+
+    mark = Stroke("posterior", radius, 5, "aching", tuple(points))
+    masks = PainMasks(ATLAS, px_per_mm)
+    if points_on_body(masks, [mark])[0]:
+        masks.apply(mark)
+        assert masks.area("posterior") > 0
+
+
+def test_the_shortcut_is_taken_for_a_stroke_on_the_body_and_not_for_a_thin_one(monkeypatch):
+    from painmap import outside
+    from painmap.raster import PainMasks
+
+    masks = PainMasks(ATLAS)
+    assert outside.points_on_body(masks, [INSIDE])[0]
+    assert not outside.points_on_body(masks, [OUTSIDE[0]])[0]
+    thin = Stroke("posterior", 0.4, 5, "aching", INSIDE.points)  # narrower than a pixel: painted to be sure
+    assert not outside.points_on_body(masks, [thin])[0]
+    painted = []
+    monkeypatch.setattr(PainMasks, "apply", lambda self, mark: painted.append(mark) or masks.bounds(mark))
+    assert outside.stroke_touches_body(masks, INSIDE) and not painted
+    outside.stroke_touches_body(masks, OUTSIDE[0])
+    assert painted == [OUTSIDE[0]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["posterior", "lateral"]),
+            st.floats(0.4, 20),
+            st.lists(st.tuples(st.floats(-40, 1100), st.floats(-40, 1850)), min_size=1, max_size=3),
+        ),
+        max_size=8,
+    )
+)
+def test_outside_marks_with_the_shortcut_equal_painting_each_stroke(specs):
+    from painmap import outside
+    from painmap.raster import PainMasks
+
+    marks = [Stroke(view, radius, 4, "aching", tuple(points)) for view, radius, points in specs]
+    found = outside.outside_marks(marks, ATLAS)
+    painted = []
+    for mark in marks:  # the reference: each stroke painted alone on empty masks
+        masks = PainMasks(ATLAS)
+        masks.apply(mark)
+        painted.append(masks.area(mark.view) == 0)
+    assert list(found.indices) == [k for k, out in enumerate(painted) if out]

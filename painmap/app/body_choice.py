@@ -49,14 +49,26 @@ def start_chart(body: str):
 
 
 def body_of_file(path: str | Path) -> str | None:
-    """The body a drawing file names, or None when it cannot be read (the normal load then says why)."""
-    from painmap.drawing import load_drawing
-    from painmap.errors import PainmapError
+    """The body a drawing file names ("male" when it names none, as a version-1 file), or None when it cannot be
+    read as a drawing's JSON: only the top level is looked at (the marks are parsed, validated and carried once,
+    by the load that follows, which also says why a bad file is refused)."""
+    import json
+    import os
+    import stat
+
+    from painmap.drawing_model import FORMAT, MAX_FILE_BYTES
 
     try:
-        return load_drawing(path).body
-    except (PainmapError, OSError, ValueError):
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        doc = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        return None
+    body = doc.get("body", "male")
+    return body if isinstance(body, str) else None
 
 
 class BodyChoice(QObject):

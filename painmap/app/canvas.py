@@ -106,7 +106,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
         session.marks_changed.connect(self._on_marks_changed)
-        self.art_cache.clear()
+        self.art_cache.clear()  # the first paint's art has no margin (painmap.app.art_cache): rendered again
         self.update()
 
     def replay_pending(self) -> int:

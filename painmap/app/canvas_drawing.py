@@ -78,15 +78,17 @@ class DrawingImages:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             factor = t.mapRect(target).width() / (x1 - x0) * painter.device().devicePixelRatioF()
         if smooth and factor >= SMOOTH_FROM:
-            array = masks.array(view_id)[y0:y1, x0:x1]
-            if array.any():
+            from painmap.app.smooth_edges import shaded_box, smooth_argb  # numpy: the session exists by now
+
+            box = shaded_box(masks.array(view_id), (y0, y1, x0, x1))
+            if box is not None:  # only the shaded pixels and their edge: the rest would be transparent
+                y0, y1, x0, x1 = box
                 if self._color_table is None:
                     self._color_table = intensity_color_table()
                 step = min(SMOOTH_STEP, math.ceil(factor))
-                from painmap.app.smooth_edges import smooth_argb  # numpy: the session (engine) exists by now
-
-                argb = smooth_argb(array, step, self._color_table)
+                argb = smooth_argb(masks.array(view_id)[y0:y1, x0:x1], step, self._color_table)
                 h, w = argb.shape
+                target = QRectF(x0 / g.sx, y0 / g.sy, (x1 - x0) / g.sx, (y1 - y0) / g.sy)
                 painter.drawImage(target, QImage(argb.data, w, h, 4 * w, QImage.Format.Format_ARGB32))
             return
         part = image.copy(x0, y0, x1 - x0, y1 - y0).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)

@@ -39,7 +39,7 @@ def _shown_patterns(panels, atlas) -> tuple[list, str | None]:
     layer = panels.pattern_layer if panels is not None else None
     if stored is None or not layer.visible:
         return [], None
-    from painmap.patterns import mirror_pattern
+    from painmap.pattern_sides import mirror_pattern
 
     sides = ("right", "left") if layer.side == "both" else (layer.side,)
     shown = [stored if side == stored.side else mirror_pattern(stored, atlas) for side in sides]

@@ -112,7 +112,7 @@ class PatternLayer:
         if pattern is not None:
             other = "left" if pattern.side == "right" else "right"
             if mirrored is None:
-                from painmap.patterns import mirror_pattern
+                from painmap.pattern_sides import mirror_pattern
 
                 mirrored = mirror_pattern(pattern, self.atlas)
             self._sides[other] = mirrored

@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         from painmap.app.panels import install_panels
         from painmap.app.session import DrawingSession
 
-        self.complete()
+        for part in self.completion_steps():  # the late steps may come after (start-up runs them after ranking)
+            part()
         self.session = session = DrawingSession(atlas, parent=self)
         self.canvas.attach(session)
         self.view_actions.attach(session)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from painmap import vocabulary
 from painmap.drawing import Lasso, Stroke
-from painmap.outside import stroke_touches_body
+from painmap.outside import points_on_body, stroke_touches_body
 from painmap.raster import PainMasks
 
 
@@ -28,14 +28,16 @@ class OutsideNotice:
     def counts(self, marks) -> tuple[int, int]:
         """(strokes, lassos) outside the body."""
         known, strokes, outlines = {}, 0, 0
+        new = [m for m in marks if isinstance(m, Stroke | Lasso) and self._known.get(id(m), (None,))[0] is not m]
+        if new and self._scratch is None:
+            self._scratch = PainMasks(self.atlas, self.px_per_mm)
+        on_body = dict(zip(map(id, new), points_on_body(self._scratch, new), strict=True)) if new else {}
         for mark in marks:
             if not isinstance(mark, Stroke | Lasso):
                 continue
             hit = self._known.get(id(mark))
             if hit is None or hit[0] is not mark:
-                if self._scratch is None:
-                    self._scratch = PainMasks(self.atlas, self.px_per_mm)
-                hit = (mark, not stroke_touches_body(self._scratch, mark))
+                hit = (mark, not (on_body.get(id(mark)) or stroke_touches_body(self._scratch, mark)))
             known[id(mark)] = hit
             if isinstance(mark, Lasso):
                 outlines += hit[1]

@@ -7,7 +7,27 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["smooth_argb"]
+__all__ = ["EDGE", "shaded_box", "smooth_argb"]
+
+EDGE = 3  # pixels around the shading that its smooth picture may colour (tent 1, interpolation 1, one spare)
+
+
+def shaded_box(array, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """(y0, y1, x0, x1): the part of `array[y0:y1, x0:x1]` that holds shading, grown by `EDGE` pixels (within
+    `box`), or None if none is shaded. `smooth_argb` of it equals the whole box's picture there, and the box's
+    picture is transparent outside it, so only that part needs computing."""
+    y0, y1, x0, x1 = box
+    patch = array[y0:y1, x0:x1]
+    rows = np.flatnonzero(patch.any(axis=1))
+    if not rows.size:
+        return None
+    cols = np.flatnonzero(patch[rows[0] : rows[-1] + 1].any(axis=0))
+    return (
+        y0 + max(0, int(rows[0]) - EDGE),
+        y0 + min(y1 - y0, int(rows[-1]) + 1 + EDGE),
+        x0 + max(0, int(cols[0]) - EDGE),
+        x0 + min(x1 - x0, int(cols[-1]) + 1 + EDGE),
+    )
 
 
 def _tent(a):

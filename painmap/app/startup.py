@@ -1,12 +1,13 @@
 """What start-up does after the main window's first paint, in short steps on the event loop (decision D12).
 
 The window paints with Qt only; then, one step per event-loop turn so that input is handled in between:
-complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), check the body art,
-in one step attach the session, recover an autosave or open the file from the command line (questions are
-asked over the shown window) and put the marks drawn meanwhile into the session, load the live comparison (pattern
-library and comparator), which ranks the drawing, and then the window's late steps (what the first ranking
-does not need). `finish()` runs the remaining steps at once, for an action that needs the engine earlier.
-A missing or broken resource ends start-up with `failed(message)`.
+complete the window (files, menus, panels, modes), load the atlas (numpy, the SVG data), in one step attach
+the session, recover an autosave or open the file from the command line (questions are asked over the shown
+window) and put the marks drawn meanwhile into the session, load the live comparison (pattern library and
+comparator), which ranks the drawing, then check the body art of every view (the shown one was drawn at the
+first paint; a broken SVG of another view ends start-up with one line) and run the window's late steps (what
+the first ranking does not need). `finish()` runs the remaining steps at once, for an action that needs the
+engine earlier. A missing or broken resource ends start-up with `failed(message)`.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ class StartUp(QObject):
         self.atlas = self.comparator = None
         # the worker starts after the window is complete: started first it slowed those GUI steps (interpreter
         # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
-        steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._check_art)
-        self._steps = deque([*steps, self._take_over, self._load_engine, *window.late_steps()])
+        steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._take_over)
+        # the art of the views not shown is checked after the first ranking, which does not need it (~15 ms)
+        self._steps = deque([*steps, self._load_engine, self._check_art, *window.late_steps()])
         self._worker = None  # the TaskThread loading the engine
         self._waiting = False  # the steps wait for the worker
         self._timer = QTimer(self)  # a child: never fires into a closed window

@@ -19,7 +19,7 @@ from argparse import Namespace
 from painmap import vocabulary as words
 from painmap.compare import Comparison, PatternResult, cached_comparator, to_json
 from painmap.errors import PainmapError, UnknownIdError
-from painmap.patterns import PatternLibrary
+from painmap.pattern_model import PatternLibrary
 from painmap.raster import PainMasks
 
 REMINDER = f"{words.NOTICE_TITLE}. {words.NOTICE}"

@@ -240,7 +240,7 @@ class PanelsController(QObject):
             mirrored = None
             if pattern is not None:
                 if pattern_id not in self._mirrors:
-                    from painmap.patterns import mirror_pattern
+                    from painmap.pattern_sides import mirror_pattern
 
                     self._mirrors[pattern_id] = mirror_pattern(pattern, self.atlas)
                 mirrored = self._mirrors[pattern_id]
