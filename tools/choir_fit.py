@@ -163,14 +163,7 @@ def mask_centroid(mask: np.ndarray, px_per_mm: float) -> np.ndarray:
 
 def fit(areas, masks, view: str, landmarks) -> tuple[np.ndarray, float]:
     """(ax, bx, ay, by) of the axis-aligned affine onto `view`, and the RMS landmark residual in mm."""
-    src, dst = [], []
-    for keys, regions in landmarks:
-        src.append(polygon_centroid([areas[k][1] for k in keys]))
-        union = np.zeros(masks.grid(view).shape, dtype=bool)
-        for r in regions:
-            union |= masks.region_mask(view, r)
-        dst.append(mask_centroid(union, masks.grid(view).sx))
-    src, dst = np.array(src), np.array(dst)
+    src, dst = landmark_pairs(areas, masks, view, landmarks)
     params = []
     for axis in (0, 1):
         a, b = np.polyfit(src[:, axis], dst[:, axis], 1)
