@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from painmap.app import accessibility
+from painmap.app import accessibility, toolbar
 from painmap.app.anatomy_menu import AnatomyActions
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
@@ -94,17 +94,18 @@ class MainWindow(QMainWindow):
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
         self.keyboard_brush = KeyboardBrush(self.canvas, self.toolbox)  # arrows move it, Space applies the tool
-        self.view_actions = ViewActions(self, self.canvas)
-        self.tool_actions = ToolActions(self, self.toolbox)
-        self._build_edit_actions()
-        self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
-        self._build_toolbars()
-        self._build_menus()
-        self._build_status_bar()
-        accessibility.install(self)  # names for what Qt does not name itself
-        self.setAcceptDrops(True)
-        mode = saved_mode(self.settings)
-        self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
+        with toolbar.held_shortcuts() as self._held_shortcuts:  # set after the first paint (completion_steps)
+            self.view_actions = ViewActions(self, self.canvas)
+            self.tool_actions = ToolActions(self, self.toolbox)
+            self._build_edit_actions()
+            self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
+            self._build_toolbars()
+            self._build_menus()
+            self._build_status_bar()
+            accessibility.install(self)  # names for what Qt does not name itself
+            self.setAcceptDrops(True)
+            mode = saved_mode(self.settings)
+            self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
         self.docks = PanelDocks(self)
         self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
@@ -126,8 +127,9 @@ class MainWindow(QMainWindow):
             part()
 
     def completion_steps(self) -> list:
-        """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
-        return [self._complete_files, self._complete_docks, self._complete_names]
+        """`complete()` in parts (start-up runs one per event-loop turn); each part runs once. The first gives the
+        shell's actions their shortcuts (painmap.app.toolbar.held_shortcuts)."""
+        return [self._held_shortcuts.set_all, self._complete_files, self._complete_docks, self._complete_names]
 
     def late_steps(self) -> list:
         """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
