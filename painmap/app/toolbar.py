@@ -341,11 +341,24 @@ class BrushBar(QToolBar):
         self.changed.emit()
 
 
+class StepName(QObject):
+    """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
+
+    def __init__(self, action: QAction, template: str) -> None:
+        super().__init__(action)
+        self.action, self.template = action, template  # e.g. "&Undo {step}", translated
+
+    def show(self, text: str) -> None:
+        self.action.setText(self.template.format(step=text).rstrip())
+
+
 class ToolbarRows(QObject):
     """Keep every toolbar control in sight: the toolbars share one row while they fit the window's width, and a
     toolbar that would not fit starts a new row (instead of hiding its controls behind the overflow arrow).
 
     At 1280 px with the default font the toolbars fit one row; a larger system font or a narrower window wraps.
+    The window calls `reflow()` on each resize; `listen()` (after the first paint) follows its font. An event
+    filter on the window before the first paint would make PySide build ~45 QEvent classes to name its events.
     """
 
     def __init__(self, window: QMainWindow, bars: list[QToolBar]) -> None:
@@ -353,7 +366,11 @@ class ToolbarRows(QObject):
         self.window, self.bars = window, bars
         for bar in bars:
             bar.setMovable(False)  # fixed places (no handles); the rows follow the window's width
-        window.installEventFilter(self)
+        self.reflow()
+
+    def listen(self) -> None:
+        """Reflow when the window's font changes, from now on."""
+        self.window.installEventFilter(self)
         self.reflow()
 
     def rows(self) -> list[list[QToolBar]]:
@@ -380,7 +397,7 @@ class ToolbarRows(QObject):
             used = need if wrap else used + need
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is self.window and event.type() == QEvent.Type.FontChange:
             self.reflow()
         return False
 
