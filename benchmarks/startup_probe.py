@@ -16,8 +16,6 @@ would pay PySide's source scan that the app's start-up skips, painmap.app.plain_
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import os
 import sys
 
@@ -48,30 +46,31 @@ def bare() -> int:
     return app.exec()
 
 
-class _OnImport(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Runs `patch(module)` right after the module `name` is first executed, wherever it is imported from."""
-
-    def __init__(self, name: str, patch) -> None:
-        self.name, self.patch, self.loader = name, patch, None
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname != self.name or self.loader is not None:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(fullname)
-        self.loader, spec.loader = spec.loader, self
-        return spec
-
-    def create_module(self, spec):
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module) -> None:
-        self.loader.exec_module(module)
-        self.patch(module)
-
-
 def _on_import(name: str, patch) -> None:
-    sys.meta_path.insert(0, _OnImport(name, patch))
+    """Runs `patch(module)` right after the module `name` is first executed, wherever it is imported from.
+    importlib.abc and importlib.util are imported here, not at the top: the bare window must not pay for them."""
+    import importlib.abc
+    import importlib.util
+
+    class OnImport(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        loader = None
+
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name or self.loader is not None:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            self.loader, spec.loader = spec.loader, self
+            return spec
+
+        def create_module(self, spec):
+            return self.loader.create_module(spec)
+
+        def exec_module(self, module) -> None:
+            self.loader.exec_module(module)
+            patch(module)
+
+    sys.meta_path.insert(0, OnImport())
 
 
 def _first_paint(canvas) -> None:

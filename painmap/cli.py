@@ -172,8 +172,15 @@ def _run_app(argv: Sequence[str]) -> int:
     return run_reporting_fatal(launch, args.file, qt_args)
 
 
+def use_one_blas_thread() -> None:
+    """One OpenBLAS thread unless the user chose otherwise (decision D74): painmap's numpy work is element-wise, and
+    OpenBLAS's pool, started when numpy is imported, spun ~60 ms of CPU on the other core while the app started."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `painmap` and `python -m painmap`."""
+    use_one_blas_thread()  # before numpy is first imported, here or in a worker process started from here
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version", *INSTALL_OPTIONS)):

@@ -8,11 +8,11 @@ shows plus a margin on every side, clipped to the view's frame. A pan within the
 any pan, when the whole view fits) and every dirty-rectangle repaint blit from it; a pan beyond the margin
 renders a new entry once. A few entries are kept (two zooms or views), so turning back costs nothing.
 The first entry a cache renders (the window's first paint) covers only what is visible: the paint waits for no
-margin (at the start-up zoom the margin more than doubles the pixels rendered); the next entry, the first pan
-beyond it or the repaint after the session arrives (which clears the cache), has its margin.
-The first `DISK_ENTRIES` entries (a start's two: the first paint's, and the one with its margin once the session
-arrives) are read from the disk cache when a past start kept them (painmap.app.art_disk), else rendered and kept
-there; the entries made later (zooms, pans) are not written.
+margin (at the start-up zoom the margin more than doubles the pixels rendered); `pixmap(widen=True)` (start-up,
+after the first ranking) or the first pan beyond it renders it again with its margin. Every later entry has one.
+The first `DISK_ENTRIES` entries (a start's two: the first paint's, and the one with its margin) are read from
+the disk cache when a past start kept them (painmap.app.art_disk), else rendered and kept there; the entries made
+later (zooms, pans) are not written.
 `overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
 blits one pixmap and a change of that overlay renders no SVG.
 """
@@ -43,11 +43,18 @@ class ArtCache:
         self.renders = 0
         self.made = 0  # entries made, rendered or read from the disk
         self.latest: tuple | None = None  # the entry used last: (rect, pixmap, scale, dpr, fx, fy)
+        self._narrow: tuple | None = None  # the first paint's entry while it has no margin
         self._overlay: tuple[tuple, QPixmap] | None = None
 
     def clear(self) -> None:
         self._entries.clear()
         self.latest = self._overlay = None
+        self._narrow = None
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the latest entry is the first paint's, without a margin."""
+        return self.latest is not None and self.latest is self._narrow
 
     def pixmap(
         self,
@@ -60,11 +67,12 @@ class ArtCache:
         base: QColor,
         render,
         source=None,
+        widen: bool = False,
     ) -> tuple[QPointF, QPixmap]:
         """(where to draw it in widget pixels, the pixmap) of the art showing `view` at `scale` px/mm, with the
         view's mm origin at widget point `origin` on a canvas of `size`; `render(painter)` draws the art in the
         view's mm frame when a new entry is needed. `source()` names the file the art is drawn from, for the
-        disk cache's key (None, or raising: no disk cache)."""
+        disk cache's key (None: no disk cache). `widen`: an entry without a margin is made again with one."""
         k = scale * dpr
         (gx, fx), (gy, fy) = _split(origin.x() * dpr), _split(origin.y() * dpr)  # grid -> widget device pixels
         frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
@@ -72,6 +80,8 @@ class ArtCache:
         visible = QRect(-gx, -gy, w, h).intersected(frame)
         full = (key, view.id, round(scale, 6), dpr, fx, fy, base.rgba())  # zoom in, out: the scale back ± 1 ulp
         found = self._entries.get(full)
+        if widen and found is not None and found is self._narrow:
+            found = None
         if found is None or not (visible.isEmpty() or found[0].contains(visible)):
             first = self.made == 0  # the first paint: what it shows, and no margin to wait for
             mx, my = (0, 0) if first else (round(MARGIN * w), round(MARGIN * h))
@@ -86,6 +96,7 @@ class ArtCache:
                     self.disk.keep(disk_key, picture)
             self.made += 1
             found = (rect, picture, scale, dpr, fx, fy)
+            self._narrow = found if first else None
             self._entries[full] = found
             while len(self._entries) > ENTRIES:
                 self._entries.popitem(last=False)
