@@ -290,6 +290,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         if not widen and last is not None and last[0] == token and last[1] is self.art_cache.latest:
             return last[2]  # a dirty-rectangle repaint: the same picture as the last paint
 
+        art = self.art
+
         def render(painter: QPainter) -> None:
             self.art.render(painter, view, self._anatomy)
 
@@ -299,7 +301,6 @@ class BodyCanvas(ZoomAndPan, QWidget):
         base = self.palette().color(QPalette.ColorRole.Base)
         origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
         size = (self.width(), self.height())
-        art = self.art
         key = (art.key, self._anatomy)
         found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, source, widen=widen)
         if highlight:  # the pattern's own muscle, over the art and under the drawing; a new side renders no SVG
