@@ -234,3 +234,19 @@ def test_a_start_that_finds_its_art_on_disk_imports_no_qtsvg_before_its_first_pa
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     assert runs[0] == {"svg": True, "hits": 0}  # rendered with QtSvg
     assert runs[2] == {"svg": False, "hits": 1}  # from the disk: QtSvg is not even imported by the paint
+
+
+def test_a_whole_start_keeps_both_its_pictures_and_the_next_one_renders_no_svg(qtbot, _private_home):
+    window = start_window(qtbot)  # every step: the margin comes after the first ranking (StartUp._widen_art)
+    cache = window.canvas.art_cache
+    assert cache.renders == 2 and cache.disk.hits == 0
+    cache.disk.wait()
+    assert len(_files(_private_home / "cache" / "painmap")) == 2
+    window.canvas.landmarks_visible = False
+    shown = _pixels(window.canvas.grab())
+    window.close()
+    window = start_window(qtbot)
+    cache = window.canvas.art_cache
+    assert cache.renders == 0 and cache.disk.hits == 2  # the first paint's picture and the widened one
+    window.canvas.landmarks_visible = False
+    assert np.array_equal(_pixels(window.canvas.grab()), shown)
