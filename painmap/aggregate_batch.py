@@ -43,7 +43,7 @@ class ViewRuns:
     outside: int  # the label of pixels off the body (the number of classes)
     cols: int
     shape: tuple[int, int]
-    code_hits: np.ndarray  # float64 (outside + 1, codes): 1 where a class adds to a code (class 0, off body: none)
+    code_hits: np.ndarray  # int64 (outside + 1, codes): 1 where a class adds to a code (class 0, off body: none)
     totals: np.ndarray  # int64 per code: the view's pixels at each level of each (pattern, side)
     silhouette_area: int
 
@@ -56,9 +56,9 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
     outside = len(table.codes)
     label = np.where(vm.silhouette, table.classes, outside).astype(np.int64).ravel()
     starts = np.concatenate(([0], np.flatnonzero(label[1:] != label[:-1]) + 1))
-    code_hits = np.zeros((outside + 1, n_codes))
+    code_hits = np.zeros((outside + 1, n_codes), dtype=np.int64)
     for j in range(table.codes.shape[1]):
-        code_hits[np.arange(1, outside), table.codes[1:, j]] = 1.0
+        code_hits[np.arange(1, outside), table.codes[1:, j]] = 1
     return ViewRuns(
         np.concatenate((starts, [label.size])).astype(np.int64),
         label[starts],
@@ -130,7 +130,7 @@ class ChunkScorer:
         views = tuple(self.atlas.views)
         area = np.zeros((n, len(views)), dtype=np.int64)
         _, n_codes = self.comparator._codes()
-        hit = np.zeros((n, n_codes))
+        hit = np.zeros((n, n_codes), dtype=np.int64)
         counts: dict[str, np.ndarray] = {}
         marks = _by_view(drawings)
         for v_index, view_id in enumerate(views):
@@ -141,10 +141,10 @@ class ChunkScorer:
             owner, p_start, p_end, label = found
             width = runs.outside + 1
             per_class = np.bincount(owner * width + label, weights=p_end - p_start, minlength=n * width)
-            per_class = per_class.reshape(n, width)
-            area[:, v_index] = per_class[:, : runs.outside].sum(axis=1).astype(np.int64)
-            if scores:
-                hit += per_class @ runs.code_hits  # exact: integer counts far below 2**53
+            per_class = per_class.reshape(n, width).astype(np.int64)  # exact: integer counts far below 2**53
+            area[:, v_index] = per_class[:, : runs.outside].sum(axis=1)
+            if scores:  # an integer product: exact, and numpy's own loop (BLAS's threads only spin on it, below)
+                hit += per_class @ runs.code_hits
             body = label != runs.outside
             if body.any():
                 counts[view_id] = _paint_counts(runs, p_start[body], p_end[body])
@@ -156,7 +156,7 @@ class ChunkScorer:
             for v_index, view_id in enumerate(views):
                 tot += np.outer(compared[:, v_index], self.runs(view_id).totals)
             d_total = (area * compared).sum(axis=1)
-            score, best = self.comparator.rank_counts(np.rint(hit).astype(np.int64), tot, d_total)
+            score, best = self.comparator.rank_counts(hit, tot, d_total)
             silhouette = np.array([self.runs(v).silhouette_area for v in views], dtype=np.int64)
             for d, item in enumerate(out):
                 item["scores"] = (score[d], best[d])
