@@ -46,6 +46,7 @@ class ViewRuns:
     code_hits: np.ndarray  # int64 (outside + 1, codes): 1 where a class adds to a code (class 0, off body: none)
     totals: np.ndarray  # int64 per code: the view's pixels at each level of each (pattern, side)
     silhouette_area: int
+    body: np.ndarray  # bool (rows, cols): the view's silhouette (the pixels the frequency map counts)
 
 
 def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
@@ -68,6 +69,7 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
         code_hits,
         table.totals.astype(np.int64),
         int(vm.silhouette_area),
+        np.asarray(vm.silhouette, dtype=bool),
     )
 
 
@@ -138,16 +140,15 @@ class ChunkScorer:
             if found is None:
                 continue
             runs = self.runs(view_id)
-            owner, p_start, p_end, label = found
+            owner, p_start, p_end, label = run_pieces(runs, *found)
             width = runs.outside + 1
             per_class = np.bincount(owner * width + label, weights=p_end - p_start, minlength=n * width)
             per_class = per_class.reshape(n, width).astype(np.int64)  # exact: integer counts far below 2**53
             area[:, v_index] = per_class[:, : runs.outside].sum(axis=1)
             if scores:  # an integer product: exact, and numpy's own loop (BLAS's threads only spin on it, below)
                 hit += per_class @ runs.code_hits
-            body = label != runs.outside
-            if body.any():
-                counts[view_id] = _paint_counts(runs, p_start[body], p_end[body])
+            if (label != runs.outside).any():  # the map counts a run's pixels on the body: from the runs, not pieces
+                counts[view_id] = _paint_counts(runs, found[1], found[2])
         out = [{"area": dict(zip(views, row.tolist(), strict=True)), "scores": None} for row in area]
         if scores:
             used = area > 0
@@ -165,7 +166,7 @@ class ChunkScorer:
         return counts, out
 
     def _view(self, points: list, radii: list, owners: list, view_id: str):
-        """Run pieces (owner, start, end, label) of one view's strokes (their points, radii and drawings), or None
+        """The merged runs (owner, start, end) of one view's strokes (their points, radii and drawings), or None
         when they paint nothing."""
         grid = self.comparator.atlas_masks.grid(view_id)
         lengths = np.fromiter(map(len, points), np.int64, count=len(points))
@@ -187,8 +188,7 @@ class ChunkScorer:
             return None
         base = rows * grid.cols
         runs = self.runs(view_id)
-        owner, start, end = merged_runs(stroke_owner[seg_stroke[seg]], base + c0, base + c1, int(runs.starts[-1]))
-        return run_pieces(runs, owner, start, end)
+        return merged_runs(stroke_owner[seg_stroke[seg]], base + c0, base + c1, int(runs.starts[-1]))
 
 
 def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
@@ -206,8 +206,8 @@ def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
 
 
 def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> tuple[int, int, np.ndarray]:
-    """How many of the runs cover each pixel of the box they touch: (row, col) of its top-left pixel and the
-    counts (int64), the box only (the view's full grid is never allocated)."""
+    """How many of the runs cover each pixel of the body in the box they touch: (row, col) of its top-left pixel
+    and the counts (int64; 0 off the body), the box only (the view's full grid is never allocated)."""
     cols = runs.cols
     r0 = int(start.min()) // cols
     r1 = (int(end.max()) - 1) // cols + 1
@@ -215,9 +215,12 @@ def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> tuple[i
     edges = np.bincount(start - offset, minlength=size + 1) - np.bincount(end - offset, minlength=size + 1)
     band = np.cumsum(edges[:size]).reshape(r1 - r0, cols)
     if ((end - 1) // cols != start // cols).any():  # a run across a row end: every column may be touched
-        return r0, 0, band
-    c0, c1 = int((start % cols).min()), int(((end - 1) % cols).max()) + 1
-    return r0, c0, band[:, c0:c1]
+        c0, c1 = 0, cols
+    else:
+        c0, c1 = int((start % cols).min()), int(((end - 1) % cols).max()) + 1
+    box = band[:, c0:c1]
+    box *= runs.body[r0:r1, c0:c1]
+    return r0, c0, box
 
 
 def batch_rows(scorer: ChunkScorer, drawings: list[tuple[Path, Any]], scores: bool) -> tuple[dict, list[DrawingRow]]:
