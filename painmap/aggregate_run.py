@@ -389,11 +389,9 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
             plan.executor, chunks, plan, cancel, in_flight=2 * _slots(plan.executor, plan.n_workers)
         )
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from painmap.runner import local_pool
 
-    context = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(plan.n_workers, mp_context=context) as pool:
+    with local_pool(plan.n_workers) as pool:  # one BLAS thread a worker
         yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
 
 
