@@ -12,6 +12,7 @@ runs (a difference array over the rows they touch).
 
 Only drawings made of strokes take this path (all an aggregation reads of them is where pain is drawn; their
 intensity is not used); a drawing with a fill, lasso or eraser mark goes through `DrawingProcessor.process`.
+A current stroke-only file is read without building its marks (`load_for_batch`: `drawing_fast.fast_strokes`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -31,7 +32,46 @@ if TYPE_CHECKING:
     from painmap.aggregate_rows import DrawingRow
     from painmap.comparator import Comparator
 
-__all__ = ["ChunkScorer", "ViewRuns"]
+__all__ = ["ChunkScorer", "StrokeDrawing", "ViewRuns", "load_for_batch"]
+
+
+class RawStroke(NamedTuple):
+    """A stroke as an aggregation reads it: its view, radius and points as decoded ([x, y] lists)."""
+
+    view: str
+    radius: float
+    points: list
+
+
+class StrokeDrawing(NamedTuple):
+    """A stroke-only drawing as an aggregation reads it (what `ChunkScorer` and the CSV row use of a Drawing)."""
+
+    meta: dict
+    marks: list[RawStroke]
+
+
+def load_for_batch(processor: Any, path: Path, data: bytes | None = None) -> Any:
+    """`processor.load(path, data)`, or for a current stroke-only drawing of the processor's chart its
+    StrokeDrawing (the same checks, the same numbers; its marks are not built). Every other file, and every fault,
+    takes `load` (which gives its Drawing or its error)."""
+    from painmap.cohort_chart import document_onto, drawing_bytes
+    from painmap.drawing_decode import Context, decode
+    from painmap.drawing_fast import fast_strokes
+    from painmap.errors import PainmapError
+
+    source = os.fspath(path)
+    raw = drawing_bytes(source) if data is None else data
+    if not isinstance(raw, bytes):
+        return processor.load(path, data)
+    try:
+        doc = decode(raw, Context(source, None))
+    except PainmapError:
+        return processor.load(path, data)  # its own error
+    found = fast_strokes(doc, processor.atlas)
+    if found is None:
+        return document_onto(doc, source, processor.atlas)  # what `load` makes of the decoded document
+    meta, strokes = found
+    return StrokeDrawing(meta, [RawStroke(*s) for s in strokes])
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,7 +162,7 @@ class ChunkScorer:
     @staticmethod
     def accepts(drawing: Any) -> bool:
         """Whether a drawing takes this path: every mark is a stroke."""
-        return all(type(m) is Stroke for m in drawing.marks)
+        return type(drawing) is StrokeDrawing or all(type(m) is Stroke for m in drawing.marks)
 
     def score(self, drawings: list[Any], scores: bool = True) -> tuple[dict[str, np.ndarray], list[dict]]:
         """Per view the chunk's counts over the box its strokes touch ((row, col, int64 counts); views nobody painted

@@ -245,10 +245,11 @@ def run_chunk(
 def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: bool) -> ChunkResult:
     """`run_chunk` with the stroke-only drawings rasterized and scored together (painmap.aggregate_batch); the
     same counts and rows."""
-    from painmap.aggregate_batch import batch_rows
+    from painmap.aggregate_batch import StrokeDrawing, batch_rows, load_for_batch
 
     scorer = proc.batch
     entries: list = []
+    sent: dict[int, bytes] = {}  # the bytes of sent files, to read a StrokeDrawing's file again as a Drawing
     together: list[tuple[int, Path, Any]] = []
     alone: list[tuple[int, Path, Any]] = []
     for item in paths:
@@ -256,13 +257,15 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
         try:
             if isinstance(data, str):
                 raise PainmapError(data)
-            drawing = proc.load(Path(path), data)
+            drawing = load_for_batch(proc, Path(path), data)
         except (PainmapError, OSError, ValueError) as err:
             entries.append((os.fspath(path), one_line(err)))
             if strict:
                 break
             continue
         (together if scorer.accepts(drawing) else alone).append((len(entries), Path(path), drawing))
+        if data is not None:
+            sent[len(entries)] = data
         entries.append(None)
     dtype = np.uint16 if len(paths) < 65535 else np.int32
     counts: dict = {}
@@ -281,6 +284,8 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
                 counts[view_id][r0 : r0 + box.shape[0], c0 : c0 + box.shape[1]] = box
     for k, path, drawing in alone:
         try:
+            if type(drawing) is StrokeDrawing:  # a chunk the batch refused: this drawing on its own
+                drawing = proc.load(path, sent.get(k))
             done = proc.process_drawing(path, drawing, scores)
         except (PainmapError, OSError, ValueError) as err:
             entries[k] = (os.fspath(path), one_line(err))
