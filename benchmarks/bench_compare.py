@@ -90,16 +90,23 @@ def test_compare_process(benchmark, current_chart_files, drawing_files, process_
     env = {**process_env, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     path = (current_chart_files if chart == "current" else drawing_files)[strokes]
     cmd = [sys.executable, "-m", "painmap", "compare", str(path), "--format", "json"]
+    # painmap starts numpy with one OpenBLAS thread (D74); the baseline is a plain `python -c`, whose numpy
+    # starts the pool: the ratios against the same baseline with one thread are given too, for information
+    one_thread = {**env, "OPENBLAS_NUM_THREADS": "1"}
     _timed(BASELINE, env), _timed(cmd, env)  # byte-compile, fill the engine cache and the file cache
-    base, own = [], []
+    base, base1, own = [], [], []
+
+    def setup():
+        base.append(_timed(BASELINE, env))
+        base1.append(_timed(BASELINE, one_thread))
 
     def run():
         own.append(_timed(cmd, env))
 
-    benchmark.pedantic(run, setup=lambda: base.append(_timed(BASELINE, env)), rounds=ROUNDS, iterations=1)
+    benchmark.pedantic(run, setup=setup, rounds=ROUNDS, iterations=1)
     med = {
         name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
-        for name, runs in (("baseline", base), ("compare", own))
+        for name, runs in (("baseline", base), ("baseline1", base1), ("compare", own))
     }
     wall_ratio = med["compare"][0] / med["baseline"][0]
     cpu_ratio = med["compare"][1] / med["baseline"][1]
@@ -110,6 +117,9 @@ def test_compare_process(benchmark, current_chart_files, drawing_files, process_
         compare_cpu_ms=round(1e3 * med["compare"][1], 1),
         wall_ratio=round(wall_ratio, 2),
         cpu_ratio=round(cpu_ratio, 2),
+        one_blas_thread_baseline_cpu_ms=round(1e3 * med["baseline1"][1], 1),
+        wall_ratio_one_blas_thread=round(med["compare"][0] / med["baseline1"][0], 2),
+        cpu_ratio_one_blas_thread=round(med["compare"][1] / med["baseline1"][1], 2),
     )
     print(f"\n{strokes} strokes, {chart} file: {benchmark.extra_info}")
     if chart == "current":

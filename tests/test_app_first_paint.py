@@ -99,7 +99,7 @@ def test_the_first_paint_renders_the_visible_art_then_the_margin_comes_with_the_
     visible = QRect(0, 0, round(canvas.width() * dpr), round(canvas.height() * dpr))
     assert rect.width() <= visible.width() and rect.height() <= visible.height()  # no margin to wait for
     shown = _pixels(canvas.grab().toImage()).astype(int)
-    window.ensure_engine()  # start-up runs; the session's arrival re-renders the art, with its margin
+    window.ensure_engine()  # start-up runs; after the ranking the art is rendered again, with its margin
     canvas.landmarks_visible = False  # the atlas's landmarks come with the engine; the art is compared
     canvas.repaint()
     assert canvas.art_cache.latest[0].width() > rect.width()

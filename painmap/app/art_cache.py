@@ -8,8 +8,8 @@ shows plus a margin on every side, clipped to the view's frame. A pan within the
 any pan, when the whole view fits) and every dirty-rectangle repaint blit from it; a pan beyond the margin
 renders a new entry once. A few entries are kept (two zooms or views), so turning back costs nothing.
 The first entry a cache renders (the window's first paint) covers only what is visible: the paint waits for no
-margin (at the start-up zoom the margin more than doubles the pixels rendered); the next entry, the first pan
-beyond it or the repaint after the session arrives (which clears the cache), has its margin.
+margin (at the start-up zoom the margin more than doubles the pixels rendered); `pixmap(widen=True)` (start-up,
+after the first ranking) or the first pan beyond it renders it again with its margin. Every later entry has one.
 `overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
 blits one pixmap and a change of that overlay renders no SVG.
 """
@@ -33,18 +33,34 @@ class ArtCache:
         self._entries: OrderedDict[tuple, tuple] = OrderedDict()
         self.renders = 0
         self.latest: tuple | None = None  # the entry used last: (rect, pixmap, scale, dpr, fx, fy)
+        self._narrow: tuple | None = None  # the first paint's entry while it has no margin
         self._overlay: tuple[tuple, QPixmap] | None = None
 
     def clear(self) -> None:
         self._entries.clear()
         self.latest = self._overlay = None
+        self._narrow = None
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the latest entry is the first paint's, without a margin."""
+        return self.latest is not None and self.latest is self._narrow
 
     def pixmap(
-        self, key: tuple, view, scale: float, origin: QPointF, size: tuple[int, int], dpr: float, base: QColor, render
+        self,
+        key: tuple,
+        view,
+        scale: float,
+        origin: QPointF,
+        size: tuple[int, int],
+        dpr: float,
+        base: QColor,
+        render,
+        widen: bool = False,
     ) -> tuple[QPointF, QPixmap]:
         """(where to draw it in widget pixels, the pixmap) of the art showing `view` at `scale` px/mm, with the
         view's mm origin at widget point `origin` on a canvas of `size`; `render(painter)` draws the art in the
-        view's mm frame when a new entry is needed."""
+        view's mm frame when a new entry is needed. `widen`: an entry without a margin is rendered again with one."""
         k = scale * dpr
         (gx, fx), (gy, fy) = _split(origin.x() * dpr), _split(origin.y() * dpr)  # grid -> widget device pixels
         frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
@@ -52,6 +68,8 @@ class ArtCache:
         visible = QRect(-gx, -gy, w, h).intersected(frame)
         full = (key, view.id, round(scale, 6), dpr, fx, fy, base.rgba())  # zoom in, out: the scale back ± 1 ulp
         found = self._entries.get(full)
+        if widen and found is not None and found is self._narrow:
+            found = None
         if found is None or not (visible.isEmpty() or found[0].contains(visible)):
             first = self.renders == 0  # the first paint: what it shows, and no margin to wait for
             mx, my = (0, 0) if first else (round(MARGIN * w), round(MARGIN * h))
@@ -59,6 +77,7 @@ class ArtCache:
             if rect.isEmpty():
                 rect = QRect(0, 0, 1, 1)
             found = (rect, self._render(rect, scale, dpr, fx, fy, base, render), scale, dpr, fx, fy)
+            self._narrow = found if first else None
             self._entries[full] = found
             while len(self._entries) > ENTRIES:
                 self._entries.popitem(last=False)

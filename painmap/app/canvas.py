@@ -95,6 +95,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         art = self.art if self.art.shows(session.atlas) else BodyArt(session.atlas)
         if art is not self.art:
             art.check()  # another chart's art: a missing or broken SVG is one AtlasError line, before any change
+            self.art_cache.clear()
         session.show_view(self._frame_view)
         self.session = session
         self.art = art
@@ -106,8 +107,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         session.view_changed.connect(self._on_view_changed)
         session.masks_replaced.connect(self._on_masks_replaced)
         session.marks_changed.connect(self._on_marks_changed)
-        self.art_cache.clear()  # the first paint's art has no margin (painmap.app.art_cache): rendered again
-        self.update()
+        self.update()  # the same art (its margin comes with `widen_art`, after the first ranking)
 
     def replay_pending(self) -> int:
         """Put the marks drawn before `attach` into the session (one mark and undo step each); how many."""
@@ -269,7 +269,15 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self.update()
 
     # -- painting ----------------------------------------------------------------------------------------------
-    def _art(self, dpr: float | None = None) -> tuple[QPointF, QPixmap]:
+    def widen_art(self) -> bool:
+        """Render the first paint's art again with its margin (painmap.app.art_cache), so that the first pan blits;
+        the picture does not change, so nothing is repainted. False when there was nothing to widen."""
+        if not self.art_cache.narrow:
+            return False
+        self._art(widen=True)
+        return True
+
+    def _art(self, dpr: float | None = None, widen: bool = False) -> tuple[QPointF, QPixmap]:
         """(widget position, pixmap) of the current view's art at this zoom, for a device of `dpr` (default: the
         screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
         view, z = self.view(), self._view_zoom()
@@ -277,8 +285,9 @@ class BodyCanvas(ZoomAndPan, QWidget):
         highlight = self.highlighted()
         token = (id(view), z.scale, z.cx, z.cy, self.width(), self.height(), dpr, self._anatomy)
         token += (self.palette().cacheKey(), tuple(id(s) for s in highlight))
-        if self._art_last is not None and self._art_last[0] == token and self._art_last[1] is self.art_cache.latest:
-            return self._art_last[2]  # a dirty-rectangle repaint: the same picture as the last paint
+        last = self._art_last
+        if not widen and last is not None and last[0] == token and last[1] is self.art_cache.latest:
+            return last[2]  # a dirty-rectangle repaint: the same picture as the last paint
 
         def render(painter: QPainter) -> None:
             self.art.render(painter, view, self._anatomy)
@@ -286,7 +295,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         base = self.palette().color(QPalette.ColorRole.Base)
         origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
         size = (self.width(), self.height())
-        found = self.art_cache.pixmap((self.art.key, self._anatomy), view, z.scale, origin, size, dpr, base, render)
+        key = (self.art.key, self._anatomy)
+        found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, widen=widen)
         if highlight:  # the pattern's own muscle, over the art and under the drawing; a new side renders no SVG
             found = (found[0], self.art_cache.overlaid(token[-1], lambda p: paint_highlight(p, highlight)))
         self._art_last = (token, self.art_cache.latest, found)

@@ -5,9 +5,10 @@ complete the window (files, menus, panels, modes), load the atlas (numpy, the SV
 the session, recover an autosave or open the file from the command line (questions are asked over the shown
 window) and put the marks drawn meanwhile into the session, load the live comparison (pattern library and
 comparator), which ranks the drawing, then check the body art of every view (the shown one was drawn at the
-first paint; a broken SVG of another view ends start-up with one line) and run the window's late steps (what
-the first ranking does not need). `finish()` runs the remaining steps at once, for an action that needs the
-engine earlier. A missing or broken resource ends start-up with `failed(message)`.
+first paint; a broken SVG of another view ends start-up with one line), render the first paint's art again with
+its margin for the first pan, and run the window's late steps (what the first ranking does not need).
+`finish()` runs the remaining steps at once, for an action that needs the engine earlier. A missing or broken
+resource ends start-up with `failed(message)`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class StartUp(QObject):
         # hand-overs) to 36-108 ms pauses for no gain in the time to the ranking (measured)
         steps = (*window.completion_steps(), self._load_in_background, self._await_engine, self._take_over)
         # the art of the views not shown is checked after the first ranking, which does not need it (~15 ms)
-        self._steps = deque([*steps, self._load_engine, self._check_art, *window.late_steps()])
+        self._steps = deque([*steps, self._load_engine, self._check_art, self._widen_art, *window.late_steps()])
         self._worker = None  # the TaskThread loading the engine
         self._waiting = False  # the steps wait for the worker
         self._timer = QTimer(self)  # a child: never fires into a closed window
@@ -126,6 +127,10 @@ class StartUp(QObject):
             raise worker.error
         self.atlas, self.comparator = worker.value
         return True
+
+    def _widen_art(self) -> None:
+        """The first paint's art again with its margin, for the first pan (not needed by the ranking: ~15 ms)."""
+        self.window.canvas.widen_art()
 
     def _check_art(self) -> None:
         self.window.canvas.art.check()
