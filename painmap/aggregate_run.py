@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from painmap.aggregate_rows import DrawingRow, Processed, Processor
 
 __all__ = [
+    "BLAS_THREADS",
     "ChunkResult",
     "CountPatch",
     "DrawingProcessor",
@@ -36,6 +37,7 @@ __all__ = [
     "file_bytes",
     "is_cancelled",
     "one_line",
+    "process_pool",
     "run_chunk",
     "start_method",
     "worker_processor",
@@ -394,10 +396,23 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
             plan.executor, chunks, plan, cancel, in_flight=2 * _slots(plan.executor, plan.n_workers)
         )
         return
-    from painmap.runner import local_pool
-
-    with local_pool(plan.n_workers) as pool:  # one BLAS thread a worker
+    with process_pool(plan.n_workers) as pool:
         yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
+
+
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+
+
+def process_pool(workers: int):
+    """A local pool that never forks (`start_method`); each worker starts numpy with one OpenBLAS thread unless
+    this process's environment names a number (D74): the workers take every core, BLAS's threads would only spin
+    beside them. The initializer, the builtin `os.putenv`, is unpickled and run before a worker imports numpy."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(start_method())
+    blas = os.environ.get(BLAS_THREADS, "1")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=os.putenv, initargs=(BLAS_THREADS, blas))
 
 
 def file_bytes(path: str) -> bytes | str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from painmap.aggregate_run import BLAS_THREADS
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM
 
@@ -101,24 +102,9 @@ def read_pixels_all(
     return out
 
 
-BLAS_THREADS = "OPENBLAS_NUM_THREADS"
-
-
 def local_pool(workers: int | None = None):
-    """A process pool of one worker per CPU that never forks (see painmap.aggregate_run.start_method).
+    """A process pool of one worker per CPU that never forks, each worker with one OpenBLAS thread unless this
+    process's environment names a number (painmap.aggregate_run.process_pool)."""
+    from painmap.aggregate_run import default_workers, process_pool
 
-    Each worker starts numpy with one OpenBLAS thread unless this process's environment names a number (as the
-    command line does, decisions D74): the workers already take every core, and BLAS's threads would only spin
-    beside them (~30 ms of CPU at each worker's numpy import; a small float matrix product in a worker spun ~5 ms).
-    The pool's initializer, `os.putenv` (a builtin: unpickled without importing numpy), sets it before a worker
-    reads its first task."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from painmap.aggregate_run import default_workers, start_method
-
-    context = multiprocessing.get_context(start_method())
-    blas = os.environ.get(BLAS_THREADS, "1")
-    return ProcessPoolExecutor(
-        workers or default_workers(), mp_context=context, initializer=os.putenv, initargs=(BLAS_THREADS, blas)
-    )
+    return process_pool(workers or default_workers())
