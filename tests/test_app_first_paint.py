@@ -157,6 +157,9 @@ def first_paint(self, event):
         qWarning("a warning before the first paint")
     paint(self, event)
     seen.setdefault("paint", sorted(m for m in sys.modules if m.split(".")[0] in ("logging", "painmap", "numpy")))
+    # PySide builds a class (and its enums) on its first use: the classes built by the first paint
+    modules = [sys.modules[f"PySide6.{name}"] for name in ("QtCore", "QtGui", "QtWidgets")]
+    seen.setdefault("qt", sorted(k for module in modules for k in vars(module)))
 
 
 canvas_module.BodyCanvas.paintEvent = first_paint
@@ -196,6 +199,12 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     assert "painmap.app.main_window" in loaded  # the probe saw the window's first paint
     for late in ("logging.handlers", "numpy", "painmap.vocabulary", "painmap.app.files", "painmap.atlas"):
         assert late not in loaded, late
+    built = set(seen["qt"])
+    assert "QPainter" in built and "QPdfWriter" not in built  # PySide builds its classes on first use
+    assert "QKeySequence" not in built  # the shortcuts come after the paint (painmap.app.toolbar.held_shortcuts)
+    # no event of a generic type crosses into Python before the paint: PySide would build every QEvent class to
+    # name it (the canvas's tooltips and keys and the toolbars' font come after it, MainWindow._complete_shell)
+    assert not built & {"QContextMenuEvent", "QFocusEvent", "QChildEvent", "QGraphicsSceneEvent", "QTimerEvent"}
     assert "WARNING painmap: Qt: a warning before the first paint" in seen["log"]
 
 
@@ -223,3 +232,22 @@ def test_faint_bones_are_the_opaque_layer_laid_over_at_their_opacity(dpr):
     expected = 255.0 * (1 - 0.4 * alpha) + 0.4 * opaque
     assert alpha.max() == 1.0  # the bones are in the picture
     assert np.abs(faint[..., :3] - expected[..., :3]).max() <= 1.5
+
+
+def test_the_shells_shortcuts_come_right_after_the_first_paint(qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    window = start_window(qtbot, wait=False)  # held right after the first paint
+    undo, zoom_in = window.undo_action, window.view_actions.zoom_in
+    assert undo.shortcuts() == [] and zoom_in.toolTip() == "Show the body larger"
+    window.ensure_engine()
+    assert undo.shortcuts() == [QKeySequence("Ctrl+Z")]
+    assert window.redo_action.shortcuts() == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    assert window.redo_action.toolTip() == "Redo the mark just undone (Ctrl+Shift+Z or Ctrl+Y)"  # its own tip
+    assert zoom_in.toolTip() == "Show the body larger (+)"
+    standard = QKeySequence(QKeySequence.StandardKey.ZoomIn)
+    assert zoom_in.shortcuts() == [QKeySequence("+"), QKeySequence("="), standard]
+    assert window.tool_actions.tools["brush"].shortcuts() == [QKeySequence("B")]
+    assert window.anatomy.actions  # View ▸ Anatomy's layers have theirs too
+    assert all(action.shortcuts() for action in window.anatomy.actions.values())
+    assert window.keyboard_brush_action.shortcuts()

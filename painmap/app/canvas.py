@@ -440,12 +440,17 @@ class BodyCanvas(ZoomAndPan, QWidget):
             else:
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 
-    def event(self, event) -> bool:
+    def listen(self) -> None:
+        """Tooltips from now on (after the first paint: an `event()` override or a filter before it would make
+        PySide build ~45 QEvent classes to name the canvas's events)."""
+        self.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
         """A tooltip over a landmark label explains the term (painmap.vocabulary.GLOSSARY); elsewhere it names
         the bones and muscles under the pointer."""
-        if event.type() == QEvent.Type.ToolTip:
+        if watched is self and event.type() == QEvent.Type.ToolTip:
             return self.marks.show_tip(event, self.hover.structures)
-        return super().event(event)
+        return False
 
     def leaveEvent(self, event) -> None:
         self._move_pointer(None)

@@ -38,8 +38,12 @@ class KeyboardBrush(QObject):
         self.active = False
         self.drawing = False  # Space is held: a mark is being made
         self.pos: tuple[float, float] | None = None
-        canvas.installEventFilter(self)
         canvas.add_layer(self)
+
+    def listen(self) -> None:
+        """Take the canvas's keys from now on (after the first paint: it works on a session, which comes later,
+        and an event filter before the paint would make PySide build ~45 QEvent classes to name the events)."""
+        self.canvas.installEventFilter(self)
 
     # -- state ---------------------------------------------------------------------------------------------------
     @property

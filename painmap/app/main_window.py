@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from painmap.app import accessibility
+from painmap.app import accessibility, toolbar
 from painmap.app.anatomy_menu import AnatomyActions
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
@@ -30,7 +30,7 @@ from painmap.app.keyboard_brush import KeyboardBrush, keyboard_brush_action
 from painmap.app.modes import GuideBar, saved_mode, show_mode_docks
 from painmap.app.panels.docks import PanelDocks
 from painmap.app.preferences import read_preferences
-from painmap.app.toolbar import BrushBar, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
+from painmap.app.toolbar import BrushBar, StepName, ToolActions, ToolbarRows, ViewActions, make_action, zoom_buttons
 from painmap.app.tools import ToolBox
 from painmap.mark_vocabulary import QUALITIES
 
@@ -47,17 +47,6 @@ def set_app_identity() -> None:
     """Name the application, so QStandardPaths.AppDataLocation is painmap's own folder."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-
-
-class _StepName(QObject):
-    """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
-
-    def __init__(self, action: QAction, template: str) -> None:
-        super().__init__(action)
-        self.action, self.template = action, template  # e.g. "&Undo {step}", translated
-
-    def show(self, text: str) -> None:
-        self.action.setText(self.template.format(step=text).rstrip())
 
 
 class MainWindow(QMainWindow):
@@ -94,17 +83,18 @@ class MainWindow(QMainWindow):
         self.canvas = BodyCanvas(frames, self.toolbox, art, self)
         self.setCentralWidget(self.canvas)
         self.keyboard_brush = KeyboardBrush(self.canvas, self.toolbox)  # arrows move it, Space applies the tool
-        self.view_actions = ViewActions(self, self.canvas)
-        self.tool_actions = ToolActions(self, self.toolbox)
-        self._build_edit_actions()
-        self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
-        self._build_toolbars()
-        self._build_menus()
-        self._build_status_bar()
-        accessibility.install(self)  # names for what Qt does not name itself
-        self.setAcceptDrops(True)
-        mode = saved_mode(self.settings)
-        self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
+        with toolbar.held_shortcuts() as self._held_shortcuts:  # set after the first paint (_complete_shell)
+            self.view_actions = ViewActions(self, self.canvas)
+            self.tool_actions = ToolActions(self, self.toolbox)
+            self._build_edit_actions()
+            self.canvas.drawn_early.connect(lambda: self.undo_action.setEnabled(True))
+            self._build_toolbars()
+            self._build_menus()
+            self._build_status_bar()
+            accessibility.install(self)  # names for what Qt does not name itself
+            self.setAcceptDrops(True)
+            mode = saved_mode(self.settings)
+            self.anatomy = AnatomyActions(self, self.canvas, self.settings, mode)  # View ▸ Anatomy
         self.docks = PanelDocks(self)
         self.guide_bar = GuideBar(self, mode)
         self._restore_settings()
@@ -127,7 +117,16 @@ class MainWindow(QMainWindow):
 
     def completion_steps(self) -> list:
         """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
-        return [self._complete_files, self._complete_docks, self._complete_names]
+        return [self._complete_shell, self._complete_files, self._complete_docks, self._complete_names]
+
+    def _complete_shell(self) -> None:
+        """The shell's shortcuts, the canvas's tooltips and keys, the rows following the font: after the paint."""
+        held, self._held_shortcuts = self._held_shortcuts, None
+        if held is None:
+            return
+        held.set_all()
+        for part in (self.canvas, self.keyboard_brush, self.toolbar_rows):
+            part.listen()
 
     def late_steps(self) -> list:
         """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
@@ -256,7 +255,7 @@ class MainWindow(QMainWindow):
             (self.redo_action, tr("&Redo {step}"), stack.canRedo, stack.redoTextChanged),
         ):
             action.setEnabled(can())
-            text_changed.connect(_StepName(action, template).show)
+            text_changed.connect(StepName(action, template).show)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
 
@@ -453,6 +452,10 @@ class MainWindow(QMainWindow):
         self.files.shutdown()
         self.frequency.close_all()  # the maps belong to this window; the app ends with it
         event.accept()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.toolbar_rows.reflow()  # the toolbars' rows follow the window's width
 
     def dragEnterEvent(self, event) -> None:
         if self._dropped_path(event) is not None:

@@ -6,7 +6,7 @@ A window opens in the preferred mode (Edit ▸ Preferences: "preferences/default
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from painmap.app import texts
@@ -41,6 +41,8 @@ def saved_mode(store: QSettings) -> str:
 
 
 def _shortcut_tip(tip: str, shortcut: str) -> str:
+    from PySide6.QtGui import QKeySequence  # here: the shell paints without it (painmap.app.toolbar)
+
     return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
 
 
@@ -93,7 +95,7 @@ class ModeController(QObject):
         self.guide_bar = guide_bar
         self.guide = guide_bar.guide
         toggle = self.guide_bar.toggleViewAction()
-        toggle.setShortcut(QKeySequence("Ctrl+Alt+G"))
+        toggle.setShortcut("Ctrl+Alt+G")
         toggle.setToolTip(_shortcut_tip(tr("Show or hide the guide line"), "Ctrl+Alt+G"))
         toggle.setStatusTip(tr("Show or hide the guide line"))
 
@@ -106,7 +108,7 @@ class ModeController(QObject):
 
     def _action(self, text: str, shortcut: str, tip: str) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcut(shortcut)
         action.setToolTip(_shortcut_tip(tip, shortcut))
         action.setStatusTip(tip)
         self.window.addAction(action)

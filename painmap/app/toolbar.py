@@ -2,12 +2,18 @@
 
 `ViewActions` and `ToolActions` own the QActions (with shortcuts and tooltips) that the menus reuse;
 `BrushBar` holds the brush widgets. Nothing here paints or knows about marks.
+
+The shell's actions get their shortcuts right after the first paint (`held_shortcuts`): QKeySequence, its
+class and enums, is not needed to paint.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
 from painmap import style
@@ -40,18 +46,63 @@ def brush_diameter(radius: float) -> float:
     return round(2.0 * radius, 1)
 
 
-def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
-    """A QAction with its shortcut(s) and a tooltip that names the first shortcut."""
-    action = QAction(parent)  # QAction(text, parent) would make PySide build QIcon's theme icon enum first
-    action.setText(text)
-    if isinstance(shortcuts, str | QKeySequence.StandardKey):
+class Standard(str):
+    """A shortcut given by the name of a QKeySequence.StandardKey (`Standard("ZoomIn")`), looked up when set."""
+
+
+class HeldShortcuts(list):
+    """(action, shortcuts, tip) of the actions made inside `held_shortcuts()`, until `set_all()`."""
+
+    def set_all(self) -> None:
+        """Give each held action its shortcuts (and the tooltip that names the first)."""
+        while self:
+            set_shortcuts(*self.pop(0))
+
+
+_held: HeldShortcuts | None = None
+
+
+@contextmanager
+def held_shortcuts() -> Iterator[HeldShortcuts]:
+    """The actions `make_action` makes in the block get their tooltip without the shortcut; their shortcuts wait
+    in the yielded list until its `set_all()` (the window calls it right after its first paint)."""
+    global _held
+    outer, _held = _held, HeldShortcuts()
+    try:
+        yield _held
+    finally:
+        _held = outer
+
+
+def set_shortcuts(action: QAction, shortcuts, tip: str) -> None:
+    """Give `action` its shortcut(s) (strings, `Standard` names or StandardKeys); a tooltip still `tip` names the
+    first."""
+    from PySide6.QtGui import QKeySequence
+
+    if not isinstance(shortcuts, list | tuple):
         shortcuts = [shortcuts]
-    keys = [QKeySequence(s) for s in shortcuts]
+    keys = [
+        QKeySequence(getattr(QKeySequence.StandardKey, s)) if isinstance(s, Standard) else QKeySequence(s)
+        for s in shortcuts
+    ]
     action.setShortcuts(keys)
     first = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-    action.setToolTip(f"{tip} ({first})" if first else tip)
+    if first and action.toolTip() == tip:  # a tooltip of its own (Redo's two shortcuts) stays
+        action.setToolTip(f"{tip} ({first})")
+
+
+def make_action(parent: QObject, text: str, shortcuts, tip: str, slot=None, checkable: bool = False) -> QAction:
+    """A QAction with its shortcut(s) and a tooltip that names the first shortcut (inside `held_shortcuts()`,
+    the shortcuts are set later)."""
+    action = QAction(parent)  # QAction(text, parent) would make PySide build QIcon's theme icon enum first
+    action.setText(text)
+    action.setToolTip(tip)
     action.setStatusTip(tip)
     action.setCheckable(checkable)
+    if _held is None:
+        set_shortcuts(action, shortcuts, tip)
+    else:
+        _held.append((action, shortcuts, tip))
     if slot is not None:
         action.triggered.connect(slot)
     return action
@@ -130,10 +181,10 @@ class ViewActions(QObject):
         self.show_views(canvas.frames)
         self.sync(canvas.view_id())
         self.zoom_in = make_action(
-            self, tr("Zoom in"), ["+", "=", QKeySequence.StandardKey.ZoomIn], tr("Show the body larger"), canvas.zoom_in
+            self, tr("Zoom in"), ["+", "=", Standard("ZoomIn")], tr("Show the body larger"), canvas.zoom_in
         )
         self.zoom_out = make_action(
-            self, tr("Zoom out"), ["-", QKeySequence.StandardKey.ZoomOut], tr("Show more of the body"), canvas.zoom_out
+            self, tr("Zoom out"), ["-", Standard("ZoomOut")], tr("Show more of the body"), canvas.zoom_out
         )
         self.zoom_fit = make_action(
             self, tr("Whole body"), ["0"], tr("Fit the whole body in the window"), canvas.zoom_fit
@@ -290,11 +341,24 @@ class BrushBar(QToolBar):
         self.changed.emit()
 
 
+class StepName(QObject):
+    """Names the step an Undo / Redo action would undo ("Undo stroke"); dies with the action."""
+
+    def __init__(self, action: QAction, template: str) -> None:
+        super().__init__(action)
+        self.action, self.template = action, template  # e.g. "&Undo {step}", translated
+
+    def show(self, text: str) -> None:
+        self.action.setText(self.template.format(step=text).rstrip())
+
+
 class ToolbarRows(QObject):
     """Keep every toolbar control in sight: the toolbars share one row while they fit the window's width, and a
     toolbar that would not fit starts a new row (instead of hiding its controls behind the overflow arrow).
 
     At 1280 px with the default font the toolbars fit one row; a larger system font or a narrower window wraps.
+    The window calls `reflow()` on each resize; `listen()` (after the first paint) follows its font. An event
+    filter on the window before the first paint would make PySide build ~45 QEvent classes to name its events.
     """
 
     def __init__(self, window: QMainWindow, bars: list[QToolBar]) -> None:
@@ -302,7 +366,11 @@ class ToolbarRows(QObject):
         self.window, self.bars = window, bars
         for bar in bars:
             bar.setMovable(False)  # fixed places (no handles); the rows follow the window's width
-        window.installEventFilter(self)
+        self.reflow()
+
+    def listen(self) -> None:
+        """Reflow when the window's font changes, from now on."""
+        self.window.installEventFilter(self)
         self.reflow()
 
     def rows(self) -> list[list[QToolBar]]:
@@ -329,7 +397,7 @@ class ToolbarRows(QObject):
             used = need if wrap else used + need
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is self.window and event.type() == QEvent.Type.FontChange:
             self.reflow()
         return False
 

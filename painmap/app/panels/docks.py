@@ -8,7 +8,6 @@ engine has loaded.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from painmap.app import texts
@@ -91,6 +90,8 @@ class PanelDocks:
 
     def add_menu(self, menu) -> None:
         """View ▸ Panels: one toggle per dock (Ctrl+Alt+1 …)."""
+        from PySide6.QtGui import QKeySequence  # here: the shell paints without it (painmap.app.toolbar)
+
         panels = menu.addMenu(tr("Pa&nels"))
         for i, key in enumerate(DOCKS, start=1):
             toggle = self.docks[key].toggleViewAction()
