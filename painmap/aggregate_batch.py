@@ -12,6 +12,7 @@ runs (a difference array over the rows they touch).
 
 Only drawings made of strokes take this path (all an aggregation reads of them is where pain is drawn; their
 intensity is not used); a drawing with a fill, lasso or eraser mark goes through `DrawingProcessor.process`.
+A current stroke-only file is read without building its marks (`load_for_batch`: `drawing_fast.fast_strokes`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -31,7 +32,46 @@ if TYPE_CHECKING:
     from painmap.aggregate_rows import DrawingRow
     from painmap.comparator import Comparator
 
-__all__ = ["ChunkScorer", "ViewRuns"]
+__all__ = ["ChunkScorer", "StrokeDrawing", "ViewRuns", "load_for_batch"]
+
+
+class RawStroke(NamedTuple):
+    """A stroke as an aggregation reads it: its view, radius and points as decoded ([x, y] lists)."""
+
+    view: str
+    radius: float
+    points: list
+
+
+class StrokeDrawing(NamedTuple):
+    """A stroke-only drawing as an aggregation reads it (what `ChunkScorer` and the CSV row use of a Drawing)."""
+
+    meta: dict
+    marks: list[RawStroke]
+
+
+def load_for_batch(processor: Any, path: Path, data: bytes | None = None) -> Any:
+    """`processor.load(path, data)`, or for a current stroke-only drawing of the processor's chart its
+    StrokeDrawing (the same checks, the same numbers; its marks are not built). Every other file, and every fault,
+    takes `load` (which gives its Drawing or its error)."""
+    from painmap.cohort_chart import document_onto, drawing_bytes
+    from painmap.drawing_decode import Context, decode
+    from painmap.drawing_fast import fast_strokes
+    from painmap.errors import PainmapError
+
+    source = os.fspath(path)
+    raw = drawing_bytes(source) if data is None else data
+    if not isinstance(raw, bytes):
+        return processor.load(path, data)
+    try:
+        doc = decode(raw, Context(source, None))
+    except PainmapError:
+        return processor.load(path, data)  # its own error
+    found = fast_strokes(doc, processor.atlas)
+    if found is None:
+        return document_onto(doc, source, processor.atlas)  # what `load` makes of the decoded document
+    meta, strokes = found
+    return StrokeDrawing(meta, [RawStroke(*s) for s in strokes])
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,9 +83,10 @@ class ViewRuns:
     outside: int  # the label of pixels off the body (the number of classes)
     cols: int
     shape: tuple[int, int]
-    code_hits: np.ndarray  # float64 (outside + 1, codes): 1 where a class adds to a code (class 0, off body: none)
+    code_hits: np.ndarray  # int32 (outside + 1, codes): 1 where a class adds to a code (class 0, off body: none)
     totals: np.ndarray  # int64 per code: the view's pixels at each level of each (pattern, side)
     silhouette_area: int
+    body: np.ndarray  # bool (rows, cols): the view's silhouette (the pixels the frequency map counts)
 
 
 def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
@@ -56,9 +97,9 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
     outside = len(table.codes)
     label = np.where(vm.silhouette, table.classes, outside).astype(np.int64).ravel()
     starts = np.concatenate(([0], np.flatnonzero(label[1:] != label[:-1]) + 1))
-    code_hits = np.zeros((outside + 1, n_codes))
+    code_hits = np.zeros((outside + 1, n_codes), dtype=np.int32)
     for j in range(table.codes.shape[1]):
-        code_hits[np.arange(1, outside), table.codes[1:, j]] = 1.0
+        code_hits[np.arange(1, outside), table.codes[1:, j]] = 1
     return ViewRuns(
         np.concatenate((starts, [label.size])).astype(np.int64),
         label[starts],
@@ -68,6 +109,7 @@ def view_runs(comparator: Comparator, view_id: str) -> ViewRuns:
         code_hits,
         table.totals.astype(np.int64),
         int(vm.silhouette_area),
+        np.asarray(vm.silhouette, dtype=bool),
     )
 
 
@@ -120,7 +162,7 @@ class ChunkScorer:
     @staticmethod
     def accepts(drawing: Any) -> bool:
         """Whether a drawing takes this path: every mark is a stroke."""
-        return all(type(m) is Stroke for m in drawing.marks)
+        return type(drawing) is StrokeDrawing or all(type(m) is Stroke for m in drawing.marks)
 
     def score(self, drawings: list[Any], scores: bool = True) -> tuple[dict[str, np.ndarray], list[dict]]:
         """Per view the chunk's counts over the box its strokes touch ((row, col, int64 counts); views nobody painted
@@ -130,7 +172,7 @@ class ChunkScorer:
         views = tuple(self.atlas.views)
         area = np.zeros((n, len(views)), dtype=np.int64)
         _, n_codes = self.comparator._codes()
-        hit = np.zeros((n, n_codes))
+        hit = np.zeros((n, n_codes), dtype=np.int64)
         counts: dict[str, np.ndarray] = {}
         marks = _by_view(drawings)
         for v_index, view_id in enumerate(views):
@@ -138,16 +180,16 @@ class ChunkScorer:
             if found is None:
                 continue
             runs = self.runs(view_id)
-            owner, p_start, p_end, label = found
+            owner, p_start, p_end, label = run_pieces(runs, *found)
             width = runs.outside + 1
             per_class = np.bincount(owner * width + label, weights=p_end - p_start, minlength=n * width)
-            per_class = per_class.reshape(n, width)
-            area[:, v_index] = per_class[:, : runs.outside].sum(axis=1).astype(np.int64)
-            if scores:
-                hit += per_class @ runs.code_hits  # exact: integer counts far below 2**53
-            body = label != runs.outside
-            if body.any():
-                counts[view_id] = _paint_counts(runs, p_start[body], p_end[body])
+            small = np.int32 if runs.starts[-1] < 2**31 else np.int64  # exact: at most the view's pixels
+            per_class = per_class.reshape(n, width).astype(small)
+            area[:, v_index] = per_class[:, : runs.outside].sum(axis=1)
+            if scores:  # exact integer sums in numpy's own loop: no BLAS (its threads spun ~0.5 ms a drawing on it)
+                hit += np.einsum("dc,ck->dk", per_class, runs.code_hits)
+            if area[:, v_index].any():  # the map counts the runs' pixels on the body: from the runs, not the pieces
+                counts[view_id] = _paint_counts(runs, found[1], found[2])
         out = [{"area": dict(zip(views, row.tolist(), strict=True)), "scores": None} for row in area]
         if scores:
             used = area > 0
@@ -156,7 +198,7 @@ class ChunkScorer:
             for v_index, view_id in enumerate(views):
                 tot += np.outer(compared[:, v_index], self.runs(view_id).totals)
             d_total = (area * compared).sum(axis=1)
-            score, best = self.comparator.rank_counts(np.rint(hit).astype(np.int64), tot, d_total)
+            score, best = self.comparator.rank_counts(hit, tot, d_total)
             silhouette = np.array([self.runs(v).silhouette_area for v in views], dtype=np.int64)
             for d, item in enumerate(out):
                 item["scores"] = (score[d], best[d])
@@ -165,7 +207,7 @@ class ChunkScorer:
         return counts, out
 
     def _view(self, points: list, radii: list, owners: list, view_id: str):
-        """Run pieces (owner, start, end, label) of one view's strokes (their points, radii and drawings), or None
+        """The merged runs (owner, start, end) of one view's strokes (their points, radii and drawings), or None
         when they paint nothing."""
         grid = self.comparator.atlas_masks.grid(view_id)
         lengths = np.fromiter(map(len, points), np.int64, count=len(points))
@@ -187,8 +229,7 @@ class ChunkScorer:
             return None
         base = rows * grid.cols
         runs = self.runs(view_id)
-        owner, start, end = merged_runs(stroke_owner[seg_stroke[seg]], base + c0, base + c1, int(runs.starts[-1]))
-        return run_pieces(runs, owner, start, end)
+        return merged_runs(stroke_owner[seg_stroke[seg]], base + c0, base + c1, int(runs.starts[-1]))
 
 
 def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
@@ -206,8 +247,8 @@ def _by_view(drawings: list[Any]) -> dict[str, tuple[list, list, list]]:
 
 
 def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> tuple[int, int, np.ndarray]:
-    """How many of the runs cover each pixel of the box they touch: (row, col) of its top-left pixel and the
-    counts (int64), the box only (the view's full grid is never allocated)."""
+    """How many of the runs cover each pixel of the body in the box they touch: (row, col) of its top-left pixel
+    and the counts (int64; 0 off the body), the box only (the view's full grid is never allocated)."""
     cols = runs.cols
     r0 = int(start.min()) // cols
     r1 = (int(end.max()) - 1) // cols + 1
@@ -215,9 +256,12 @@ def _paint_counts(runs: ViewRuns, start: np.ndarray, end: np.ndarray) -> tuple[i
     edges = np.bincount(start - offset, minlength=size + 1) - np.bincount(end - offset, minlength=size + 1)
     band = np.cumsum(edges[:size]).reshape(r1 - r0, cols)
     if ((end - 1) // cols != start // cols).any():  # a run across a row end: every column may be touched
-        return r0, 0, band
-    c0, c1 = int((start % cols).min()), int(((end - 1) % cols).max()) + 1
-    return r0, c0, band[:, c0:c1]
+        c0, c1 = 0, cols
+    else:
+        c0, c1 = int((start % cols).min()), int(((end - 1) % cols).max()) + 1
+    box = band[:, c0:c1]
+    box *= runs.body[r0:r1, c0:c1]
+    return r0, c0, box
 
 
 def batch_rows(scorer: ChunkScorer, drawings: list[tuple[Path, Any]], scores: bool) -> tuple[dict, list[DrawingRow]]:

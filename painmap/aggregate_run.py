@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from painmap.aggregate_rows import DrawingRow, Processed, Processor
 
 __all__ = [
+    "BLAS_THREADS",
     "ChunkResult",
     "CountPatch",
     "DrawingProcessor",
@@ -36,6 +37,7 @@ __all__ = [
     "file_bytes",
     "is_cancelled",
     "one_line",
+    "process_pool",
     "run_chunk",
     "start_method",
     "worker_processor",
@@ -245,10 +247,11 @@ def run_chunk(
 def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: bool) -> ChunkResult:
     """`run_chunk` with the stroke-only drawings rasterized and scored together (painmap.aggregate_batch); the
     same counts and rows."""
-    from painmap.aggregate_batch import batch_rows
+    from painmap.aggregate_batch import StrokeDrawing, batch_rows, load_for_batch
 
     scorer = proc.batch
     entries: list = []
+    sent: dict[int, bytes] = {}  # the bytes of sent files, to read a StrokeDrawing's file again as a Drawing
     together: list[tuple[int, Path, Any]] = []
     alone: list[tuple[int, Path, Any]] = []
     for item in paths:
@@ -256,13 +259,15 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
         try:
             if isinstance(data, str):
                 raise PainmapError(data)
-            drawing = proc.load(Path(path), data)
+            drawing = load_for_batch(proc, Path(path), data)
         except (PainmapError, OSError, ValueError) as err:
             entries.append((os.fspath(path), one_line(err)))
             if strict:
                 break
             continue
         (together if scorer.accepts(drawing) else alone).append((len(entries), Path(path), drawing))
+        if data is not None:
+            sent[len(entries)] = data
         entries.append(None)
     dtype = np.uint16 if len(paths) < 65535 else np.int32
     counts: dict = {}
@@ -281,6 +286,8 @@ def _run_batched(paths: Sequence, proc: DrawingProcessor, strict: bool, scores: 
                 counts[view_id][r0 : r0 + box.shape[0], c0 : c0 + box.shape[1]] = box
     for k, path, drawing in alone:
         try:
+            if type(drawing) is StrokeDrawing:  # a chunk the batch refused: this drawing on its own
+                drawing = proc.load(path, sent.get(k))
             done = proc.process_drawing(path, drawing, scores)
         except (PainmapError, OSError, ValueError) as err:
             entries[k] = (os.fspath(path), one_line(err))
@@ -389,12 +396,23 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
             plan.executor, chunks, plan, cancel, in_flight=2 * _slots(plan.executor, plan.n_workers)
         )
         return
+    with process_pool(plan.n_workers) as pool:
+        yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
+
+
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+
+
+def process_pool(workers: int):
+    """A local pool that never forks (`start_method`); each worker starts numpy with one OpenBLAS thread unless
+    this process's environment names a number (D74): the workers take every core, BLAS's threads would only spin
+    beside them. The initializer, the builtin `os.putenv`, is unpickled and run before a worker imports numpy."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(plan.n_workers, mp_context=context) as pool:
-        yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
+    blas = os.environ.get(BLAS_THREADS, "1")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=os.putenv, initargs=(BLAS_THREADS, blas))
 
 
 def file_bytes(path: str) -> bytes | str:

@@ -156,12 +156,12 @@ def capsule_spans(
             terms = [np.repeat(v[first:last], part) for v in per_segment]
             _slices(y[lo:hi], *terms, left=left[lo:hi], right=right[lo:hi])
             first = last
-    with np.errstate(invalid="ignore"):
+    with np.errstate(all="ignore"):  # the columns of every row at once; a missed row's (NaN) are dropped by `keep`
+        c0 = clamp(np.ceil(left * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
+        c1 = clamp(np.floor(right * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
         keep = left <= right
-        c0 = clamp(np.ceil(left[keep] * grid.sx - 0.5), 0, grid.cols).astype(np.int64)
-        c1 = clamp(np.floor(right[keep] * grid.sx - 0.5) + 1, 0, grid.cols).astype(np.int64)
-    nonempty = c1 > c0
-    return row[keep][nonempty], c0[nonempty], c1[nonempty], seg[keep][nonempty]
+    keep &= c1 > c0
+    return row[keep], c0[keep], c1[keep], seg[keep]
 
 
 def _segment_terms(a: np.ndarray, b: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -204,7 +204,7 @@ def _slices(y, ax, ay, bx, by, r2, dx, inv, nx, ny, *, left: np.ndarray, right: 
             on = (t >= 0.0) & (t <= 1.0)
             np.multiply(t, dx, out=t)
             np.add(ax, t, out=t)
-            np.add(t, nx if sign > 0 else -nx, out=t)
+            (np.add if sign > 0 else np.subtract)(t, nx, out=t)  # t - nx is t + (-nx), bit for bit
             np.fmin(left, t, out=left, where=on)
             np.fmax(right, t, out=right, where=on)
 

@@ -42,7 +42,7 @@ from painmap.drawing_model import (
     view_bounds,
 )
 
-__all__ = ["fast_document"]
+__all__ = ["fast_document", "fast_strokes"]
 
 _TOP_KEYS = frozenset(("format", "version", "body", "chart", "created", "meta", "marks"))
 _SPECS = {  # type -> (required keys, allowed keys), as drawing_parse._FIELDS
@@ -99,6 +99,35 @@ def _meta(doc: dict) -> dict | None:
 def fast_document(doc: Any, atlas: Any) -> Drawing | None:
     """The Drawing the full parser makes of `doc` on `atlas` when it is a current-version drawing of the atlas's
     chart that passes every check; else None (see the module)."""
+    checked = _checked(doc, atlas)
+    if checked is None:
+        return None
+    created, meta, body, chart, fields = checked
+    out: list[Mark] = []
+    for kind, view, radius, intensity, quality, extra in _as_tuples(fields):
+        if kind == "stroke":
+            out.append(Stroke(view, radius, intensity, quality, extra))
+        elif kind == "fill":
+            out.append(Fill(view, extra, intensity, quality))
+        elif kind == "erase":
+            out.append(Erase(view, radius, extra))
+        else:
+            out.append(Lasso(view, intensity, quality, extra))
+    return Drawing(marks=out, meta=meta, created=created, body=body, chart=chart)
+
+
+def fast_strokes(doc: Any, atlas: Any) -> tuple[dict, list[tuple[str, float, list]]] | None:
+    """(meta, [(view, radius, points)]) of a document `fast_document` accepts whose marks are all strokes, in
+    order, each stroke's points as decoded (lists of [x, y]: the numbers of the Drawing's points, ints not yet
+    made floats); else None. What an aggregation reads of a drawing, without building its marks."""
+    checked = _checked(doc, atlas)
+    if checked is None or any(row[0] != "stroke" for row in checked[4]):
+        return None
+    return checked[1], [(row[1], row[2], row[5]) for row in checked[4]]
+
+
+def _checked(doc: Any, atlas: Any) -> tuple[str, dict, str, int, list[list]] | None:
+    """(created, meta, body, chart, mark fields as `_mark_fields` gives them) when `doc` passes every check."""
     if atlas is None or type(doc) is not dict or not doc.keys() <= _TOP_KEYS or doc.get("format") != FORMAT:
         return None
     version, body, chart = doc.get("version"), doc.get("body", "male"), doc.get("chart")
@@ -111,24 +140,21 @@ def fast_document(doc: Any, atlas: Any) -> Drawing | None:
     if created is None or meta is None or type(marks) is not list or len(marks) > MAX_MARKS:
         return None
     fields = _mark_fields(marks, atlas, bounds)
-    if fields is None:
-        return None
-    out: list[Mark] = []
-    for kind, view, radius, intensity, quality, extra in fields:
-        if kind == "stroke":
-            out.append(Stroke(view, radius, intensity, quality, extra))
-        elif kind == "fill":
-            out.append(Fill(view, extra, intensity, quality))
-        elif kind == "erase":
-            out.append(Erase(view, radius, extra))
-        else:
-            out.append(Lasso(view, intensity, quality, extra))
-    return Drawing(marks=out, meta=meta, created=created, body=body, chart=chart)
+    return None if fields is None else (created, meta, body, chart, fields)
 
 
-def _mark_fields(marks: list, atlas: Any, bounds: dict) -> list[tuple] | None:
-    """(type, view, radius, intensity, quality, region or points) of every mark, or None when one is not plainly
-    valid."""
+def _as_tuples(fields: list[list]) -> list[tuple]:
+    """The mark fields with every point list as a tuple of (x, y) float tuples, as the Drawing holds them."""
+    for row in fields:
+        if row[0] != "fill":
+            points = row[5]
+            row[5] = tuple(map(tuple, points)) if row[6] else tuple((float(x), float(y)) for x, y in points)
+    return [tuple(row[:6]) for row in fields]
+
+
+def _mark_fields(marks: list, atlas: Any, bounds: dict) -> list[list] | None:
+    """[type, view, radius, intensity, quality, region or points, all coordinates floats?] of every mark, or
+    None when one is not plainly valid."""
     r_lo, r_hi = RADIUS_RANGE
     i_lo, i_hi = INTENSITY_RANGE
     fields: list[list] = []
@@ -160,7 +186,7 @@ def _mark_fields(marks: list, atlas: Any, bounds: dict) -> list[tuple] | None:
                 atlas.views[view].region(region)
             except KeyError:
                 return None
-            fields.append([kind, view, None, intensity, quality, region])
+            fields.append([kind, view, None, intensity, quality, region, True])
             continue
         if kind != "lasso":
             radius = mark["radius"]
@@ -184,8 +210,8 @@ def _mark_fields(marks: list, atlas: Any, bounds: dict) -> list[tuple] | None:
     if types is None:
         return None
     for row in with_points:
-        row[5] = tuple(map(tuple, row[5])) if types == {float} else tuple((float(x), float(y)) for x, y in row[5])
-    return [tuple(row) for row in fields]
+        row.append(types == {float})
+    return fields
 
 
 def _point_types(by_view: dict[str, list[list]], bounds: dict) -> set[type] | None:

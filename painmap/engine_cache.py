@@ -29,6 +29,7 @@ from painmap.atomic import WriteError, atomic_write
 from painmap.comparator import Comparator, comparator
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks
+from painmap.resources import cache_folder
 
 __all__ = ["ENGINE_CACHE_VERSION", "cache_folder", "cached_comparator", "engine_cache_key"]
 
@@ -57,12 +58,6 @@ _BUILDERS = (
 )
 # What a stale, truncated or foreign cache file raises when read back: rebuilt, never shown.
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError)
-
-
-def cache_folder() -> Path:
-    """`$XDG_CACHE_HOME/painmap` (or ~/.cache/painmap)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "painmap"
 
 
 def _stat_line(path: Path) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from painmap.errors import ResourceError
 
-__all__ = ["resource_path", "resources_dir"]
+__all__ = ["cache_folder", "resource_path", "resources_dir"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -37,3 +37,9 @@ def example_path(name: str = EXAMPLE_DRAWING) -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of one bundled resource, e.g. `resource_path("atlas", "posterior.svg")`."""
     return resources_dir().joinpath(*parts)
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for painmap: `$XDG_CACHE_HOME/painmap` (or ~/.cache/painmap)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "painmap"

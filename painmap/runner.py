@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from painmap.aggregate_run import BLAS_THREADS
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from painmap.cohort import Pixels
 
 __all__ = [
+    "BLAS_THREADS",
     "CHUNK",
     "LOCAL_POOL_FROM",
     "ReadError",
@@ -101,11 +103,8 @@ def read_pixels_all(
 
 
 def local_pool(workers: int | None = None):
-    """A process pool of one worker per CPU that never forks (see painmap.aggregate_run.start_method)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """A process pool of one worker per CPU that never forks, each worker with one OpenBLAS thread unless this
+    process's environment names a number (painmap.aggregate_run.process_pool)."""
+    from painmap.aggregate_run import default_workers, process_pool
 
-    from painmap.aggregate_run import default_workers, start_method
-
-    context = multiprocessing.get_context(start_method())
-    return ProcessPoolExecutor(workers or default_workers(), mp_context=context)
+    return process_pool(workers or default_workers())

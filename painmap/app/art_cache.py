@@ -10,6 +10,9 @@ renders a new entry once. A few entries are kept (two zooms or views), so turnin
 The first entry a cache renders (the window's first paint) covers only what is visible: the paint waits for no
 margin (at the start-up zoom the margin more than doubles the pixels rendered); `pixmap(widen=True)` (start-up,
 after the first ranking) or the first pan beyond it renders it again with its margin. Every later entry has one.
+The first `DISK_ENTRIES` entries (a start's two: the first paint's, and the one with its margin) are read from
+the disk cache when a past start kept them (painmap.app.art_disk), else rendered and kept there; the entries made
+later (zooms, pans) are not written.
 `overlaid` paints something over the latest entry (the pattern's own muscle) into one copy, so a paint still
 blits one pixmap and a change of that overlay renders no SVG.
 """
@@ -22,16 +25,23 @@ from collections import OrderedDict
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
+from painmap.errors import AtlasError
+
 MARGIN = 0.25  # of the canvas's size, on each side
 ENTRIES = 2
+DISK_ENTRIES = 2  # the first entries made are read from, or kept in, the disk cache
 
 
 class ArtCache:
-    """Rendered art keyed by (what is drawn, view, zoom, dpr); `renders` counts SVG renders (tests, benchmarks)."""
+    """Rendered art keyed by (what is drawn, view, zoom, dpr); `renders` counts SVG renders (tests, benchmarks).
 
-    def __init__(self) -> None:
+    `disk`: the ArtDisk the first entries are read from and kept in (None: none)."""
+
+    def __init__(self, disk=None) -> None:
         self._entries: OrderedDict[tuple, tuple] = OrderedDict()
+        self.disk = disk
         self.renders = 0
+        self.made = 0  # entries made, rendered or read from the disk
         self.latest: tuple | None = None  # the entry used last: (rect, pixmap, scale, dpr, fx, fy)
         self._narrow: tuple | None = None  # the first paint's entry while it has no margin
         self._overlay: tuple[tuple, QPixmap] | None = None
@@ -56,11 +66,13 @@ class ArtCache:
         dpr: float,
         base: QColor,
         render,
+        source=None,
         widen: bool = False,
     ) -> tuple[QPointF, QPixmap]:
         """(where to draw it in widget pixels, the pixmap) of the art showing `view` at `scale` px/mm, with the
         view's mm origin at widget point `origin` on a canvas of `size`; `render(painter)` draws the art in the
-        view's mm frame when a new entry is needed. `widen`: an entry without a margin is rendered again with one."""
+        view's mm frame when a new entry is needed. `source()` names the file the art is drawn from, for the
+        disk cache's key (None: no disk cache). `widen`: an entry without a margin is made again with one."""
         k = scale * dpr
         (gx, fx), (gy, fy) = _split(origin.x() * dpr), _split(origin.y() * dpr)  # grid -> widget device pixels
         frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
@@ -71,12 +83,19 @@ class ArtCache:
         if widen and found is not None and found is self._narrow:
             found = None
         if found is None or not (visible.isEmpty() or found[0].contains(visible)):
-            first = self.renders == 0  # the first paint: what it shows, and no margin to wait for
+            first = self.made == 0  # the first paint: what it shows, and no margin to wait for
             mx, my = (0, 0) if first else (round(MARGIN * w), round(MARGIN * h))
             rect = QRect(-gx - mx, -gy - my, w + 2 * mx, h + 2 * my).intersected(frame)
             if rect.isEmpty():
                 rect = QRect(0, 0, 1, 1)
-            found = (rect, self._render(rect, scale, dpr, fx, fy, base, render), scale, dpr, fx, fy)
+            disk_key = self._disk_key(full, view, rect, scale, source)
+            picture = self.disk.load(disk_key, rect.width(), rect.height(), dpr) if disk_key else None
+            if picture is None:
+                picture = self._render(rect, scale, dpr, fx, fy, base, render)
+                if disk_key:
+                    self.disk.keep(disk_key, picture)
+            self.made += 1
+            found = (rect, picture, scale, dpr, fx, fy)
             self._narrow = found if first else None
             self._entries[full] = found
             while len(self._entries) > ENTRIES:
@@ -99,6 +118,17 @@ class ArtCache:
             painter.end()
             self._overlay = (full, copy)
         return self._overlay[1]
+
+    def _disk_key(self, full: tuple, view, rect: QRect, scale: float, source) -> str | None:
+        """The disk cache's key of an entry (None: the entry is not one the disk cache keeps)."""
+        if self.disk is None or source is None or self.made >= DISK_ENTRIES:
+            return None
+        try:
+            named = source()
+        except (AtlasError, KeyError):  # art that cannot be read is drawn (blank) by the render, not kept
+            return None
+        where = (rect.x(), rect.y(), rect.width(), rect.height(), repr(scale), view.width, view.height)
+        return self.disk.key(f"{full!r}\n{where!r}\n{named}")
 
     def _render(self, rect: QRect, scale: float, dpr: float, fx: float, fy: float, base: QColor, render) -> QPixmap:
         pixmap = QPixmap(rect.width(), rect.height())

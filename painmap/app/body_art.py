@@ -7,23 +7,28 @@ when the muscles are hidden; docs/atlas.md); `Anatomy` says which of them show, 
 SVG's own layer groups, so a hand edit in Inkscape is what the app shows. Chart 1 has one `art` layer, always
 drawn whole. To draw, a view's SVG is parsed without the layer groups it does not draw (the atlas's hidden data
 layers, the muscles until they show, and whichever of `bones` and `bones-alone` is not drawn: a third of the
-file for the calm first paint); `check()` parses every file whole. Which region is under a point is answered
-by painmap.app.regions, which structure by painmap.structures.
+file for the calm first paint); `check()` parses every file whole. QtSvg is imported at the first parse: a
+start that paints the art from the disk (painmap.app.art_disk) needs neither QtSvg nor a parse, and `source()`
+names the file a picture is made from for that cache's key. Which region is under a point is answered by
+painmap.app.regions, which structure by painmap.structures.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtSvg import QSvgRenderer
 
 from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 LAYERS = ("skin", "muscles", "bones")  # what View ▸ Anatomy toggles
 SVG_LAYERS = ("skin", "bones-alone", "muscles", "bones")  # painting order: `bones-alone` (whole) or `bones`
@@ -59,6 +64,7 @@ class BodyArt:
         self._views = dict(getattr(views, "views", views))
         self.folder = folder if folder is not None else art_folder(views)
         self._renderers: dict[str, _Loaded] = {}
+        self._read: dict[Path, bytes] = {}  # each file's bytes, read once
 
     @property
     def key(self) -> str:
@@ -75,28 +81,53 @@ class BodyArt:
             self._renderer(view_id, whole=True)
 
     def layers(self, view_id: str) -> tuple[str, ...]:
-        """The anatomy layers the view's SVG has (chart 2: skin, muscles, bones; chart 1: none)."""
+        """The anatomy layers the view's SVG has (chart 2: skin, muscles, bones; chart 1: none); read from the
+        file's layer groups when it is not parsed yet (no QtSvg)."""
+        found = self._renderers.get(view_id)
+        if found is not None:
+            return found.layers
         try:
-            return self._renderer(view_id).layers
+            path, _mirrored = self._file(view_id)
+            groups = _layer_groups(self._bytes(path))
         except (AtlasError, KeyError):
             return ()
+        return tuple(name for name in LAYERS if name in groups)
+
+    def source(self, view_id: str) -> str:
+        """What the view's art is drawn from, for a cache key: its SVG's path, whether it is mirrored, the file's
+        size and the CRC-32 of its bytes (AtlasError or KeyError when it cannot be read)."""
+        path, mirrored = self._file(view_id)
+        data = self._bytes(path)
+        return f"{path}\0{int(mirrored)}\0{len(data)}\0{zlib.crc32(data):08x}"
+
+    def _file(self, view_id: str) -> tuple[Path, bool]:
+        """(the SVG file of the view, whether it is its mirror view's)."""
+        view = self._views[view_id]
+        path = self.folder / f"{view.id}.svg"
+        if path.is_file():
+            return path, False
+        mirror = self.folder / f"{view.mirror}.svg"
+        if not mirror.is_file():
+            raise AtlasError(f"the body art of the {view.id} view is missing ({path})")
+        return mirror, True
+
+    def _bytes(self, path: Path) -> bytes:
+        """The file's bytes, read once: every parse and `source()` see the same bytes (~1 MB for chart 2)."""
+        data = self._read.get(path)
+        if data is None:
+            try:
+                data = self._read[path] = path.read_bytes()
+            except OSError as err:
+                raise AtlasError(f"{path}: cannot be read ({err.strerror or err})") from None
+        return data
 
     def _renderer(self, view_id: str, anatomy: Anatomy = CALM, whole: bool = False) -> _Loaded:
         """The view's renderer, with at least the layers `anatomy` draws (`whole`: the whole file)."""
         found = self._renderers.get(view_id)
         if found is not None and (found.whole or not (whole or _drawn(anatomy, found.groups) & found.left_out)):
             return found
-        view = self._views[view_id]
-        path, mirrored = self.folder / f"{view.id}.svg", False
-        if not path.is_file():
-            mirror = self.folder / f"{view.mirror}.svg"
-            if not mirror.is_file():
-                raise AtlasError(f"the body art of the {view.id} view is missing ({path})")
-            path, mirrored = mirror, True
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise AtlasError(f"{path}: cannot be read ({err.strerror or err})") from None
+        path, mirrored = self._file(view_id)
+        data = self._bytes(path)
         spans = _layer_groups(data)
         groups = frozenset(spans)
         layers = tuple(name for name in LAYERS if name in groups)
@@ -114,7 +145,7 @@ class BodyArt:
 
     @staticmethod
     def _load(path: Path, data: bytes) -> QSvgRenderer:
-        renderer = QSvgRenderer(QByteArray(data))
+        renderer = _svg_renderer()(QByteArray(data))
         if not renderer.isValid():
             raise AtlasError(f"{path}: not a valid SVG file")
         return renderer
@@ -154,6 +185,22 @@ class BodyArt:
             painter.setOpacity(painter.opacity() * opacity)
             renderer.render(painter, element, box)
             painter.restore()
+
+
+def _svg_renderer() -> type[QSvgRenderer]:
+    """QSvgRenderer, QtSvg imported at the first parse (a test may put another in the module's globals)."""
+    found = globals().get("QSvgRenderer")
+    if found is None:
+        from PySide6.QtSvg import QSvgRenderer as found
+
+        globals()["QSvgRenderer"] = found
+    return found
+
+
+def __getattr__(name: str):
+    if name == "QSvgRenderer":
+        return _svg_renderer()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _drawn(anatomy: Anatomy, groups) -> frozenset[str]:

@@ -1,10 +1,10 @@
 """The body canvas: body art, the pain drawing, overlay layers, landmarks and the always-visible side markers.
 
 Paint order: the view's SVG art with its anatomy layers (rendered once per zoom and device pixel ratio,
-art_cache.py) with the pattern's own muscle highlighted over it, the drawing (an Indexed8 QImage that shares
-memory with the PainMasks array of the view), overlay layers sorted by `z` (painted in the view's millimetre
-frame), the region highlight and brush outline of the active tool, landmarks, the names on the chart (full
-screen), side markers.
+art_cache.py; a start's pictures of it are kept on disk, art_disk.py) with the pattern's own muscle highlighted over
+it, the drawing (an Indexed8 QImage that shares memory with the PainMasks array of the view), overlay layers sorted
+by `z` (painted in the view's millimetre frame), the region highlight and brush outline of the active tool,
+landmarks, the names on the chart (full screen), side markers.
 Strokes repaint only their dirty rectangle: the painter is clipped to it and the layers draw only what meets it.
 Each view keeps its own zoom and centre (canvas_zoom.py).
 
@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap.app.art_cache import ArtCache, blit
+from painmap.app.art_disk import ArtDisk
 from painmap.app.body_art import Anatomy, BodyArt, paint_highlight
 from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
 from painmap.app.canvas_hover import CanvasHover
@@ -64,7 +65,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self.pending = PendingInput(DRAWING_ALPHA)
         self._layers: list = []
         self._zoom: dict[str, ViewZoom] = {}
-        self.art_cache = ArtCache()
+        self.art_cache = ArtCache(ArtDisk.open())  # a start paints its art from the disk (art_disk.py)
         self._art_last: tuple | None = None  # (what the last paint showed, its cache entry, its art)
         self._anatomy = Anatomy()
         self._names_on_chart = False
@@ -289,14 +290,19 @@ class BodyCanvas(ZoomAndPan, QWidget):
         if not widen and last is not None and last[0] == token and last[1] is self.art_cache.latest:
             return last[2]  # a dirty-rectangle repaint: the same picture as the last paint
 
+        art = self.art
+
         def render(painter: QPainter) -> None:
             self.art.render(painter, view, self._anatomy)
+
+        def source() -> str:  # what the art is drawn from, for the disk cache's key (art_disk.py)
+            return art.source(view.id)
 
         base = self.palette().color(QPalette.ColorRole.Base)
         origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
         size = (self.width(), self.height())
-        key = (self.art.key, self._anatomy)
-        found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, widen=widen)
+        key = (art.key, self._anatomy)
+        found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, source, widen=widen)
         if highlight:  # the pattern's own muscle, over the art and under the drawing; a new side renders no SVG
             found = (found[0], self.art_cache.overlaid(token[-1], lambda p: paint_highlight(p, highlight)))
         self._art_last = (token, self.art_cache.latest, found)
