@@ -141,3 +141,72 @@ def test_a_paint_draws_the_shaded_box_like_the_whole_patch():
     painter.end()
     found = _render(_Masks(array), [QRect(0, 0, 330, 330)])
     assert np.abs(_pixels(found) - _pixels(expected)).max() <= 1
+
+
+def _reference_smooth_argb(array, step, table):
+    """The smooth picture as first written (issue 11), gathers at the output's size: the definition the faster
+    `smooth_argb` must match bit for bit."""
+
+    def tent(a):
+        p = np.pad(a, 1, mode="edge")
+        across = (p[:, :-2] + 2 * p[:, 1:-1] + p[:, 2:]) * 0.25
+        return (across[:-2] + 2 * across[1:-1] + across[2:]) * 0.25
+
+    def upscale(a):
+        rows, cols = a.shape
+        pos = (np.arange(step, dtype=np.float32) + 0.5) / step - 0.5
+        f = np.where(pos < 0, pos + 1, pos).astype(np.float32)
+        lo = np.where(pos < 0, -1, 0)
+        ix = np.clip(np.arange(cols)[:, None] + lo[None, :], 0, cols - 1).reshape(-1)
+        iy = np.clip(np.arange(rows)[:, None] + lo[None, :], 0, rows - 1).reshape(-1)
+        fx, fy = np.tile(f, cols)[None, :], np.tile(f, rows)[:, None]
+        jx, jy = np.minimum(ix + 1, cols - 1), np.minimum(iy + 1, rows - 1)
+        across = a[:, ix] * (1 - fx) + a[:, jx] * fx
+        return across[iy] * (1 - fy) + across[jy] * fy
+
+    rows, cols = array.shape
+    cover = (array > 0).astype(np.float32)
+    blurred = tent(cover)
+    thin = cover * (blurred <= 0.5)
+    level = upscale(blurred)
+    if thin.any():
+        np.maximum(level, upscale(thin), out=level)
+    alpha = np.clip((level - 0.5) * step + 0.5, 0.0, 1.0)
+    grown = array.copy()
+    padded = np.pad(array, 1)
+    for dy in (0, 1, 2):
+        for dx in (0, 1, 2):
+            np.maximum(grown, padded[dy : dy + rows, dx : dx + cols], out=grown, where=array == 0)
+    colour = np.array(table, dtype=np.uint32)[np.repeat(np.repeat(grown, step, axis=0), step, axis=1)]
+    a = (colour >> 24).astype(np.float32) * alpha
+    return np.ascontiguousarray((colour & np.uint32(0x00FFFFFF)) | (a.astype(np.uint32) << 24))
+
+
+def _patches(seed=7):
+    """Patches of every kind the canvas meets: noise, sparse pixels (thin ones near the sides), dense shading,
+    blobs cut by the patch's side, single rows and columns, empty ones."""
+    rng = np.random.default_rng(seed)
+    for k in range(60):
+        rows, cols = (int(v) for v in rng.integers(1, 36, 2))
+        kind = k % 5
+        if kind == 0:
+            yield rng.integers(0, 11, (rows, cols)).astype(np.uint8)
+        elif kind == 1:
+            yield ((rng.random((rows, cols)) < 0.15) * rng.integers(1, 11)).astype(np.uint8)
+        elif kind == 2:
+            yield np.where(rng.random((rows, cols)) < 0.8, rng.integers(1, 11, (rows, cols)), 0).astype(np.uint8)
+        elif kind == 3:
+            y, x = np.mgrid[0:rows, 0:cols]
+            cy, cx, r = rng.uniform(-5, rows + 5), rng.uniform(-5, cols + 5), rng.uniform(2, 20)
+            yield np.where((y - cy) ** 2 + (x - cx) ** 2 < r * r, int(rng.integers(1, 11)), 0).astype(np.uint8)
+        else:
+            yield np.zeros((rows, cols), np.uint8)
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+def test_the_smooth_picture_is_bit_for_bit_the_reference_one(step):
+    for array in _patches():
+        expected = _reference_smooth_argb(array, step, TABLE)
+        found = smooth_argb(array, step, TABLE)
+        assert found.dtype == np.uint32 and found.flags.c_contiguous
+        assert np.array_equal(found, expected), array.shape

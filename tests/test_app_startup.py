@@ -243,3 +243,51 @@ def test_the_late_steps_have_not_run_when_the_drawing_is_ranked(qtbot, monkeypat
     window = start_window(qtbot)
     assert seen == [(True, None, None)]  # the session attached without them
     assert window.frequency is not None and window.compare_earlier is not None  # then they came
+
+
+def _menu_descriptions(window) -> dict[str, str]:
+    """Menu title -> its description (status tip) for every menu of the window."""
+    from PySide6.QtWidgets import QMenu
+
+    return {m.title().replace("&", ""): m.menuAction().statusTip() for m in window.findChildren(QMenu)}
+
+
+def test_the_menus_are_described_after_the_ranking_and_when_start_up_is_done(qtbot, monkeypatch):
+    """The menus' descriptions (a late step) are not waited for by the ranking, and are all there at the end."""
+    from painmap.app.startup import StartUp
+
+    seen = []
+    rank = StartUp._load_engine
+
+    def ranked(self) -> None:
+        rank(self)
+        seen.append((self.window.live.comparison is not None, _menu_descriptions(self.window)))
+
+    monkeypatch.setattr(StartUp, "_load_engine", ranked)
+    window = start_window(qtbot)
+    assert len(seen) == 1 and seen[0][0]
+    assert not any(seen[0][1].values())  # not described yet when the drawing was ranked
+    described = _menu_descriptions(window)
+    assert {"File", "Edit", "View", "Help", "Open recent", "Panels", "Mode"} <= set(described)
+    assert all(described.values()), described
+    assert described["Help"] == "Keyboard shortcuts, where drawings are kept, about painmap"
+
+
+def test_help_works_before_the_late_steps_and_early_use_finishes_start_up(qtbot):
+    """Help's actions come with the window's menus (right after the first paint); their dialogs load when
+    opened. A file action used before start-up ends runs the remaining steps (menus described too)."""
+    window = start_window(qtbot, wait=False)
+    startup = window.startup
+    for step in window.completion_steps():  # what start-up runs before the engine
+        step()
+    assert window.session is None and not _menu_descriptions(window)["Help"]
+    names = [a.text().replace("&", "") for a in window.help_menu.actions()]
+    assert names == ["Keyboard shortcuts", "About painmap", "Where my drawings are kept"]
+    keys = window.help_menu.actions()[0]
+    assert keys.shortcut().toString() == "F1"
+    keys.trigger()
+    assert window.shortcuts_dialog.isVisible()
+    window.shortcuts_dialog.close()
+    assert window.files.session is not None  # an action needing the session: start-up finishes first
+    assert window.startup is None and not startup._steps
+    assert window.frequency is not None and all(_menu_descriptions(window).values())

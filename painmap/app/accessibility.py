@@ -61,8 +61,8 @@ def describe_toolbars(window: QMainWindow) -> None:
 def install(window: QMainWindow) -> None:
     """Name what the window's shell shows (the canvas, toolbars); the panels name their own.
 
-    The menus are described after the first paint, once start-up has added their other entries
-    (`MainWindow._complete_names`): a status tip shows only when a menu is hovered."""
+    The menus are described by a late start-up step, after the first ranking (`MainWindow._complete_names`):
+    a status tip shows only when a menu is hovered."""
     window.canvas.setAccessibleName(tr(CANVAS_NAME))
     window.canvas.setAccessibleDescription(tr(CANVAS_DESCRIPTION))
     describe_toolbars(window)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from painmap import style
+from painmap.app.plain_import import plain_import
 
 DRAWING_ALPHA = 215  # the drawing lets the anatomy show through a little
 SMOOTH_FROM = 1.5  # screen pixels per mask pixel from which edges are drawn smooth
@@ -78,7 +79,8 @@ class DrawingImages:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             factor = t.mapRect(target).width() / (x1 - x0) * painter.device().devicePixelRatioF()
         if smooth and factor >= SMOOTH_FROM:
-            from painmap.app.smooth_edges import shaded_box, smooth_argb  # numpy: the session exists by now
+            with plain_import():  # numpy: the session exists by now
+                from painmap.app.smooth_edges import shaded_box, smooth_argb
 
             box = shaded_box(masks.array(view_id), (y0, y1, x0, x1))
             if box is not None:  # only the shaded pixels and their edge: the rest would be transparent

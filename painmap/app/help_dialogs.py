@@ -9,7 +9,6 @@ from painmap import __version__
 from painmap.app.crash_dialog import about_log_html
 from painmap.app.files import SUFFIX
 from painmap.app.i18n import tr
-from painmap.app.toolbar import make_action
 
 
 def shortcut_rows(window) -> list[tuple[str, str, str]]:
@@ -127,24 +126,4 @@ def show_about(window) -> None:
         + where_kept_html(window)
         + anatomy_credit_html()
         + about_log_html(),  # where the error log is (painmap.app.crash_dialog)
-    )
-
-
-def fill_help_menu(window) -> None:
-    """Help ▸ Keyboard shortcuts, About painmap, Where my drawings are kept."""
-    menu = window.help_menu
-    menu.addAction(
-        make_action(
-            window, tr("&Keyboard shortcuts"), ["F1"], tr("List every keyboard shortcut"), window.show_shortcuts
-        )
-    )
-    menu.addAction(make_action(window, tr("&About painmap"), ["Ctrl+F1"], tr("What painmap is"), window.show_about))
-    menu.addAction(
-        make_action(
-            window,
-            tr("&Where my drawings are kept"),
-            ["Ctrl+Shift+F1"],
-            tr("Where drawings and the autosave are"),
-            window.show_where,
-        )
     )

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
 
     def completion_steps(self) -> list:
         """`complete()` in parts (start-up runs one per event-loop turn); each part runs once."""
-        return [self._complete_shell, self._complete_files, self._complete_docks, self._complete_names]
+        return [self._complete_shell, self._complete_files, self._complete_docks]
 
     def _complete_shell(self) -> None:
         """The shell's shortcuts, the canvas's tooltips and keys, the rows following the font: after the paint."""
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def late_steps(self) -> list:
         """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
-        return [self._complete_extras]
+        return [self._complete_extras, self._complete_names]
 
     def _complete_files(self) -> None:
         if self.files is not None:
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.anatomy.follow(self.modes)
 
     def _complete_names(self) -> None:
-        """Accessible names and descriptions of the menus added by the steps before (painmap.app.accessibility)."""
+        """The menus' descriptions (painmap.app.accessibility); late: a menu's shows only while it is hovered."""
         accessibility.describe_menus(self)
 
     def attach(self, atlas, load_engine: bool = True) -> None:
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
         self._fill_recent_menu()
-        from painmap.app.help_dialogs import fill_help_menu
+        from painmap.app.help_menu import fill_help_menu  # its dialogs load when one opens
 
         fill_help_menu(self)
 

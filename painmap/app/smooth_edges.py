@@ -37,18 +37,48 @@ def _tent(a):
     return (across[:-2] + 2 * across[1:-1] + across[2:]) * 0.25
 
 
-def _upscale(a, step: int):
-    """Bilinear interpolation between pixel centres, `step` output pixels per input pixel (edges clamped)."""
-    rows, cols = a.shape
+def _weights(step: int):
+    """(weight of the next pixel, offset of the first: -1 or 0) of each of the `step` sub-pixels."""
     pos = (np.arange(step, dtype=np.float32) + 0.5) / step - 0.5  # sub-pixel offsets from a pixel centre
     f = np.where(pos < 0, pos + 1, pos).astype(np.float32)
-    lo = np.where(pos < 0, -1, 0)
-    ix = np.clip(np.arange(cols)[:, None] + lo[None, :], 0, cols - 1).reshape(-1)
-    iy = np.clip(np.arange(rows)[:, None] + lo[None, :], 0, rows - 1).reshape(-1)
-    fx, fy = np.tile(f, cols)[None, :], np.tile(f, rows)[:, None]
-    jx, jy = np.minimum(ix + 1, cols - 1), np.minimum(iy + 1, rows - 1)
-    across = a[:, ix] * (1 - fx) + a[:, jx] * fx
-    return across[iy] * (1 - fy) + across[jy] * fy
+    return f, np.where(pos < 0, -1, 0)
+
+
+def _interpolate(a, out, f, lo, axis: int) -> None:
+    """Bilinear interpolation of `a` along `axis` into `out` (`a`'s shape with that axis followed by one of
+    `step` sub-pixels): sub-pixel k of pixel i is `a[ix] * (1 - f[k]) + a[jx] * f[k]`, `ix` = i + lo[k] clamped to
+    the axis, `jx` = `ix` + 1 clamped (so the first pixel's left half leans on its right neighbour)."""
+    n = a.shape[axis]
+
+    def part(i0, i1):  # a[i0:i1] along the axis
+        return a[(slice(None),) * axis + (slice(i0, i1),)]
+
+    for k in range(len(f)):
+        fk = f[k]
+        gk = np.float32(1) - fk
+        dest = out[(slice(None),) * axis + (slice(None), k)]
+        if n == 1:
+            np.add(a * gk, a * fk, out=dest)
+            continue
+        if lo[k] < 0:  # ix = i - 1: pixels 1.. lean on the pixel before them, the first on its right neighbour
+            np.add(part(0, n - 1) * gk, part(1, n) * fk, out=dest[(slice(None),) * axis + (slice(1, n),)])
+            dest[(slice(None),) * axis + (slice(0, 1),)] = part(0, 1) * gk + part(1, 2) * fk
+        else:  # ix = i: each pixel leans on the next one; the last on itself
+            np.add(part(0, n - 1) * gk, part(1, n) * fk, out=dest[(slice(None),) * axis + (slice(0, n - 1),)])
+            last = part(n - 1, n)
+            dest[(slice(None),) * axis + (slice(n - 1, n),)] = last * gk + last * fk
+
+
+def _upscale(a, step: int):
+    """Bilinear interpolation between pixel centres, `step` output pixels per input pixel (edges clamped), as a
+    (rows, step, cols, step) array: across the columns at the patch's rows, then down the rows."""
+    rows, cols = a.shape
+    f, lo = _weights(step)
+    across = np.empty((rows, cols, step), np.float32)
+    _interpolate(a, across, f, lo, 1)
+    level = np.empty((rows, step, cols, step), np.float32)
+    _interpolate(across, level, f, lo, 0)
+    return level
 
 
 def smooth_argb(array, step: int, table: list[int]):
@@ -58,21 +88,36 @@ def smooth_argb(array, step: int, table: list[int]):
     a ramp one output pixel wide: edges follow the contour, not the pixel staircase. Shading thinner than the
     tent (a lone pixel, a one-pixel line) keeps its own, unblurred coverage, so nothing shaded disappears. The
     colour is the nearest pixel's; an unshaded pixel next to shading takes its neighbour's colour for the soft
-    edge.
+    edge. The work at the output's size is in-place float32 arithmetic over (rows, step, cols * step).
     """
     rows, cols = array.shape
     cover = (array > 0).astype(np.float32)
     blurred = _tent(cover)
+    level = _upscale(blurred, step).reshape(rows, step, cols * step)
     thin = cover * (blurred <= 0.5)
-    level = _upscale(blurred, step)
-    if thin.any():
-        np.maximum(level, _upscale(thin, step), out=level)
-    alpha = np.clip((level - 0.5) * step + 0.5, 0.0, 1.0)
-    grown = array.copy()
+    found = np.flatnonzero(thin.any(axis=1))
+    if found.size:  # its picture is 0 (no maximum to take) two pixels away from a thin pixel and beyond
+        y0, y1 = max(0, found[0] - 2), min(rows, found[-1] + 3)
+        found = np.flatnonzero(thin[y0:y1].any(axis=0))
+        x0, x1 = max(0, found[0] - 2), min(cols, found[-1] + 3)
+        part = level[y0:y1, :, x0 * step : x1 * step]
+        np.maximum(part, _upscale(thin[y0:y1, x0:x1], step).reshape(part.shape), out=part)
+    level -= 0.5
+    level *= step
+    level += 0.5
+    alpha = np.clip(level, 0.0, 1.0, out=level)
+    colour = np.array(table, dtype=np.uint32)[_grown(array)]
+    colour = np.repeat(colour, step, axis=1)[:, None, :]
+    alpha *= (colour >> 24).astype(np.float32)
+    argb = alpha.astype(np.uint32)
+    argb <<= 24
+    argb |= colour & np.uint32(0x00FFFFFF)
+    return argb.reshape(rows * step, cols * step)
+
+
+def _grown(array):
+    """`array` with each unshaded pixel given the highest intensity of its 3 x 3 neighbourhood."""
     padded = np.pad(array, 1)
-    for dy in (0, 1, 2):
-        for dx in (0, 1, 2):
-            np.maximum(grown, padded[dy : dy + rows, dx : dx + cols], out=grown, where=array == 0)
-    colour = np.array(table, dtype=np.uint32)[np.repeat(np.repeat(grown, step, axis=0), step, axis=1)]
-    a = (colour >> 24).astype(np.float32) * alpha
-    return np.ascontiguousarray((colour & np.uint32(0x00FFFFFF)) | (a.astype(np.uint32) << 24))
+    across = np.maximum(np.maximum(padded[:, :-2], padded[:, 1:-1]), padded[:, 2:])
+    around = np.maximum(np.maximum(across[:-2], across[1:-1]), across[2:])
+    return np.where(array == 0, around, array)
