@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from painmap.blas import BLAS_THREADS, blas_threads
 from painmap.errors import PainmapError
 
 if TYPE_CHECKING:
@@ -400,9 +401,6 @@ def chunk_results(chunks: list[list[Path]], plan: Plan, cancel: Any) -> Iterator
         yield from _on_executor(pool, chunks, plan, cancel, in_flight=2 * plan.n_workers)
 
 
-BLAS_THREADS = "OPENBLAS_NUM_THREADS"
-
-
 def process_pool(workers: int):
     """A local pool that never forks (`start_method`); each worker starts numpy with one OpenBLAS thread unless
     this process's environment names a number (D74): the workers take every core, BLAS's threads would only spin
@@ -411,8 +409,9 @@ def process_pool(workers: int):
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(start_method())
-    blas = os.environ.get(BLAS_THREADS, "1")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=os.putenv, initargs=(BLAS_THREADS, blas))
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=os.putenv, initargs=(BLAS_THREADS, blas_threads())
+    )
 
 
 def file_bytes(path: str) -> bytes | str:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from painmap import __version__
+from painmap.blas import use_one_blas_thread
 from painmap.errors import PainmapError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -170,12 +171,6 @@ def _run_app(argv: Sequence[str]) -> int:
         from painmap.app.launch import launch
 
     return run_reporting_fatal(launch, args.file, qt_args)
-
-
-def use_one_blas_thread() -> None:
-    """One OpenBLAS thread unless the user chose otherwise (decision D74): painmap's numpy work is element-wise, and
-    OpenBLAS's pool, started when numpy is imported, spun ~60 ms of CPU on the other core while the app started."""
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
