@@ -8,7 +8,6 @@ A score is a similarity to a textbook map, never a diagnosis.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -18,13 +17,14 @@ from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Compari
 from painmap.errors import PainmapError
 from painmap.pattern_model import Pattern, PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
+from painmap.records import record
 
 __all__ = ["Comparator", "comparator", "default_atlas", "default_library"]
 
 # --- pattern masks ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _Piece:
     """One zone rasterized on one view: its box and mask, kind and weight."""
 
@@ -39,7 +39,7 @@ class _Piece:
         return _Piece(rect, self.mask[:, ::-1], self.essential, self.weight)
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _Layer:
     """A pattern's pixels on one view for all sides: flat indices of P_both and per-side codes.
 
@@ -68,7 +68,7 @@ class _PatternData:
         self.layers: dict[str, _Layer | None] = {}
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _ScoreTable:
     """Every pattern's levels on one view, for scores only (no zones).
 

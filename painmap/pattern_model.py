@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import numpy as np
 
 from painmap.errors import UnknownIdError
+from painmap.records import record
 
 __all__ = [
     "PATTERN_KINDS",
@@ -22,7 +23,7 @@ ZONE_KINDS = ("essential", "spillover")
 PATTERN_KINDS = ("muscle", "joint", "learned")  # learned: made by painmap.learn from drawings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TriggerPoint:
     id: str  # trp1, trp2, ...
     view: str
@@ -33,7 +34,7 @@ class TriggerPoint:
     hint: str = ""  # where to look when no chart view shows its muscle there, e.g. "best seen from the front"
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Zone:
     view: str
     kind: str  # essential | spillover
@@ -45,7 +46,7 @@ class Zone:
     id: str = ""  # the SVG element's id, e.g. "trp1-essential" (unique within the pattern)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pattern:
     id: str
     name: str
@@ -98,7 +99,7 @@ class Pattern:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PatternProblem:
     """A pattern file that did not load: shown to the user, the rest of the library still loads."""
 
@@ -110,7 +111,7 @@ class PatternProblem:
         return f"{self.path}: {self.pattern}: {self.message}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PatternLibrary:
     patterns: dict[str, Pattern]
     problems: tuple[PatternProblem, ...] = ()

@@ -15,11 +15,11 @@ numpy only. Evaluation is vectorized (chunks of points against all control point
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
 from painmap.errors import PainmapError
+from painmap.records import record
 
 __all__ = [
     "ANCHOR_MARGIN",
@@ -244,7 +244,7 @@ def landmark_warp(
     return Warp(p, q)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Distortion:
     """How a warp stretches a set of sample points: Jacobian determinant and singular-value extremes."""
 
