@@ -25,6 +25,8 @@ PATTERN_KINDS = ("muscle", "joint", "learned")  # learned: made by painmap.learn
 
 @record(frozen=True)
 class TriggerPoint:
+    """A trigger point of a pattern: a point (mm) on one view, with its label and notes."""
+
     id: str  # trp1, trp2, ...
     view: str
     x: float
@@ -36,6 +38,8 @@ class TriggerPoint:
 
 @record(frozen=True, eq=False)
 class Zone:
+    """A zone of referred pain: a polygon (mm) on one view, essential or spillover, with its weight."""
+
     view: str
     kind: str  # essential | spillover
     trigger_point: str  # id of the TrP that refers here ("" for a joint, or for all TrPs of the pattern)
@@ -48,6 +52,8 @@ class Zone:
 
 @record(frozen=True)
 class Pattern:
+    """A referral pattern: its trigger points and zones on the stored side, with its texts and sources."""
+
     id: str
     name: str
     kind: str  # muscle | joint
@@ -113,6 +119,8 @@ class PatternProblem:
 
 @record(frozen=True)
 class PatternLibrary:
+    """The patterns by id, and the pattern files that did not load."""
+
     patterns: dict[str, Pattern]
     problems: tuple[PatternProblem, ...] = ()
 
