@@ -430,18 +430,19 @@ class Comparator:
 
 
 class _Hits:
-    """The drawing's pixels of one view, looked up at a pattern layer's pixels (rows outside the drawing skipped)."""
+    """The drawing's pixels of one painted view, looked up at a pattern layer's pixels: only the rows of the
+    drawing's extent are kept (flat from its first row), the pattern's pixels outside them are skipped."""
 
     def __init__(self, masks: PainMasks, view: str) -> None:
-        self.flat = masks.mask(view).ravel()
         ext = masks.extent(view)
         cols = masks.grid(view).cols
         self.lo, self.hi = ext.y0 * cols, ext.y1 * cols
+        self.flat = (masks.intensity(view)[ext.y0 : ext.y1] != 0).ravel()
 
     def positions(self, layer: _Layer) -> np.ndarray:
         """Positions in layer.idx of the pixels the drawing covers."""
         a, b = np.searchsorted(layer.idx, (self.lo, self.hi))
-        return np.flatnonzero(self.flat[layer.idx[a:b]]) + a
+        return np.flatnonzero(self.flat[layer.idx[a:b] - self.lo]) + a
 
 
 def _side_score(data: _PatternData, h_level: np.ndarray, t_level: np.ndarray, d_total: int) -> tuple[float, int, int]:
