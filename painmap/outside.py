@@ -8,7 +8,7 @@ Region fills always lie on the body; erasures are not pain, so only strokes and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ import numpy as np
 from painmap import vocabulary
 from painmap.drawing import Lasso, Stroke
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
+from painmap.records import record
 
 if TYPE_CHECKING:
     from painmap.atlas import Atlas
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutsideMarks:
     """Indices (into `drawing.marks`) of the strokes and lassos that lie entirely outside the body, per view."""
 

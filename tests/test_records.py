@@ -41,11 +41,13 @@ CORE_RECORDS = [
     ("grid", "Grid", True, True, False),
     ("grid", "DirtyRect", True, True, False),
     ("grid", "Patch", True, False, False),
+    ("outside", "OutsideMarks", True, True, False),
     ("pattern_model", "TriggerPoint", True, True, False),
     ("pattern_model", "Zone", True, False, False),
     ("pattern_model", "Pattern", True, True, False),
     ("pattern_model", "PatternProblem", True, True, False),
     ("pattern_model", "PatternLibrary", True, True, False),
+    ("vocabulary", "RedFlags", True, True, False),
     ("warp", "Distortion", True, True, False),
 ]
 
@@ -220,9 +222,11 @@ def test_core_record_instances_repr_compare_and_hash_as_their_dataclass_twins():
     from painmap.comparator import Comparator
     from painmap.document import DrawingDocument
     from painmap.drawing import Drawing, Erase, Fill, Lasso, Stroke
+    from painmap.outside import outside_marks
     from painmap.pattern_model import PatternProblem
     from painmap.patterns import load_patterns
     from painmap.raster import PainMasks
+    from painmap.vocabulary import RED_FLAGS
 
     atlas = load_atlas()
     library = load_patterns(atlas)
@@ -253,7 +257,7 @@ def test_core_record_instances_repr_compare_and_hash_as_their_dataclass_twins():
         *marks, drawing, Drawing(list(marks)), masks.grid("posterior"), masks.extent("posterior"),
         masks.take_patch(masks.extent("posterior")), comparison, *comparison.results[:3], comp.scores(masks),
         comp._layer(data, "posterior"), comp._zone_piece(data, 0), comp._score_table("posterior"),
-        change, *doc.history, live,
+        change, *doc.history, live, outside_marks(drawing, atlas), RED_FLAGS,
         warp.distortion(warp.Warp([(0, 0), (10, 0), (0, 10), (10, 12)], [(0, 0), (11, 0), (0, 10), (10, 10)]),
                         [(5.0, 5.0)]),
     ]  # fmt: skip
@@ -279,7 +283,7 @@ def test_the_engine_classes_compile_no_repr_eq_or_hash_when_imported():
         "        seen.append(src)\n"
         "    return real(src, *a, **k)\n"
         "builtins.exec = spy\n"
-        "import painmap.compare, painmap.document, painmap.warp\n"
+        "import painmap.compare, painmap.document, painmap.outside, painmap.vocabulary, painmap.warp\n"
         "builtins.exec = real\n"
         "inits = sum('def __init__(' in s for s in seen)\n"
         "others = sum(any(f'def {n}(' in s for n in ('__repr__', '__eq__', '__hash__')) for s in seen)\n"
