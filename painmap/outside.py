@@ -84,22 +84,9 @@ def points_on_body(masks: PainMasks, marks) -> list[bool]:
 
 
 def stroke_touches_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
-    """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette.
-
-    `masks` is scratch space: unless one of a stroke's points is on the body already, the mark is painted into it
-    and the previous pixels are put back.
-    """
-    if points_on_body(masks, [mark])[0]:
-        return True
-    rect = masks.bounds(mark)
-    if rect.empty:
-        return False
-    patch = masks.take_patch(rect)
-    masks.put_patch(type(patch)(rect, np.zeros_like(patch.data)))
-    masks.apply(mark)
-    touched = bool(np.count_nonzero(masks.intensity(mark.view)[rect.slices]))
-    masks.put_patch(patch)
-    return touched
+    """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette
+    (`PainMasks.touches_body`: nothing is painted into `masks`)."""
+    return points_on_body(masks, [mark])[0] or masks.touches_body(mark)
 
 
 def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> OutsideMarks:
