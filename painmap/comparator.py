@@ -305,20 +305,20 @@ class Comparator:
         area = masks.area(view)
         return _ratio(100.0 * area, self.atlas_masks.view(view).silhouette_area) if area else 0.0
 
-    def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple[dict, dict]:
-        """Per side: bincounts of the codes of D ∩ P and of P, summed over the views."""
+    def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple:
+        """Bincounts of the codes of D ∩ P and of P summed over the views: int64 (sides, codes), SIDES order."""
         size = len(data.level_weight) * len(self.zone_names)
-        hit = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
-        tot = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
+        hit = np.zeros((len(SIDES), size), dtype=np.int64)
+        tot = np.zeros((len(SIDES), size), dtype=np.int64)
         for v in views:
             layer = self._layer(data, v)
             if layer is None:
                 continue
             pos = hits_in[v].positions(layer) if v in hits_in else None
-            for s in SIDES:
-                tot[s] += layer.totals[s]
+            for k, s in enumerate(SIDES):
+                tot[k] += layer.totals[s]
                 if pos is not None and len(pos):
-                    hit[s] += np.bincount(layer.codes[s][pos], minlength=size)
+                    hit[k] += np.bincount(layer.codes[s].take(pos), minlength=size)
         return hit, tot
 
     def compare_side(self, masks: PainMasks, pattern_id: str, side: str) -> PatternResult:
@@ -332,39 +332,39 @@ class Comparator:
         d_total = sum(masks.area(v) for v in views)
         return self._result(data, *self._counts(data, views, hits_in), d_total, side)
 
-    def _result(self, data: _PatternData, hit: dict, tot: dict, d_total: int, side: str | None = None) -> PatternResult:
-        n_zones = len(self.zone_names)
-        ess_rows = data.level_essential
+    def _result(self, data: _PatternData, hit, tot, d_total: int, side: str | None = None) -> PatternResult:
+        names = self.zone_names
+        h, t = (a.reshape(len(SIDES), -1, len(names)) for a in (hit, tot))  # (side, level, zone)
+        h_level, t_level = h.sum(axis=2), t.sum(axis=2)
+        scores, dps, ps = side_scores(h_level, t_level, data.level_weight, d_total)  # each side's row as alone
+        ess = data.level_essential
+        des, es = h_level[:, ess].sum(axis=1).tolist(), t_level[:, ess].sum(axis=1).tolist()
+        z_hits, z_tots = h[:, 1:].sum(axis=1).tolist(), t[:, 1:].sum(axis=1).tolist()
         metrics, p_area, areas = {}, {}, {}
-        for s in SIDES:
-            h = hit[s].reshape(-1, n_zones)
-            t = tot[s].reshape(-1, n_zones)
-            h_level, t_level = h.sum(axis=1), t.sum(axis=1)
-            score, dp, p = _side_score(data, h_level, t_level, d_total)
-            de, e = int(h_level[ess_rows].sum()), int(t_level[ess_rows].sum())
+        for k, s in enumerate(SIDES):
+            dp, p, de, e, z_hit, z_tot = int(dps[k]), int(ps[k]), des[k], es[k], z_hits[k], z_tots[k]
             ds, sp = dp - de, p - e
             p_area[s] = p
             areas[s] = (e, sp)
-            z_hit, z_tot = h[1:].sum(axis=0), t[1:].sum(axis=0)
-            order = sorted(np.flatnonzero(z_tot), key=lambda z: (-z_tot[z], self.zone_names[z]))
+            order = sorted((z for z, n in enumerate(z_tot) if n), key=lambda z, z_tot=z_tot: (-z_tot[z], names[z]))
             metrics[s] = dict(
-                score=score,
+                score=float(scores[k]),
                 dice=_ratio(2 * dp, d_total + p),
                 jaccard=_ratio(dp, d_total + p - dp),
                 essential_coverage=_ratio(de, e),
                 spillover_coverage=_ratio(ds, sp),
                 precision=_ratio(dp, d_total),
                 outside_fraction=_ratio(d_total - dp, d_total),
-                zones={self.zone_names[z]: _ratio(int(z_hit[z]), int(z_tot[z])) for z in order},
+                zones={names[z]: _ratio(z_hit[z], z_tot[z]) for z in order},
             )
         best = side or max(SIDES, key=lambda s: _side_key(s, metrics[s]["score"], metrics[s]["dice"], p_area[s]))
-        side_scores = {s: metrics[s]["score"] for s in SIDES}
+        by_side = {s: metrics[s]["score"] for s in SIDES}
         px_area = 1.0 / (self.px_per_mm * self.px_per_mm)
         return PatternResult(
             data.pattern.id,
             best,
             name=data.pattern.name,
-            side_scores=side_scores,
+            side_scores=by_side,
             essential_area_mm2=areas[best][0] * px_area,
             spillover_area_mm2=areas[best][1] * px_area,
             **metrics[best],
@@ -441,14 +441,9 @@ class _Hits:
 
     def positions(self, layer: _Layer) -> np.ndarray:
         """Positions in layer.idx of the pixels the drawing covers."""
-        a, b = np.searchsorted(layer.idx, (self.lo, self.hi))
-        return np.flatnonzero(self.flat[layer.idx[a:b] - self.lo]) + a
-
-
-def _side_score(data: _PatternData, h_level: np.ndarray, t_level: np.ndarray, d_total: int) -> tuple[float, int, int]:
-    """(score, |D ∩ P|, |P|) of one side from its pixel counts per level (int64; level 0, not in P, is ignored)."""
-    score, dp, p = side_scores(h_level, t_level, data.level_weight, d_total)
-    return float(score), int(dp), int(p)
+        idx = layer.idx  # bounds of idx's own type: other keys would convert the whole array first (~25 µs)
+        a, b = idx.searchsorted(np.array((self.lo, self.hi), dtype=idx.dtype))
+        return np.flatnonzero(self.flat.take(idx[a:b] - self.lo)) + a  # take: ~2.5x faster than [] here
 
 
 def _side_key(side: str, score: float, dice: float, p_area: int) -> tuple:
