@@ -2,18 +2,25 @@
 
 The docks are built with the window's shell, empty ("Loading…"), so the first paint has the window's layout;
 `fill()` puts the panel widgets in right after that paint, and `PanelsController` drives them once the
-engine has loaded.
+engine has loaded. `place()` puts them in their areas from the shipped layout (resources/layout/docks.state,
+written by tools/dock_layout.py from `add()`): `addDockWidget` takes a Qt namespace enum, and naming the
+namespace before the first paint costs ~16 ms (painmap.app.enum_free).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from painmap.app import texts
+from painmap.app import enum_free, texts
 from painmap.app.i18n import tr
+from painmap.resources import resource_path
 
 MIN_PANEL_WIDTH = 360
+LAYOUT = ("layout", "docks.state")  # the docks' default layout, as `add()` makes it (tools/dock_layout.py)
+# QMainWindow.saveState(): an 8-byte header, then the docks' section (no dock placed: 29 bytes), the toolbars'
+NO_DOCKS = b"\x00\x00\x00\xff\x00\x00\x00\x00\xfd\x00\x00\x00\x00"  # the header, the marker, 0 areas
+NO_DOCKS_SIZE = 8 + 29
 DOCKS = ("pattern", "ranking", "comparison", "info")
 DOCK_TITLES = {
     "pattern": QT_TR_NOOP("Pattern"),
@@ -38,19 +45,34 @@ class PanelDocks:
         self.window = window
         self.filled = False
         self.docks: dict[str, QDockWidget] = {}
-        area = Qt.DockWidgetArea.RightDockWidgetArea
         for key in DOCKS:
             dock = QDockWidget(tr(DOCK_TITLES[key]), window)
             dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
             placeholder = QLabel(tr(texts.LOADING) if key == "ranking" else "")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            enum_free.set_enum(placeholder, "alignment", enum_free.ALIGN_TOP_LEFT)
             placeholder.setMargin(8)
             placeholder.setMinimumWidth(MIN_PANEL_WIDTH)
             dock.setWidget(placeholder)
-            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-            window.addDockWidget(area, dock)
+            enum_free.set_enum(dock, "allowedAreas", enum_free.LEFT_RIGHT_DOCK_AREAS)
             self.docks[key] = dock
-        window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
+
+    def place(self) -> None:
+        """Put the docks in their default places (before a saved state is restored over them): the shipped layout
+        with the window's own toolbars section (a state without one would drop the toolbars), or `add()` when
+        that does not restore (another Qt's format)."""
+        own = bytes(self.window.saveState().data())
+        state = resource_path(*LAYOUT).read_bytes() + own[NO_DOCKS_SIZE:]
+        if not own.startswith(NO_DOCKS) or not self.window.restoreState(QByteArray(state)):
+            self.add()
+
+    def add(self) -> None:
+        """The default places: all in the right area, Comparison and About this pattern as tabs (Comparison's
+        shown)."""
+        from PySide6.QtCore import Qt
+
+        for dock in self.docks.values():
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
         self.docks["comparison"].raise_()
 
     def fill(self) -> None:
@@ -108,11 +130,12 @@ class PanelDocks:
 
 def _scrolling(widget: QWidget):
     """`widget` in a frameless vertical scroll area, so a short dock never squeezes its contents."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFrame, QScrollArea
 
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # after the first paint
     return area
