@@ -415,9 +415,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 900)
-        self.docks.place()  # their default places, then the saved state over them
-        if (state := s.value("window/state")) is not None:
-            self.restoreState(state)
+        self.docks.place(s.value("window/state"))  # their default places, then the saved state over them
         # the brush size and the landmark labels a window opens with are preferences (painmap.app.preferences)
         self.toolbox.set_radius(self.preferences.brush_diameter_mm / 2.0)
         self.canvas.landmarks_visible = self.preferences.landmark_labels

@@ -44,6 +44,7 @@ class PanelDocks:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.filled = False
+        self._as_added = False  # placed from the shipped layout, no saved state over it: see `_width_as_added`
         self.docks: dict[str, QDockWidget] = {}
         for key in DOCKS:
             dock = QDockWidget(tr(DOCK_TITLES[key]), window)
@@ -56,14 +57,18 @@ class PanelDocks:
             enum_free.set_enum(dock, "allowedAreas", enum_free.LEFT_RIGHT_DOCK_AREAS)
             self.docks[key] = dock
 
-    def place(self) -> None:
-        """Put the docks in their default places (before a saved state is restored over them): the shipped layout
-        with the window's own toolbars section (a state without one would drop the toolbars), or `add()` when
-        that does not restore (another Qt's format)."""
+    def place(self, saved: QByteArray | None = None) -> None:
+        """Put the docks in their default places, then restore the `saved` window state (if any) over them. The
+        default places: the shipped layout with the window's own toolbars section (a state without one would
+        drop the toolbars), or `add()` when that does not restore (another Qt's format)."""
         own = bytes(self.window.saveState().data())
         state = resource_path(*LAYOUT).read_bytes() + own[NO_DOCKS_SIZE:]
-        if not own.startswith(NO_DOCKS) or not self.window.restoreState(QByteArray(state)):
+        if own.startswith(NO_DOCKS) and self.window.restoreState(QByteArray(state)):
+            self._as_added = saved is None
+        else:
             self.add()
+        if saved is not None:
+            self.window.restoreState(saved)
 
     def add(self) -> None:
         """The default places: all in the right area, Comparison and About this pattern as tabs (Comparison's
@@ -109,6 +114,26 @@ class PanelDocks:
             dock.setWidget(content)
             if old is not None:
                 old.deleteLater()
+        self._width_as_added()
+
+    def _width_as_added(self) -> None:
+        """The right area as wide as after `add()`. Docks added with addDockWidget are laid out by their size
+        hints until one is resized (the modes do, `ModeController._arrange`): the panels just put in widen the area
+        to theirs. Restored from a state, the area keeps the width of its first layout. The width Qt takes
+        (QDockAreaLayoutInfo::sizeHint): the widest shown dock's hint (at least its minimum) or tab bar's."""
+        if not self._as_added:
+            return
+        self._as_added = False
+        shown = [dock for dock in self.docks.values() if not dock.isHidden()]
+        if not shown or not self.window.isVisible():
+            return  # not laid out yet: the first layout takes the hints
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTabBar
+
+        widths = [max(d.sizeHint().width(), d.minimumSizeHint().width(), d.minimumWidth()) for d in shown]
+        bars = self.window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        widths += [bar.sizeHint().width() for bar in bars if bar.isVisible()]
+        self.window.resizeDocks(shown[:1], [max(widths)], Qt.Orientation.Horizontal)
 
     def add_menu(self, menu) -> None:
         """View ▸ Panels: one toggle per dock (Ctrl+Alt+1 …)."""
