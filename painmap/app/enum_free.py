@@ -15,8 +15,8 @@ namespace is built on the way to the ranking, where it costs the same.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 
 # Qt enum values by their names (tests/test_app_enum_free.py compares each with Qt's)
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, for QPainter.drawText's int flags
@@ -52,6 +52,15 @@ def fill_rect(painter: QPainter, rect: QRect | QRectF, color: QColor) -> None:
     path = QPainterPath()
     path.addRect(QRectF(rect))
     painter.fillPath(path, solid_brush(color))
+
+
+def clear(painter: QPainter, image: QImage) -> None:
+    """`image.fill(transparent)`, through `painter` begun on it: every pixel 0 (painter's state kept)."""
+    painter.save()
+    painter.resetTransform()
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    fill_rect(painter, QRectF(QPointF(0, 0), image.deviceIndependentSize()), QColor(0, 0, 0, 0))
+    painter.restore()
 
 
 def rounded_box(painter: QPainter, rect: QRectF, radius: float, fill: QColor, outline: QPen) -> None:
