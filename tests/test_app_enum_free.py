@@ -15,14 +15,14 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def test_the_named_values_are_qts():
-    assert enum_free.ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter.value
-    assert enum_free.ALIGN_TOP_LEFT == (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value
-    assert enum_free.TOOL_BUTTON_TEXT_ONLY == Qt.ToolButtonStyle.ToolButtonTextOnly.value
-    assert enum_free.HORIZONTAL == Qt.Orientation.Horizontal.value
-    assert enum_free.TAB_FOCUS == Qt.FocusPolicy.TabFocus.value
-    assert enum_free.STRONG_FOCUS == Qt.FocusPolicy.StrongFocus.value
+    assert Qt.AlignmentFlag.AlignCenter.value == enum_free.ALIGN_CENTER
+    assert (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value == enum_free.ALIGN_TOP_LEFT
+    assert Qt.ToolButtonStyle.ToolButtonTextOnly.value == enum_free.TOOL_BUTTON_TEXT_ONLY
+    assert Qt.Orientation.Horizontal.value == enum_free.HORIZONTAL
+    assert Qt.FocusPolicy.TabFocus.value == enum_free.TAB_FOCUS
+    assert Qt.FocusPolicy.StrongFocus.value == enum_free.STRONG_FOCUS
     areas = Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-    assert enum_free.LEFT_RIGHT_DOCK_AREAS == areas.value
+    assert areas.value == enum_free.LEFT_RIGHT_DOCK_AREAS
 
 
 def test_enum_properties_set_what_the_setters_set():

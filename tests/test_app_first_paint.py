@@ -194,7 +194,8 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     starts = []
     for _start in ("rendering the art", "the art from the disk cache"):
-        out = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, env=env, timeout=60)
+        run = [sys.executable, "-c", FIRST_PAINT_PROBE]
+        out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
         assert out.returncode == 0, out.stderr
         starts.append(json.loads(out.stdout.strip().splitlines()[-1]))
     assert list((tmp_path / "cache" / "painmap").glob("art-*"))  # the second start painted from the disk cache
