@@ -63,6 +63,8 @@ class PanelDocks:
         drop the toolbars), or `add()` when that does not restore (another Qt's format)."""
         own = bytes(self.window.saveState().data())
         state = resource_path(*LAYOUT).read_bytes() + own[NO_DOCKS_SIZE:]
+        for dock in self.docks.values():
+            dock.hide()  # restored hidden, as in the layout: Qt would show (and lay out) each one on the way
         if own.startswith(NO_DOCKS) and self.window.restoreState(QByteArray(state)):
             self._as_added = saved is None
         else:
