@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # QMessageBox, QDesktopServices, QUrl and the Qt namespace are imported where used, and Qt's message types are
 # read by name: PySide builds each class with its enums on first use (~3 ms before the first paint; the Qt
-# namespace's 93 enums ~16 ms, decision D??), and none of them is needed unless something goes wrong.
+# namespace's 93 enums ~16 ms, decision D80), and none of them is needed unless something goes wrong.
 _QT_LEVELS = {  # QtMsgType's names
     "QtDebugMsg": logging.DEBUG,
     "QtInfoMsg": logging.INFO,

@@ -3,7 +3,7 @@
 PySide builds all 93 enums of `PySide6.QtCore.Qt` (~2,900 members, ~16 ms) the first time anything names it:
 `Qt.…`, or a call whose overloads PySide must tell apart by a Qt enum: `QPainter.setPen` and `setBrush` with
 any argument, `fillRect` (QGradient's 180 presets too), `QPen(color)`, `QBrush(color)`, `QImage.fill`,
-`addDockWidget` (decision D??). The window's shell uses the forms below instead; after the first paint the
+`addDockWidget` (decision D80). The window's shell uses the forms below instead; after the first paint the
 namespace is built on the way to the ranking, where it costs the same.
 
 - A widget's enum property is set through its Q_PROPERTY from the enum's value (`set_enum`, the values named
