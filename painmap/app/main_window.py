@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def late_steps(self) -> list:
         """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
-        return [self._complete_extras, self._complete_names]
+        return [self.docks.fill_rest, self._complete_extras, self._complete_names]
 
     def _complete_files(self) -> None:
         if self.files is not None:
