@@ -226,8 +226,9 @@ class ModeController(QObject):
     def _raise_comparison(self) -> None:
         """Make the Comparison tab the current one (QWidget.raise_ alone skips the top-most sibling)."""
         docks = self.docks.docks
-        docks["info"].raise_()
-        docks["comparison"].raise_()
+        with self.docks.switching():  # About this pattern is not built for the moment its tab is current
+            docks["info"].raise_()
+            docks["comparison"].raise_()
 
     def _arrange(self, mode: str) -> None:
         """Heights of the visible docks: the pattern controls as tall as they need, the lists share the rest."""

@@ -7,6 +7,9 @@ shown, or after the first ranking), and `PanelsController` drives them once the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -63,10 +66,12 @@ class PanelDocks:
         self.filled = True
         self._panels: dict[str, QWidget] = {}
         self.on_built: list = []  # callables (key, panel), run for each panel built after fill()
+        self._shown: dict[str, bool] = {}  # the last visibility of each dock left for later
+        self._holding = False
         for key in DOCKS:
             dock = self.docks[key]
             if key in LATER and self.window.isVisible() and not _seen(dock):
-                dock.visibilityChanged.connect(lambda shown, key=key: shown and self.panel(key))
+                dock.visibilityChanged.connect(lambda shown, key=key: self._visibility(key, shown))
             else:
                 self._build(key)
 
@@ -74,6 +79,24 @@ class PanelDocks:
         """Build the panels `fill()` left for later."""
         self.fill()
         for key in DOCKS:
+            self.panel(key)
+
+    @contextmanager
+    def switching(self) -> Iterator[None]:
+        """Tabs switched in this block build the panel of a dock only if it is still shown at the end."""
+        self.fill()
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            for key, shown in list(self._shown.items()):
+                if shown:
+                    self.panel(key)
+
+    def _visibility(self, key: str, shown: bool) -> None:
+        self._shown[key] = shown
+        if shown and not self._holding:
             self.panel(key)
 
     def built(self, key: str) -> bool:
