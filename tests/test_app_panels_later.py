@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from painmap.app import texts
-from painmap.app.panels import metric
+from painmap.app.panels.fields import metric
 from painmap.drawing import Drawing, Fill, save_drawing
 
 pytestmark = pytest.mark.usefixtures("qapp")

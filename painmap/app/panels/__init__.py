@@ -8,13 +8,6 @@ live)` wires them to the session and the live comparison once those exist.
 from __future__ import annotations
 
 
-def metric(result, name: str, default=0.0):
-    """A field of a comparison result, whether it is an object or a dict."""
-    if isinstance(result, dict):
-        return result.get(name, default)
-    return getattr(result, name, default)
-
-
 def complete_docks(window, docks, guide_bar):
     """Fill `docks` (a PanelDocks of the shell) with the panels; the ModeController and View ▸ Panels."""
     from painmap.app.modes import ModeController

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from painmap.app import texts
 from painmap.app.i18n import tr
-from painmap.app.panels import metric
+from painmap.app.panels.fields import metric
 from painmap.app.panels.zone_bars import ValueBar, ZoneBars
 
 METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")

@@ -14,7 +14,7 @@ from painmap.app import texts
 from painmap.app.i18n import tr
 from painmap.app.layers import DifferenceLayer, PatternLayer
 from painmap.app.outside_notice import OutsideNotice
-from painmap.app.panels import metric
+from painmap.app.panels.fields import metric
 from painmap.pattern_texts import localized
 
 PREFERRED_PATTERN = "gluteus-medius"
