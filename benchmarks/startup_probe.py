@@ -48,18 +48,17 @@ def bare() -> int:
 
 def _on_import(name: str, patch) -> None:
     """Runs `patch(module)` right after the module `name` is first executed, wherever it is imported from.
-    importlib.abc and importlib.util are imported here, not at the top: the bare window must not pay for them."""
-    import importlib.abc
-    import importlib.util
+    A plain finder and loader (no importlib.abc, which imports importlib.resources: a cost the app would pay only
+    under the probe); the spec comes from the finders after it, as it would without the probe."""
 
-    class OnImport(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    class OnImport:
         loader = None
 
         def find_spec(self, fullname, path, target=None):
             if fullname != name or self.loader is not None:
                 return None
             sys.meta_path.remove(self)
-            spec = importlib.util.find_spec(fullname)
+            spec = next(s for f in sys.meta_path if (s := f.find_spec(fullname, path, target)) is not None)
             self.loader, spec.loader = spec.loader, self
             return spec
 
