@@ -129,6 +129,10 @@ class PanelDocks:
         widget = self._panels[key] = Panel()
         if key == "ranking":
             widget.summary.setText(tr(texts.LOADING))
+        elif key == "info":  # with the care box of the window's mode already: laid out once in its dock
+            from painmap.app.modes import saved_mode
+
+            widget.set_plain(saved_mode(self.window.settings) == "patient")
         content = widget
         if key == "comparison":  # in a scroll area named after its panel
             content = _scrolling(widget)
