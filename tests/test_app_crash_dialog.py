@@ -56,6 +56,20 @@ def test_error_inside_a_slot_is_logged_and_shown(qtbot, reporter, capsys):
     assert reporter.opened == [log_path()]
 
 
+def test_the_dialog_opens_from_the_event_loop_not_inside_the_report(qtbot, reporter):
+    import threading
+
+    reporter.report(ValueError("reported in the GUI thread"))
+    assert reporter.dialog is None  # not inside the failing handler
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert "reported in the GUI thread" in reporter.dialog.informativeText()
+    reporter.dialog.close()
+    worker = threading.Thread(target=lambda: reporter.report(KeyError("from a worker")))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: "from a worker" in reporter.dialog.informativeText() and reporter.dialog.isVisible())
+
+
 @pytest.mark.qt_no_exception_capture
 def test_one_dialog_at_a_time(qtbot, reporter):
     button = QPushButton()

@@ -22,9 +22,10 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
+from painmap.app.enum_free import fill_rect
 from painmap.errors import AtlasError
 
 MARGIN = 0.25  # of the canvas's size, on each side
@@ -165,7 +166,7 @@ def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: Q
     dpr = pixmap.devicePixelRatio()
     target = QRectF(at.x(), at.y(), pixmap.width() / dpr, pixmap.height() / dpr).intersected(QRectF(exposed))
     if not (dpr == 1.0 and target == QRectF(exposed) and not pixmap.hasAlphaChannel()):
-        fill_rect(painter, exposed, base)  # not QPainter.fillRect(QRect, QColor): see fill_rect
+        fill_rect(painter, exposed, base)  # not QPainter.fillRect: painmap.app.enum_free
     if target.isEmpty():
         return
     if dpr == 1.0 and at.x().is_integer() and at.y().is_integer():  # whole pixels: a plain copy of the part shown
@@ -177,13 +178,3 @@ def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: Q
         (target.x() - at.x()) * dpr, (target.y() - at.y()) * dpr, target.width() * dpr, target.height() * dpr
     )
     painter.drawPixmap(target, pixmap, source)
-
-
-def fill_rect(painter: QPainter, rect: QRect, color: QColor) -> None:
-    """`painter.fillRect(rect, color)`, the same pixels, without PySide resolving fillRect's overloads: that
-    builds QGradient's 180 presets (~2 ms) on the first call, before the window's first paint."""
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawRect(rect)
-    painter.restore()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QByteArray, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from painmap.app.enum_free import clear
 from painmap.chart_views import CURRENT_CHART, chart_subfolder
 from painmap.errors import AtlasError
 from painmap.resources import resource_path
@@ -228,9 +229,9 @@ def _render_faint(painter: QPainter, renderer: QSvgRenderer, element: str, box: 
         return
     image = QImage(place.width(), place.height(), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(dpr)
-    image.fill(QColor(0, 0, 0, 0))
     at = QPointF(place.x() / dpr, place.y() / dpr)
     layer = QPainter(image)
+    clear(layer, image)  # transparent (not QImage.fill: painmap.app.enum_free)
     layer.setRenderHints(painter.renderHints())
     layer.setTransform(t * QTransform.fromTranslate(-at.x(), -at.y()))
     renderer.render(layer, element, box)

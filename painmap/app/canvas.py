@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from painmap.app import enum_free
 from painmap.app.art_cache import ArtCache, blit
 from painmap.app.art_disk import ArtDisk
 from painmap.app.body_art import Anatomy, BodyArt, paint_highlight
@@ -82,11 +83,10 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._last_dirty: QRect | None = None
         self._stroke_dirty = QRect()
         self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        enum_free.set_enum(self, "focusPolicy", enum_free.STRONG_FOCUS)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 240)
-        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.marks.use_foreground_for_text()  # the side markers' white text (painmap.app.canvas_marks)
         toolbox.tool_changed.connect(self._on_tool_changed)
         toolbox.settings_changed.connect(self._update_brush_outline)
 
@@ -321,9 +321,9 @@ class BodyCanvas(ZoomAndPan, QWidget):
         t = self.mm_to_widget()
         painter = QPainter(self)
         painter.setClipRect(exposed)  # the layers read it (clipBoundingRect) to draw only what meets it
+        painter.save()  # with its first pen, for the side markers' text (painmap.app.canvas_marks)
         dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
         blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
-
         painter.setTransform(t)
         if self.session is not None:
             # smooth scaling costs ~10x nearest: while a stroke is drawn the new pixels are scaled nearest, and
@@ -347,6 +347,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
             for layer in self._layers:
                 if getattr(layer, "visible", True) and hasattr(layer, "paint_names"):
                     layer.paint_names(painter, view, t, exposed)
+        painter.restore()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_brush(painter, exposed)
         self.marks.paint_side_markers(painter, view, exposed)
         painter.end()
@@ -398,6 +400,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         event.ignore()
 
     def mousePressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         pos = event.position()
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space):
@@ -413,6 +417,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
                 self.toolbox.tool.press(self.session, self.widget_to_mm(pos), pressure)
 
     def mouseMoveEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         pos = event.position()
         if self._pan_from is not None:
             delta = pos - self._pan_from
@@ -432,6 +438,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self.hover.at(pos)
 
     def mouseReleaseEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
             self._pan_from = None
             self.setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.CrossCursor)
@@ -447,8 +455,12 @@ class BodyCanvas(ZoomAndPan, QWidget):
                 self.toolbox.tool.release(self.session, self.widget_to_mm(event.position()))
 
     def listen(self) -> None:
-        """Tooltips from now on (after the first paint: an `event()` override or a filter before it would make
-        PySide build ~45 QEvent classes to name the canvas's events)."""
+        """Tooltips, the cross-hair and opaque paints, after the first paint (which is opaque): a filter before it
+        would build ~45 QEvent classes to name the events, the cursor the Qt namespace (painmap.app.enum_free)."""
+        from PySide6.QtCore import Qt
+
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         self.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -470,6 +482,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         event.accept()
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -477,6 +491,8 @@ class BodyCanvas(ZoomAndPan, QWidget):
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
             self.setCursor(Qt.CursorShape.CrossCursor)

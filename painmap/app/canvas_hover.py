@@ -9,7 +9,7 @@ hidden, the whole bones). The canvas emits
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from painmap import style
@@ -83,6 +83,8 @@ class CanvasHover:
         """The lit region: the brush's intensity colour, translucent, with a dashed outline (mm frame)."""
         if self.region is None:
             return
+        from PySide6.QtCore import Qt  # here: no region is lit in the first paint (painmap.app.enum_free)
+
         fill = QColor(style.INTENSITY_COLORS[self.canvas.toolbox.settings.intensity])
         fill.setAlpha(90)
         pen = QPen(QColor(style.LANDMARK), 2)

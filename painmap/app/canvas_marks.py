@@ -2,17 +2,22 @@
 
 They keep a constant on-screen size whatever the zoom, so they are drawn after the millimetre-frame content;
 each is cached (fonts, label boxes per zoom, the brush ring per radius) because the canvas repaints a small
-dirty rectangle on every pointer move.
+dirty rectangle on every pointer move. The side markers, part of the window's first paint, are painted without
+naming the Qt namespace (painmap.app.enum_free): their text takes the painter's first pen, the canvas's white
+foreground.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QToolTip
 
 from painmap import style
+from painmap.app.enum_free import ALIGN_CENTER, rounded_box, solid_pen
 from painmap.app.i18n import tr
+
+MARKER_TEXT = QColor(255, 255, 255)
 
 
 class ChartMarks:
@@ -20,6 +25,12 @@ class ChartMarks:
 
     def __init__(self, canvas) -> None:
         self.canvas = canvas
+
+    def use_foreground_for_text(self) -> None:
+        """Make the canvas's foreground white: a painter begun on it starts with that pen, the side markers' text."""
+        palette = self.canvas.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, MARKER_TEXT)
+        self.canvas.setPalette(palette)
 
     def ring(self, radius: int) -> QPixmap:
         """The brush outline (white halo, dark line) as a cached pixmap: cheap to blit on every move."""
@@ -29,7 +40,7 @@ class ChartMarks:
             side = 2 * (radius + 3) + 1
             pixmap = QPixmap(max(1, round(side * dpr)), max(1, round(side * dpr)))
             pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(0, 0, 0, 0))  # transparent
             p = QPainter(pixmap)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             c = QPointF(side / 2, side / 2)
@@ -135,6 +146,8 @@ class ChartMarks:
         ]
         if not todo:
             return
+        from PySide6.QtCore import Qt  # here: the first paint shows no landmark (painmap.app.enum_free)
+
         painter.setFont(self.fonts()[0])
         dot = 3.5 * k
         ink = QColor(style.LANDMARK)
@@ -147,7 +160,7 @@ class ChartMarks:
             painter.setBrush(halo)
             painter.drawRoundedRect(box, 3 * k, 3 * k)
             painter.setPen(ink)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, ALIGN_CENTER, text)
 
     def side_marker_rects(self) -> tuple[QRectF, QRectF]:
         """Where the viewer's-left and viewer's-right markers are drawn (widget pixels), cached: every repaint asks."""
@@ -181,27 +194,22 @@ class ChartMarks:
         return tr(title) if title.lower().endswith(" side") else ""
 
     def paint_side_markers(self, painter: QPainter, view, exposed: QRect) -> None:
+        """The side markers and a side view's title: white text in a rounded box. `painter`'s pen must be the one
+        it began with (the canvas's white foreground, `use_foreground_for_text`)."""
         rects = self.side_marker_rects()
         area = QRectF(exposed)
         title_box = self.side_title_rect()
-        if not title_box.isEmpty() and area.intersects(title_box):
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setFont(self.fonts()[2])
-            painter.setPen(QPen(QColor(255, 255, 255), 2))
-            painter.setBrush(QColor(style.SIDE_MARKER))
-            painter.drawRoundedRect(title_box, 6, 6)
-            painter.setPen(QColor(255, 255, 255))
-            painter.drawText(title_box, Qt.AlignmentFlag.AlignCenter, self.side_title())
-        if not any(area.intersects(r) for r in rects):
+        boxes = [(title_box, self.side_title())] if not title_box.isEmpty() and area.intersects(title_box) else []
+        if any(area.intersects(r) for r in rects):
+            boxes += [(box, tr(text)) for text, box in zip(view.edge_labels, rects, strict=True)]
+        if not boxes:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.fonts()[2])
-        for text, box in zip(view.edge_labels, rects, strict=True):
-            painter.setPen(QPen(QColor(255, 255, 255), 2))
-            painter.setBrush(QColor(style.SIDE_MARKER))
-            painter.drawRoundedRect(box, 6, 6)
-            painter.setPen(QColor(255, 255, 255))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tr(text))
+        fill, outline = QColor(style.SIDE_MARKER), solid_pen(MARKER_TEXT, 2)
+        for box, text in boxes:
+            rounded_box(painter, box, 6, fill, outline)
+            painter.drawText(box, ALIGN_CENTER, text)
 
 
 def structure_name(structure) -> str:

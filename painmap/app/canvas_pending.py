@@ -10,7 +10,7 @@ undo steps are exactly those of drawing them later.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from painmap import style
@@ -19,6 +19,8 @@ from painmap import style
 def paint_outline(painter: QPainter, points, intensity: int) -> None:
     """A lasso outline being drawn (mm points, the painter in the view's mm frame): a thin line of the
     intensity's colour on a light halo, 2 screen pixels wide at any zoom."""
+    from PySide6.QtCore import Qt  # here: nothing is drawn in the first paint (painmap.app.enum_free)
+
     if len(points) < 2:
         return
     path = QPainterPath(QPointF(*points[0]))
@@ -79,6 +81,8 @@ class PendingInput:
 
     def paint(self, painter: QPainter, view_id: str) -> None:
         """Draw the brush gestures of `view_id`; the painter is in the view's mm frame."""
+        from PySide6.QtCore import Qt  # here: nothing is drawn in the first paint (painmap.app.enum_free)
+
         for g in [*self.gestures, *([self.live] if self.live else [])]:
             if g.view != view_id:
                 continue

@@ -10,20 +10,30 @@ as the mouse's (painmap.app.tools), so keyboard and mouse marks are the same.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from functools import cache
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 
 from painmap.app.i18n import tr
 
 STEP_MM = 2.0  # one arrow press
 BIG_STEP_MM = 10.0  # with Shift
-ARROWS = {
-    Qt.Key.Key_Left: (-1.0, 0.0),
-    Qt.Key.Key_Right: (1.0, 0.0),
-    Qt.Key.Key_Up: (0.0, -1.0),
-    Qt.Key.Key_Down: (0.0, 1.0),
-}
 MARGIN_PX = 14  # the crosshair's reach beyond the brush ring, in screen pixels
+
+
+@cache
+def arrows() -> dict:
+    """Arrow key -> its step's direction (named on the first key: not before the window's first paint, where
+    naming a key would build the Qt namespace, painmap.app.enum_free)."""
+    from PySide6.QtCore import Qt
+
+    return {
+        Qt.Key.Key_Left: (-1.0, 0.0),
+        Qt.Key.Key_Right: (1.0, 0.0),
+        Qt.Key.Key_Up: (0.0, -1.0),
+        Qt.Key.Key_Down: (0.0, 1.0),
+    }
 
 
 class KeyboardBrush(QObject):
@@ -141,6 +151,8 @@ class KeyboardBrush(QObject):
         palette = self.canvas.palette()
         ink = palette.color(QPalette.ColorRole.Text)  # dark on light palettes, light on dark ones
         halo = QColor(palette.color(QPalette.ColorRole.Base))
+        from PySide6.QtCore import Qt  # here: the cursor is not in the first paint
+
         scale = max(painter.transform().m11(), 1e-6)
         centre = QPointF(*self.pos)
         tool = self.toolbox.tool
@@ -170,9 +182,11 @@ class KeyboardBrush(QObject):
 
     # -- keys ----------------------------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import Qt
+
         kind = event.type()
         if kind == QEvent.Type.ShortcutOverride:
-            if self.active and (event.key() in ARROWS or event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Escape)):
+            if self.active and (event.key() in arrows() or event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Escape)):
                 event.accept()  # the cursor takes these keys while it is shown
                 return True
             return False
@@ -185,14 +199,16 @@ class KeyboardBrush(QObject):
         return False
 
     def _key_press(self, event) -> bool:
+        from PySide6.QtCore import Qt
+
         key = event.key()
         if self.session is None:
             return False
-        if key in ARROWS:
+        if key in arrows():
             if not self.active:
                 self.show_cursor(True)
             step = BIG_STEP_MM if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else STEP_MM
-            dx, dy = ARROWS[key]
+            dx, dy = arrows()[key]
             self.move_by(dx * step, dy * step)
             return True
         if key == Qt.Key.Key_Space and self.active:
@@ -205,6 +221,8 @@ class KeyboardBrush(QObject):
         return False
 
     def _key_release(self, event) -> bool:
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Space and (self.active or self.drawing):
             if not event.isAutoRepeat():
                 self.end_mark()

@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from painmap.app import accessibility, toolbar
+from painmap.app import accessibility, enum_free, toolbar
 from painmap.app.anatomy_menu import AnatomyActions
 from painmap.app.body_art import BodyArt
 from painmap.app.canvas import BodyCanvas
@@ -120,12 +120,12 @@ class MainWindow(QMainWindow):
         return [self._complete_shell, self._complete_files, self._complete_docks]
 
     def _complete_shell(self) -> None:
-        """The shell's shortcuts, the canvas's tooltips and keys, the rows following the font: after the paint."""
+        """After the paint: the shell's shortcuts, the canvas's tips, keys and cursors, the rows following the font."""
         held, self._held_shortcuts = self._held_shortcuts, None
         if held is None:
             return
         held.set_all()
-        for part in (self.canvas, self.keyboard_brush, self.toolbar_rows):
+        for part in (self.canvas, self.keyboard_brush, self.toolbar_rows, self.brush_bar.scale):
             part.listen()
 
     def late_steps(self) -> list:
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.brush_bar = BrushBar(self.toolbox, self)
         self.addToolBar(self.brush_bar)
         for bar in (views, tools, self.brush_bar):
-            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            enum_free.set_enum(bar, "toolButtonStyle", enum_free.TOOL_BUTTON_TEXT_ONLY)
         self.toolbars = [views, tools, self.brush_bar]
         self.toolbar_rows = ToolbarRows(self, self.toolbars)
 
@@ -415,9 +415,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 900)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.docks.place(s.value("window/state"))  # their default places, then the saved state over them
         # the brush size and the landmark labels a window opens with are preferences (painmap.app.preferences)
         self.toolbox.set_radius(self.preferences.brush_diameter_mm / 2.0)
         self.canvas.landmarks_visible = self.preferences.landmark_labels

@@ -5,7 +5,7 @@ A window opens in the preferred mode (Edit ▸ Preferences: "preferences/default
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
@@ -59,8 +59,8 @@ class GuideBar(QToolBar):
         self.setObjectName("guide-bar")
         self.setMovable(False)
         self.addWidget(self.guide)
-        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        window.addToolBarBreak()  # in the top area, as the one-argument addToolBar (the Qt namespace unnamed)
+        window.addToolBar(self)
         self.set_mode(mode)
 
     def set_mode(self, mode: str) -> None:
@@ -236,6 +236,8 @@ class ModeController(QObject):
         shown = [docks[k] for k in ("pattern", "ranking", "comparison") if k in MODE_DOCKS[mode]]
         if mode == "patient":
             shown.append(docks["info"])
+        from PySide6.QtCore import Qt
+
         pattern_h = docks["pattern"].widget().sizeHint().height()
         rest = max(200, self.window.height() - pattern_h - 120)
         sizes = [pattern_h] + [rest // max(1, len(shown) - 1)] * (len(shown) - 1)

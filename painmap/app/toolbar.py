@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRect, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSlider, QToolBar, QToolButton, QWidget
 
 from painmap import style
-from painmap.app.art_cache import fill_rect
+from painmap.app import enum_free
+from painmap.app.enum_free import fill_rect, frame_rect, set_enum, solid_pen
 from painmap.app.i18n import tr
 from painmap.app.tools import RADIUS_RANGE, ToolBox
 from painmap.chart_views import TITLES
@@ -122,7 +123,12 @@ class IntensityScale(QWidget):
         self.setAccessibleDescription(
             tr("Colour of each pain intensity, 1 (light) to 10 (dark); the left and right arrow keys choose one")
         )
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_enum(self, "focusPolicy", enum_free.TAB_FOCUS)
+
+    def listen(self) -> None:
+        """The pointing-hand cursor over the scale (after the first paint: naming it builds the Qt namespace)."""
+        from PySide6.QtCore import Qt
+
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_value(self, value: int) -> None:
@@ -136,8 +142,8 @@ class IntensityScale(QWidget):
         painter = QPainter(self)
         for i in range(1, 11):
             fill_rect(painter, self.cell(i), QColor(style.INTENSITY_COLORS[i]))
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
-        painter.drawRect(self.cell(self.value).adjusted(0, -2, 0, 2))
+        frame = solid_pen(self.palette().color(QPalette.ColorRole.Text), 2)
+        frame_rect(painter, self.cell(self.value).adjusted(0, -2, 0, 2), frame)  # not setPen: enum_free
         painter.end()
 
     def mousePressEvent(self, event) -> None:
@@ -147,6 +153,8 @@ class IntensityScale(QWidget):
 
     def keyPressEvent(self, event) -> None:
         """Left / Down: one lighter; Right / Up: one darker (Tab reaches the scale)."""
+        from PySide6.QtCore import Qt
+
         step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1}.get(event.key())
         if step is None:
             super().keyPressEvent(event)
@@ -290,7 +298,8 @@ class BrushBar(QToolBar):
         super().__init__(tr("Brush"), parent)
         self.setObjectName("brush-toolbar")
         self.toolbox = toolbox
-        self.size = QSlider(Qt.Orientation.Horizontal)
+        self.size = QSlider()
+        set_enum(self.size, "orientation", enum_free.HORIZONTAL)
         self.size.setRange(int(RADIUS_RANGE[0]), int(RADIUS_RANGE[1]))
         self.size.setFixedWidth(90)
         self.size.setToolTip(tr("Brush size: its diameter in mm of the body ([ and ] change it)"))
@@ -409,6 +418,6 @@ def zoom_buttons(actions: list[QAction]) -> list[QToolButton]:
         button = QToolButton()
         button.setDefaultAction(action)
         button.setAutoRaise(True)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum(button, "toolButtonStyle", enum_free.TOOL_BUTTON_TEXT_ONLY)
         buttons.append(button)
     return buttons

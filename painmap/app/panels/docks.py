@@ -1,8 +1,11 @@
 """The panels' docks: the pattern, matches, comparison and info widgets in dock widgets, and View ▸ Panels.
 
 The docks are built with the window's shell, empty ("Loading…"), so the first paint has the window's layout;
-`fill()` puts the panel widgets in right after that paint (a dock hidden then gets its panel when it is first
-shown, or after the first ranking), and `PanelsController` drives them once the engine has loaded.
+`fill()` puts the panel widgets in right after that paint (a dock not on screen then gets its panel when it is
+first shown, or after the first ranking), and `PanelsController` drives them once the engine has loaded.
+`place()` puts them in their areas from the shipped layout (resources/layout/docks.state, written by
+tools/dock_layout.py from `add()`): `addDockWidget` takes a Qt namespace enum, and naming the namespace before the
+first paint costs ~16 ms (painmap.app.enum_free).
 """
 
 from __future__ import annotations
@@ -10,13 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from painmap.app import texts
+from painmap.app import enum_free, texts
 from painmap.app.i18n import tr
+from painmap.resources import resource_path
 
 MIN_PANEL_WIDTH = 360
+LAYOUT = ("layout", "docks.state")  # the docks' default layout, as `add()` makes it (tools/dock_layout.py)
+# QMainWindow.saveState(): an 8-byte header, then the docks' section (no dock placed: 29 bytes), the toolbars'
+NO_DOCKS = b"\x00\x00\x00\xff\x00\x00\x00\x00\xfd\x00\x00\x00\x00"  # the header, the marker, 0 areas
+NO_DOCKS_SIZE = 8 + 29
 DOCKS = ("pattern", "ranking", "comparison", "info")
 DOCK_TITLES = {
     "pattern": QT_TR_NOOP("Pattern"),
@@ -41,20 +49,42 @@ class PanelDocks:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.filled = False
+        self._as_added = False  # placed from the shipped layout, no saved state over it: see `_width_as_added`
         self.docks: dict[str, QDockWidget] = {}
-        area = Qt.DockWidgetArea.RightDockWidgetArea
         for key in DOCKS:
             dock = QDockWidget(tr(DOCK_TITLES[key]), window)
             dock.setObjectName(f"dock-{key}")  # for saveState / restoreState
             placeholder = QLabel(tr(texts.LOADING) if key == "ranking" else "")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            enum_free.set_enum(placeholder, "alignment", enum_free.ALIGN_TOP_LEFT)
             placeholder.setMargin(8)
             placeholder.setMinimumWidth(MIN_PANEL_WIDTH)
             dock.setWidget(placeholder)
-            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-            window.addDockWidget(area, dock)
+            enum_free.set_enum(dock, "allowedAreas", enum_free.LEFT_RIGHT_DOCK_AREAS)
             self.docks[key] = dock
-        window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
+
+    def place(self, saved: QByteArray | None = None) -> None:
+        """Put the docks in their default places, then restore the `saved` window state (if any) over them. The
+        default places: the shipped layout with the window's own toolbars section (a state without one would
+        drop the toolbars), or `add()` when that does not restore (another Qt's format)."""
+        own = bytes(self.window.saveState().data())
+        state = resource_path(*LAYOUT).read_bytes() + own[NO_DOCKS_SIZE:]
+        for dock in self.docks.values():
+            dock.hide()  # restored hidden, as in the layout: Qt would show (and lay out) each one on the way
+        if own.startswith(NO_DOCKS) and self.window.restoreState(QByteArray(state)):
+            self._as_added = saved is None
+        else:
+            self.add()
+        if saved is not None:
+            self.window.restoreState(saved)
+
+    def add(self) -> None:
+        """The default places: all in the right area, Comparison and About this pattern as tabs (Comparison's
+        shown)."""
+        from PySide6.QtCore import Qt
+
+        for dock in self.docks.values():
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.docks["comparison"], self.docks["info"])
         self.docks["comparison"].raise_()
 
     def fill(self) -> None:
@@ -74,6 +104,26 @@ class PanelDocks:
                 dock.visibilityChanged.connect(lambda shown, key=key: self._visibility(key, shown))
             else:
                 self._build(key)
+        self._width_as_added()
+
+    def _width_as_added(self) -> None:
+        """The right area as wide as after `add()`. Docks added with addDockWidget are laid out by their size
+        hints until one is resized (the modes do, `ModeController._arrange`): the panels just put in widen the area
+        to theirs. Restored from a state, the area keeps the width of its first layout. The width Qt takes
+        (QDockAreaLayoutInfo::sizeHint): the widest shown dock's hint (at least its minimum) or tab bar's."""
+        if not self._as_added:
+            return
+        self._as_added = False
+        shown = [dock for dock in self.docks.values() if not dock.isHidden()]
+        if not shown or not self.window.isVisible():
+            return  # not laid out yet: the first layout takes the hints
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTabBar
+
+        widths = [max(d.sizeHint().width(), d.minimumSizeHint().width(), d.minimumWidth()) for d in shown]
+        bars = self.window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        widths += [bar.sizeHint().width() for bar in bars if bar.isVisible()]
+        self.window.resizeDocks(shown[:1], [max(widths)], Qt.Orientation.Horizontal)
 
     def fill_rest(self) -> None:
         """Build the panels `fill()` left for later."""
@@ -171,11 +221,12 @@ def _seen(dock: QDockWidget) -> bool:
 
 def _scrolling(widget: QWidget):
     """`widget` in a frameless vertical scroll area, so a short dock never squeezes its contents."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFrame, QScrollArea
 
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # after the first paint
     return area
