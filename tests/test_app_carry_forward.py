@@ -92,7 +92,7 @@ def test_save_as_another_name_leaves_the_original_and_asks_nothing(qtbot, chart2
     path, original = _chart1_file(tmp_path)
     window = _opened(qtbot, chart2, path)
     other = tmp_path / "hip-now.painmap.json"
-    monkeypatch.setattr("painmap.app.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
     assert window.files.save_as()
     assert not asked
     assert path.read_bytes() == original

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from painmap.app.i18n import tr
 
@@ -21,16 +21,22 @@ FIGURE_SUFFIXES = (".pdf", ".png", ".svg")
 
 def ask_folder(parent: QWidget | None, caption: str, start: str) -> str:
     """A folder chosen by the user, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog  # here: the dialogs' classes (and enums) load when one opens
+
     return QFileDialog.getExistingDirectory(parent, caption, start)
 
 
 def ask_save_path(parent: QWidget | None, caption: str, start: str, filters: str) -> tuple[str, str]:
     """(file name, chosen filter) of a save dialog; the name is "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.getSaveFileName(parent, caption, start, filters)
 
 
 def warn(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     """Show a one-line error over `parent` and wait for OK; `details` (the precise reason) behind Details."""
+    from PySide6.QtWidgets import QMessageBox
+
     if not details:
         QMessageBox.warning(parent, title, message)
         return
@@ -41,6 +47,8 @@ def warn(parent: QWidget | None, title: str, message: str, details: str = "") ->
 
 def ask_unsaved(parent: QWidget | None) -> str:
     """ "save", "discard" or "cancel": what to do with unsaved changes."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
@@ -54,6 +62,8 @@ def ask_unsaved(parent: QWidget | None) -> str:
 
 def ask_recover(parent: QWidget | None, text: str) -> bool:
     """True if the user wants the autosaved drawing described in `text` back."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton
     reply = QMessageBox.question(parent, tr("Recover unsaved drawing?"), text, buttons.Yes | buttons.No, buttons.Yes)
     return reply == buttons.Yes

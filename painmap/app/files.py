@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QLocale, QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog
 
 from painmap.app import file_dialogs
 from painmap.app.background import RENDER_LOCK, run_with_progress
@@ -220,6 +219,8 @@ class FileController(QObject):
     def open(self) -> None:
         if not self.confirm_discard():
             return
+        from PySide6.QtWidgets import QFileDialog  # here: its class (and enums) load when a dialog opens
+
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Open a pain drawing"), self._folder(), tr(FILTER))
         if path:
             self.open_path(path, confirmed=True)
@@ -252,6 +253,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         start = str(self.session.path or Path(self._folder()) / f"pain-drawing{SUFFIX}")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Save the pain drawing"), start, tr(FILTER))
         return self._save_to(with_suffix(path)) if path else False
 

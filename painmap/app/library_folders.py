@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from painmap.app.i18n import tr
 from painmap.app.toolbar import make_action
@@ -75,17 +75,23 @@ def stored_folders(settings) -> list[str]:
 
 def ask_folder(parent: QWidget | None) -> str:
     """The folder the user chose, or "" (tests replace this)."""
+    from PySide6.QtWidgets import QFileDialog  # here: the dialogs' classes (and enums) load when one opens
+
     return QFileDialog.getExistingDirectory(parent, tr("Add pattern library folder"))
 
 
 def ask_remove(parent: QWidget | None, folders: list[str]) -> str:
     """The folder the user chose to remove, or "" (tests replace this)."""
+    from PySide6.QtWidgets import QInputDialog
+
     item, ok = QInputDialog.getItem(parent, tr("Remove library folder"), tr("Library folder:"), folders, 0, False)
     return item if ok else ""
 
 
 def show_refusal(parent: QWidget | None, check: FolderCheck) -> None:
     """The dialog for a folder without a valid pattern: one line, the details under "Show Details…"."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Add pattern library folder"))

@@ -5,8 +5,8 @@ It is built in three steps so that it paints before anything it does not show is
 - the constructor builds what the first paint shows, from Qt and the chart's view frames only: the canvas,
   the toolbars and their actions, the menu bar, empty docks, the guide line and the status bar;
 - `complete()` (right after the first paint) adds the file controller, the menus' other entries, the panels'
-  widgets and the modes; its late steps (after the first ranking) the frequency maps and the comparison with an
-  earlier drawing;
+  widgets and the modes; its late steps (after the first ranking) the panel of a dock not on screen, the
+  frequency maps and the comparison with an earlier drawing;
 - `attach(atlas)` adds the session, the live comparison and the panels' wiring.
 Given an atlas, the constructor runs all three (tests, benchmarks).
 """
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def late_steps(self) -> list:
         """The parts of `complete()` the first ranking does not need (start-up runs them after it)."""
-        return [self._complete_extras, self._complete_names]
+        return [self.docks.fill_rest, self._complete_extras, self._complete_names]
 
     def _complete_files(self) -> None:
         if self.files is not None:

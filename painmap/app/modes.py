@@ -148,7 +148,10 @@ class ModeController(QObject):
             tr("Hide again"), "Ctrl+Shift+H", tr("Quiz: hide the pattern and numbers again")
         )
         self.new_quiz_action.triggered.connect(lambda: self._with_panels().set_quiz(True))
-        self.docks.comparison_panel.reveal_clicked.connect(lambda: self._with_panels().reveal())
+        docks = self.docks
+        docks.on_built.append(self._panel_built)  # a panel hidden at the start comes later (PanelDocks.fill)
+        if docks.built("comparison"):
+            docks.comparison_panel.reveal_clicked.connect(lambda: self._with_panels().reveal())
         for action in (
             self.fullscreen_action,
             self.next_trp_action,
@@ -157,6 +160,16 @@ class ModeController(QObject):
             self.new_quiz_action,
         ):
             view.addAction(action)
+
+    def _panel_built(self, key: str, panel) -> None:
+        """A panel left for later has just been built: the mode's words and the Reveal button, as if it had been
+        there all along."""
+        if key == "info":
+            panel.set_plain(self.mode == "patient")
+        elif key == "comparison":
+            panel.reveal_clicked.connect(lambda: self._with_panels().reveal())
+            if self.panels is not None:
+                panel.set_plain(self.mode == "patient")
 
     def attach(self, panels) -> None:
         """The panels exist (the engine has loaded): apply the mode's words and quiz state to them too."""
@@ -187,7 +200,8 @@ class ModeController(QObject):
         self.mode = mode
         self.mode_actions[mode].setChecked(True)
         self.docks.pattern_panel.set_mode(mode)
-        self.docks.info_panel.set_plain(mode == "patient")
+        if self.docks.built("info"):
+            self.docks.info_panel.set_plain(mode == "patient")
         self._apply_to_panels(mode)
         for key, dock in self.docks.docks.items():
             dock.setVisible(key in MODE_DOCKS[mode])
@@ -212,8 +226,9 @@ class ModeController(QObject):
     def _raise_comparison(self) -> None:
         """Make the Comparison tab the current one (QWidget.raise_ alone skips the top-most sibling)."""
         docks = self.docks.docks
-        docks["info"].raise_()
-        docks["comparison"].raise_()
+        with self.docks.switching():  # About this pattern is not built for the moment its tab is current
+            docks["info"].raise_()
+            docks["comparison"].raise_()
 
     def _arrange(self, mode: str) -> None:
         """Heights of the visible docks: the pattern controls as tall as they need, the lists share the rest."""

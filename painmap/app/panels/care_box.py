@@ -6,7 +6,7 @@ Both texts come from painmap.vocabulary (the same words as the report and the co
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from painmap import vocabulary
 from painmap.app import texts
@@ -68,8 +68,10 @@ class CareBox(QFrame):
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())
 
-    def show_signs(self) -> QMessageBox:
+    def show_signs(self):
         """The full list of signs in a message box (returned, so tests can close it)."""
+        from PySide6.QtWidgets import QMessageBox  # here: its class (and enums) load when it opens
+
         box = QMessageBox(QMessageBox.Icon.Information, tr(vocabulary.RED_FLAGS.title), self.signs_text(), parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

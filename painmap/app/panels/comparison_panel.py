@@ -7,16 +7,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from painmap.app import texts
 from painmap.app.i18n import tr
+from painmap.app.panels.fields import metric
 from painmap.app.panels.zone_bars import ValueBar, ZoneBars
 
 METRICS = ("score", "essential_coverage", "spillover_coverage", "outside_fraction")
-
-
-def metric(result, name: str, default=0.0):
-    """A field of a comparison result, whether it is an object or a dict."""
-    if isinstance(result, dict):
-        return result.get(name, default)
-    return getattr(result, name, default)
 
 
 class ComparisonPanel(QWidget):

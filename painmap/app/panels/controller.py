@@ -14,7 +14,7 @@ from painmap.app import texts
 from painmap.app.i18n import tr
 from painmap.app.layers import DifferenceLayer, PatternLayer
 from painmap.app.outside_notice import OutsideNotice
-from painmap.app.panels.comparison_panel import metric
+from painmap.app.panels.fields import metric
 from painmap.pattern_texts import localized
 
 PREFERRED_PATTERN = "gluteus-medius"
@@ -37,8 +37,7 @@ class PanelsController(QObject):
         self.docks = docks.docks
         self.pattern_panel = docks.pattern_panel
         self.ranking_panel = docks.ranking_panel
-        self.comparison_panel = docks.comparison_panel
-        self.info_panel = docks.info_panel
+        docks.on_built.append(self._panel_built)  # a panel hidden at the start comes later (PanelDocks.fill)
 
         self.pattern_id: str | None = None
         self.side_mode = "auto"
@@ -63,6 +62,29 @@ class PanelsController(QObject):
         if live.ready:
             self._on_loaded()
             self._on_updated(live.comparison)
+
+    @property
+    def comparison_panel(self):
+        """The Comparison panel (built now if its dock has not been shown yet)."""
+        return self.docks_owner.comparison_panel
+
+    @property
+    def info_panel(self):
+        """The About this pattern panel (built now if its dock has not been shown yet)."""
+        return self.docks_owner.info_panel
+
+    def _built(self, key: str) -> bool:
+        return self.docks_owner.built(key)
+
+    def _panel_built(self, key: str, panel) -> None:
+        """A panel left for later has just been built: it shows what it would have shown all along."""
+        if key == "info" and self.loaded:
+            panel.set_pattern(self.pattern())
+        elif key == "comparison":
+            panel.set_quiz(self.quiz, self.revealed)
+            if self.loaded:
+                pattern = self.pattern()
+                panel.set_result(pattern.name if pattern else "", self.result())
 
     # -- the engine (LiveComparison) -------------------------------------------------------------------------
     @property
@@ -252,7 +274,8 @@ class PanelsController(QObject):
         notes = {tp.id: _where(tp) for tp in self.pattern_layer.trigger_points() if tp.note or tp.hint}
         self.pattern_panel.set_trigger_points(tps, self.pattern_layer.trigger_point, notes)
         self.ranking_panel.select(pattern_id)
-        self.info_panel.set_pattern(pattern)
+        if self._built("info"):
+            self.info_panel.set_pattern(pattern)
         self._apply_quiz_texts()
         self._show_current()
         if changed:
@@ -353,7 +376,8 @@ class PanelsController(QObject):
         task = tr(texts.QUIZ_TASK).format(name=pattern.name) if (self.quiz and pattern is not None) else ""
         self.pattern_panel.task.setText(task)
         self.pattern_panel.task.setVisible(bool(task))
-        self.comparison_panel.set_quiz(self.quiz, self.revealed)
+        if self._built("comparison"):
+            self.comparison_panel.set_quiz(self.quiz, self.revealed)
 
     # -- showing -------------------------------------------------------------------------------------------
     def _show_current(self) -> None:
@@ -361,7 +385,8 @@ class PanelsController(QObject):
             return
         pattern = self.pattern()
         result = self.result()
-        self.comparison_panel.set_result(pattern.name if pattern else "", result)
+        if self._built("comparison"):
+            self.comparison_panel.set_result(pattern.name if pattern else "", result)
         self.ranking_panel.summary.setText(self._summary(result))
         if self.problem:
             self.ranking_panel.summary.setToolTip("\n".join(str(p) for p in self.library.problems))
@@ -440,7 +465,8 @@ class PanelsController(QObject):
     def set_plain(self, plain: bool) -> None:
         """Plain-language labels (patient mode) or technical ones (educator, quiz)."""
         self.ranking_panel.set_plain(plain)
-        self.comparison_panel.set_plain(plain)
+        if self._built("comparison"):
+            self.comparison_panel.set_plain(plain)
 
     def dock_widgets(self) -> list[QWidget]:
         return self.docks_owner.dock_widgets()

@@ -1,13 +1,17 @@
 """The panels' docks: the pattern, matches, comparison and info widgets in dock widgets, and View ▸ Panels.
 
 The docks are built with the window's shell, empty ("Loading…"), so the first paint has the window's layout;
-`fill()` puts the panel widgets in right after that paint, and `PanelsController` drives them once the
-engine has loaded. `place()` puts them in their areas from the shipped layout (resources/layout/docks.state,
-written by tools/dock_layout.py from `add()`): `addDockWidget` takes a Qt namespace enum, and naming the
-namespace before the first paint costs ~16 ms (painmap.app.enum_free).
+`fill()` puts the panel widgets in right after that paint (a dock not on screen then gets its panel when it is
+first shown, or after the first ranking), and `PanelsController` drives them once the engine has loaded.
+`place()` puts them in their areas from the shipped layout (resources/layout/docks.state, written by
+tools/dock_layout.py from `add()`): `addDockWidget` takes a Qt namespace enum, and naming the namespace before the
+first paint costs ~16 ms (painmap.app.enum_free).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QT_TR_NOOP, QByteArray
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
@@ -35,11 +39,12 @@ DOCK_TIPS = {
     "comparison": QT_TR_NOOP("Show or hide the Comparison panel"),
     "info": QT_TR_NOOP("Show or hide the About this pattern panel"),
 }
+LATER = ("comparison", "info")  # the tabbed pair: the one not seen at `fill()` is built when it is first shown
 
 
 class PanelDocks:
     """The `docks` (key -> dock) and, after `fill()`, `pattern_panel`, `ranking_panel`, `comparison_panel`,
-    `info_panel`."""
+    `info_panel` (one hidden at `fill()` is built when asked for)."""
 
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
@@ -83,39 +88,22 @@ class PanelDocks:
         self.docks["comparison"].raise_()
 
     def fill(self) -> None:
-        """Put the panel widgets into the docks (`pattern_panel`, `ranking_panel`, `comparison_panel`,
-        `info_panel`)."""
+        """Put the panel widgets into the docks shown now; a dock hidden now (the Comparison in patient mode,
+        About this pattern behind its tab or in a quiz) gets its panel when it is first shown, when its panel is
+        asked for, or at `fill_rest()` (start-up's first step after the ranking): nothing is seen before."""
         if self.filled:
             return
-        from painmap.app.panels.comparison_panel import ComparisonPanel
-        from painmap.app.panels.info_panel import InfoPanel
-        from painmap.app.panels.pattern_panel import PatternPanel
-        from painmap.app.panels.ranking_panel import RankingPanel
-
         self.filled = True
-        self.pattern_panel = PatternPanel()
-        self.ranking_panel = RankingPanel()
-        self.comparison_panel = ComparisonPanel()
-        self.info_panel = InfoPanel()
-        self.ranking_panel.summary.setText(tr(texts.LOADING))
-        widgets = {
-            "pattern": self.pattern_panel,
-            "ranking": self.ranking_panel,
-            "comparison": self.comparison_panel,
-            "info": self.info_panel,
-        }
-        for key, dock in self.docks.items():
-            content = _scrolling(widgets[key]) if key == "comparison" else widgets[key]
-            if content is not widgets[key]:  # the scroll area is named after its panel
-                content.setAccessibleName(tr(DOCK_TITLES[key]))
-                content.setAccessibleDescription(
-                    tr("The {panel} panel; scroll for more").format(panel=tr(DOCK_TITLES[key]))
-                )
-            content.setMinimumWidth(MIN_PANEL_WIDTH)
-            old = dock.widget()
-            dock.setWidget(content)
-            if old is not None:
-                old.deleteLater()
+        self._panels: dict[str, QWidget] = {}
+        self.on_built: list = []  # callables (key, panel), run for each panel built after fill()
+        self._shown: dict[str, bool] = {}  # the last visibility of each dock left for later
+        self._holding = False
+        for key in DOCKS:
+            dock = self.docks[key]
+            if key in LATER and self.window.isVisible() and not _seen(dock):
+                dock.visibilityChanged.connect(lambda shown, key=key: self._visibility(key, shown))
+            else:
+                self._build(key)
         self._width_as_added()
 
     def _width_as_added(self) -> None:
@@ -137,6 +125,77 @@ class PanelDocks:
         widths += [bar.sizeHint().width() for bar in bars if bar.isVisible()]
         self.window.resizeDocks(shown[:1], [max(widths)], Qt.Orientation.Horizontal)
 
+    def fill_rest(self) -> None:
+        """Build the panels `fill()` left for later."""
+        self.fill()
+        for key in DOCKS:
+            self.panel(key)
+
+    @contextmanager
+    def switching(self) -> Iterator[None]:
+        """Tabs switched in this block build the panel of a dock only if it is still shown at the end."""
+        self.fill()
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            for key, shown in list(self._shown.items()):
+                if shown:
+                    self.panel(key)
+
+    def _visibility(self, key: str, shown: bool) -> None:
+        self._shown[key] = shown
+        if shown and not self._holding:
+            self.panel(key)
+
+    def built(self, key: str) -> bool:
+        """Whether dock `key` holds its panel yet."""
+        return self.filled and key in self._panels
+
+    def panel(self, key: str) -> QWidget:
+        """The panel of dock `key`, built now if it was left for later."""
+        self.fill()
+        if key not in self._panels:
+            self._build(key)
+            for hook in self.on_built:
+                hook(key, self._panels[key])
+        return self._panels[key]
+
+    pattern_panel = property(lambda self: self.panel("pattern"))
+    ranking_panel = property(lambda self: self.panel("ranking"))
+    comparison_panel = property(lambda self: self.panel("comparison"))
+    info_panel = property(lambda self: self.panel("info"))
+
+    def _build(self, key: str) -> None:
+        if key == "pattern":
+            from painmap.app.panels.pattern_panel import PatternPanel as Panel
+        elif key == "ranking":
+            from painmap.app.panels.ranking_panel import RankingPanel as Panel
+        elif key == "comparison":
+            from painmap.app.panels.comparison_panel import ComparisonPanel as Panel
+        else:
+            from painmap.app.panels.info_panel import InfoPanel as Panel
+        widget = self._panels[key] = Panel()
+        if key == "ranking":
+            widget.summary.setText(tr(texts.LOADING))
+        elif key == "info":  # with the care box of the window's mode already: laid out once in its dock
+            from painmap.app.modes import saved_mode
+
+            widget.set_plain(saved_mode(self.window.settings) == "patient")
+        content = widget
+        if key == "comparison":  # in a scroll area named after its panel
+            content = _scrolling(widget)
+            title = tr(DOCK_TITLES[key])
+            content.setAccessibleName(title)
+            content.setAccessibleDescription(tr("The {panel} panel; scroll for more").format(panel=title))
+        content.setMinimumWidth(MIN_PANEL_WIDTH)
+        dock = self.docks[key]
+        old = dock.widget()
+        dock.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+
     def add_menu(self, menu) -> None:
         """View ▸ Panels: one toggle per dock (Ctrl+Alt+1 …)."""
         from PySide6.QtGui import QKeySequence  # here: the shell paints without it (painmap.app.toolbar)
@@ -153,6 +212,11 @@ class PanelDocks:
 
     def dock_widgets(self) -> list[QWidget]:
         return list(self.docks.values())
+
+
+def _seen(dock: QDockWidget) -> bool:
+    """Whether `dock` is on screen: shown, and its tab the current one."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def _scrolling(widget: QWidget):

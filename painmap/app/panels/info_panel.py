@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from painmap.app import texts
@@ -37,7 +38,12 @@ class InfoPanel(QWidget):
             return
         self.pattern_id = pattern.id if pattern is not None else None
         body = texts.pattern_html(pattern) if pattern is not None else f"<p>{texts.escape(tr(texts.NO_PATTERNS))}</p>"
-        self.browser.setHtml(body + texts.about_html())
+        # laid out beside its scroll bar at once: a page taller than the panel was laid out at the full width,
+        # then again when its scroll bar appeared (~3 ms a page); a page that fits loses the bar again, as before
+        browser = self.browser
+        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        browser.setHtml(body + texts.about_html())
+        browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def text(self) -> str:
         return self.browser.toPlainText()
