@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import numpy as np
 
@@ -10,6 +10,7 @@ from painmap import geometry
 from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.drawing_model import BODIES, CURRENT_CHART
 from painmap.errors import UnknownIdError
+from painmap.records import record
 
 __all__ = [
     "BODIES",
@@ -36,7 +37,7 @@ CHARTS = {"male": (1, 2), "female": (2,)}  # the charts each body has; chart 1 i
 DEFAULT_CHART = CURRENT_CHART
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Region:
     """One cell of the partition of a view's silhouette."""
 
@@ -47,7 +48,7 @@ class Region:
     label: str = ""  # plain-language name, e.g. "right buttock"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Landmark:
     """A bony landmark: `id` names the kind (e.g. "psis"), `side` tells which one."""
 
@@ -63,7 +64,7 @@ class Landmark:
         return self.id if self.side == "midline" else f"{self.id}-{self.side}"
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Outline:
     """A drawn line of the chart that is not a region: body contour, bone, muscle border, skin crease."""
 
@@ -73,7 +74,7 @@ class Outline:
     id: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Structure:
     """One connected visible part of a drawn bone or muscle (chart 2): what the finished picture shows of it."""
 
@@ -85,7 +86,7 @@ class Structure:
     label: str = ""  # e.g. "gluteus medius (right)"
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class View:
     """One view of the chart in its own millimetre frame."""
 
@@ -143,7 +144,7 @@ class View:
         return None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Atlas:
     """All views of one chart of one body."""
 

@@ -8,7 +8,6 @@ A score is a similarity to a textbook map, never a diagnosis.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -18,13 +17,14 @@ from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Compari
 from painmap.errors import PainmapError
 from painmap.pattern_model import Pattern, PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
+from painmap.records import record
 
 __all__ = ["Comparator", "comparator", "default_atlas", "default_library"]
 
 # --- pattern masks ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _Piece:
     """One zone rasterized on one view: its box and mask, kind and weight."""
 
@@ -39,7 +39,7 @@ class _Piece:
         return _Piece(rect, self.mask[:, ::-1], self.essential, self.weight)
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _Layer:
     """A pattern's pixels on one view for all sides: flat indices of P_both and per-side codes.
 
@@ -68,7 +68,7 @@ class _PatternData:
         self.layers: dict[str, _Layer | None] = {}
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class _ScoreTable:
     """Every pattern's levels on one view, for scores only (no zones).
 
@@ -305,20 +305,20 @@ class Comparator:
         area = masks.area(view)
         return _ratio(100.0 * area, self.atlas_masks.view(view).silhouette_area) if area else 0.0
 
-    def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple[dict, dict]:
-        """Per side: bincounts of the codes of D ∩ P and of P, summed over the views."""
+    def _counts(self, data: _PatternData, views: tuple[str, ...], hits_in: dict[str, _Hits]) -> tuple:
+        """Bincounts of the codes of D ∩ P and of P summed over the views: int64 (sides, codes), SIDES order."""
         size = len(data.level_weight) * len(self.zone_names)
-        hit = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
-        tot = {s: np.zeros(size, dtype=np.int64) for s in SIDES}
+        hit = np.zeros((len(SIDES), size), dtype=np.int64)
+        tot = np.zeros((len(SIDES), size), dtype=np.int64)
         for v in views:
             layer = self._layer(data, v)
             if layer is None:
                 continue
             pos = hits_in[v].positions(layer) if v in hits_in else None
-            for s in SIDES:
-                tot[s] += layer.totals[s]
+            for k, s in enumerate(SIDES):
+                tot[k] += layer.totals[s]
                 if pos is not None and len(pos):
-                    hit[s] += np.bincount(layer.codes[s][pos], minlength=size)
+                    hit[k] += np.bincount(layer.codes[s].take(pos), minlength=size)
         return hit, tot
 
     def compare_side(self, masks: PainMasks, pattern_id: str, side: str) -> PatternResult:
@@ -332,39 +332,39 @@ class Comparator:
         d_total = sum(masks.area(v) for v in views)
         return self._result(data, *self._counts(data, views, hits_in), d_total, side)
 
-    def _result(self, data: _PatternData, hit: dict, tot: dict, d_total: int, side: str | None = None) -> PatternResult:
-        n_zones = len(self.zone_names)
-        ess_rows = data.level_essential
+    def _result(self, data: _PatternData, hit, tot, d_total: int, side: str | None = None) -> PatternResult:
+        names = self.zone_names
+        h, t = (a.reshape(len(SIDES), -1, len(names)) for a in (hit, tot))  # (side, level, zone)
+        h_level, t_level = h.sum(axis=2), t.sum(axis=2)
+        scores, dps, ps = side_scores(h_level, t_level, data.level_weight, d_total)  # each side's row as alone
+        ess = data.level_essential
+        des, es = h_level[:, ess].sum(axis=1).tolist(), t_level[:, ess].sum(axis=1).tolist()
+        z_hits, z_tots = h[:, 1:].sum(axis=1).tolist(), t[:, 1:].sum(axis=1).tolist()
         metrics, p_area, areas = {}, {}, {}
-        for s in SIDES:
-            h = hit[s].reshape(-1, n_zones)
-            t = tot[s].reshape(-1, n_zones)
-            h_level, t_level = h.sum(axis=1), t.sum(axis=1)
-            score, dp, p = _side_score(data, h_level, t_level, d_total)
-            de, e = int(h_level[ess_rows].sum()), int(t_level[ess_rows].sum())
+        for k, s in enumerate(SIDES):
+            dp, p, de, e, z_hit, z_tot = int(dps[k]), int(ps[k]), des[k], es[k], z_hits[k], z_tots[k]
             ds, sp = dp - de, p - e
             p_area[s] = p
             areas[s] = (e, sp)
-            z_hit, z_tot = h[1:].sum(axis=0), t[1:].sum(axis=0)
-            order = sorted(np.flatnonzero(z_tot), key=lambda z: (-z_tot[z], self.zone_names[z]))
+            order = sorted((z for z, n in enumerate(z_tot) if n), key=lambda z, z_tot=z_tot: (-z_tot[z], names[z]))
             metrics[s] = dict(
-                score=score,
+                score=float(scores[k]),
                 dice=_ratio(2 * dp, d_total + p),
                 jaccard=_ratio(dp, d_total + p - dp),
                 essential_coverage=_ratio(de, e),
                 spillover_coverage=_ratio(ds, sp),
                 precision=_ratio(dp, d_total),
                 outside_fraction=_ratio(d_total - dp, d_total),
-                zones={self.zone_names[z]: _ratio(int(z_hit[z]), int(z_tot[z])) for z in order},
+                zones={names[z]: _ratio(z_hit[z], z_tot[z]) for z in order},
             )
         best = side or max(SIDES, key=lambda s: _side_key(s, metrics[s]["score"], metrics[s]["dice"], p_area[s]))
-        side_scores = {s: metrics[s]["score"] for s in SIDES}
+        by_side = {s: metrics[s]["score"] for s in SIDES}
         px_area = 1.0 / (self.px_per_mm * self.px_per_mm)
         return PatternResult(
             data.pattern.id,
             best,
             name=data.pattern.name,
-            side_scores=side_scores,
+            side_scores=by_side,
             essential_area_mm2=areas[best][0] * px_area,
             spillover_area_mm2=areas[best][1] * px_area,
             **metrics[best],
@@ -430,24 +430,20 @@ class Comparator:
 
 
 class _Hits:
-    """The drawing's pixels of one view, looked up at a pattern layer's pixels (rows outside the drawing skipped)."""
+    """The drawing's pixels of one painted view, looked up at a pattern layer's pixels: only the rows of the
+    drawing's extent are kept (flat from its first row), the pattern's pixels outside them are skipped."""
 
     def __init__(self, masks: PainMasks, view: str) -> None:
-        self.flat = masks.mask(view).ravel()
         ext = masks.extent(view)
         cols = masks.grid(view).cols
         self.lo, self.hi = ext.y0 * cols, ext.y1 * cols
+        self.flat = (masks.intensity(view)[ext.y0 : ext.y1] != 0).ravel()
 
     def positions(self, layer: _Layer) -> np.ndarray:
         """Positions in layer.idx of the pixels the drawing covers."""
-        a, b = np.searchsorted(layer.idx, (self.lo, self.hi))
-        return np.flatnonzero(self.flat[layer.idx[a:b]]) + a
-
-
-def _side_score(data: _PatternData, h_level: np.ndarray, t_level: np.ndarray, d_total: int) -> tuple[float, int, int]:
-    """(score, |D ∩ P|, |P|) of one side from its pixel counts per level (int64; level 0, not in P, is ignored)."""
-    score, dp, p = side_scores(h_level, t_level, data.level_weight, d_total)
-    return float(score), int(dp), int(p)
+        idx = layer.idx  # bounds of idx's own type: other keys would convert the whole array first (~25 µs)
+        a, b = idx.searchsorted(np.array((self.lo, self.hi), dtype=idx.dtype))
+        return np.flatnonzero(self.flat.take(idx[a:b] - self.lo)) + a  # take: ~2.5x faster than [] here
 
 
 def _side_key(side: str, score: float, dice: float, p_area: int) -> tuple:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from painmap.errors import PainmapError
 from painmap.grid import DEFAULT_PX_PER_MM
+from painmap.records import record
 
 __all__ = [
     "JSON_DIGITS",
@@ -25,7 +26,7 @@ OTHER_ZONE = "other"  # silhouette pixels outside every atlas region (none in a 
 JSON_DIGITS = 6
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PatternResult:
     """How one pattern, on its best side, compares with the drawing. All numbers are in [0, 1]."""
 
@@ -50,7 +51,7 @@ class PatternResult:
         return self.essential_area_mm2 + self.spillover_area_mm2
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Comparison:
     """The whole library against one drawing: results best first (ties by pattern id)."""
 
@@ -72,7 +73,7 @@ class Comparison:
         raise PainmapError(f"pattern {pattern_id!r} is not in this comparison")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scores:
     """The library's scores against one drawing without the other metrics (`Comparator.scores`): the same
     scores, sides and order as `Comparator.compare`, at a fraction of the cost (the CSV of `painmap aggregate`)."""

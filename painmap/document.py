@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import os
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,7 @@ from painmap.drawing_parse import load_drawing
 from painmap.drawing_save import DrawingWriter, now_iso
 from painmap.errors import PainmapError
 from painmap.raster import DEFAULT_PX_PER_MM, MAX_INTENSITY, DirtyRect, PainMasks, Patch, lasso_rect
+from painmap.records import record
 
 __all__ = ["MIN_STEP_MM", "POINT_DECIMALS", "TILE", "Change", "DrawingDocument", "Step", "UndoAtom"]
 
@@ -135,7 +136,7 @@ class UndoAtom:
         return rect
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False, slots=True)
 class Step:
     """One history entry: the marks a stroke/erase/fill added, or the marks a clear removed, and the atom."""
 
@@ -150,7 +151,7 @@ class Step:
         return _TEXT[self.kind]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     """What an edit did: the view it is about, the dirty rectangles to repaint, the step pushed/undone/redone."""
 
@@ -164,7 +165,7 @@ class Change:
         return Change(view, tuple(r for r in rects if not r.empty), step)
 
 
-@dataclass
+@record
 class _Live:
     """A stroke, erase or lasso in progress."""
 

@@ -6,10 +6,11 @@ built, so what the app makes always loads back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from painmap.chart_views import CURRENT_CHART
 from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
+from painmap.records import record
 
 __all__ = [
     "BODIES",
@@ -72,7 +73,7 @@ SCHEMA_RESOURCE = ("schema", "drawing.schema.json")
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Stroke:
     """Brush stroke: discs of `radius` mm swept along the polyline `points` (mm, in `view`'s frame)."""
 
@@ -84,7 +85,7 @@ class Stroke:
     type: str = field(default="stroke", init=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fill:
     """Fill of one atlas region, exactly its mask."""
 
@@ -95,7 +96,7 @@ class Fill:
     type: str = field(default="fill", init=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Erase:
     """Eraser stroke: removes pain (and its intensity) under the swept discs."""
 
@@ -105,7 +106,7 @@ class Erase:
     type: str = field(default="erase", init=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Lasso:
     """A closed outline (`points`, mm, closed implicitly) filled with `intensity`: what a person circles.
 
@@ -122,7 +123,7 @@ class Lasso:
 Mark = Stroke | Fill | Erase | Lasso
 
 
-@dataclass
+@record
 class Drawing:
     """An ordered list of marks plus free metadata; marks apply in order."""
 

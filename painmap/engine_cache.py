@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from painmap import warp_solved
 from painmap.atomic import WriteError, atomic_write
 from painmap.comparator import Comparator, comparator
 from painmap.errors import PainmapError
@@ -101,7 +102,7 @@ def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
 
 
 def _solve_older_charts(atlas) -> None:
-    """Solve the warps from the older charts of the atlas's body onto its chart (kept in `painmap.warp.SOLVED`),
+    """Solve the warps from the older charts of the atlas's body onto its chart (kept in `painmap.warp_solved`),
     so that opening a drawing of an older chart solves none; a chart without landmarks is left to that open."""
     from painmap import chart_versions as cv
 
@@ -117,20 +118,16 @@ def _solve_older_charts(atlas) -> None:
 
 
 def _state(comp: Comparator) -> tuple:
-    from painmap import warp
-
     offsets, n_codes = comp._codes()
     tables = (offsets, n_codes, dict(comp._score_tables))  # the aggregation's score tables (built by prepare)
-    views = comp.atlas_masks._views
-    return (comp.atlas, comp.library, views, comp.zone_names, comp._patterns, comp._zone_luts, tables, warp.SOLVED)
+    views, solved = comp.atlas_masks._views, warp_solved.SOLVED
+    return (comp.atlas, comp.library, views, comp.zone_names, comp._patterns, comp._zone_luts, tables, solved)
 
 
 def _restore(state: tuple, px_per_mm: float) -> Comparator:
-    from painmap import warp
-
     atlas, library, views, zone_names, patterns, zone_luts, (offsets, n_codes, tables), solved = state
-    for key, solution in solved.items():
-        warp.SOLVED.setdefault(key, solution)
+    for key, solution in solved.items():  # without importing painmap.warp: a current drawing needs no warp
+        warp_solved.SOLVED.setdefault(key, solution)
     masks = AtlasMasks(atlas, px_per_mm)
     masks._views.update(views)
     comp = Comparator(atlas, library, px_per_mm)

@@ -6,12 +6,12 @@ Pixels sample their centre: pixel (row i, column j) of a view covers the millime
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
 from painmap.errors import PainmapError
+from painmap.records import record
 
 __all__ = ["DEFAULT_PX_PER_MM", "MAX_COORDINATE", "DirtyRect", "Grid", "Patch", "clamp"]
 
@@ -28,7 +28,7 @@ def clamp(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return np.minimum(np.maximum(values, lo), hi)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Grid:
     """The pixel grid of one view: `shape` is (rows, cols); `sx`, `sy` are pixels per mm on each axis."""
 
@@ -89,7 +89,7 @@ class Grid:
         return x0, y0, x1, y1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DirtyRect:
     """A pixel rectangle of one view, half-open: columns x0..x1-1, rows y0..y1-1."""
 
@@ -146,7 +146,7 @@ class DirtyRect:
         return DirtyRect(view, 0, 0, 0, 0)
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Patch:
     """A copy of the intensities under `rect`; put it back with `PainMasks.put_patch` for an exact undo."""
 

@@ -8,7 +8,7 @@ Region fills always lie on the body; erasures are not pain, so only strokes and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ import numpy as np
 from painmap import vocabulary
 from painmap.drawing import Lasso, Stroke
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
+from painmap.records import record
 
 if TYPE_CHECKING:
     from painmap.atlas import Atlas
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutsideMarks:
     """Indices (into `drawing.marks`) of the strokes and lassos that lie entirely outside the body, per view."""
 
@@ -83,22 +84,9 @@ def points_on_body(masks: PainMasks, marks) -> list[bool]:
 
 
 def stroke_touches_body(masks: PainMasks, mark: Stroke | Lasso) -> bool:
-    """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette.
-
-    `masks` is scratch space: unless one of a stroke's points is on the body already, the mark is painted into it
-    and the previous pixels are put back.
-    """
-    if points_on_body(masks, [mark])[0]:
-        return True
-    rect = masks.bounds(mark)
-    if rect.empty:
-        return False
-    patch = masks.take_patch(rect)
-    masks.put_patch(type(patch)(rect, np.zeros_like(patch.data)))
-    masks.apply(mark)
-    touched = bool(np.count_nonzero(masks.intensity(mark.view)[rect.slices]))
-    masks.put_patch(patch)
-    return touched
+    """True when the stroke (or lasso), painted alone, covers at least one pixel of the view's silhouette
+    (`PainMasks.touches_body`: nothing is painted into `masks`)."""
+    return points_on_body(masks, [mark])[0] or masks.touches_body(mark)
 
 
 def outside_marks(drawing: Drawing | list[Mark], atlas: Atlas, px_per_mm: float = DEFAULT_PX_PER_MM) -> OutsideMarks:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import numpy as np
 
 from painmap.errors import UnknownIdError
+from painmap.records import record
 
 __all__ = [
     "PATTERN_KINDS",
@@ -22,8 +23,10 @@ ZONE_KINDS = ("essential", "spillover")
 PATTERN_KINDS = ("muscle", "joint", "learned")  # learned: made by painmap.learn from drawings
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TriggerPoint:
+    """A trigger point of a pattern: a point (mm) on one view, with its label and notes."""
+
     id: str  # trp1, trp2, ...
     view: str
     x: float
@@ -33,8 +36,10 @@ class TriggerPoint:
     hint: str = ""  # where to look when no chart view shows its muscle there, e.g. "best seen from the front"
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Zone:
+    """A zone of referred pain: a polygon (mm) on one view, essential or spillover, with its weight."""
+
     view: str
     kind: str  # essential | spillover
     trigger_point: str  # id of the TrP that refers here ("" for a joint, or for all TrPs of the pattern)
@@ -45,8 +50,10 @@ class Zone:
     id: str = ""  # the SVG element's id, e.g. "trp1-essential" (unique within the pattern)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pattern:
+    """A referral pattern: its trigger points and zones on the stored side, with its texts and sources."""
+
     id: str
     name: str
     kind: str  # muscle | joint
@@ -98,7 +105,7 @@ class Pattern:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PatternProblem:
     """A pattern file that did not load: shown to the user, the rest of the library still loads."""
 
@@ -110,8 +117,10 @@ class PatternProblem:
         return f"{self.path}: {self.pattern}: {self.message}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PatternLibrary:
+    """The patterns by id, and the pattern files that did not load."""
+
     patterns: dict[str, Pattern]
     problems: tuple[PatternProblem, ...] = ()
 

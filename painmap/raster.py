@@ -165,6 +165,24 @@ class PainMasks:
             return lasso_rect(self.grid(mark.view), mark.points)
         return stroke_rect(self.grid(mark.view), as_points(mark.points), check_radius(mark.radius))
 
+    def touches_body(self, mark: Stroke | Lasso) -> bool:
+        """Whether the stroke or lasso, applied alone, would paint a pixel of its view's silhouette: the pixels
+        `apply` would set, found on the mark's box only; nothing is painted."""
+        rect = self.bounds(mark)
+        if rect.empty:
+            return False
+        check_intensity(mark.intensity)
+        grid, body = self.grid(mark.view), self.atlas_masks.view(mark.view).silhouette
+        if isinstance(mark, Lasso):
+            rect, inside = polygon_crop(grid, mark.points, winding=True)
+            return not rect.empty and bool(np.count_nonzero(inside & body[rect.slices]))
+        strokes = many_points([(mark.points, mark.radius, 1)])
+        if rect.height * (rect.width + 1) <= _BATCH_PIXELS:  # as `_paint_many` paints one mark
+            hit = union_mask(grid, strokes, rect)
+        else:
+            (hit,) = stack_masks(grid, strokes, tuple(np.array([v]) for v in (rect.x0, rect.y0, rect.x1, rect.y1)))
+        return bool(np.count_nonzero(hit & body[rect.slices]))
+
     # -- painting ----------------------------------------------------------------------------------------------
 
     def _paint(self, view: str, points, radius: float, value: int) -> DirtyRect:

@@ -13,11 +13,10 @@ the current language of `painmap.i18n` (English unless a window or `--lang` chos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TR_NOOP
 
 from painmap.i18n import tr
+from painmap.records import record
 
 __all__ = [
     "BEST_MATCH",
@@ -250,7 +249,7 @@ def notice() -> str:
 # --- red flags ---------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RedFlags:
     """The 'when to seek care now' text: the same for every pattern and every drawing."""
 

@@ -15,11 +15,12 @@ numpy only. Evaluation is vectorized (chunks of points against all control point
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
+from painmap import warp_solved
 from painmap.errors import PainmapError
+from painmap.records import record
 
 __all__ = [
     "ANCHOR_MARGIN",
@@ -71,13 +72,6 @@ def frame_anchors(width: float, height: float, margin: float = ANCHOR_MARGIN) ->
     return np.array([[x0, y0], [xm, y0], [x1, y0], [x1, ym], [x1, y1], [xm, y1], [x0, y1], [x0, ym]], dtype=float)
 
 
-# The solved spline weights by control points (their float64 bytes, source then target): a warp built again from
-# the same points reuses them. The engine cache keeps those of the bundled charts (painmap.engine_cache), so opening
-# a drawing of an older chart solves no system: a solve is ~1 ms, but BLAS's threads can stall it to 50-180 ms on a
-# busy machine (measured).
-SOLVED: dict[bytes, np.ndarray] = {}
-
-
 def _solve(u: np.ndarray, dst: np.ndarray) -> np.ndarray:
     """The (n + 3, 2) spline solution: kernel weights, then the affine part, for normalized points `u`."""
     n = len(u)
@@ -122,9 +116,9 @@ class Warp:
         u = (src - self._centre) / self._scale
         n = len(u)
         key = src.tobytes() + dst.tobytes()
-        sol = SOLVED.get(key)
+        sol = warp_solved.SOLVED.get(key)  # solved before, or read from the engine cache
         if sol is None:
-            sol = SOLVED[key] = _solve(u, dst)
+            sol = warp_solved.SOLVED[key] = _solve(u, dst)
         self._u = u
         self._w = sol[:n]  # (n, 2) kernel weights
         self._a = sol[n:]  # (3, 2): constant, d/du, d/dv
@@ -244,7 +238,7 @@ def landmark_warp(
     return Warp(p, q)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Distortion:
     """How a warp stretches a set of sample points: Jacobian determinant and singular-value extremes."""
 

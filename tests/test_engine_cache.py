@@ -75,7 +75,7 @@ def test_a_damaged_or_older_cache_file_is_rebuilt(cache_home, damage):
 def test_a_cached_engine_carries_a_chart_1_drawing_without_solving_a_warp(cache_home, monkeypatch, tmp_path):
     import json
 
-    from painmap import chart_versions, warp
+    from painmap import chart_versions, warp, warp_solved
     from painmap.drawing import load_drawing
 
     path = tmp_path / "old.painmap.json"
@@ -84,7 +84,7 @@ def test_a_cached_engine_carries_a_chart_1_drawing_without_solving_a_warp(cache_
     path.write_text(json.dumps({"format": "painmap-drawing", "version": 1, "meta": {}, "marks": marks}))
     built = engine_cache.cached_comparator()
     expected = load_drawing(path, built.atlas)
-    monkeypatch.setattr(warp, "SOLVED", {})  # a new process: nothing solved yet
+    monkeypatch.setattr(warp_solved, "SOLVED", {})  # a new process: nothing solved yet
     monkeypatch.setattr(chart_versions, "_WARPS", {})
     monkeypatch.setattr(warp, "_solve", lambda *a: pytest.fail("a warp was solved"))
     loaded = engine_cache.cached_comparator()
@@ -102,3 +102,25 @@ def test_a_warp_with_other_control_points_is_solved_for_them():
     b = warp.Warp(square, [(0, 0), (20, 0), (0, 20), (20, 20)])
     assert np.allclose(a([(5, 5)]), [(6, 6)]) and np.allclose(b([(5, 5)]), [(10, 10)])
     assert np.allclose(warp.Warp(square, [(1, 1), (11, 1), (1, 11), (11, 11)])([(2, 3)]), [(3, 4)])
+
+
+def test_a_cached_engine_loads_without_the_warp_code(cache_home):
+    """A start restores the solved warps without importing painmap.warp (a current drawing needs none)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from painmap import engine_cache, warp_solved\n"
+        "engine_cache.cached_comparator()\n"
+        "print(len(warp_solved.SOLVED), 'painmap.warp' in sys.modules, 'painmap.chart_versions' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home.parent)}
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, env=env, capture_output=True, text=True, check=True)  # builds the cache
+    solved, warp_loaded, charts_loaded = subprocess.run(
+        run, env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(solved) > 0
+    assert (warp_loaded, charts_loaded) == ("False", "False")

@@ -98,7 +98,7 @@ def test_the_shortcut_is_taken_for_a_stroke_on_the_body_and_not_for_a_thin_one(m
     thin = Stroke("posterior", 0.4, 5, "aching", INSIDE.points)  # narrower than a pixel: painted to be sure
     assert not outside.points_on_body(masks, [thin])[0]
     painted = []
-    monkeypatch.setattr(PainMasks, "apply", lambda self, mark: painted.append(mark) or masks.bounds(mark))
+    monkeypatch.setattr(PainMasks, "touches_body", lambda self, mark: painted.append(mark) or False)
     assert outside.stroke_touches_body(masks, INSIDE) and not painted
     outside.stroke_touches_body(masks, OUTSIDE[0])
     assert painted == [OUTSIDE[0]]
@@ -127,3 +127,46 @@ def test_outside_marks_with_the_shortcut_equal_painting_each_stroke(specs):
         masks.apply(mark)
         painted.append(masks.area(mark.view) == 0)
     assert list(found.indices) == [k for k, out in enumerate(painted) if out]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["posterior", "lateral"]),
+    st.sampled_from(["stroke", "lasso"]),
+    st.floats(0.3, 60),
+    st.lists(st.tuples(st.floats(-60, 1100), st.floats(-60, 1900)), min_size=1, max_size=5),
+    st.sampled_from([0.5, 1.0, 2.0]),
+    st.booleans(),
+)
+def test_touches_body_says_what_painting_the_mark_alone_shows(view, kind, radius, points, px_per_mm, dirty):
+    """`PainMasks.touches_body` paints nothing and agrees with applying the mark alone (strokes of any size:
+    a long wide one at 2 px/mm takes `_paint_many`'s batched path), on empty or already painted masks."""
+    from painmap.drawing import Lasso
+    from painmap.raster import PainMasks
+
+    if kind == "lasso" and len(points) < 3:
+        points = [*points, (points[0][0] + 30, points[0][1]), (points[0][0], points[0][1] + 30)]
+    mark = (Stroke(view, radius, 4, "aching", tuple(points)) if kind == "stroke"
+            else Lasso(view, 4, "aching", tuple(points)))  # fmt: skip
+    masks = PainMasks(ATLAS, px_per_mm)
+    if dirty:
+        masks.apply(Fill(view, ATLAS.view(view).regions[0].id, 7, "aching"))
+    before = {v: a.copy() for v, a in masks._arrays.items()}
+    alone = PainMasks(ATLAS, px_per_mm)
+    alone.apply(mark)
+    assert masks.touches_body(mark) == (alone.area(view) > 0)
+    assert masks._arrays.keys() == before.keys()
+    assert all((masks._arrays[v] == a).all() for v, a in before.items())
+
+
+def test_touches_body_of_a_stroke_across_the_body_at_two_pixels_a_millimetre():
+    from painmap.raster import _BATCH_PIXELS, PainMasks
+
+    width = ATLAS.view("posterior").width
+    wide = Stroke("posterior", 60.0, 4, "aching", ((-50.0, 100.0), (width + 50, 1700.0)))
+    masks = PainMasks(ATLAS, 2.0)
+    rect = masks.bounds(wide)
+    assert rect.height * (rect.width + 1) > _BATCH_PIXELS  # the batched path
+    alone = PainMasks(ATLAS, 2.0)
+    alone.apply(wide)
+    assert masks.touches_body(wide) and alone.area("posterior") > 0
