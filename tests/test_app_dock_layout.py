@@ -143,3 +143,13 @@ def test_a_layout_that_does_not_restore_falls_back_to_add_dock_widget(qtbot, mon
     areas = {key: window.dockWidgetArea(dock).name for key, dock in window.docks.docks.items()}
     assert set(areas.values()) == {"RightDockWidgetArea"}
     assert [d.objectName() for d in window.tabifiedDockWidgets(window.docks.docks["comparison"])] == ["dock-info"]
+
+
+def test_a_missing_layout_file_falls_back_to_add_dock_widget(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(docks_module, "resource_path", lambda *parts: tmp_path / "absent.state")
+    added = []
+    real_add = PanelDocks.add
+    monkeypatch.setattr(PanelDocks, "add", lambda self: added.append(self) or real_add(self))
+    window = start_window(qtbot, wait=False)
+    assert len(added) == 1
+    assert {window.dockWidgetArea(dock).name for dock in window.docks.docks.values()} == {"RightDockWidgetArea"}

@@ -67,10 +67,14 @@ class PanelDocks:
         default places: the shipped layout with the window's own toolbars section (a state without one would
         drop the toolbars), or `add()` when that does not restore (another Qt's format)."""
         own = bytes(self.window.saveState().data())
-        state = resource_path(*LAYOUT).read_bytes() + own[NO_DOCKS_SIZE:]
+        try:
+            layout = resource_path(*LAYOUT).read_bytes()
+        except OSError:  # a missing or unreadable layout file: the docks are placed without it
+            layout = b""
         for dock in self.docks.values():
             dock.hide()  # restored hidden, as in the layout: Qt would show (and lay out) each one on the way
-        if own.startswith(NO_DOCKS) and self.window.restoreState(QByteArray(state)):
+        state = QByteArray(layout + own[NO_DOCKS_SIZE:])
+        if layout and own.startswith(NO_DOCKS) and self.window.restoreState(state):
             self._as_added = saved is None
         else:
             self.add()
