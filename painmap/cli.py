@@ -159,6 +159,9 @@ def _lang_option(p: argparse.ArgumentParser) -> None:
 
 
 def _run_app(argv: Sequence[str]) -> int:
+    from painmap.app.gc_hold import hold
+
+    hold()  # no cyclic collections while the app starts; StartUp releases them (painmap.app.gc_hold, D83)
     app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
     app_parser.add_argument("file", nargs="?", metavar="FILE")
     args, qt_args = app_parser.parse_known_args(argv)

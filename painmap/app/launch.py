@@ -16,6 +16,7 @@ from PySide6.QtCore import QLoggingCategory, QTimer
 from PySide6.QtWidgets import QApplication
 
 from painmap import logging_setup
+from painmap.app import gc_hold
 from painmap.app.crash_dialog import install_error_hooks
 from painmap.app.i18n import tr
 from painmap.app.identity import set_identity
@@ -64,6 +65,7 @@ def launch(file: str | None = None, qt_args: Sequence[str] = ()) -> int:
     try:
         return _run(app, file)
     finally:
+        gc_hold.release()  # if start-up did not get as far (the window failed to build)
         logging_setup.release()
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from painmap.app import gc_hold
 from painmap.app.plain_import import plain_import
 from painmap.errors import PainmapError
 
@@ -70,6 +71,7 @@ class StartUp(QObject):
             self._worker.wait()
             self._worker = None
         self.window.startup = None
+        gc_hold.release()
 
     def _next(self) -> None:
         if not self._steps:
@@ -86,6 +88,7 @@ class StartUp(QObject):
                 step()
         except PainmapError as err:
             self._steps.clear()
+            gc_hold.release()
             self.failed.emit(str(err))
             return False
         if not self._steps:
@@ -121,6 +124,7 @@ class StartUp(QObject):
         worker, self._worker = self._worker, None
         if isinstance(worker.error, PainmapError):
             self._steps.clear()
+            gc_hold.release()
             self.failed.emit(str(worker.error))
             return False
         if worker.error is not None:
@@ -163,7 +167,8 @@ class StartUp(QObject):
         self.window.canvas.replay_pending()
 
     def _load_engine(self) -> None:
-        self.window.live.load()
+        self.window.live.load()  # ranks the drawing
+        gc_hold.release()  # what start-up made is frozen, the collector runs again
 
 
 def load_engine_data(body: str = "male"):
