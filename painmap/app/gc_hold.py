@@ -1,6 +1,6 @@
 """Python's cyclic garbage collector held off while the app starts (decision D83).
 
-Start-up creates ~300,000 long-lived objects (modules, classes, Qt wrappers, the engine) and almost no cyclic
+Start-up creates ~44,000 long-lived tracked objects (modules, classes, Qt wrappers, the engine) and almost no cyclic
 garbage: before the first ranking the collector ran 99 times, for 13-17 ms, and found ~400 cyclic objects.
 `hold()` turns it off when the app begins; `release()` moves everything made so far to the permanent generation
 (`gc.freeze`: later collections do not walk it again) and turns the collector back on. `release()` is called
