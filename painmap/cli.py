@@ -158,13 +158,18 @@ def _lang_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", metavar="CODE", help="language of the figure's texts: en (default) or es")
 
 
+def app_arguments(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """`painmap [FILE] [Qt options]`: (FILE or None, the rest for Qt). `main` has sent anything that begins with an
+    option to the full parser already, so the first argument is the file. Split by hand: an argparse parser here
+    loads gettext and locale for its messages (~3 ms of the app's start, D84)."""
+    return (argv[0], list(argv[1:])) if argv else (None, [])
+
+
 def _run_app(argv: Sequence[str]) -> int:
     from painmap.app.gc_hold import hold
 
     hold()  # no cyclic collections while the app starts; StartUp releases them (painmap.app.gc_hold, D83)
-    app_parser = _Parser(prog="painmap", description=DESCRIPTION, add_help=False)
-    app_parser.add_argument("file", nargs="?", metavar="FILE")
-    args, qt_args = app_parser.parse_known_args(argv)
+    file, qt_args = app_arguments(argv)
     import PySide6.QtCore  # noqa: F401  (Qt is loaded only for the app; PySide's import hook is in place after it)
 
     from painmap.app.plain_import import plain_import
@@ -173,7 +178,7 @@ def _run_app(argv: Sequence[str]) -> int:
         from painmap.app.crash_dialog import run_reporting_fatal
         from painmap.app.launch import launch
 
-    return run_reporting_fatal(launch, args.file, qt_args)
+    return run_reporting_fatal(launch, file, qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

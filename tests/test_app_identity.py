@@ -6,13 +6,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from painmap.app.identity import app_icon, set_identity
-from painmap.appinfo import APP_ID, ICON_SIZES
+from painmap.appinfo import APP_ID, ICON_SIZES, WINDOW_ICON_SIZES
 
 
-def test_icon_has_every_size(qapp):
+def test_the_window_icon_has_the_desktop_sizes_up_to_128_px(qapp):
     icon = app_icon()
     assert not icon.isNull()
-    assert {s.width() for s in icon.availableSizes()} == set(ICON_SIZES)
+    assert {s.width() for s in icon.availableSizes()} == set(WINDOW_ICON_SIZES) == set(ICON_SIZES) - {256}
     assert icon.pixmap(QSize(16, 16)).size() == QSize(16, 16)
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication, QIcon
 
-from painmap.appinfo import APP_ID, ICON_SIZES
+from painmap.appinfo import APP_ID, WINDOW_ICON_SIZES
 from painmap.errors import PainmapError
 from painmap.resources import resource_path
 
 
 def app_icon() -> QIcon:
-    """painmap's icon from the shipped PNGs (no SVG icon plugin needed); empty if they are missing."""
+    """painmap's window icon from the shipped PNGs (no SVG icon plugin needed); empty if they are missing."""
     icon = QIcon()
     try:
         folder = resource_path("icons")
     except PainmapError:
         return icon
-    for size in ICON_SIZES:
+    for size in WINDOW_ICON_SIZES:
         png = folder / f"painmap-{size}.png"
         if png.is_file():
             icon.addFile(str(png))
