@@ -5,9 +5,9 @@ from __future__ import annotations
 __all__ = [
     "APP_ID",
     "ICON_SIZES",
-    "WINDOW_ICON_SIZES",
     "MIME_ICON",
     "MIME_TYPE",
+    "WINDOW_ICON_SIZES",
 ]
 
 APP_ID = "io.github.painmap.painmap"  # desktop-file id, AppStream id, icon name
