@@ -59,3 +59,33 @@ def test_rows_follow_the_window_width(qtbot, atlas):
     qtbot.waitUntil(lambda: len(window.toolbar_rows.rows()) >= 2 and not _hidden_controls(window))
     window.resize(1280, 900)
     qtbot.waitUntil(lambda: window.toolbar_rows.rows() == [window.toolbars])
+
+
+def test_shown_the_docks_and_the_canvas_are_laid_out_once_at_the_rows_of_the_window_width(qtbot):
+    """The rows are set as the window is first placed, before its children are shown: each shown dock and the
+    canvas get one size for the first paint. Set on the first resize (the rows of the default 640 px until then),
+    they made Qt lay everything out again, after the children had been laid out under a taller toolbar area."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from painmap.app.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 900)
+    children = [window.canvas, *(dock for dock in window.docks.docks.values() if not dock.isHidden())]
+    sizes: dict[int, list] = {id(child): [] for child in children}
+
+    class Sizes(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                sizes[id(watched)].append(event.size().toTuple())
+            return False
+
+    spy = Sizes()
+    for child in children:
+        child.installEventFilter(spy)
+    window.show()
+    qtbot.waitUntil(lambda: window.canvas.painted_once)
+    assert window.toolbar_rows.rows() == [window.toolbars]
+    assert [len(sizes[id(child)]) for child in children] == [1] * len(children)
+    assert [sizes[id(child)][0] for child in children] == [child.size().toTuple() for child in children]

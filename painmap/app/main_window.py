@@ -206,10 +206,8 @@ class MainWindow(QMainWindow):
             self.live.load()
 
     def ensure_engine(self):
-        """Finish loading now (the session, the opened file, the engine) and return the session.
-
-        Actions used before start-up has finished (Save, Export, a mode's reveal) call this first.
-        """
+        """Finish loading now (the session, the opened file, the engine) and return the session: actions used
+        before start-up has finished (Save, Export, a mode's reveal) call this first."""
         if self.startup is not None:
             self.startup.finish()
         self.complete()
@@ -454,6 +452,10 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.toolbar_rows.reflow()  # the toolbars' rows follow the window's width
+
+    def moveEvent(self, event) -> None:
+        super().moveEvent(event)
+        self.toolbar_rows.placed()
 
     def dragEnterEvent(self, event) -> None:
         if self._dropped_path(event) is not None:

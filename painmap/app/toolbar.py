@@ -366,8 +366,9 @@ class ToolbarRows(QObject):
     toolbar that would not fit starts a new row (instead of hiding its controls behind the overflow arrow).
 
     At 1280 px with the default font the toolbars fit one row; a larger system font or a narrower window wraps.
-    The window calls `reflow()` on each resize; `listen()` (after the first paint) follows its font. An event
-    filter on the window before the first paint would make PySide build ~45 QEvent classes to name its events.
+    The window calls `reflow()` on each resize and `placed()` on each move; `listen()` (after the first paint)
+    follows its font. An event filter on the window before the first paint would make PySide build ~45 QEvent
+    classes to name its events.
     """
 
     def __init__(self, window: QMainWindow, bars: list[QToolBar]) -> None:
@@ -376,6 +377,15 @@ class ToolbarRows(QObject):
         for bar in bars:
             bar.setMovable(False)  # fixed places (no handles); the rows follow the window's width
         self.reflow()
+
+    def placed(self) -> None:
+        """The window has moved. Its first move comes as it is shown, after its first layout (with the rows of the
+        default 640 px) and before its first resize: the rows set now are laid out by that resize, before the docks
+        and the canvas are shown, so each is laid out once for the first paint. Set on that resize, they made Qt lay
+        the window out again after its children had been laid out under the old rows. (Set before the first layout,
+        the docks would share their height differently, by a pixel: the first layout decides how.)"""
+        if not self.window.isVisible():
+            self.reflow()
 
     def listen(self) -> None:
         """Reflow when the window's font changes, from now on."""
