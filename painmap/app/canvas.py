@@ -299,7 +299,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
             return art.source(view.id)
 
         base = self.palette().color(QPalette.ColorRole.Base)
-        origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
+        origin = QPointF(*self.mm_to_widget().map(0.0, 0.0))  # (x, y): map(QPointF) builds QPolygon, QRegion …
         size = (self.width(), self.height())
         key = (art.key, self._anatomy)
         found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, source, widen=widen)

@@ -76,10 +76,10 @@ class ChartMarks:
         k = self.canvas._landmark_scale
         _font, fm, _marker = self.fonts()
         dot = 3.5 * k
-        mid = t.map(QPointF(view.width / 2, 0)).x()
+        mid = t.map(view.width / 2, 0.0)[0]  # (x, y): map(QPointF)'s overloads build QPolygon, QRegion …
         boxes = []
         for landmark in view.landmarks:
-            p = t.map(QPointF(landmark.x, landmark.y))
+            p = QPointF(*t.map(float(landmark.x), float(landmark.y)))
             text = tr(landmark.label or landmark.key)  # the chart's English name, in the window's language
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
