@@ -212,6 +212,7 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     assert "QKeySequence" not in built  # the shortcuts come after the paint (painmap.app.toolbar.held_shortcuts)
     assert "QPaintEngine" not in built  # the paint's pixel ratio is read from the redirected device (art_cache)
     assert not built & {"QPolygon", "QRegion", "QBitmap"}  # points mapped as (x, y), not by map(QPointF)'s overloads
+    assert not built & {"QToolTip", "QTranslator"}  # the first tooltip builds its class; an English start, no catalogue
     # no event of a generic type crosses into Python before the paint: PySide would build every QEvent class to
     # name it (the canvas's tooltips and keys and the toolbars' font come after it, MainWindow._complete_shell)
     assert not built & {"QContextMenuEvent", "QFocusEvent", "QChildEvent", "QGraphicsSceneEvent", "QTimerEvent"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QToolTip
 
 from painmap import style
 from painmap.app.enum_free import ALIGN_CENTER, rounded_box, solid_pen
@@ -121,6 +120,8 @@ class ChartMarks:
     def show_tip(self, event, structures=()) -> bool:
         """Show (or hide) the tooltip of a QHelpEvent over the canvas: the glossary entry of a landmark, else the
         names of the bones and muscles under the pointer; the event is handled."""
+        from PySide6.QtWidgets import QToolTip  # here: PySide builds the class on first use, after the first paint
+
         tip = self.landmark_tip(QPointF(event.pos())) or structure_names(structures)
         if tip:
             QToolTip.showText(event.globalPos(), tip, self.canvas)
