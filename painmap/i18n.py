@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale
 
 from painmap.resources import resource_path
 
@@ -62,6 +62,8 @@ def set_language(code: str | None) -> str:
     wanted = code or system_language()
     translator = None
     if wanted != ENGLISH and wanted in LANGUAGES:
+        from PySide6.QtCore import QTranslator  # here: PySide builds the class on first use, English needs none
+
         translator = QTranslator()
         if not translator.load(str(catalogue_path("core", wanted))):
             translator, wanted = None, ENGLISH

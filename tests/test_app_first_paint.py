@@ -9,11 +9,12 @@ import logging
 import numpy as np
 import pytest
 from app_helpers import start_window
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from painmap.app import body_art
+from painmap.app.art_cache import target_ratio
 from painmap.app.body_art import CALM, FULL, Anatomy, BodyArt
 from painmap.app.chart_frame import read_frames
 
@@ -209,6 +210,9 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     built = set(seen["qt"])
     assert "QPainter" in built and "QPdfWriter" not in built  # PySide builds its classes on first use
     assert "QKeySequence" not in built  # the shortcuts come after the paint (painmap.app.toolbar.held_shortcuts)
+    assert "QPaintEngine" not in built  # the paint's pixel ratio is read from the redirected device (art_cache)
+    assert not built & {"QPolygon", "QRegion", "QBitmap"}  # points mapped as (x, y), not by map(QPointF)'s overloads
+    assert not built & {"QToolTip", "QTranslator"}  # the first tooltip builds its class; an English start, no catalogue
     # no event of a generic type crosses into Python before the paint: PySide would build every QEvent class to
     # name it (the canvas's tooltips and keys and the toolbars' font come after it, MainWindow._complete_shell)
     assert not built & {"QContextMenuEvent", "QFocusEvent", "QChildEvent", "QGraphicsSceneEvent", "QTimerEvent"}
@@ -258,3 +262,38 @@ def test_the_shells_shortcuts_come_right_after_the_first_paint(qtbot):
     assert window.anatomy.actions  # View ▸ Anatomy's layers have theirs too
     assert all(action.shortcuts() for action in window.anatomy.actions.values())
     assert window.keyboard_brush_action.shortcuts()
+
+
+class _Ratios(QWidget):
+    """Records, at each paint, the pixel ratio `target_ratio` reads and the one the painter's engine paints at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[float, float]] = []
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        engine = painter.paintEngine().paintDevice().devicePixelRatioF()
+        self.seen.append((target_ratio(self, painter), engine))
+        painter.end()
+
+
+@pytest.mark.parametrize("dpr", [0.5, 1.0, 1.5, 2.0, 3.0])
+def test_the_paints_pixel_ratio_is_the_one_its_engine_paints_at(qtbot, dpr):
+    widget = _Ratios()
+    qtbot.addWidget(widget)
+    widget.resize(60, 40)
+    image = QImage(round(60 * dpr), round(40 * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    widget.render(image)  # into a QImage of its own ratio
+    painter = QPainter(image)
+    painter.scale(1.5, 1.5)
+    widget.render(painter, QPoint())  # through another painter, transformed
+    painter.end()
+    widget.grab()
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.update()
+    qtbot.waitUntil(lambda: len(widget.seen) >= 4)  # the window's backing store
+    assert all(ours == engine for ours, engine in widget.seen)
+    assert widget.seen[0][0] == dpr and widget.seen[1][0] == dpr

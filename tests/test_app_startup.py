@@ -291,3 +291,33 @@ def test_help_works_before_the_late_steps_and_early_use_finishes_start_up(qtbot)
     assert window.files.session is not None  # an action needing the session: start-up finishes first
     assert window.startup is None and not startup._steps
     assert window.frequency is not None and all(_menu_descriptions(window).values())
+
+
+BEFORE_PYSIDE_PROBE = """
+import os, sys
+
+
+class Spy:  # ends the process when `painmap` first imports PySide6, saying whether plain_import is loaded by then
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6":
+            print("painmap.app.plain_import" in sys.modules, flush=True)
+            os._exit(0)
+        return None
+
+
+sys.meta_path.insert(0, Spy())
+from painmap.cli import main
+
+main([])
+"""
+
+
+def test_plain_import_itself_is_loaded_before_pyside_so_its_source_is_not_scanned(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    run = [sys.executable, "-c", BEFORE_PYSIDE_PROBE]
+    out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.strip() == "True", out.stderr

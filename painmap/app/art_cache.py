@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
 from painmap.app.enum_free import fill_rect
@@ -158,6 +158,14 @@ def _grid(rect: QRect, scale: float, dpr: float, fx: float = 0.0, fy: float = 0.
     t.translate((fx - rect.x()) / dpr, (fy - rect.y()) / dpr)
     t.scale(scale, scale)
     return t
+
+
+def target_ratio(widget, painter: QPainter) -> float:
+    """The pixel ratio of what `painter`, begun on `widget` in its paint event, paints into (the window's backing
+    store, a grab's pixmap, a QImage the widget is rendered into): the device Qt redirects the widget's paint to,
+    which the painter's engine paints on, read without `painter.paintEngine()` (PySide builds QPaintEngine, ~1 ms)."""
+    device = widget.redirected(QPoint())
+    return (device if device is not None else painter.paintEngine().paintDevice()).devicePixelRatioF()
 
 
 def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from painmap.app import enum_free
-from painmap.app.art_cache import ArtCache, blit
+from painmap.app.art_cache import ArtCache, blit, target_ratio
 from painmap.app.art_disk import ArtDisk
 from painmap.app.body_art import Anatomy, BodyArt, paint_highlight
 from painmap.app.canvas_drawing import DRAWING_ALPHA, DrawingImages, intensity_color_table
@@ -299,7 +299,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
             return art.source(view.id)
 
         base = self.palette().color(QPalette.ColorRole.Base)
-        origin = self.mm_to_widget().map(QPointF(0.0, 0.0))
+        origin = QPointF(*self.mm_to_widget().map(0.0, 0.0))  # (x, y): map(QPointF) builds QPolygon, QRegion …
         size = (self.width(), self.height())
         key = (art.key, self._anatomy)
         found = self.art_cache.pixmap(key, view, z.scale, origin, size, dpr, base, render, source, widen=widen)
@@ -322,7 +322,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         painter = QPainter(self)
         painter.setClipRect(exposed)  # the layers read it (clipBoundingRect) to draw only what meets it
         painter.save()  # with its first pen, for the side markers' text (painmap.app.canvas_marks)
-        dpr = painter.paintEngine().paintDevice().devicePixelRatioF()  # the target's: a window, or a QImage
+        dpr = target_ratio(self, painter)  # the target's: a window, a grab, or a QImage
         blit(painter, exposed, self.palette().color(QPalette.ColorRole.Base), *self._art(dpr))
         painter.setTransform(t)
         if self.session is not None:

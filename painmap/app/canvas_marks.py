@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QToolTip
 
 from painmap import style
 from painmap.app.enum_free import ALIGN_CENTER, rounded_box, solid_pen
@@ -76,10 +75,10 @@ class ChartMarks:
         k = self.canvas._landmark_scale
         _font, fm, _marker = self.fonts()
         dot = 3.5 * k
-        mid = t.map(QPointF(view.width / 2, 0)).x()
+        mid = t.map(view.width / 2, 0.0)[0]  # (x, y): map(QPointF)'s overloads build QPolygon, QRegion …
         boxes = []
         for landmark in view.landmarks:
-            p = t.map(QPointF(landmark.x, landmark.y))
+            p = QPointF(*t.map(float(landmark.x), float(landmark.y)))
             text = tr(landmark.label or landmark.key)  # the chart's English name, in the window's language
             w, h = fm.horizontalAdvance(text) + 6 * k, fm.height() + 2 * k
             x = p.x() - dot - 3 * k - w if p.x() < mid - 1 else p.x() + dot + 3 * k
@@ -121,6 +120,8 @@ class ChartMarks:
     def show_tip(self, event, structures=()) -> bool:
         """Show (or hide) the tooltip of a QHelpEvent over the canvas: the glossary entry of a landmark, else the
         names of the bones and muscles under the pointer; the event is handled."""
+        from PySide6.QtWidgets import QToolTip  # here: PySide builds the class on first use, after the first paint
+
         tip = self.landmark_tip(QPointF(event.pos())) or structure_names(structures)
         if tip:
             QToolTip.showText(event.globalPos(), tip, self.canvas)

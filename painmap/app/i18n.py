@@ -11,9 +11,14 @@ core's and Qt's own (the standard buttons: Cancel, Save, Discard …) before any
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from painmap import i18n
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 __all__ = ["LANGUAGE_KEY", "install_language", "saved_language", "tr", "tr_count"]
 
@@ -58,6 +63,8 @@ def install_language(code: str | None) -> str:
 
 
 def _install(app, name: str, folder: str = "") -> bool:
+    from PySide6.QtCore import QTranslator  # here: PySide builds the class on first use, English needs none
+
     translator = QTranslator(app)
     if not translator.load(name, folder):
         return False

@@ -101,10 +101,6 @@ class MainWindow(QMainWindow):
         show_mode_docks(self.docks.docks, mode)
         self.update_title()
         self.canvas.setFocus()
-        self._load_timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
-        self._load_timer.setSingleShot(True)
-        self._load_timer.setInterval(LOAD_DELAY_MS)
-        self._load_timer.timeout.connect(self._load_live)
         if atlas is not None:
             self.complete()
             self.attach(atlas)
@@ -196,10 +192,14 @@ class MainWindow(QMainWindow):
         self.update_title()
         if not load_engine:
             return
+        self._load_timer = timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
+        timer.setSingleShot(True)
+        timer.setInterval(LOAD_DELAY_MS)
+        timer.timeout.connect(self._load_live)
         if self.canvas.painted_once:
-            self._load_timer.start()
+            timer.start()
         else:
-            self.canvas.first_painted.connect(self._load_timer.start)
+            self.canvas.first_painted.connect(timer.start)
 
     def _load_live(self) -> None:
         if self.live is not None:
