@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         if not load_engine:
             return
-        self._load_timer = timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
+        timer = QTimer(self)  # a child: it dies with the window, never fires into a deleted one
         timer.setSingleShot(True)
         timer.setInterval(LOAD_DELAY_MS)
         timer.timeout.connect(self._load_live)
