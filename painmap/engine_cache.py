@@ -45,6 +45,7 @@ _BUILDERS = (
     "chart_anchors.py",
     "chart_versions.py",
     "comparator.py",
+    "comparator_parts.py",
     "geometry.py",
     "grid.py",
     "pattern_carry.py",
