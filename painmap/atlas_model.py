@@ -47,6 +47,14 @@ class Region:
     polygon: np.ndarray  # (N, 2) mm, implicitly closed
     label: str = ""  # plain-language name, e.g. "right buttock"
 
+    def __init__(self, id: str, zone: str, side: str, polygon: np.ndarray, label: str = "") -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "zone", zone)
+        set_field(self, "side", side)
+        set_field(self, "polygon", polygon)
+        set_field(self, "label", label)
+
 
 @record(frozen=True)
 class Landmark:
@@ -57,6 +65,14 @@ class Landmark:
     x: float
     y: float
     label: str = ""
+
+    def __init__(self, id: str, side: str, x: float, y: float, label: str = "") -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "side", side)
+        set_field(self, "x", x)
+        set_field(self, "y", y)
+        set_field(self, "label", label)
 
     @property
     def key(self) -> str:
@@ -73,6 +89,13 @@ class Outline:
     closed: bool
     id: str = ""
 
+    def __init__(self, kind: str, points: np.ndarray, closed: bool, id: str = "") -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "kind", kind)
+        set_field(self, "points", points)
+        set_field(self, "closed", closed)
+        set_field(self, "id", id)
+
 
 @record(frozen=True, eq=False)
 class Structure:
@@ -84,6 +107,23 @@ class Structure:
     polygon: np.ndarray  # (N, 2) mm, the part's outer boundary
     holes: tuple[np.ndarray, ...] = ()  # what lies inside the outer boundary but is not this structure
     label: str = ""  # e.g. "gluteus medius (right)"
+
+    def __init__(
+        self,
+        id: str,
+        kind: str,
+        side: str,
+        polygon: np.ndarray,
+        holes: tuple[np.ndarray, ...] = (),
+        label: str = "",
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "kind", kind)
+        set_field(self, "side", side)
+        set_field(self, "polygon", polygon)
+        set_field(self, "holes", holes)
+        set_field(self, "label", label)
 
 
 @record(frozen=True, eq=False)

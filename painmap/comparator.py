@@ -12,45 +12,16 @@ from collections.abc import Iterable
 import numpy as np
 
 from painmap.atlas import Atlas
+from painmap.comparator_parts import Layer, Piece, ScoreTable
 from painmap.comparator_scores import rank_all, side_scores
 from painmap.compare_results import OTHER_ZONE, SIDES, SPILLOVER_WEIGHT, Comparison, PatternResult, Scores
 from painmap.errors import PainmapError
 from painmap.pattern_model import Pattern, PatternLibrary
 from painmap.raster import DEFAULT_PX_PER_MM, AtlasMasks, DirtyRect, PainMasks, polygon_crop
-from painmap.records import record
 
 __all__ = ["Comparator", "comparator", "default_atlas", "default_library"]
 
 # --- pattern masks ----------------------------------------------------------------------------------------------
-
-
-@record(frozen=True, eq=False)
-class _Piece:
-    """One zone rasterized on one view: its box and mask, kind and weight."""
-
-    rect: DirtyRect
-    mask: np.ndarray
-    essential: bool
-    weight: float
-
-    def flipped(self, view: str, cols: int) -> _Piece:
-        r = self.rect
-        rect = DirtyRect(view, cols - r.x1, r.y0, cols - r.x0, r.y1, r.sx, r.sy)
-        return _Piece(rect, self.mask[:, ::-1], self.essential, self.weight)
-
-
-@record(frozen=True, eq=False)
-class _Layer:
-    """A pattern's pixels on one view for all sides: flat indices of P_both and per-side codes.
-
-    code = level * n_zones + zone; level 0 means "not in P on this side", levels 1.. are the pattern's
-    (kind, weight) classes; zone indexes the comparator's atlas zone names.
-    """
-
-    view: str
-    idx: np.ndarray  # sorted flat indices into the view's grid
-    codes: dict[str, np.ndarray]  # side -> code per pixel of idx
-    totals: dict[str, np.ndarray]  # side -> bincount of codes over all of P
 
 
 class _PatternData:
@@ -65,21 +36,7 @@ class _PatternData:
         # per level (index 0 = none): is it essential, and its weight in the score
         self.level_essential = np.array([False] + [True] * len(ess) + [False] * len(spill))
         self.level_weight = np.array([0.0, *ess, *(SPILLOVER_WEIGHT * w for w in spill)])
-        self.layers: dict[str, _Layer | None] = {}
-
-
-@record(frozen=True, eq=False)
-class _ScoreTable:
-    """Every pattern's levels on one view, for scores only (no zones).
-
-    Columns are (pattern, side) in the comparator's pattern order and SIDES order; column j's levels are the codes
-    offsets[j] + level. Pixels with the same level in every column form a class, so a drawing needs only its
-    pixel count per class: class 0 is outside every pattern on every side.
-    """
-
-    classes: np.ndarray  # class per pixel of the view's grid
-    codes: np.ndarray  # int64 (n_classes, n_columns): the code of each class in each column
-    totals: np.ndarray  # int64 per code: pixels of the view at that level of that column (level 0 included)
+        self.layers: dict[str, Layer | None] = {}
 
 
 class Comparator:
@@ -99,8 +56,8 @@ class Comparator:
         self.zone_names = tuple(names)
         self._zone_luts: dict[str, np.ndarray] = {}
         self._patterns = {p.id: _PatternData(p) for p in library}
-        self._zone_pixels: dict[tuple[str, int], _Piece | None] = {}
-        self._score_tables: dict[str, _ScoreTable] = {}
+        self._zone_pixels: dict[tuple[str, int], Piece | None] = {}
+        self._score_tables: dict[str, ScoreTable] = {}
         self._code_layout: tuple[dict, dict[str, int], int] | None = None
 
     # -- building ----------------------------------------------------------------------------------------------
@@ -115,17 +72,17 @@ class Comparator:
             self._zone_luts[view_id] = lut
         return lut
 
-    def _zone_piece(self, data: _PatternData, k: int) -> _Piece | None:
+    def _zone_piece(self, data: _PatternData, k: int) -> Piece | None:
         """Zone k of a pattern rasterized on its own view, stored side (None when it has no pixel)."""
         key = (data.pattern.id, k)
         if key not in self._zone_pixels:
             zone = data.pattern.zones[k]
             rect, mask = polygon_crop(self.atlas_masks.grid(zone.view), zone.polygon)
-            piece = None if rect.empty or not mask.any() else _Piece(rect, mask, zone.kind == "essential", zone.weight)
+            piece = None if rect.empty or not mask.any() else Piece(rect, mask, zone.kind == "essential", zone.weight)
             self._zone_pixels[key] = piece
         return self._zone_pixels[key]
 
-    def _stored_pieces(self, data: _PatternData, view_id: str) -> list[_Piece]:
+    def _stored_pieces(self, data: _PatternData, view_id: str) -> list[Piece]:
         """The stored side's pieces on a view: its own zones there, and bilateral zones mirrored onto it."""
         pieces = []
         for k, zone in enumerate(data.pattern.zones):
@@ -142,7 +99,7 @@ class Comparator:
                 pieces.append(piece.flipped(view_id, self.atlas_masks.grid(view_id).cols))
         return pieces
 
-    def _side_pieces(self, data: _PatternData, view_id: str) -> dict[str, list[_Piece]]:
+    def _side_pieces(self, data: _PatternData, view_id: str) -> dict[str, list[Piece]]:
         """Pieces per side ("right", "left") on a view; the other side is the mirror of the stored side."""
         stored = data.pattern.side if data.pattern.side in ("right", "left") else "right"
         other = "left" if stored == "right" else "right"
@@ -155,7 +112,7 @@ class Comparator:
             other: [p.flipped(view_id, grid.cols) for p in self._stored_pieces(data, mirror_view)],
         }
 
-    def _layer(self, data: _PatternData, view_id: str) -> _Layer | None:
+    def _layer(self, data: _PatternData, view_id: str) -> Layer | None:
         if view_id in data.layers:
             return data.layers[view_id]
         sides = self._side_pieces(data, view_id)
@@ -169,7 +126,7 @@ class Comparator:
         data.layers[view_id] = layer
         return layer
 
-    def _build_layer(self, data: _PatternData, view_id: str, box: DirtyRect, sides: dict) -> _Layer | None:
+    def _build_layer(self, data: _PatternData, view_id: str, box: DirtyRect, sides: dict) -> Layer | None:
         vm = self.atlas_masks.view(view_id)
         body = vm.silhouette[box.slices]
         n_ess = len(data.ess_levels)
@@ -204,7 +161,7 @@ class Comparator:
             code = level * n_zones + zone
             codes[side] = code.astype(np.uint16) if size <= 2**16 else code
             totals[side] = np.bincount(code, minlength=size)
-        return _Layer(view_id, idx, codes, totals)
+        return Layer(view_id, idx, codes, totals)
 
     def prepare(self, views: Iterable[str] | None = None, score_tables: bool = False) -> None:
         """Build the masks of every pattern on these views (default: all) now rather than on first use, and with
@@ -218,7 +175,7 @@ class Comparator:
                 self._score_table(view)
 
     def _codes(self) -> tuple[dict[str, int], int]:
-        """The first code of each pattern's columns, and the number of codes (the layout of every _ScoreTable)."""
+        """The first code of each pattern's columns, and the number of codes (the layout of every ScoreTable)."""
         if self._code_layout is None or self._code_layout[0] is not self._patterns:  # _restore swaps _patterns
             offsets, start = {}, 0
             for pid, data in self._patterns.items():
@@ -228,14 +185,14 @@ class Comparator:
             self._score_tables.clear()
         return self._code_layout[1], self._code_layout[2]
 
-    def _score_table(self, view_id: str) -> _ScoreTable:
+    def _score_table(self, view_id: str) -> ScoreTable:
         table = self._score_tables.get(view_id)
         if table is None:
             table = self._score_tables[view_id] = self._build_score_table(view_id)
         return table
 
-    def _build_score_table(self, view_id: str) -> _ScoreTable:
-        """Classes of the pixels of a view by their level in every (pattern, side) column (see _ScoreTable)."""
+    def _build_score_table(self, view_id: str) -> ScoreTable:
+        """Classes of the pixels of a view by their level in every (pattern, side) column (see ScoreTable)."""
         grid = self.atlas_masks.grid(view_id)
         n_zones = len(self.zone_names)
         layers = [self._layer(data, view_id) for data in self._patterns.values()]
@@ -269,7 +226,7 @@ class Comparator:
             codes[1:, j] += level[first]
         classes = np.zeros(grid.rows * grid.cols, dtype=np.uint16 if len(codes) < 2**16 else np.int64)
         classes[union] = klass + 1
-        return _ScoreTable(classes.reshape(grid.shape), codes, np.concatenate(totals))
+        return ScoreTable(classes.reshape(grid.shape), codes, np.concatenate(totals))
 
     # -- comparing ---------------------------------------------------------------------------------------------
 
@@ -439,7 +396,7 @@ class _Hits:
         self.lo, self.hi = ext.y0 * cols, ext.y1 * cols
         self.flat = (masks.intensity(view)[ext.y0 : ext.y1] != 0).ravel()
 
-    def positions(self, layer: _Layer) -> np.ndarray:
+    def positions(self, layer: Layer) -> np.ndarray:
         """Positions in layer.idx of the pixels the drawing covers."""
         idx = layer.idx  # bounds of idx's own type: other keys would convert the whole array first (~25 µs)
         a, b = idx.searchsorted(np.array((self.lo, self.hi), dtype=idx.dtype))

@@ -61,6 +61,21 @@ class Comparison:
     views: tuple[str, ...]  # the views compared over
     px_per_mm: float = DEFAULT_PX_PER_MM
 
+    def __init__(
+        self,
+        extent_percent: float,
+        extent_by_view: dict[str, float],
+        results: tuple[PatternResult, ...],
+        views: tuple[str, ...],
+        px_per_mm: float = DEFAULT_PX_PER_MM,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "extent_percent", extent_percent)
+        set_field(self, "extent_by_view", extent_by_view)
+        set_field(self, "results", results)
+        set_field(self, "views", views)
+        set_field(self, "px_per_mm", px_per_mm)
+
     @property
     def best(self) -> PatternResult | None:
         return self.results[0] if self.results else None

@@ -159,6 +159,12 @@ class Change:
     rects: tuple[DirtyRect, ...] = ()
     step: Step | None = None
 
+    def __init__(self, view: str, rects: tuple[DirtyRect, ...] = (), step: Step | None = None) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "rects", rects)
+        set_field(self, "step", step)
+
     @staticmethod
     def of(view: str, *rects: DirtyRect, step: Step | None = None) -> Change:
         """A change of `view`; empty rectangles are left out."""

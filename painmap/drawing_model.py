@@ -84,6 +84,14 @@ class Stroke:
     points: tuple[Point, ...]
     type: str = field(default="stroke", init=False)
 
+    def __init__(self, view: str, radius: float, intensity: int, quality: str, points: tuple[Point, ...]) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "radius", radius)
+        set_field(self, "intensity", intensity)
+        set_field(self, "quality", quality)
+        set_field(self, "points", points)
+
 
 @record(frozen=True)
 class Fill:
@@ -95,6 +103,13 @@ class Fill:
     quality: str
     type: str = field(default="fill", init=False)
 
+    def __init__(self, view: str, region: str, intensity: int, quality: str) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "region", region)
+        set_field(self, "intensity", intensity)
+        set_field(self, "quality", quality)
+
 
 @record(frozen=True)
 class Erase:
@@ -104,6 +119,12 @@ class Erase:
     radius: float
     points: tuple[Point, ...]
     type: str = field(default="erase", init=False)
+
+    def __init__(self, view: str, radius: float, points: tuple[Point, ...]) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "radius", radius)
+        set_field(self, "points", points)
 
 
 @record(frozen=True)
@@ -118,6 +139,13 @@ class Lasso:
     quality: str
     points: tuple[Point, ...]
     type: str = field(default="lasso", init=False)
+
+    def __init__(self, view: str, intensity: int, quality: str, points: tuple[Point, ...]) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "intensity", intensity)
+        set_field(self, "quality", quality)
+        set_field(self, "points", points)
 
 
 Mark = Stroke | Fill | Erase | Lasso

@@ -45,6 +45,7 @@ _BUILDERS = (
     "chart_anchors.py",
     "chart_versions.py",
     "comparator.py",
+    "comparator_parts.py",
     "geometry.py",
     "grid.py",
     "pattern_carry.py",
@@ -61,17 +62,18 @@ _BUILDERS = (
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError)
 
 
-def _stat_line(path: Path) -> str:
+def _stat_line(path: str) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return f"\n{path}\0missing"
     return f"\n{path}\0{st.st_size}\0{st.st_mtime_ns}"
 
 
-def _resource_files(folder: Path) -> list[Path]:
-    """Every file under `folder` (os.scandir: one directory read per folder)."""
-    found: list[Path] = []
+def _resource_files(folder: str) -> list[str]:
+    """Every file under `folder` (os.scandir: one directory read per folder); plain strings, not Paths (the key is
+    made at each start, on the way to the first ranking)."""
+    found: list[str] = []
     stack = [folder]
     while stack:
         try:
@@ -80,9 +82,9 @@ def _resource_files(folder: Path) -> list[Path]:
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
+                stack.append(entry.path)
             else:
-                found.append(Path(entry.path))
+                found.append(entry.path)
     return found
 
 
@@ -93,10 +95,11 @@ def engine_cache_key(px_per_mm: float = DEFAULT_PX_PER_MM) -> str:
 
     root = resources_dir()
     text = f"{ENGINE_CACHE_VERSION} {__version__} {float(px_per_mm)!r} {sys.version_info[:2]} {np.__version__} {root}"
-    package = Path(__file__).resolve().parent
-    files = [package / name for name in _BUILDERS]
-    files += _resource_files(root / "atlas") + _resource_files(root / "patterns")
-    data = "".join([text, *(_stat_line(path) for path in sorted(files))]).encode()
+    package = os.path.dirname(os.path.realpath(__file__))
+    files = [os.path.join(package, name) for name in _BUILDERS]
+    files += _resource_files(str(root / "atlas")) + _resource_files(str(root / "patterns"))
+    files.sort(key=lambda path: path.split(os.sep))  # the order of the paths' parts, as Paths sort
+    data = "".join([text, *map(_stat_line, files)]).encode()
     # two 32-bit checksums (zlib is loaded already; hashlib would load OpenSSL for a cache file name)
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 

@@ -37,6 +37,13 @@ class Grid:
     height: float
     px_per_mm: float = DEFAULT_PX_PER_MM
 
+    def __init__(self, view: str, width: float, height: float, px_per_mm: float = DEFAULT_PX_PER_MM) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "px_per_mm", px_per_mm)
+
     @cached_property
     def cols(self) -> int:
         return max(1, round(self.width * self.px_per_mm))
@@ -101,6 +108,25 @@ class DirtyRect:
     sx: float = DEFAULT_PX_PER_MM  # pixels per mm, for to_mm()
     sy: float = DEFAULT_PX_PER_MM
 
+    def __init__(
+        self,
+        view: str,
+        x0: int,
+        y0: int,
+        x1: int,
+        y1: int,
+        sx: float = DEFAULT_PX_PER_MM,
+        sy: float = DEFAULT_PX_PER_MM,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "x0", x0)
+        set_field(self, "y0", y0)
+        set_field(self, "x1", x1)
+        set_field(self, "y1", y1)
+        set_field(self, "sx", sx)
+        set_field(self, "sy", sy)
+
     @property
     def empty(self) -> bool:
         return self.x1 <= self.x0 or self.y1 <= self.y0
@@ -152,3 +178,8 @@ class Patch:
 
     rect: DirtyRect
     data: np.ndarray  # uint8, shape (rect.height, rect.width)
+
+    def __init__(self, rect: DirtyRect, data: np.ndarray) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "rect", rect)
+        set_field(self, "data", data)

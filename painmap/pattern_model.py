@@ -35,6 +35,16 @@ class TriggerPoint:
     note: str = ""  # where it is, in words
     hint: str = ""  # where to look when no chart view shows its muscle there, e.g. "best seen from the front"
 
+    def __init__(self, id: str, view: str, x: float, y: float, label: str = "", note: str = "", hint: str = "") -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "view", view)
+        set_field(self, "x", x)
+        set_field(self, "y", y)
+        set_field(self, "label", label)
+        set_field(self, "note", note)
+        set_field(self, "hint", hint)
+
 
 @record(frozen=True, eq=False)
 class Zone:
@@ -48,6 +58,27 @@ class Zone:
     weight: float = 1.0  # graded zones: frequency in (0, 1] (e.g. Slipman's percentages)
     label: str = ""
     id: str = ""  # the SVG element's id, e.g. "trp1-essential" (unique within the pattern)
+
+    def __init__(
+        self,
+        view: str,
+        kind: str,
+        trigger_point: str,
+        polygon: np.ndarray,
+        bilateral: bool = False,
+        weight: float = 1.0,
+        label: str = "",
+        id: str = "",
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "view", view)
+        set_field(self, "kind", kind)
+        set_field(self, "trigger_point", trigger_point)
+        set_field(self, "polygon", polygon)
+        set_field(self, "bilateral", bilateral)
+        set_field(self, "weight", weight)
+        set_field(self, "label", label)
+        set_field(self, "id", id)
 
 
 @record(frozen=True)
@@ -113,6 +144,12 @@ class PatternProblem:
     pattern: str
     message: str
 
+    def __init__(self, path: str, pattern: str, message: str) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "path", path)
+        set_field(self, "pattern", pattern)
+        set_field(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path}: {self.pattern}: {self.message}"
 
@@ -123,6 +160,11 @@ class PatternLibrary:
 
     patterns: dict[str, Pattern]
     problems: tuple[PatternProblem, ...] = ()
+
+    def __init__(self, patterns: dict[str, Pattern], problems: tuple[PatternProblem, ...] = ()) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "patterns", patterns)
+        set_field(self, "problems", problems)
 
     def get(self, pattern_id: str) -> Pattern:
         try:

@@ -3,10 +3,13 @@
 `@dataclass` compiles each method it writes from source text when the class is made (~0.1 ms a method). The
 engine's classes load on the way to a start's first ranking, in the worker that holds the one interpreter lock
 (decision "The engine's classes are records"). `@record(...)` takes the arguments of `@dataclass` that they
-use: `dataclass` still makes the fields, `__init__` and, when frozen, `__setattr__`/`__delattr__`; the other
-three methods are closures over the field names, doing what dataclass's would do (same repr text, tuple
-equality with its identity shortcut, same hashes, `NotImplemented` for another class, "..." for a recursive
-repr). `fields()`, `replace()`, `asdict()`, pickling and `__dataclass_params__` are a dataclass's.
+use: `dataclass` still makes the fields and `__init__`; `__repr__`, `__eq__` and `__hash__` are closures over
+the field names, doing what dataclass's would do (same repr text, tuple equality with its identity shortcut,
+same hashes, `NotImplemented` for another class, "..." for a recursive repr). A frozen class's
+`__setattr__`/`__delattr__` are dataclass's own, unless the class body writes its own `__init__` (setting the
+fields with `object.__setattr__`, as a frozen dataclass's does): then they are closures too, raising
+dataclass's `FrozenInstanceError`s, and nothing of the class is compiled. `fields()`, `replace()`, `asdict()`,
+pickling and `__dataclass_params__` are a dataclass's.
 """
 
 from __future__ import annotations
@@ -24,8 +27,16 @@ def record(cls=None, /, *, frozen: bool = False, eq: bool = True, slots: bool = 
     def wrap(cls):
         own_hash = cls.__dict__.get("__hash__", dataclasses.MISSING)  # dataclass's test of an explicit hash
         explicit = not (own_hash is dataclasses.MISSING or (own_hash is None and "__eq__" in cls.__dict__))
-        made = dataclasses.dataclass(cls, frozen=frozen, eq=False, repr=False, slots=slots)
+        own_init = "__init__" in cls.__dict__  # dataclass would compile its own and then keep the class's
+        if own_init and (slots or "__setattr__" in cls.__dict__ or "__delattr__" in cls.__dict__):
+            raise TypeError(f"{cls.__name__}: an own __init__ needs a record without slots or own __setattr__")
+        made_frozen = frozen and not own_init  # else the frozen checks are closures (added below)
+        made = dataclasses.dataclass(cls, init=not own_init, frozen=made_frozen, eq=False, repr=False, slots=slots)
         fields = dataclasses.fields(made)
+        if frozen and own_init:
+            names = tuple(f.name for f in fields)
+            _add(made, "__setattr__", _frozen_setattr_fn(made, names))
+            _add(made, "__delattr__", _frozen_delattr_fn(made, names))
         _add(made, "__repr__", _repr_fn(tuple(f.name for f in fields if f.repr)))
         if eq:
             _add(made, "__eq__", _eq_fn(_getter([f.name for f in fields if f.compare])))
@@ -36,6 +47,7 @@ def record(cls=None, /, *, frozen: bool = False, eq: bool = True, slots: bool = 
                 made.__hash__ = None
         params = made.__dataclass_params__
         params.repr, params.eq = True, eq  # what the class is: a dataclass with repr (and eq)
+        params.init, params.frozen = True, frozen
         return made
 
     return wrap if cls is None else wrap(cls)
@@ -90,3 +102,27 @@ def _hash_fn(get):
         return hash(get(self))
 
     return __hash__
+
+
+def _frozen_setattr_fn(cls, names: tuple[str, ...]):
+    """A frozen dataclass's `__setattr__`: a field, or any name on the class itself, cannot be assigned."""
+    error = dataclasses.FrozenInstanceError
+
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise error(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    return __setattr__
+
+
+def _frozen_delattr_fn(cls, names: tuple[str, ...]):
+    """A frozen dataclass's `__delattr__`."""
+    error = dataclasses.FrozenInstanceError
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise error(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __delattr__

@@ -261,6 +261,25 @@ class RedFlags:
     soon_signs: tuple[str, ...]
     sources: str
 
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        same_day: str,
+        same_day_signs: tuple[str, ...],
+        soon: str,
+        soon_signs: tuple[str, ...],
+        sources: str,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
+        set_field(self, "title", title)
+        set_field(self, "intro", intro)
+        set_field(self, "same_day", same_day)
+        set_field(self, "same_day_signs", same_day_signs)
+        set_field(self, "soon", soon)
+        set_field(self, "soon_signs", soon_signs)
+        set_field(self, "sources", sources)
+
 
 RED_FLAGS = RedFlags(
     title=QT_TR_NOOP("When to get medical help now"),

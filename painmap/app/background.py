@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from painmap.app.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 RENDER_LOCK = threading.Lock()
 SHOW_AFTER_MS = 250  # a job that ends sooner shows no dialog at all
@@ -81,6 +84,8 @@ class InputBlocker(QObject):
         inside = watched is self.dialog or self.dialog.isAncestorOf(watched)
         escape = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
         if (inside and escape) or (watched is self.dialog and event.type() == QEvent.Type.Close):
+            from PySide6.QtWidgets import QPushButton
+
             # Esc or closing would hide the dialog while the job runs on: they mean Cancel (if there is one)
             for button in self.dialog.findChildren(QPushButton):
                 if button.isEnabled():
@@ -94,6 +99,8 @@ class InputBlocker(QObject):
 
 def progress_dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
     """A modal dialog, busy (no range) until the job reports a total; shown only if the job takes a while."""
+    from PySide6.QtWidgets import QProgressDialog  # here: its classes (and enums) load when a job runs, not at start-up
+
     dialog = QProgressDialog(label, tr("Cancel") if cancellable else None, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -118,6 +125,9 @@ def run_with_progress(
 
     With `cancel`, the dialog has a Cancel button that sets the event (the job must look at it and stop).
     """
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QPushButton
+
     dialog = progress_dialog(parent, title, label, cancellable=cancel is not None)
     task = TaskThread(job)
 
