@@ -28,8 +28,9 @@ pytestmark = pytest.mark.usefixtures("qapp")
 BASE = QColor("#f4f1ec")
 
 
-def _pixels(pixmap) -> np.ndarray:
-    image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)
+def _pixels(picture) -> np.ndarray:
+    """A rendered pixmap's or a read image's pixels, as ARGB32 rows."""
+    image = (picture if isinstance(picture, QImage) else picture.toImage()).convertToFormat(QImage.Format.Format_ARGB32)
     arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
     return arr[:, : image.width() * 4].copy()
 
@@ -66,6 +67,34 @@ def test_a_start_paints_the_kept_art_with_the_pixels_qtsvg_renders(tmp_path, dpr
     other = ArtCache(ArtDisk(tmp_path))  # other layers are another picture: rendered, never the calm one
     assert not np.array_equal(_pixels(_entry(other, BodyArt(frames), view, FULL, dpr)), _pixels(fresh))
     assert other.renders == 1 and other.disk.hits == 0
+
+
+def _address(buffer) -> int:
+    return np.frombuffer(buffer, np.uint8).ctypes.data
+
+
+def test_a_kept_picture_is_read_without_a_copy_and_outlives_its_file(tmp_path):
+    """The image shows the file's own pages (mapped, D88); removing or replacing the file (the cache only ever
+    unlinks and renames) leaves the picture whole, and an overlay is drawn on a copy, never on the mapping."""
+    frames = read_frames()
+    art, view = BodyArt(frames), frames["posterior"]
+    first = ArtCache(ArtDisk(tmp_path))
+    fresh = _pixels(_entry(first, art, view))
+    first.disk.wait()
+    again = ArtCache(ArtDisk(tmp_path))
+    kept = _entry(again, art, view)
+    assert isinstance(kept, QImage) and again.disk.hits == 1
+    assert _address(kept.constBits()) == _address(again.disk._mapped[-1])  # no copy of the pixels
+    (path,) = _files(tmp_path)
+    replacement = path.with_name("replacement")
+    replacement.write_bytes(b"\0" * path.stat().st_size)
+    os.replace(replacement, path)  # a newer start's picture under the same name
+    assert np.array_equal(_pixels(kept), fresh)
+    path.unlink()  # pruned
+    assert np.array_equal(_pixels(kept), fresh)
+    overlay = again.overlaid(("highlight",), lambda painter: painter.fillRect(0, 0, 50, 50, QColor("red")))
+    assert not np.array_equal(_pixels(overlay), fresh)
+    assert np.array_equal(_pixels(kept), fresh)  # the read picture itself unchanged
 
 
 def test_only_a_starts_first_entries_are_kept_and_the_newest_files_stay(tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
-from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
 
 from painmap.app.enum_free import fill_rect
 from painmap.errors import AtlasError
@@ -69,11 +69,12 @@ class ArtCache:
         render,
         source=None,
         widen: bool = False,
-    ) -> tuple[QPointF, QPixmap]:
-        """(where to draw it in widget pixels, the pixmap) of the art showing `view` at `scale` px/mm, with the
-        view's mm origin at widget point `origin` on a canvas of `size`; `render(painter)` draws the art in the
-        view's mm frame when a new entry is needed. `source()` names the file the art is drawn from, for the
-        disk cache's key (None: no disk cache). `widen`: an entry without a margin is made again with one."""
+    ) -> tuple[QPointF, QPixmap | QImage]:
+        """(where to draw it in widget pixels, the picture: a pixmap rendered, or the disk cache's image) of the art
+        showing `view` at `scale` px/mm, with the view's mm origin at widget point `origin` on a canvas of `size`;
+        `render(painter)` draws the art in the view's mm frame when a new entry is needed. `source()` names the
+        file the art is drawn from, for the disk cache's key (None: no disk cache). `widen`: an entry without a
+        margin is made again with one."""
         k = scale * dpr
         (gx, fx), (gy, fy) = _split(origin.x() * dpr), _split(origin.y() * dpr)  # grid -> widget device pixels
         frame = QRect(0, 0, math.ceil(view.width * k), math.ceil(view.height * k))
@@ -108,10 +109,10 @@ class ArtCache:
     def overlaid(self, key: tuple, paint) -> QPixmap:
         """The latest entry's pixmap with `paint(painter)` drawn over it in the view's mm frame, made once per
         (entry, `key`)."""
-        rect, pixmap, scale, dpr, fx, fy = self.latest
-        full = (pixmap.cacheKey(), key)
+        rect, picture, scale, dpr, fx, fy = self.latest
+        full = (picture.cacheKey(), key)
         if self._overlay is None or self._overlay[0] != full:
-            copy = QPixmap(pixmap)
+            copy = QPixmap.fromImage(picture) if isinstance(picture, QImage) else QPixmap(picture)
             painter = QPainter(copy)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setTransform(_grid(rect, scale, dpr, fx, fy))
@@ -168,9 +169,11 @@ def target_ratio(widget, painter: QPainter) -> float:
     return (device if device is not None else painter.paintEngine().paintDevice()).devicePixelRatioF()
 
 
-def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap) -> None:
+def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: QPixmap | QImage) -> None:
     """Fill `exposed` (widget pixels) with the base colour and draw the cached art over it, 1:1 (the art is
-    opaque: where it covers all of `exposed` at a whole pixel ratio, the fill is skipped)."""
+    opaque: where it covers all of `exposed` at a whole pixel ratio, the fill is skipped). `pixmap` is a pixmap
+    rendered or the image read from the disk cache."""
+    draw = painter.drawImage if isinstance(pixmap, QImage) else painter.drawPixmap
     dpr = pixmap.devicePixelRatio()
     target = QRectF(at.x(), at.y(), pixmap.width() / dpr, pixmap.height() / dpr).intersected(QRectF(exposed))
     if not (dpr == 1.0 and target == QRectF(exposed) and not pixmap.hasAlphaChannel()):
@@ -180,9 +183,9 @@ def blit(painter: QPainter, exposed: QRect, base: QColor, at: QPointF, pixmap: Q
     if dpr == 1.0 and at.x().is_integer() and at.y().is_integer():  # whole pixels: a plain copy of the part shown
         x, y = int(at.x()), int(at.y())
         part = exposed.intersected(QRect(x, y, pixmap.width(), pixmap.height()))
-        painter.drawPixmap(part.topLeft(), pixmap, part.translated(-x, -y))
+        draw(part.topLeft(), pixmap, part.translated(-x, -y))
         return
     source = QRectF(
         (target.x() - at.x()) * dpr, (target.y() - at.y()) * dpr, target.width() * dpr, target.height() * dpr
     )
-    painter.drawPixmap(target, pixmap, source)
+    draw(target, pixmap, source)

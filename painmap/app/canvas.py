@@ -278,7 +278,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._art(widen=True)
         return True
 
-    def _art(self, dpr: float | None = None, widen: bool = False) -> tuple[QPointF, QPixmap]:
+    def _art(self, dpr: float | None = None, widen: bool = False) -> tuple[QPointF, QPixmap | QImage]:
         """(widget position, pixmap) of the current view's art at this zoom, for a device of `dpr` (default: the
         screen's) device pixels per widget pixel; rendered once per zoom and dpr."""
         view, z = self.view(), self._view_zoom()
@@ -308,7 +308,7 @@ class BodyCanvas(ZoomAndPan, QWidget):
         self._art_last = (token, self.art_cache.latest, found)
         return found
 
-    def _art_pixmap(self) -> QPixmap:
+    def _art_pixmap(self) -> QPixmap | QImage:
         return self._art()[1]
 
     def drawing_image(self, view_id: str) -> QImage:
