@@ -61,6 +61,17 @@ def test_the_collector_stays_off_until_the_drawing_is_ranked(qtbot, monkeypatch,
     assert seen == {"take over": False, "rank": False, "ranked": (True, True, True)}
 
 
+def _failed_start(qtbot):
+    """(window, failure messages) of a start-up run with the collector held, until a step fails."""
+    window = start_window(qtbot, wait=False)
+    gc_hold.hold()
+    failures = []
+    window.startup.failed.connect(failures.append)
+    window.startup._timer.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    return window, failures
+
+
 def test_a_start_up_failure_turns_the_collector_back_on(qtbot, monkeypatch, collector):
     from painmap.app import startup as startup_module
     from painmap.errors import AtlasError
@@ -69,12 +80,7 @@ def test_a_start_up_failure_turns_the_collector_back_on(qtbot, monkeypatch, coll
         raise AtlasError("atlas.json: not valid JSON")
 
     monkeypatch.setattr(startup_module, "load_engine_data", broken)
-    window = start_window(qtbot, wait=False)
-    gc_hold.hold()
-    failures = []
-    window.startup.failed.connect(failures.append)
-    window.startup._timer.start()
-    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    _window, failures = _failed_start(qtbot)
     assert failures == ["atlas.json: not valid JSON"]
     assert gc.isenabled() and not gc_hold.held()
 
@@ -87,12 +93,7 @@ def test_a_step_that_fails_before_the_ranking_turns_the_collector_back_on(qtbot,
         raise AtlasError("the chart's landmarks do not match its views")
 
     monkeypatch.setattr(StartUp, "_attach", refuse)
-    window = start_window(qtbot, wait=False)
-    gc_hold.hold()
-    failures = []
-    window.startup.failed.connect(failures.append)
-    window.startup._timer.start()
-    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    window, _failures = _failed_start(qtbot)
     assert window.session is None  # failed before the session, and so before the ranking
     assert gc.isenabled() and not gc_hold.held()
 
