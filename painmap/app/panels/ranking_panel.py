@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from painmap.app import texts
 from painmap.app.i18n import tr
+from painmap.app.panels.wrapped_label import WrappedLabel
 
 COLUMNS = (QT_TR_NOOP("Pattern"), QT_TR_NOOP("Side"), QT_TR_NOOP("Score"))
 PLAIN_COLUMNS = (QT_TR_NOOP("Pattern"), QT_TR_NOOP("Side"), QT_TR_NOOP("How alike"))
@@ -46,16 +47,14 @@ class RankingPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(tr("All patterns, most alike first. Choose a row to show that pattern on the chart."))
         self.table.itemSelectionChanged.connect(self._on_selection)
-        header_h = self.table.horizontalHeader().sizeHint().height()
-        self.table.setMinimumHeight(header_h + ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize() + 4)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self._fit_rows(ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize())
+        self.summary = WrappedLabel()
         self.summary.setToolTip(tr("How the chosen pattern compares with your drawing"))
         self.hint = QLabel()  # what to do while there is no drawing (the table is hidden then)
         self.hint.setObjectName("matches-hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setMinimumHeight(self.table.minimumHeight())
+        self.hint.setMinimumHeight(self.table.minimumHeight())  # the header's default rows: more than ROWS_SHOWN
         self.hint.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -63,6 +62,14 @@ class RankingPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self._ids: list[str] = []
+
+    def _fit_rows(self, rows_height: int) -> None:
+        """The table's minimum: its header and `rows_height`, ROWS_SHOWN rows of one line once there are rows (the rows
+        fit their text; the header's default section size, taller than a line, would keep more rows in view)."""
+        header_h = self.table.horizontalHeader().sizeHint().height()
+        height = header_h + rows_height + 2 * self.table.frameWidth()
+        if height != self.table.minimumHeight():
+            self.table.setMinimumHeight(height)
 
     def set_plain(self, plain: bool) -> None:
         self.table.setHorizontalHeaderLabels([tr(c) for c in (PLAIN_COLUMNS if plain else COLUMNS)])
@@ -103,6 +110,8 @@ class RankingPanel(QWidget):
                     if item.text() != text:
                         item.setText(text)
             self._ids = ids
+            if rows:  # one line's row (a long name may wrap onto two)
+                self._fit_rows(ROWS_SHOWN * min(self.table.rowHeight(i) for i in range(len(rows))))
             self._select(current)
         finally:
             self.table.blockSignals(old)
