@@ -10,7 +10,7 @@ from painmap import geometry
 from painmap.chart_views import EDGE_LABELS, MIRRORS, TITLES, VIEW_FILES
 from painmap.drawing_model import BODIES, CURRENT_CHART
 from painmap.errors import UnknownIdError
-from painmap.records import record
+from painmap.records import FACTORY, record
 
 __all__ = [
     "BODIES",
@@ -145,6 +145,39 @@ class View:
     bones_alone: tuple[Structure, ...] = ()  # chart 2: the visible bones when the muscles are hidden
     _regions_by_id: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
 
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        width: float,
+        height: float,
+        mirror: str,
+        silhouette: tuple[np.ndarray, ...],
+        regions: tuple[Region, ...],
+        landmarks: tuple[Landmark, ...],
+        outlines: tuple[Outline, ...],
+        edge_labels: tuple[str, str],
+        focus: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+        structures: tuple[Structure, ...] = (),
+        bones_alone: tuple[Structure, ...] = (),
+        _regions_by_id: dict[str, Region] = FACTORY,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "mirror", mirror)
+        set_field(self, "silhouette", silhouette)
+        set_field(self, "regions", regions)
+        set_field(self, "landmarks", landmarks)
+        set_field(self, "outlines", outlines)
+        set_field(self, "edge_labels", edge_labels)
+        set_field(self, "focus", focus)
+        set_field(self, "structures", structures)
+        set_field(self, "bones_alone", bones_alone)
+        set_field(self, "_regions_by_id", {} if _regions_by_id is FACTORY else _regions_by_id)
+
     def region(self, region_id: str) -> Region:
         """The region with this id, or UnknownIdError."""
         if not self._regions_by_id:
@@ -193,6 +226,17 @@ class Atlas:
     # the loader always says which chart; an atlas built without one (a test's synthetic chart) is the male
     # body's current chart, as a Drawing built without one is
     chart: int = field(default_factory=lambda: CURRENT_CHART["male"])
+
+    def __init__(
+        self,
+        views: dict[str, View],
+        body: str = "male",
+        chart: int = FACTORY,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "views", views)
+        set_field(self, "body", body)
+        set_field(self, "chart", CURRENT_CHART["male"] if chart is FACTORY else chart)
 
     def view(self, view_id: str) -> View:
         """The view with this id, or UnknownIdError."""

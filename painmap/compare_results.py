@@ -6,7 +6,7 @@ from dataclasses import field
 
 from painmap.errors import PainmapError
 from painmap.grid import DEFAULT_PX_PER_MM
-from painmap.records import record
+from painmap.records import FACTORY, record
 
 __all__ = [
     "JSON_DIGITS",
@@ -44,6 +44,39 @@ class PatternResult:
     side_scores: dict[str, float] = field(default_factory=dict)  # score on every side tried
     essential_area_mm2: float = 0.0  # |E| on the views compared (0: no essential zone there)
     spillover_area_mm2: float = 0.0  # |S| on the views compared
+
+    def __init__(
+        self,
+        pattern: str,
+        side: str,
+        score: float,
+        dice: float,
+        jaccard: float,
+        essential_coverage: float,
+        spillover_coverage: float,
+        precision: float,
+        outside_fraction: float,
+        zones: dict[str, float],
+        name: str = "",
+        side_scores: dict[str, float] = FACTORY,
+        essential_area_mm2: float = 0.0,
+        spillover_area_mm2: float = 0.0,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "pattern", pattern)
+        set_field(self, "side", side)
+        set_field(self, "score", score)
+        set_field(self, "dice", dice)
+        set_field(self, "jaccard", jaccard)
+        set_field(self, "essential_coverage", essential_coverage)
+        set_field(self, "spillover_coverage", spillover_coverage)
+        set_field(self, "precision", precision)
+        set_field(self, "outside_fraction", outside_fraction)
+        set_field(self, "zones", zones)
+        set_field(self, "name", name)
+        set_field(self, "side_scores", {} if side_scores is FACTORY else side_scores)
+        set_field(self, "essential_area_mm2", essential_area_mm2)
+        set_field(self, "spillover_area_mm2", spillover_area_mm2)
 
     @property
     def pattern_area_mm2(self) -> float:
@@ -98,6 +131,21 @@ class Scores:
     ranking: tuple[tuple[str, str, float], ...]  # (pattern, best side, score), best first (ties by pattern id)
     views: tuple[str, ...]
     side_scores: dict[str, dict[str, float]] = field(default_factory=dict)  # pattern -> side -> score
+
+    def __init__(
+        self,
+        extent_percent: float,
+        extent_by_view: dict[str, float],
+        ranking: tuple[tuple[str, str, float], ...],
+        views: tuple[str, ...],
+        side_scores: dict[str, dict[str, float]] = FACTORY,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "extent_percent", extent_percent)
+        set_field(self, "extent_by_view", extent_by_view)
+        set_field(self, "ranking", ranking)
+        set_field(self, "views", views)
+        set_field(self, "side_scores", {} if side_scores is FACTORY else side_scores)
 
 
 def result_to_json(result: PatternResult) -> dict:

@@ -10,7 +10,7 @@ from dataclasses import field
 
 from painmap.chart_views import CURRENT_CHART
 from painmap.mark_vocabulary import DEFAULT_QUALITY, INTENSITY_RANGE, QUALITIES
-from painmap.records import record
+from painmap.records import FACTORY, record
 
 __all__ = [
     "BODIES",
@@ -162,6 +162,22 @@ class Drawing:
     chart: int = field(default_factory=lambda: _current_chart("male"))  # its chart version
     # (body, chart) this drawing was made on when loading carried it onto another chart; not saved
     migrated_from: tuple[str, int] | None = field(default=None, compare=False)
+
+    def __init__(
+        self,
+        marks: list[Mark] = FACTORY,
+        meta: dict = FACTORY,
+        created: str = "",
+        body: str = "male",
+        chart: int = FACTORY,
+        migrated_from: tuple[str, int] | None = None,
+    ) -> None:
+        self.marks = [] if marks is FACTORY else marks
+        self.meta = {} if meta is FACTORY else meta
+        self.created = created
+        self.body = body
+        self.chart = _current_chart("male") if chart is FACTORY else chart
+        self.migrated_from = migrated_from
 
     def views_used(self) -> list[str]:
         """View ids the marks use, in first-use order."""

@@ -17,7 +17,7 @@ import numpy as np
 from painmap import vocabulary
 from painmap.drawing import Lasso, Stroke
 from painmap.raster import DEFAULT_PX_PER_MM, PainMasks
-from painmap.records import record
+from painmap.records import FACTORY, record
 
 if TYPE_CHECKING:
     from painmap.atlas import Atlas
@@ -38,6 +38,17 @@ class OutsideMarks:
     indices: tuple[int, ...] = ()
     by_view: dict[str, int] = field(default_factory=dict)
     outlines: int = 0  # how many of them are lassos (the others are strokes)
+
+    def __init__(
+        self,
+        indices: tuple[int, ...] = (),
+        by_view: dict[str, int] = FACTORY,
+        outlines: int = 0,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "indices", indices)
+        set_field(self, "by_view", {} if by_view is FACTORY else by_view)
+        set_field(self, "outlines", outlines)
 
     @property
     def count(self) -> int:

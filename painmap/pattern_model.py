@@ -7,7 +7,7 @@ from dataclasses import field
 import numpy as np
 
 from painmap.errors import UnknownIdError
-from painmap.records import record
+from painmap.records import FACTORY, record
 
 __all__ = [
     "PATTERN_KINDS",
@@ -104,6 +104,47 @@ class Pattern:
     extra: dict = field(default_factory=dict, compare=False)
     # Translations: language -> {text key: text, "trigger_points": {id: {label, note, hint}}} (pattern_texts.py).
     texts: dict = field(default_factory=dict, compare=False)
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: str,
+        side: str,
+        innervation: str,
+        trigger_points: tuple[TriggerPoint, ...],
+        zones: tuple[Zone, ...],
+        sources: tuple[str, ...],
+        summary: str = "",
+        action: str = "",
+        aggravating: tuple[str, ...] = (),
+        perpetuating: tuple[str, ...] = (),
+        examination: tuple[str, ...] = (),
+        differentials: tuple[str, ...] = (),
+        self_care: tuple[str, ...] = (),
+        notes: tuple[str, ...] = (),
+        extra: dict = FACTORY,
+        texts: dict = FACTORY,
+    ) -> None:
+        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "kind", kind)
+        set_field(self, "side", side)
+        set_field(self, "innervation", innervation)
+        set_field(self, "trigger_points", trigger_points)
+        set_field(self, "zones", zones)
+        set_field(self, "sources", sources)
+        set_field(self, "summary", summary)
+        set_field(self, "action", action)
+        set_field(self, "aggravating", aggravating)
+        set_field(self, "perpetuating", perpetuating)
+        set_field(self, "examination", examination)
+        set_field(self, "differentials", differentials)
+        set_field(self, "self_care", self_care)
+        set_field(self, "notes", notes)
+        set_field(self, "extra", {} if extra is FACTORY else extra)
+        set_field(self, "texts", {} if texts is FACTORY else texts)
 
     @property
     def views(self) -> tuple[str, ...]:

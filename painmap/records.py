@@ -18,7 +18,11 @@ import dataclasses
 import threading
 from operator import attrgetter
 
-__all__ = ["record"]
+__all__ = ["FACTORY", "record"]
+
+# The default an own `__init__` gives a `default_factory` field, as dataclass's does (its sentinel: the signature
+# reads "<factory>"); the body then calls the factory when it is given: `[] if marks is FACTORY else marks`.
+FACTORY = dataclasses._HAS_DEFAULT_FACTORY
 
 
 def record(cls=None, /, *, frozen: bool = False, eq: bool = True, slots: bool = False):

@@ -12,7 +12,7 @@ since it was added is skipped (and kept in the list, for a drive that is not mou
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,19 +20,30 @@ from PySide6.QtWidgets import QWidget
 
 from painmap.app.i18n import tr
 from painmap.app.toolbar import make_action
+from painmap.records import FACTORY, record
 
 __all__ = ["SETTINGS_KEY", "FolderCheck", "LibraryFolders", "check_folder", "stored_folders"]
 
 SETTINGS_KEY = "library/folders"
 
 
-@dataclass
+@record
 class FolderCheck:
     """What a library folder holds: the ids of its patterns that load, and why the others do not."""
 
     folder: str
     patterns: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+    def __init__(
+        self,
+        folder: str,
+        patterns: list[str] = FACTORY,
+        problems: list[str] = FACTORY,
+    ) -> None:
+        self.folder = folder
+        self.patterns = [] if patterns is FACTORY else patterns
+        self.problems = [] if problems is FACTORY else problems
 
     @property
     def ok(self) -> bool:
