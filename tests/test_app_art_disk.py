@@ -279,3 +279,22 @@ def test_a_whole_start_keeps_both_its_pictures_and_the_next_one_renders_no_svg(q
     assert cache.renders == 0 and cache.disk.hits == 2  # the first paint's picture and the widened one
     window.canvas.landmarks_visible = False
     assert np.array_equal(_pixels(window.canvas.grab()), shown)
+
+
+def test_the_art_source_is_the_same_key_whether_the_file_is_mapped_or_read(tmp_path):
+    import zlib
+
+    frames = read_frames()
+    view = next(iter(frames))
+    art = BodyArt(frames)
+    path, mirrored = art._file(view)
+    data = path.read_bytes()
+    expected = f"{path}\0{int(mirrored)}\0{len(data)}\0{zlib.crc32(data):08x}"
+    assert art.source(view) == expected  # mapped: nothing read into memory
+    assert not art._read
+    art._bytes(path)
+    assert art.source(view) == expected  # read by a parse: hashed from the same bytes
+    empty = tmp_path / f"{view}.svg"
+    empty.write_bytes(b"")  # a file that cannot be mapped is read
+    art.folder, art._read = tmp_path, {}
+    assert art.source(view) == f"{empty}\0{0}\0{0}\0{zlib.crc32(b''):08x}"

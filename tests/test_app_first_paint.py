@@ -161,6 +161,10 @@ def first_paint(self, event):
     # PySide builds a class (and its enums) on its first use: the classes built by the first paint
     modules = [sys.modules[f"PySide6.{name}"] for name in ("QtCore", "QtGui", "QtWidgets")]
     seen.setdefault("qt", sorted(k for module in modules for k in vars(module)))
+    import re
+    # the SVG's bytes read into memory and its layer-group patterns compiled (both only for a parse)
+    compiled = any(isinstance(pattern, bytes) and b"layer-" in pattern for _type, pattern, _flags in re._cache)
+    seen.setdefault("svg", [len(self.art._read), compiled])
 
 
 canvas_module.BodyCanvas.paintEvent = first_paint
@@ -194,7 +198,8 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"))
     env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     starts = []
-    for _start in ("rendering the art", "the art from the disk cache"):
+    # the second start renders again (the first one saved another window size); the third paints from the cache
+    for _start in ("rendering the art", "rendering at the saved size", "the art from the disk cache"):
         run = [sys.executable, "-c", FIRST_PAINT_PROBE]
         out = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
         assert out.returncode == 0, out.stderr
@@ -217,6 +222,8 @@ def test_the_first_paint_loads_neither_the_log_file_nor_the_engine_and_the_log_g
     # name it (the canvas's tooltips and keys and the toolbars' font come after it, MainWindow._complete_shell)
     assert not built & {"QContextMenuEvent", "QFocusEvent", "QChildEvent", "QGraphicsSceneEvent", "QTimerEvent"}
     assert "WARNING painmap: Qt: a warning before the first paint" in seen["log"]
+    # the first start parses the SVG; a start from the disk cache only hashes it (mapped) for the cache's key
+    assert starts[0]["svg"] == [1, True] and starts[2]["svg"] == [0, False]
 
 
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
