@@ -162,7 +162,7 @@ class View:
         bones_alone: tuple[Structure, ...] = (),
         _regions_by_id: dict[str, Region] = FACTORY,
     ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "width", width)
@@ -227,13 +227,8 @@ class Atlas:
     # body's current chart, as a Drawing built without one is
     chart: int = field(default_factory=lambda: CURRENT_CHART["male"])
 
-    def __init__(
-        self,
-        views: dict[str, View],
-        body: str = "male",
-        chart: int = FACTORY,
-    ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+    def __init__(self, views: dict[str, View], body: str = "male", chart: int = FACTORY) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "views", views)
         set_field(self, "body", body)
         set_field(self, "chart", CURRENT_CHART["male"] if chart is FACTORY else chart)

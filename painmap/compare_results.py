@@ -62,7 +62,7 @@ class PatternResult:
         essential_area_mm2: float = 0.0,
         spillover_area_mm2: float = 0.0,
     ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "pattern", pattern)
         set_field(self, "side", side)
         set_field(self, "score", score)
@@ -140,7 +140,7 @@ class Scores:
         views: tuple[str, ...],
         side_scores: dict[str, dict[str, float]] = FACTORY,
     ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "extent_percent", extent_percent)
         set_field(self, "extent_by_view", extent_by_view)
         set_field(self, "ranking", ranking)

@@ -39,13 +39,8 @@ class OutsideMarks:
     by_view: dict[str, int] = field(default_factory=dict)
     outlines: int = 0  # how many of them are lassos (the others are strokes)
 
-    def __init__(
-        self,
-        indices: tuple[int, ...] = (),
-        by_view: dict[str, int] = FACTORY,
-        outlines: int = 0,
-    ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+    def __init__(self, indices: tuple[int, ...] = (), by_view: dict[str, int] = FACTORY, outlines: int = 0) -> None:
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "indices", indices)
         set_field(self, "by_view", {} if by_view is FACTORY else by_view)
         set_field(self, "outlines", outlines)

@@ -126,7 +126,7 @@ class Pattern:
         extra: dict = FACTORY,
         texts: dict = FACTORY,
     ) -> None:
-        set_field = object.__setattr__  # a frozen record"s fields (painmap.records)
+        set_field = object.__setattr__  # a frozen record's fields (painmap.records)
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)

@@ -35,12 +35,7 @@ class FolderCheck:
     patterns: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def __init__(
-        self,
-        folder: str,
-        patterns: list[str] = FACTORY,
-        problems: list[str] = FACTORY,
-    ) -> None:
+    def __init__(self, folder: str, patterns: list[str] = FACTORY, problems: list[str] = FACTORY) -> None:
         self.folder = folder
         self.patterns = [] if patterns is FACTORY else patterns
         self.problems = [] if problems is FACTORY else problems

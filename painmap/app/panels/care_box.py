@@ -5,12 +5,13 @@ Both texts come from painmap.vocabulary (the same words as the report and the co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from painmap import vocabulary
 from painmap.app import texts
 from painmap.app.i18n import tr
+from painmap.app.panels.height_fit import HeightFit
 
 
 def short_notice() -> str:
@@ -19,8 +20,8 @@ def short_notice() -> str:
     return sentences[1].rstrip(".") + "."
 
 
-class CareBox(QFrame):
-    """Two short, calm lines; "Which signs?" opens the full red-flag list."""
+class CareBox(HeightFit, QFrame):
+    """Two short, calm lines; "Which signs?" opens the full red-flag list. Never cut by a short dock (HeightFit)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,24 +47,6 @@ class CareBox(QFrame):
         for label in (self.notice, self.red_flags):
             label.setWordWrap(True)
             layout.addWidget(label)
-
-    def fit_height(self) -> None:
-        """Ask for the height the wrapped lines need at this width: a dock does not ask for heightForWidth, so a
-        short dock would otherwise cut the second line."""
-        need = self.heightForWidth(self.width())
-        if need > 0 and need != self.minimumHeight():
-            self.setMinimumHeight(need)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_height()
-
-    def event(self, event) -> bool:
-        done = super().event(event)
-        # the labels' new font (patient mode's larger dock font, the system's font size) reaches the layout last
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
-            self.fit_height()
-        return done
 
     def signs_text(self) -> str:
         return "\n".join(vocabulary.red_flag_lines())

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from painmap.app.panels.height_fit import HeightFit
 
-class WrappedLabel(QLabel):
-    """QLabel with word wrap whose minimum height follows `heightForWidth` at its current width.
 
-    A dock's layout (QMainWindow's) asks its contents for a minimum size only, never for a height for a width, so
-    a wrapped label above or below a table could be laid out over it when the docks are short. Keeping the
-    minimum at the wrapped height makes the dock, and the window, honour it.
-    """
+class WrappedLabel(HeightFit, QLabel):
+    """QLabel with word wrap whose minimum height follows `heightForWidth` at its current width (HeightFit), so a
+    short dock lays it below the table above it, never over it; without text it asks for nothing."""
 
     def __init__(self, text: str = "", parent=None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
 
     def setText(self, text: str) -> None:
+        if text == self.text():  # each ranking sets the summary again: nothing to lay out
+            return
         super().setText(text)
-        self._fit()
+        self.fit_height()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        old = self.minimumHeight()
-        self.setMinimumHeight(0)  # QLabel's height for a width is never below its minimum: measured without it
-        need = max(self.heightForWidth(self.width()), 0) if self.text() else 0
-        self.setMinimumHeight(need)
-        if need != old:
-            self.updateGeometry()
+    def fit_height(self) -> None:
+        if self.text():
+            super().fit_height()
+        elif self.minimumHeight():
+            self.setMinimumHeight(0)
