@@ -168,10 +168,12 @@ def app_arguments(argv: Sequence[str]) -> tuple[str | None, list[str]]:
 def _run_app(argv: Sequence[str]) -> int:
     from painmap.app.gc_hold import hold
     from painmap.app.plain_import import plain_import  # before PySide, whose import hook would read its source
+    from painmap.app.pyside_code_cache import support_code_cached
 
     hold()  # no cyclic collections while the app starts; StartUp releases them (painmap.app.gc_hold, D83)
     file, qt_args = app_arguments(argv)
-    import PySide6.QtCore  # noqa: F401  (Qt is loaded only for the app; PySide's import hook is in place after it)
+    with support_code_cached():  # PySide's support modules without compiling them (painmap.app.pyside_code_cache)
+        import PySide6.QtCore  # noqa: F401  (Qt is loaded only for the app; PySide's import hook is in place after it)
 
     with plain_import():  # the app's modules without PySide's source scan (painmap.app.plain_import)
         from painmap.app.crash_dialog import run_reporting_fatal
