@@ -5,6 +5,7 @@ process. The child counts the support modules that reached the real `compile()`.
 """
 
 from __future__ import annotations
+import __future__
 
 import json
 import os
@@ -71,6 +72,26 @@ def test_a_second_start_compiles_none_of_the_support_modules(tmp_path, uncached)
     assert second["restored"]
 
 
+def test_the_code_is_compiled_with_the_callers_future_flags(tmp_path, monkeypatch):
+    """As the builtin: a support module compiled where `from __future__ import annotations` is not in force keeps
+    its annotations as objects; where it is in force (here, and in shiboken's importer), they are strings. The
+    module that wraps `compile()` has it in force, so a wrapper that compiled in its own frame would differ."""
+    import builtins
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("PAINMAP_NO_CACHE", raising=False)
+    plain: dict = {}  # a caller compiled without future flags
+    exec(compile("def call(c, name): return c('def f(a: int): pass', name, 'exec')", "<plain>", "exec", 0, True), plain)
+    without, here = {}, {}
+    with support_code_cached():
+        exec(plain["call"](builtins.compile, f"{PREFIX}plain.py"), without)
+        exec(compile("def f(a: int): pass", f"{PREFIX}here.py", "exec"), here)
+        passed = plain["call"](builtins.compile, "<other>")
+    assert without["f"].__annotations__ == {"a": int}
+    assert here["f"].__annotations__ == {"a": "int"}
+    assert not passed.co_flags & __future__.annotations.compiler_flag  # a passed-through call too
+
+
 def test_the_caches_off_writes_nothing(tmp_path, uncached):
     assert uncached["compiled"]
     result = _start(tmp_path, PAINMAP_NO_CACHE="1")
@@ -90,11 +111,13 @@ def test_a_changed_source_is_compiled_again(tmp_path):
     import marshal
 
     first = _start(tmp_path)
-    magic, entries = marshal.loads(_cache_file(tmp_path).read_bytes())
+    magic, form, entries = marshal.loads(_cache_file(tmp_path).read_bytes())
     stale = {f"{key}-old": code for key, code in entries.items()}
-    _cache_file(tmp_path).write_bytes(marshal.dumps((magic, stale)))
+    _cache_file(tmp_path).write_bytes(marshal.dumps((magic, form, stale)))
     assert _start(tmp_path)["compiled"] == first["compiled"]
-    assert set(marshal.loads(_cache_file(tmp_path).read_bytes())[1]) == set(entries)
+    assert set(marshal.loads(_cache_file(tmp_path).read_bytes())[2]) == set(entries)
+    _cache_file(tmp_path).write_bytes(marshal.dumps((magic, form - 1, entries)))  # an older painmap's file
+    assert _start(tmp_path)["compiled"] == first["compiled"]
 
 
 def test_an_unwritable_cache_folder_only_costs_the_compile(tmp_path):

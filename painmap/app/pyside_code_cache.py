@@ -5,12 +5,14 @@ pyi_generator …, 13 modules) from a zip inside libshiboken and compiles each m
 `compile()`: ~130 M instructions (40-50 ms on the reference machine) in every PySide program, before any window.
 PySide's own remedy, `SBK_EMBED=0`, writes the files into its package folder (site-packages), which an installed
 app should not do. `support_code_cached()` wraps that first import instead: while it runs, `compile()` of a
-`shibokensupport/` file returns the code object an earlier start saved (marshal, keyed by the file's name, length
-and CRC-32), and compiles and saves it otherwise. Every other call passes to the builtin unchanged; a missing,
-stale or unreadable cache only costs the compile. `PAINMAP_NO_CACHE=1` turns it off, as the other caches.
+`shibokensupport/` file returns the code object an earlier start saved (marshal, keyed by the file's name, the
+compiler flags in force and the source's length and CRC-32), and compiles and saves it otherwise. Every other call
+passes to the builtin unchanged, with its caller's future flags; a missing, stale or unreadable cache only costs the
+compile. `PAINMAP_NO_CACHE=1` turns it off, as the other caches.
 """
 
 from __future__ import annotations
+import __future__
 
 import builtins
 import marshal
@@ -24,9 +26,12 @@ from pathlib import Path
 
 from painmap.resources import cache_folder
 
-__all__ = ["PREFIX", "cache_path", "support_code_cached"]
+__all__ = ["FORMAT", "PREFIX", "cache_path", "support_code_cached"]
 
 PREFIX = "shibokensupport/"  # the names shiboken's embedded importer compiles its modules under
+FORMAT = 1  # raised when painmap compiles the entries differently
+# the caller's `from __future__ import …` flags, which a call of the builtin inherits unless told not to
+FUTURE_FLAGS = sum(getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
 
 
 def cache_path() -> Path | None:
@@ -38,14 +43,14 @@ def cache_path() -> Path | None:
 
 def _read(path: Path) -> dict:
     try:
-        magic, entries = marshal.loads(path.read_bytes())
+        magic, form, entries = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return entries if magic == MAGIC_NUMBER and isinstance(entries, dict) else {}
+    return entries if (magic, form) == (MAGIC_NUMBER, FORMAT) and isinstance(entries, dict) else {}
 
 
-def _key(filename: str, source: bytes) -> str:
-    return f"{filename}:{len(source)}:{zlib.crc32(source):08x}"
+def _key(filename: str, flags: int, source: bytes) -> str:
+    return f"{filename}:{flags:x}:{len(source)}:{zlib.crc32(source):08x}"
 
 
 @contextmanager
@@ -60,15 +65,18 @@ def support_code_cached() -> Iterator[None]:
     compiled = False
     real = builtins.compile
 
-    def cached_compile(source, filename, mode, *args, **kwargs):
+    def cached_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):
         nonlocal compiled
-        if args or kwargs or mode != "exec" or not isinstance(filename, str) or not filename.startswith(PREFIX):
-            return real(source, filename, mode, *args, **kwargs)
+        if not dont_inherit:  # what the builtin would have inherited from its caller, not from this frame
+            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        plain = optimize == -1 and not kwargs and mode == "exec"
+        if not (plain and isinstance(filename, str) and filename.startswith(PREFIX)):
+            return real(source, filename, mode, flags, True, optimize, **kwargs)
         data = source.encode("utf-8") if isinstance(source, str) else bytes(source)
-        key = _key(filename, data)
+        key = _key(filename, flags, data)
         code = saved.get(key)
         if code is None:
-            code = real(source, filename, mode)
+            code = real(source, filename, mode, flags, True)
             compiled = True
         used[key] = code
         return code
@@ -90,6 +98,6 @@ def _write(path: Path, entries: dict) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(path, marshal.dumps((MAGIC_NUMBER, entries)))
+        write_bytes(path, marshal.dumps((MAGIC_NUMBER, FORMAT, entries)))
     except (OSError, PainmapError):
         pass
