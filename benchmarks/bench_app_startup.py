@@ -83,16 +83,20 @@ def test_startup_first_paint_and_ready_against_a_bare_window(benchmark, screen, 
     on the current chart (as a user's files are); the same drawing in a chart-1 file (carried onto the current
     chart as it opens) is timed too, for information (`ready_old_chart`)."""
     drawing, old_chart = str(current_chart_files[20]), str(drawing_files[20])
-    names = ("bare", "window", "ready", "done", "ready_old")
-    args = {"bare": (), "window": (drawing,), "ready": (drawing,), "done": (drawing,), "ready_old": (old_chart,)}
-    modes = {"bare": "bare", "window": "window", "ready": "ready", "done": "done", "ready_old": "ready"}
-    wall: dict[str, list[float]] = {name: [] for name in names}
-    cpu: dict[str, list[float]] = {name: [] for name in names}
+    runs = {  # name: the probe's arguments
+        "bare": ("bare",),
+        "window": ("window", drawing),
+        "ready": ("ready", drawing),
+        "done": ("done", drawing),
+        "ready_old": ("ready", old_chart),
+    }
+    wall: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     _timed(screen, "bare")
     _timed(screen, "ready", drawing)  # warm the file cache and the byte-code
     for _ in range(ROUNDS):
-        for name in names:
-            seconds, used = _run(screen, modes[name], *args[name])
+        for name, args in runs.items():
+            seconds, used = _run(screen, *args)
             wall[name].append(seconds)
             cpu[name].append(used)
     ms = {name: 1000 * statistics.median(v) for name, v in wall.items()}
